@@ -1,0 +1,40 @@
+/**
+ * Environment variables the handlers read. The CDK stack sets them for each
+ * function; the local runtime sets them before importing the handlers.
+ * Read once, fail fast: a missing variable is a deployment bug, not a 4xx.
+ */
+export const envNames = {
+  /** Physical name of the main single table. */
+  tableName: 'TABLE_NAME',
+  /** Physical name of the Powertools idempotency table. */
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
+  /** S3 bucket for uploads (presigned PUT). */
+  uploadBucket: 'UPLOAD_BUCKET',
+  /** Secrets Manager ARN of the session signing key (deployed). */
+  sessionSecretArn: 'SESSION_SECRET_ARN',
+  /** The session signing key itself (local runtime and tests only). */
+  sessionSecret: 'SESSION_SECRET',
+  /** `wechat` (deployed: calls jscode2session) or `dev` (local: accepts `dev:<openid>`). */
+  wechatAuthMode: 'WECHAT_AUTH_MODE',
+  wechatAppId: 'WECHAT_APP_ID',
+  /** Secrets Manager ARN of the WeChat app secret (deployed). */
+  wechatSecretArn: 'WECHAT_SECRET_ARN',
+  /** Local endpoints of dynalite and the S3-compatible server; unset when deployed. */
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  s3Endpoint: 'S3_ENDPOINT',
+  /** `local`, `test` or a deployed stage name such as `prod`. */
+  stage: 'STAGE',
+} as const;
+
+export function getStringFromEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Missing environment variable ${name}`);
+  }
+  return value;
+}
+
+export function getOptionalStringFromEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}

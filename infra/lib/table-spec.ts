@@ -1,0 +1,84 @@
+/**
+ * The DynamoDB tables, described once as plain data. The CDK stack builds its
+ * `dynamodb.Table`s from this, and the local runtime creates the same tables on
+ * dynalite from it (`toCreateTableInput`), so local and deployed keys, indexes
+ * and TTL attributes cannot drift apart. No CDK import here on purpose: the
+ * local runtime loads this file.
+ */
+export interface KeySpec {
+  partitionKey: string;
+  sortKey?: string;
+}
+
+export interface IndexSpec extends KeySpec {
+  indexName: string;
+}
+
+export interface TableSpec {
+  /** Logical id in the stack and suffix of the physical name. */
+  id: string;
+  /** The function environment variable that carries the physical name. */
+  envVar: string;
+  key: KeySpec;
+  globalIndexes: readonly IndexSpec[];
+  timeToLiveAttribute?: string;
+}
+
+/**
+ * Single-table design for all domain entities (ElectroDB composes the keys).
+ * Three generic GSIs serve the access patterns named in each entity file.
+ */
+export const mainTable: TableSpec = {
+  id: 'Main',
+  envVar: 'TABLE_NAME',
+  key: { partitionKey: 'pk', sortKey: 'sk' },
+  globalIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  ],
+  timeToLiveAttribute: 'ttl',
+};
+
+/** Powertools idempotency records: partition key `id`, TTL on `expiration`. */
+export const idempotencyTable: TableSpec = {
+  id: 'Idempotency',
+  envVar: 'IDEMPOTENCY_TABLE_NAME',
+  key: { partitionKey: 'id' },
+  globalIndexes: [],
+  timeToLiveAttribute: 'expiration',
+};
+
+export const tableSpecs: readonly TableSpec[] = [mainTable, idempotencyTable];
+
+/** A CreateTable request (DynamoDB API shape) for a spec, on-demand billing. */
+export function toCreateTableInput(spec: TableSpec, tableName: string) {
+  const attributeNames = new Set<string>();
+  const keySchema = (key: KeySpec) => {
+    attributeNames.add(key.partitionKey);
+    const schema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] = [
+      { AttributeName: key.partitionKey, KeyType: 'HASH' },
+    ];
+    if (key.sortKey) {
+      attributeNames.add(key.sortKey);
+      schema.push({ AttributeName: key.sortKey, KeyType: 'RANGE' });
+    }
+    return schema;
+  };
+  const KeySchema = keySchema(spec.key);
+  const GlobalSecondaryIndexes = spec.globalIndexes.map((index) => ({
+    IndexName: index.indexName,
+    KeySchema: keySchema(index),
+    Projection: { ProjectionType: 'ALL' as const },
+  }));
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    KeySchema,
+    AttributeDefinitions: [...attributeNames].map((name) => ({
+      AttributeName: name,
+      AttributeType: 'S' as const,
+    })),
+    ...(GlobalSecondaryIndexes.length > 0 ? { GlobalSecondaryIndexes } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route: anyone, any signed-in user, or holders of one of the roles.
+ * The router checks this; domain services check ownership and jurisdiction again.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+/**
+ * One HTTP route of the API, described once and used by the server (parsing,
+ * routing, the CDK routes), the client (typed calls) and the OpenAPI document.
+ */
+export interface RouteContract<
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Params extends z.ZodType | undefined = z.ZodType | undefined,
+  Response extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway style path, e.g. `/v1/childcare/slots/{slotId}/bookings`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: Body;
+  query?: Query;
+  params?: Params;
+  response: Response;
+  /** 200 unless the route creates something (201). */
+  successStatus?: 200 | 201 | 202;
+  /** Requires an `Idempotency-Key` header; a replay returns the first response. */
+  idempotent?: boolean;
+  /** Content type of the response when it is not JSON (e.g. a PDF report). */
+  responseContentType?: string;
+}
+
+export function defineRoute<
+  Body extends z.ZodType | undefined = undefined,
+  Query extends z.ZodType | undefined = undefined,
+  Params extends z.ZodType | undefined = undefined,
+  Response extends z.ZodType = z.ZodType,
+>(route: RouteContract<Body, Query, Params, Response>): RouteContract<Body, Query, Params, Response> {
+  return route;
+}
+
+/** `GET /v1/me` — the key API Gateway v2 puts in `event.routeKey`. */
+export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Input<T> = T extends z.ZodType ? z.input<T> : undefined;
+
+export type BodyOf<R> = R extends RouteContract<infer B> ? Infer<B> : never;
+export type BodyInputOf<R> = R extends RouteContract<infer B> ? Input<B> : never;
+export type QueryOf<R> = R extends RouteContract<z.ZodType | undefined, infer Q> ? Infer<Q> : never;
+export type QueryInputOf<R> = R extends RouteContract<z.ZodType | undefined, infer Q> ? Input<Q> : never;
+export type ParamsOf<R> =
+  R extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, infer P> ? Infer<P> : never;
+export type ResponseOf<R> =
+  R extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer S>
+    ? z.infer<S>
+    : never;

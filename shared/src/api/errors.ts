@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Machine codes of the error envelope and their HTTP status (SPEC §3). */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SLOT_FULL: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const ErrorCodeSchema = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorDetail = z.object({
+  path: z.string().describe('Dotted field path, e.g. mother.idNumber'),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string().describe('Chinese message for the user'),
+    details: z.array(ErrorDetail),
+    requestId: z.string(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

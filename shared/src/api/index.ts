@@ -1,0 +1,17 @@
+import * as auth from './auth';
+import * as platform from './platform';
+
+export * from './auth';
+export * from './contract';
+export * from './errors';
+export * from './platform';
+
+/** Every route of the API, by operation. New capabilities add their module here. */
+export const api = {
+  health: platform.health,
+  openapi: platform.openapi,
+  signIn: auth.signIn,
+  me: auth.me,
+} as const;
+
+export type Api = typeof api;
