@@ -1,4 +1,5 @@
 export * from './api/index';
+export * from './credit-code';
 export * from './districts';
 export * from './mask';
 export * from './roles';

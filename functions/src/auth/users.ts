@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
+import { Entity, type EntityItem } from 'electrodb';
+
+/**
+ * A person who signed in with WeChat. Keyed by a pseudonymous id derived from
+ * the openid, so the first sign-in of an openid is a conditional create on one
+ * item: two racing first sign-ins cannot make two users.
+ */
+export function createUserEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'user', version: '1', service: 'hongjia' },
+      attributes: {
+        userId: { type: 'string', required: true, readOnly: true },
+        openid: { type: 'string', required: true, readOnly: true },
+        roles: {
+          type: 'set',
+          items: ['family', 'provider', 'staff', 'admin'] as const,
+          required: true,
+        },
+        district: { type: districtCodes },
+        cityWide: { type: 'boolean' },
+        displayName: { type: 'string' },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['userId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+export type UserEntity = ReturnType<typeof createUserEntity>;
+export type UserItem = EntityItem<UserEntity>;
+
+export interface NewUser {
+  openid: string;
+  roles: Role[];
+  district?: DistrictCode;
+  cityWide?: boolean;
+  displayName?: string;
+}
+
+export function userIdForOpenid(openid: string): string {
+  return `u_${createHash('sha256').update(`wechat-openid:${openid}`).digest('hex').slice(0, 24)}`;
+}
+
+export interface UserStore {
+  get(userId: string): Promise<UserItem | undefined>;
+  /** Creates the user unless one exists for the openid; returns whichever is stored. */
+  getOrCreate(user: NewUser, now: Date): Promise<UserItem>;
+}
+
+export function createUserStore(entity: UserEntity): UserStore {
+  const get = async (userId: string) => (await entity.get({ userId }).go()).data ?? undefined;
+  return {
+    get,
+    async getOrCreate(user, now) {
+      const userId = userIdForOpenid(user.openid);
+      const existing = await get(userId);
+      if (existing) return existing;
+      try {
+        const created = await entity.create({ ...user, userId, createdAt: now.toISOString() }).go();
+        return created.data;
+      } catch (error) {
+        const raced = await get(userId);
+        if (raced) return raced;
+        throw error;
+      }
+    },
+  };
+}

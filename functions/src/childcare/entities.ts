@@ -1,0 +1,116 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { districtCodes } from '@hongjia/shared';
+import { Entity, type EntityItem } from 'electrodb';
+
+export const ageClasses = ['infant', 'toddler', 'preschool'] as const;
+export const institutionStatuses = ['pending_review', 'published', 'rejected'] as const;
+
+/**
+ * A childcare institution (托育机构) filed by a provider. Access patterns:
+ * - byId: the detail page;
+ * - byCell (gsi1): nearby search. `cell` is set only once published, so
+ *   pending and rejected filings never appear in search (a sparse index);
+ * - byProvider (gsi2): a provider's own filings;
+ * - byDistrict (gsi3): a district's filings by status, for review and stats.
+ */
+export function createInstitutionEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'institution', version: '1', service: 'hongjia' },
+      attributes: {
+        institutionId: { type: 'string', required: true, readOnly: true },
+        providerId: { type: 'string', required: true, readOnly: true },
+        name: { type: 'string', required: true },
+        creditCode: { type: 'string', required: true },
+        address: { type: 'string', required: true },
+        district: { type: districtCodes, required: true },
+        lat: { type: 'number', required: true },
+        lng: { type: 'number', required: true },
+        geohash: { type: 'string', required: true },
+        cell: { type: 'string' },
+        affordable: { type: 'boolean', required: true },
+        monthlyFeeYuan: { type: 'number', required: true },
+        classes: {
+          type: 'list',
+          required: true,
+          items: {
+            type: 'map',
+            properties: {
+              ageClass: { type: ageClasses, required: true },
+              capacity: { type: 'number', required: true },
+              caregivers: { type: 'number', required: true },
+            },
+          },
+        },
+        status: { type: institutionStatuses, required: true },
+        reviewReason: { type: 'string' },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        publishedAt: { type: 'string' },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['institutionId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byCell: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['cell'] },
+          sk: { field: 'gsi1sk', composite: ['institutionId'] },
+        },
+        byProvider: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['providerId'] },
+          sk: { field: 'gsi2sk', composite: ['createdAt', 'institutionId'] },
+        },
+        byDistrict: {
+          index: 'gsi3',
+          pk: { field: 'gsi3pk', composite: ['district'] },
+          sk: { field: 'gsi3sk', composite: ['status', 'createdAt', 'institutionId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+export type InstitutionEntity = ReturnType<typeof createInstitutionEntity>;
+export type InstitutionItem = EntityItem<InstitutionEntity>;
+
+/**
+ * A bookable session of one class on one date. `confirmed` and `waitlisted`
+ * are counters changed only by conditional updates on this single item, which
+ * is what keeps capacity exact under concurrency on DynamoDB and dynalite alike.
+ */
+export function createSlotEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'slot', version: '1', service: 'hongjia' },
+      attributes: {
+        slotId: { type: 'string', required: true, readOnly: true },
+        institutionId: { type: 'string', required: true, readOnly: true },
+        ageClass: { type: ageClasses, required: true, readOnly: true },
+        date: { type: 'string', required: true, readOnly: true },
+        session: { type: ['full_day', 'morning', 'afternoon'] as const, required: true, readOnly: true },
+        capacity: { type: 'number', required: true },
+        confirmed: { type: 'number', required: true, default: 0 },
+        waitlisted: { type: 'number', required: true, default: 0 },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['slotId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byInstitution: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['institutionId'] },
+          sk: { field: 'gsi1sk', composite: ['date', 'session', 'ageClass'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+export type SlotEntity = ReturnType<typeof createSlotEntity>;
+export type SlotItem = EntityItem<SlotEntity>;

@@ -1,0 +1,43 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { AppError } from '../errors';
+
+const baseHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  requestId: string,
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { ...baseHeaders, 'x-request-id': requestId },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(error: AppError, requestId: string): APIGatewayProxyStructuredResultV2 {
+  return jsonResponse(
+    error.status,
+    { error: { code: error.code, message: error.message, details: error.details, requestId } },
+    requestId,
+  );
+}
+
+export function internalErrorResponse(requestId: string): APIGatewayProxyStructuredResultV2 {
+  return jsonResponse(
+    500,
+    {
+      error: {
+        code: 'INTERNAL',
+        message: '服务暂时不可用，请稍后再试',
+        details: [],
+        requestId,
+      },
+    },
+    requestId,
+  );
+}

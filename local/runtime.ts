@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { functionGroups } from '@hongjia/functions/manifest';
+import { idempotencyTable, mainTable } from '@hongjia/infra/table-spec';
+import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
+import { compileRoutes, createApiListener, type LambdaHttpHandler } from './http-adapter';
+import { startObjectStorage } from './object-storage';
+import { createWebListener } from './web-server';
+
+export interface LocalRuntimeOptions {
+  dataDir: string;
+  /** API port; 0 picks a free one. */
+  port: number;
+  /** h5 port; `undefined` serves no web app (API-only, as in integration tests). */
+  webPort?: number;
+  h5Directory?: string;
+  seed?: boolean;
+  log?: (line: string) => void;
+  logRequests?: boolean;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  webUrl?: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  uploadBucket: string;
+  stop(): Promise<void>;
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const functionsDir = join(repoRoot, 'functions');
+export const defaultH5Directory = join(repoRoot, 'miniapp', 'dist', 'h5');
+const uploadBucket = 'hongjia-local-uploads';
+let started = false;
+
+/** Secrets that must survive restarts (tokens stay valid), kept beside the data. */
+function localSecrets(dataDir: string): { sessionSecret: string } {
+  const file = join(dataDir, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = { sessionSecret: randomBytes(48).toString('base64url') };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Runs the deployed handlers on this machine: dynalite for DynamoDB, s3rver for
+ * S3, an API Gateway v2 adapter on `port`, the h5 build on `webPort`.
+ * One runtime per process: handlers read their environment when imported.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  if (started) throw new Error('One local runtime per process: handlers bind their environment on import');
+  started = true;
+  const log = options.log ?? (() => {});
+  mkdirSync(options.dataDir, { recursive: true });
+  const secrets = localSecrets(options.dataDir);
+
+  log('starting DynamoDB (dynalite) …');
+  const dynamo = await startDynalite(join(options.dataDir, 'dynamodb'));
+  log('starting object storage (s3rver) …');
+  const storage = await startObjectStorage(join(options.dataDir, 's3'), uploadBucket);
+
+  Object.assign(process.env, {
+    STAGE: 'local',
+    AWS_REGION: process.env.AWS_REGION ?? 'cn-northwest-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    [mainTable.envVar]: localTableName(mainTable),
+    [idempotencyTable.envVar]: localTableName(idempotencyTable),
+    UPLOAD_BUCKET: uploadBucket,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    S3_ENDPOINT: storage.endpoint,
+    SESSION_SECRET: secrets.sessionSecret,
+    WECHAT_AUTH_MODE: 'dev',
+    WECHAT_APP_ID: 'local',
+  });
+
+  const client = localDynamoClient(dynamo.endpoint);
+  const { created } = await ensureTables(client);
+  if (created.length) log(`created tables ${created.join(', ')}`);
+  if (options.seed ?? true) {
+    // Imported only now: the seed writes through the functions' DynamoDB client, which reads its env on import.
+    const { seedIfFresh } = await import('./seed/index');
+    const seeded = await seedIfFresh(log);
+    if (!seeded) log('data dir already seeded, keeping its data');
+  }
+  client.destroy();
+
+  const handlers = new Map<string, LambdaHttpHandler>();
+  for (const group of functionGroups) {
+    const module = (await import(join(functionsDir, group.entry))) as { handler: LambdaHttpHandler };
+    handlers.set(group.name, module.handler);
+  }
+  const apiListener = createApiListener(
+    compileRoutes(functionGroups, handlers),
+    options.logRequests ? (line) => log(line) : undefined,
+  );
+  const apiServer = createServer((request, response) => void apiListener(request, response));
+  const apiPort = await listen(apiServer, options.port);
+  const servers = [apiServer];
+
+  let webUrl: string | undefined;
+  if (options.webPort !== undefined) {
+    const h5Directory = options.h5Directory ?? defaultH5Directory;
+    const webServer = createServer(createWebListener(h5Directory, apiListener));
+    const webPort = await listen(webServer, options.webPort);
+    servers.push(webServer);
+    webUrl = `http://127.0.0.1:${webPort}`;
+  }
+
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    ...(webUrl ? { webUrl } : {}),
+    dynamoEndpoint: dynamo.endpoint,
+    s3Endpoint: storage.endpoint,
+    uploadBucket,
+    async stop() {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+      await storage.close();
+      await dynamo.close();
+    },
+  };
+}

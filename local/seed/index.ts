@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
+import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
+import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
+import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
+import { seedAccounts } from './accounts';
+import { seedInstitutions } from './institutions';
+import { seededRandom } from './random';
+import { seedServicePoints } from './service-points';
+
+/** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
+export const seedVersion = 1;
+const marker = { pk: 'seed#meta', sk: 'seed#meta' };
+
+/** Stable ids, so the same demo city has the same ids on every machine. */
+export function seedId(prefix: string, kind: string, index: number): string {
+  return `${prefix}_${createHash('sha256').update(`hongjia-seed:${kind}:${index}`).digest('hex').slice(0, 20)}`;
+}
+
+export interface SeedSummary {
+  users: number;
+  institutions: number;
+  slots: number;
+  servicePoints: number;
+}
+
+export async function seedCity(now: Date): Promise<SeedSummary> {
+  const table = mainTableName();
+  const random = seededRandom(20210601);
+  const accounts = seedAccounts();
+  const createdAt = now.toISOString();
+  const users = createUserEntity(documentClient, table);
+  await users
+    .put(accounts.map((account) => ({ ...account, userId: userIdForOpenid(account.openid), createdAt })))
+    .go({ concurrency: 4 });
+
+  const providerIds = accounts
+    .filter((account) => account.roles.includes('provider'))
+    .map((account) => userIdForOpenid(account.openid));
+  const { institutions, slots } = seedInstitutions(random, providerIds, now, (kind, index) =>
+    seedId(kind === 'slot' ? 'slt' : 'ins', kind, index),
+  );
+  await createInstitutionEntity(documentClient, table).put(institutions).go({ concurrency: 4 });
+  await createSlotEntity(documentClient, table).put(slots).go({ concurrency: 4 });
+
+  const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
+  await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
+
+  return {
+    users: accounts.length,
+    institutions: institutions.length,
+    slots: slots.length,
+    servicePoints: points.length,
+  };
+}
+
+/** Seeds a fresh data dir once; returns false when it was seeded before. */
+export async function seedIfFresh(log: (line: string) => void, now = new Date()): Promise<boolean> {
+  const table = mainTableName();
+  const existing = await documentClient.send(new GetCommand({ TableName: table, Key: marker }));
+  if (existing.Item) return false;
+  log('seeding the demo city (9 districts, accounts, institutions, slots, service points) …');
+  const summary = await seedCity(now);
+  await documentClient.send(
+    new PutCommand({
+      TableName: table,
+      Item: { ...marker, version: seedVersion, seededAt: now.toISOString(), ...summary },
+    }),
+  );
+  log(
+    `seeded ${summary.users} accounts, ${summary.institutions} institutions, ${summary.slots} slots, ${summary.servicePoints} service points`,
+  );
+  return true;
+}
