@@ -33,7 +33,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
-    routes: [api.signIn, api.me],
-    access: { mainTable: 'RW', sessionSecret: 'sign', wechatSecret: true },
+    routes: [api.signIn, api.me, api.recordConsent, api.listConsents],
+    access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'sign', wechatSecret: true },
   },
 ];

@@ -3,6 +3,7 @@ import { documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
+import { createConsentEntity, createConsentService } from '../consents/consents';
 import { createAuthService } from './service';
 import { createUserEntity, createUserStore } from './users';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
@@ -19,12 +20,16 @@ function wechatFromEnv(): WechatAuth {
   throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
 }
 
+const table = mainTableName();
 const auth = createAuthService({
-  users: createUserStore(createUserEntity(documentClient, mainTableName())),
+  users: createUserStore(createUserEntity(documentClient, table)),
   wechat: wechatFromEnv(),
 });
+const consents = createConsentService(createConsentEntity(documentClient, table));
 
 export const handler = createHttpHandler([
   implementPublic(api.signIn, ({ body, now }) => auth.signIn(body.code, now)),
   implement(api.me, ({ caller }) => auth.me(caller)),
+  implement(api.recordConsent, ({ caller, body, now }) => consents.record(caller, body, now)),
+  implement(api.listConsents, ({ caller, query }) => consents.list(caller, query)),
 ]);

@@ -19,6 +19,8 @@ export const envNames = {
   wechatAppId: 'WECHAT_APP_ID',
   /** Secrets Manager ARN of the WeChat app secret (deployed). */
   wechatSecretArn: 'WECHAT_SECRET_ARN',
+  /** The WeChat app secret itself (local runtime only; never set when deployed). */
+  wechatSecret: 'WECHAT_SECRET',
   /** Local endpoints of dynalite and the S3-compatible server; unset when deployed. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',

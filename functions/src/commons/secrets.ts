@@ -19,4 +19,4 @@ export async function readSecret(arnVar: string, localVar: string): Promise<stri
 }
 
 export const readSessionSecret = () => readSecret(envNames.sessionSecretArn, envNames.sessionSecret);
-export const readWechatSecret = () => readSecret(envNames.wechatSecretArn, 'WECHAT_SECRET');
+export const readWechatSecret = () => readSecret(envNames.wechatSecretArn, envNames.wechatSecret);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,3 +65,19 @@ export type ResponseOf<R> =
   R extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer S>
     ? z.infer<S>
     : never;
+
+/** `?limit=&cursor=` of every list (SPEC §3): default 20, at most 50; the cursor is opaque. */
+export const ListQuery = z.object({
+  limit: z.coerce
+    .number({ error: 'limit 必须是数字' })
+    .int('limit 必须是整数')
+    .min(1, 'limit 最小为 1')
+    .max(50, 'limit 最大为 50')
+    .default(20),
+  cursor: z.string().min(1).max(2048, '分页游标无效').optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

@@ -1,7 +1,9 @@
 import * as auth from './auth';
+import * as consents from './consents';
 import * as platform from './platform';
 
 export * from './auth';
+export * from './consents';
 export * from './contract';
 export * from './errors';
 export * from './platform';
@@ -12,6 +14,8 @@ export const api = {
   openapi: platform.openapi,
   signIn: auth.signIn,
   me: auth.me,
+  recordConsent: consents.recordConsent,
+  listConsents: consents.listConsents,
 } as const;
 
 export type Api = typeof api;

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorEnvelope } from '@hongjia/shared';
+import { expect } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+
+/**
+ * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
+ * the deployed handlers) on free ports with a fresh seeded data dir.
+ */
+export async function startTestRuntime(): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-it-'));
+  const runtime = await startLocalRuntime({ dataDir, port: 0 });
+  return {
+    runtime,
+    close: async () => {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CallOptions {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call(runtime: LocalRuntime, path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${runtime.apiUrl}${path}`, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+export async function signIn(runtime: LocalRuntime, openid: string) {
+  const answer = await call(runtime, '/v1/auth/wechat', { body: { code: `dev:${openid}` } });
+  expect(answer.status).toBe(200);
+  return answer.json as {
+    token: string;
+    expiresAt: string;
+    user: { id: string; roles: string[]; district?: string };
+  };
+}
+
+/** Asserts the SPEC §3 envelope with the given code and a request id that matches the header. */
+export function expectEnvelope(answer: Awaited<ReturnType<typeof call>>, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  const envelope = ErrorEnvelope.parse(answer.json);
+  expect(envelope.error.code).toBe(code);
+  expect(envelope.error.message).toMatch(/[\u4e00-\u9fa5]/);
+  expect(envelope.error.requestId).toBe(answer.headers.get('x-request-id'));
+  return envelope.error;
+}
