@@ -1,0 +1,89 @@
+import type { Node } from 'constructs';
+
+/**
+ * Deployment settings read from CDK context (`cdk.json`, overridable with
+ * `-c key=value`). Validated once here so a bad value fails the synth, not a
+ * deployment. Note what is NOT configurable: the WeChat sign-in mode. Deployed
+ * functions always get `WECHAT_AUTH_MODE=wechat` (see hongjia-function.ts).
+ */
+export interface HongjiaConfig {
+  /** Deployed stage name, e.g. `prod` (lowercase, used in names and the STAGE variable). */
+  stage: string;
+  /** Origins of the h5 build allowed by the API's and the upload bucket's CORS. Never `*`. */
+  webOrigins: readonly string[];
+  /** Default-stage throttling of the HTTP API. */
+  throttle: { rateLimit: number; burstLimit: number };
+  /** The mini-program's AppID (public; the AppSecret lives in Secrets Manager). */
+  wechatAppId: string;
+  /** Region of the production stack in the aws-cn partition. */
+  cnRegion: string;
+  /** Region of the second stack in the aws partition. */
+  globalRegion: string;
+}
+
+/** Stage names the local runtime uses; a deployed stack must not pretend to be one. */
+const reservedStages = new Set(['local', 'test', 'dev-local']);
+
+export function readConfig(node: Node): HongjiaConfig {
+  const stage = String(node.tryGetContext('stage') ?? 'prod');
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) {
+    throw new Error(`context "stage" must match ^[a-z][a-z0-9-]{0,15}$, got "${stage}"`);
+  }
+  if (reservedStages.has(stage)) {
+    throw new Error(`context "stage" "${stage}" is reserved for the local runtime and cannot be deployed`);
+  }
+
+  const webOrigins = parseList(node.tryGetContext('webOrigins'));
+  if (webOrigins.length === 0) throw new Error('context "webOrigins" must list at least one origin');
+  for (const origin of webOrigins) {
+    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) {
+      throw new Error(`context "webOrigins": "${origin}" is not an https origin (no "*", no path)`);
+    }
+  }
+
+  const throttleContext = parseObject(node.tryGetContext('throttle'));
+  const throttle = {
+    rateLimit: positiveNumber(throttleContext.rateLimit, 'throttle.rateLimit'),
+    burstLimit: positiveNumber(throttleContext.burstLimit, 'throttle.burstLimit'),
+  };
+
+  const wechatAppId = String(node.tryGetContext('wechatAppId') ?? '');
+  if (!/^wx[0-9a-f]{16}$/.test(wechatAppId)) {
+    throw new Error(`context "wechatAppId" must look like wx + 16 hex digits, got "${wechatAppId}"`);
+  }
+
+  return {
+    stage,
+    webOrigins,
+    throttle,
+    wechatAppId,
+    cnRegion: String(node.tryGetContext('cnRegion') ?? 'cn-northwest-1'),
+    globalRegion: String(node.tryGetContext('globalRegion') ?? 'ap-southeast-1'),
+  };
+}
+
+/** Context from `-c` arrives as a string: accept a JSON array or a comma-separated list. */
+function parseList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const text = value.trim();
+  if (text.startsWith('[')) return (JSON.parse(text) as unknown[]).map(String);
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function parseObject(value: unknown): Record<string, unknown> {
+  if (typeof value === 'string') return JSON.parse(value) as Record<string, unknown>;
+  if (value !== null && typeof value === 'object') return value as Record<string, unknown>;
+  return {};
+}
+
+function positiveNumber(value: unknown, name: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) {
+    throw new Error(`context "${name}" must be a positive number, got "${String(value)}"`);
+  }
+  return number;
+}

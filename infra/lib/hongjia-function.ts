@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { envNames } from '@hongjia/functions/commons/env';
+import type { FunctionGroup } from '@hongjia/functions/manifest';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  type CfnFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/** The monorepo root (bundling runs from here, with the root lock file). */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The functions workspace; manifest entries are relative to it. */
+export const functionsDir = resolve(repoRoot, 'functions');
+
+/** The only sign-in mode a deployed function can have. `dev` exists for the local runtime only. */
+export const deployedWechatAuthMode = 'wechat';
+
+/** Variables of the local runtime that must never reach a deployed function. */
+export const localOnlyEnvNames: readonly string[] = [
+  envNames.sessionSecret,
+  envNames.dynamodbEndpoint,
+  envNames.s3Endpoint,
+  // the local fallback of readWechatSecret (functions/src/commons/secrets.ts)
+  'WECHAT_SECRET',
+];
+
+export type AccessMode = 'RO' | 'RW';
+
+export interface HongjiaFunctionProps {
+  group: FunctionGroup;
+  stage: string;
+  wechatAppId: string;
+  /** Directory the manifest's `entry` is resolved against (default: functions/). */
+  functionsDir?: string;
+  /**
+   * CloudWatch Logs retention. China's Cybersecurity Law (art. 21) asks for network
+   * logs to be kept at least six months; logs carry no personal data.
+   */
+  logRetention?: RetentionDays;
+}
+
+/**
+ * One Lambda function of a capability group, configured the same way for every
+ * group: Node.js 22 on arm64, bundled by the local esbuild (ESM, minified,
+ * source maps, AWS SDK v3 from the runtime), JSON logs into a retained log
+ * group, active tracing, Powertools service name = group name. Permissions
+ * start empty; `bindTable`/`bindBucket`/`bindSecret` grant exactly what the
+ * manifest's `access` names and set the matching environment variable.
+ *
+ * A validation refuses to synthesize a function that carries a local-only
+ * variable (SESSION_SECRET, WECHAT_SECRET, DYNAMODB_ENDPOINT, S3_ENDPOINT) or a sign-in mode
+ * other than `wechat`: a deployed stack never accepts dev codes.
+ */
+export class HongjiaFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly group: FunctionGroup;
+
+  constructor(scope: Construct, id: string, props: HongjiaFunctionProps) {
+    super(scope, id);
+    this.group = props.group;
+    const entry = resolve(props.functionsDir ?? functionsDir, props.group.entry);
+    if (!existsSync(entry)) {
+      throw new Error(`function group "${props.group.name}": entry file ${entry} does not exist`);
+    }
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      description: `Hongjia ${props.stage}: ${props.group.name} (${props.group.routes.length} routes)`,
+      entry,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.group.memoryMb ?? 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+        externalModules: ['@aws-sdk/*'],
+        forceDockerBundling: false,
+      },
+      environment: {
+        [envNames.stage]: props.stage,
+        [envNames.wechatAuthMode]: deployedWechatAuthMode,
+        [envNames.wechatAppId]: props.wechatAppId,
+        POWERTOOLS_SERVICE_NAME: props.group.name,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+
+    this.node.addValidation({ validate: () => this.validateEnvironment() });
+  }
+
+  /** Grants read (RO) or read/write (RW) data access to a table and passes its name. */
+  bindTable(table: ITable, envVar: string, accessMode: AccessMode): void {
+    if (accessMode === 'RW') table.grantReadWriteData(this.fn);
+    else table.grantReadData(this.fn);
+    this.fn.addEnvironment(envVar, table.tableName);
+  }
+
+  /** RO: read objects. RW: read objects and PUT (sign presigned PUT URLs, copy claimed uploads). */
+  bindBucket(bucket: IBucket, envVar: string, accessMode: AccessMode): void {
+    bucket.grantRead(this.fn);
+    if (accessMode === 'RW') bucket.grantPut(this.fn);
+    this.fn.addEnvironment(envVar, bucket.bucketName);
+  }
+
+  /** Read access to one secret; the function gets its ARN, never its value. */
+  bindSecret(secret: ISecret, envVar: string): void {
+    secret.grantRead(this.fn);
+    this.fn.addEnvironment(envVar, secret.secretArn);
+  }
+
+  private validateEnvironment(): string[] {
+    const cfn = this.fn.node.defaultChild as CfnFunction;
+    const resolved = Stack.of(this).resolve(cfn.environment) as
+      | { variables?: Record<string, unknown> }
+      | undefined;
+    const variables = resolved?.variables ?? {};
+    const errors = localOnlyEnvNames
+      .filter((name) => name in variables)
+      .map((name) => `${name} is a local-runtime variable and must not be set on a deployed function`);
+    if (variables[envNames.wechatAuthMode] !== deployedWechatAuthMode) {
+      errors.push(`${envNames.wechatAuthMode} must be '${deployedWechatAuthMode}' on a deployed function`);
+    }
+    return errors;
+  }
+}

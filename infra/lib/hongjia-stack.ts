@@ -1,0 +1,80 @@
+import { envNames } from '@hongjia/functions/commons/env';
+import { type FunctionGroup, functionGroups } from '@hongjia/functions/manifest';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Alarms } from './alarms';
+import { HongjiaApi } from './api';
+import { AuthSecrets } from './auth-secrets';
+import type { HongjiaConfig } from './config';
+import { HongjiaFunction } from './hongjia-function';
+import { Storage } from './storage';
+
+export interface HongjiaStackProps extends StackProps {
+  config: HongjiaConfig;
+  /** The capability groups to deploy (default: the functions manifest). */
+  functionGroups?: readonly FunctionGroup[];
+  /** Directory the groups' entries are resolved against (default: functions/). */
+  functionsDir?: string;
+}
+
+/**
+ * The whole backend of one deployment: storage and secrets, one function per
+ * capability group with exactly the access its manifest entry names, the HTTP
+ * API with the manifest's routes, and alarms. Partition-aware: nothing here
+ * spells an ARN; grants, `Stack.partition` and tokens build them.
+ */
+export class HongjiaStack extends Stack {
+  readonly storage: Storage;
+  readonly secrets: AuthSecrets;
+  readonly functions: readonly HongjiaFunction[];
+  readonly api: HongjiaApi;
+
+  constructor(scope: Construct, id: string, props: HongjiaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.storage = new Storage(this, 'Storage', { webOrigins: config.webOrigins });
+    this.secrets = new AuthSecrets(this, 'AuthSecrets', { stage: config.stage });
+
+    this.functions = (props.functionGroups ?? functionGroups).map((group) => {
+      const fn = new HongjiaFunction(this, group.name, {
+        group,
+        stage: config.stage,
+        wechatAppId: config.wechatAppId,
+        ...(props.functionsDir ? { functionsDir: props.functionsDir } : {}),
+      });
+      const { access } = group;
+      fn.bindTable(this.storage.mainTable, envNames.tableName, access.mainTable);
+      if (access.idempotencyTable) {
+        fn.bindTable(this.storage.idempotencyTable, envNames.idempotencyTableName, access.idempotencyTable);
+      }
+      if (access.uploadBucket) {
+        fn.bindBucket(this.storage.uploadBucket, envNames.uploadBucket, access.uploadBucket);
+      }
+      // verify and sign both need the key itself (HMAC); every function verifies tokens.
+      fn.bindSecret(this.secrets.sessionSecret, envNames.sessionSecretArn);
+      if (access.wechatSecret) fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
+      return fn;
+    });
+
+    this.api = new HongjiaApi(this, 'Api', {
+      stage: config.stage,
+      webOrigins: config.webOrigins,
+      throttle: config.throttle,
+      functions: this.functions,
+    });
+
+    new Alarms(this, 'Alarms', {
+      stage: config.stage,
+      functions: this.functions,
+      httpApi: this.api.httpApi,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'UploadBucketName', { value: this.storage.uploadBucket.bucketName });
+    new CfnOutput(this, 'WechatSecretArn', {
+      value: this.secrets.wechatSecret.secretArn,
+      description: 'Set the WeChat AppSecret here with aws secretsmanager put-secret-value',
+    });
+  }
+}
