@@ -33,8 +33,7 @@ export const localOnlyEnvNames: readonly string[] = [
   envNames.sessionSecret,
   envNames.dynamodbEndpoint,
   envNames.s3Endpoint,
-  // the local fallback of readWechatSecret (functions/src/commons/secrets.ts)
-  'WECHAT_SECRET',
+  envNames.wechatSecret,
 ];
 
 export type AccessMode = 'RO' | 'RW';

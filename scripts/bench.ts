@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: measured numbers, printed as a table (copy into
+ * docs/BENCHMARKS.md with the date and machine). Rows so far:
+ * - each Lambda bundle (the same esbuild options the CDK construct uses):
+ *   size, gzip size, and cold import time in a fresh Node process (median of 7);
+ * - the weapp main package against WeChat's 2 MB limit (our budget: 1 MB).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { functionGroups } from '@hongjia/functions/manifest';
+import { build } from 'esbuild';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const benchDir = join(repoRoot, '.bench');
+const rows: [string, string, string][] = [];
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Environment a deployed function has, minus anything that would reach the network at import. */
+const importEnv = {
+  ...process.env,
+  TABLE_NAME: 'bench-main',
+  IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
+  UPLOAD_BUCKET: 'bench-uploads',
+  SESSION_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
+  WECHAT_AUTH_MODE: 'wechat',
+  WECHAT_APP_ID: 'wx0000000000000000',
+  AWS_REGION: 'cn-northwest-1',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+};
+
+async function benchFunctions() {
+  for (const group of functionGroups) {
+    const outfile = join(benchDir, group.name, 'index.mjs');
+    await build({
+      entryPoints: [join(repoRoot, 'functions', group.entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      mainFields: ['module', 'main'],
+      banner: { js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);" },
+      external: ['@aws-sdk/*'],
+      logLevel: 'error',
+    });
+    const code = readFileSync(outfile);
+    const times: number[] = [];
+    for (let run = 0; run < 7; run++) {
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
+        ],
+        { env: importEnv, encoding: 'utf8' },
+      );
+      if (probe.status !== 0) throw new Error(`import of ${group.name} failed: ${probe.stderr}`);
+      times.push(Number(probe.stdout.trim().split('\n').pop()));
+    }
+    rows.push([
+      `λ ${group.name} bundle`,
+      `${kib(code.length)} (gzip ${kib(gzipSync(code).length)})`,
+      `cold import p50 ${median(times).toFixed(0)} ms (7 runs, AWS SDK external)`,
+    ]);
+  }
+}
+
+function directorySize(path: string, skip: (path: string) => boolean): number {
+  if (skip(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, entry) => sum + directorySize(join(path, entry), skip), 0);
+}
+
+function benchWeapp() {
+  const weapp = join(repoRoot, 'miniapp', 'dist', 'weapp');
+  if (!existsSync(join(weapp, 'app.json'))) {
+    console.log('building weapp …');
+    const run = spawnSync('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: repoRoot, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error('weapp build failed');
+  }
+  const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => join(weapp, p.root.replace(/\/$/, '')));
+  const isSubpackage = (path: string) => roots.some((root) => path === root);
+  const main = directorySize(weapp, isSubpackage);
+  const total = directorySize(weapp, () => false);
+  rows.push([
+    'weapp main package',
+    kib(main),
+    `${((main / (1024 * 1024)) * 100).toFixed(1)}% of our 1 MB budget (WeChat limit 2 MB); whole app ${kib(total)}, ${roots.length} subpackages (${roots.map((r) => relative(weapp, r)).join(', ')})`,
+  ]);
+}
+
+async function main() {
+  mkdirSync(benchDir, { recursive: true });
+  await benchFunctions();
+  benchWeapp();
+  const header = ['measure', 'value', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\nnode ${process.version}, ${new Date().toISOString()}`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
