@@ -51,7 +51,9 @@ async function benchFunctions() {
       target: 'node22',
       minify: true,
       mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+      },
       external: ['@aws-sdk/*'],
       logLevel: 'error',
     });
@@ -89,7 +91,10 @@ function benchWeapp() {
   const weapp = join(repoRoot, 'miniapp', 'dist', 'weapp');
   if (!existsSync(join(weapp, 'app.json'))) {
     console.log('building weapp …');
-    const run = spawnSync('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: repoRoot, stdio: 'inherit' });
+    const run = spawnSync('npm', ['run', 'build:weapp', '-w', 'miniapp'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
     if (run.status !== 0) throw new Error('weapp build failed');
   }
   const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/**
+ * One source, two targets: `taro build --type weapp` → dist/weapp, `--type h5` → dist/h5.
+ * Build-time switches come from the shell (see README): TARO_APP_LOCAL and TARO_APP_API_BASE.
+ */
+const isLocal = process.env.TARO_APP_LOCAL === 'true';
+// The local h5 build is served by the local web server, which proxies /v1 and /health: same origin.
+// weapp talks to the API directly (WeChat DevTools with the domain check off, or a deployed URL).
+const apiBase =
+  isLocal && process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000');
+
+// The shared zod contracts are TS source outside src/: babel must compile them too.
+const sharedSource = path.resolve(__dirname, '../../shared/src');
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'hongjia-miniapp',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    // Injected with webpack's DefinePlugin as `process.env.*` so dead branches are dropped.
+    env: {
+      TARO_APP_LOCAL: JSON.stringify(isLocal ? 'true' : 'false'),
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile: { include: [sharedSource] },
+      // Modules used only by a subpackage stay in that subpackage (main-package budget 1 MB).
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [sharedSource] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});

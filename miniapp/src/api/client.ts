@@ -1,0 +1,86 @@
+import type { BodyInputOf } from '@hongjia/shared';
+import {
+  ErrorEnvelope,
+  type ParamsOf,
+  type QueryInputOf,
+  type ResponseOf,
+  type RouteContract,
+} from '@hongjia/shared';
+import Taro from '@tarojs/taro';
+import { goToSignIn } from '../auth/navigate';
+import { clearSession, currentToken } from '../auth/session';
+import { apiBase } from '../config/env';
+import { ApiError } from './errors';
+import { newIdempotencyKey } from './idempotency';
+import { withLoading } from './loading';
+import { buildUrl } from './url';
+
+/** A part is required when the route declares it, and must be absent when it does not. */
+type Part<K extends string, T> = [T] extends [undefined] ? { [P in K]?: undefined } : { [P in K]: T };
+
+export type CallOptions<R extends RouteContract> = Part<'body', BodyInputOf<R>> &
+  Part<'query', QueryInputOf<R>> &
+  Part<'params', ParamsOf<R>> & {
+    /** Retries of the same user action must reuse the key; by default each call gets a new one. */
+    idempotencyKey?: string;
+    /** Set false for background calls that should not show the loading toast. */
+    loading?: boolean;
+  };
+
+type Args<R extends RouteContract> = object extends CallOptions<R> ? [CallOptions<R>?] : [CallOptions<R>];
+
+/**
+ * Calls one route of the shared contract and returns its parsed, typed response.
+ * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
+ */
+export async function call<R extends RouteContract>(route: R, ...[options]: Args<R>): Promise<ResponseOf<R>> {
+  const opts = (options ?? {}) as CallOptions<RouteContract> & {
+    body?: unknown;
+    query?: unknown;
+    params?: unknown;
+  };
+  const url = buildUrl(
+    apiBase,
+    route.path,
+    opts.params as Record<string, unknown> | undefined,
+    opts.query as Record<string, unknown> | undefined,
+  );
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) header['Content-Type'] = 'application/json';
+  const token = currentToken();
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (route.idempotent) header['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
+
+  const request = Taro.request({
+    url,
+    method: route.method,
+    header,
+    data: opts.body as TaroGeneral.IAnyObject | undefined,
+    dataType: 'json',
+  });
+  let res: Taro.request.SuccessCallbackResult;
+  try {
+    res = await (opts.loading === false ? request : withLoading(request));
+  } catch {
+    throw new ApiError({ code: 'NETWORK', status: 0, message: '网络不可用，请稍后再试' });
+  }
+  return readResponse(route, res.statusCode, res.data);
+}
+
+function readResponse<R extends RouteContract>(route: R, status: number, data: unknown): ResponseOf<R> {
+  if (status >= 200 && status < 300) {
+    const parsed = route.response.safeParse(data);
+    if (parsed.success) return parsed.data as ResponseOf<R>;
+    throw new ApiError({ code: 'BAD_RESPONSE', status, message: '服务返回的数据无法识别，请稍后再试' });
+  }
+  const envelope = ErrorEnvelope.safeParse(data);
+  if (status === 401) {
+    clearSession();
+    goToSignIn();
+  }
+  if (!envelope.success) {
+    throw new ApiError({ code: 'BAD_RESPONSE', status, message: `服务暂时不可用（${status}），请稍后再试` });
+  }
+  const { code, message, details, requestId } = envelope.data.error;
+  throw new ApiError({ code, status, message, details, requestId });
+}

@@ -1,0 +1,44 @@
+// Evaluated in Node at build time, so the shell's TARO_APP_LOCAL decides whether the dev
+// sign-in page exists at all: weapp and production h5 builds have neither the page nor its route.
+const devPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/login/index'] : [];
+
+export default defineAppConfig({
+  // Entry pages only; everything a role needs lives in its subpackage (main package ≤ 1 MB).
+  pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index', ...devPages],
+  subPackages: [
+    {
+      root: 'packages/family',
+      pages: [
+        'pages/registration/index',
+        'pages/certificates/index',
+        'pages/childcare/index',
+        'pages/special-assistance/index',
+      ],
+    },
+    { root: 'packages/provider', pages: ['pages/index'] },
+    { root: 'packages/staff', pages: ['pages/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '洪家',
+    navigationBarTextStyle: 'black',
+  },
+  // Text-only tab bar: WeChat makes iconPath optional, and text reads better in elderly mode.
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#a61b1b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy rules (SPEC C5): fuzzy location for nearby search, asked only when needed.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: {
+    'scope.userFuzzyLocation': { desc: '用于查找您附近的托育机构和服务网点' },
+  },
+  __usePrivacyCheck__: true,
+});

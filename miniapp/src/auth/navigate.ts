@@ -1,0 +1,15 @@
+import Taro from '@tarojs/taro';
+import { isLocalBuild } from '../config/env';
+import { devLoginRoute, routes } from '../config/routes';
+
+/**
+ * Where a user goes to sign in: the dev sign-in page in local builds, else 我的, whose button
+ * runs wx.login. Used after a 401 too.
+ */
+export function goToSignIn(): void {
+  if (isLocalBuild) {
+    Taro.navigateTo({ url: devLoginRoute });
+    return;
+  }
+  Taro.switchTab({ url: routes.me });
+}

@@ -1,0 +1,49 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { routes } from '../config/routes';
+import { privacySummary } from '../privacy/policy';
+import { answerPrivacy, usePrivacyGate } from '../privacy/store';
+import { agreeButtonId } from '../privacy/wechat';
+import { button, label } from './a11y';
+import './privacy-gate.css';
+
+/**
+ * The 隐私保护指引 panel. On weapp the agree button has openType agreePrivacyAuthorization, so
+ * the same tap also records the agreement with WeChat (required before private APIs such as
+ * getFuzzyLocation; see privacy/wechat.ts).
+ */
+export function PrivacyGate() {
+  const { open } = usePrivacyGate();
+  if (!open) return null;
+  return (
+    <View className="privacy-gate" role="dialog" {...label('隐私保护指引', 'privacy-gate')}>
+      <View className="privacy-gate__panel">
+        <Text className="privacy-gate__title">隐私保护指引</Text>
+        <Text className="privacy-gate__text">{privacySummary}</Text>
+        <View
+          className="link privacy-gate__link"
+          onClick={() => Taro.navigateTo({ url: routes.privacy })}
+          {...button('阅读完整的隐私保护指引', 'privacy-read')}
+        >
+          阅读《洪家隐私保护指引》
+        </View>
+        <Button
+          className="btn btn--primary"
+          openType="agreePrivacyAuthorization"
+          // The tap is the agreement on every platform (old WeChat versions lack the open-type event).
+          onClick={() => answerPrivacy(true)}
+          {...button('同意并继续', agreeButtonId)}
+        >
+          同意并继续
+        </Button>
+        <Button
+          className="btn btn--plain"
+          onClick={() => answerPrivacy(false)}
+          {...button('不同意', 'privacy-disagree')}
+        >
+          不同意
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,19 @@
+/** Page paths in one place, so a renamed page breaks the type check and not a tap. */
+export const routes = {
+  home: '/pages/index/index',
+  me: '/pages/me/index',
+  privacy: '/pages/privacy/index',
+  registration: '/packages/family/pages/registration/index',
+  certificates: '/packages/family/pages/certificates/index',
+  childcare: '/packages/family/pages/childcare/index',
+  specialAssistance: '/packages/family/pages/special-assistance/index',
+  provider: '/packages/provider/pages/index',
+  staff: '/packages/staff/pages/index',
+} as const;
+
+/**
+ * The dev sign-in page, which exists only in local builds: other builds fold this to '' and
+ * carry no trace of the page. Use it only inside an `if (isLocalBuild)` branch.
+ */
+// process.env is inlined here (not via env.ts) so the minifier can fold the condition.
+export const devLoginRoute = process.env.TARO_APP_LOCAL === 'true' ? '/pages/login/index' : '';

@@ -1,0 +1,21 @@
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/PageShell';
+import { ServiceCard } from '../../components/ServiceCard';
+import { services } from './services';
+import './index.css';
+
+export default function Home() {
+  return (
+    <PageShell name="home">
+      <View className="home-header">
+        <Text className="home-header__brand">洪家</Text>
+        <Text className="home-header__sub">南昌市家庭服务</Text>
+      </View>
+      <View className="home-services" role="list" aria-label="服务">
+        {services.map((service) => (
+          <ServiceCard key={service.key} service={service} />
+        ))}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Service } from '../../components/ServiceCard';
+import { routes } from '../../config/routes';
+
+/** The four services of the home page; each opens its page in the family subpackage. */
+export const services: Service[] = [
+  {
+    key: 'registration',
+    name: '生育登记',
+    glyph: '登',
+    description: '网上办理生育登记，全程不跑腿',
+    url: routes.registration,
+  },
+  {
+    key: 'certificates',
+    name: '证件查询',
+    glyph: '证',
+    description: '查看电子证明，就近打印',
+    url: routes.certificates,
+  },
+  {
+    key: 'childcare',
+    name: '托育服务',
+    glyph: '托',
+    description: '查找附近普惠托育机构并预约',
+    url: routes.childcare,
+  },
+  {
+    key: 'special-assistance',
+    name: '特殊家庭帮扶',
+    glyph: '扶',
+    description: '查看扶助政策，申请生活和就医帮助',
+    url: routes.specialAssistance,
+  },
+];

@@ -1,0 +1,103 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { isApiError } from '../../api/errors';
+import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
+import { clearSession, useSession } from '../../auth/session';
+import { startSignIn } from '../../auth/sign-in';
+import { button, label } from '../../components/a11y';
+import { PageShell } from '../../components/PageShell';
+import { routes } from '../../config/routes';
+import { setElderlyMode, useElderlyMode } from '../../elderly/store';
+import './index.css';
+
+export default function Me() {
+  const session = useSession();
+  const elderly = useElderlyMode();
+  const [busy, setBusy] = useState(false);
+  // Re-render on show: the session may have been set by the sign-in page meanwhile.
+  useDidShow(() => setBusy(false));
+
+  async function signIn() {
+    setBusy(true);
+    try {
+      await startSignIn();
+    } catch (error) {
+      Taro.showToast({ title: isApiError(error) ? error.message : '登录失败，请稍后再试', icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const user = session?.user;
+  const where = user ? jurisdictionName(user) : undefined;
+  return (
+    <PageShell name="me">
+      <View className="section" id="me-account">
+        {user ? (
+          <>
+            <Text className="title">已登录</Text>
+            <Text className="text" id="me-roles">
+              身份：{user.roles.map(roleName).join('、')}
+            </Text>
+            {where ? (
+              <Text className="text" id="me-district">
+                辖区：{where}
+              </Text>
+            ) : null}
+            {roleWorkbenches(user.roles).map((bench) => (
+              <Button
+                key={bench.role}
+                className="btn btn--plain"
+                onClick={() => Taro.navigateTo({ url: bench.url })}
+                {...button(bench.text, `me-bench-${bench.role}`)}
+              >
+                {bench.text}
+              </Button>
+            ))}
+            <Button className="btn btn--plain" onClick={clearSession} {...button('退出登录', 'me-sign-out')}>
+              退出登录
+            </Button>
+          </>
+        ) : (
+          <>
+            <Text className="title">未登录</Text>
+            <Text className="muted">登录后可办理生育登记、查询证件和预约托育。</Text>
+            <Button
+              className="btn btn--primary"
+              loading={busy}
+              onClick={signIn}
+              {...button('登录', 'me-sign-in')}
+            >
+              登录
+            </Button>
+          </>
+        )}
+      </View>
+
+      <View className="section me-row">
+        <View className="me-row__text">
+          <Text className="text">长辈模式</Text>
+          <Text className="muted">更大的字和按钮</Text>
+        </View>
+        <Switch
+          className="me-switch"
+          checked={elderly}
+          color="#a61b1b"
+          onChange={(e) => setElderlyMode(e.detail.value)}
+          {...label('长辈模式', 'me-elderly')}
+        />
+      </View>
+
+      <View className="section">
+        <View
+          className="link"
+          onClick={() => Taro.navigateTo({ url: routes.privacy })}
+          {...button('隐私保护指引', 'me-privacy')}
+        >
+          隐私保护指引
+        </View>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Storage keys of the app, and reads that never throw: a corrupt or missing entry is treated
+ * as "nothing stored", which is always a safe default (signed out, not agreed, mode from system).
+ */
+export const storageKeys = {
+  session: 'hongjia.session',
+  privacyAgreedVersion: 'hongjia.privacy.agreedVersion',
+  elderlyChoice: 'hongjia.elderly.choice',
+} as const;
+
+export function readStorage(key: string): unknown {
+  try {
+    const value: unknown = Taro.getStorageSync(key);
+    return value === '' ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStorage(key: string, value: unknown): void {
+  Taro.setStorageSync(key, value);
+}
+
+export function removeStorage(key: string): void {
+  Taro.removeStorageSync(key);
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installShim, setRoute } from './weapp-shim';
+
+/**
+ * Checks the weapp build output itself (this test never builds; the root `npm test` does).
+ * miniprogram-simulate renders Taro's templates with the official WXML compiler (wcc).
+ */
+const root = path.resolve(__dirname, '../dist/weapp');
+const nodeRequire = createRequire(import.meta.url);
+
+interface AppJson {
+  pages: string[];
+  subPackages?: Array<{ root: string; pages: string[] }>;
+  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  requiredPrivateInfos?: string[];
+  __usePrivacyCheck__?: boolean;
+}
+
+function readAppJson(): AppJson {
+  return JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(root, 'app.json'))) {
+    throw new Error(
+      'miniapp/dist/weapp is missing: run `npm run build:weapp -w miniapp` first (the root `npm test` builds it).',
+    );
+  }
+});
+
+describe('app.json of the weapp build', () => {
+  it('keeps only entry pages in the main package, with 首页 and 我的 as tabs', () => {
+    const app = readAppJson();
+    expect(app.pages).toEqual(['pages/index/index', 'pages/me/index', 'pages/privacy/index']);
+    expect(app.tabBar?.list.map((tab) => [tab.pagePath, tab.text])).toEqual([
+      ['pages/index/index', '首页'],
+      ['pages/me/index', '我的'],
+    ]);
+  });
+
+  it('puts each role in its own subpackage', () => {
+    const roots = readAppJson().subPackages?.map((pkg) => pkg.root);
+    expect(roots).toEqual(['packages/family', 'packages/provider', 'packages/staff']);
+  });
+
+  it('has no dev sign-in page, as a route or as a file', () => {
+    const app = readAppJson();
+    const allPages = [
+      ...app.pages,
+      ...(app.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`)),
+    ];
+    expect(allPages.some((page) => page.includes('login'))).toBe(false);
+    expect(fs.existsSync(path.join(root, 'pages/login'))).toBe(false);
+  });
+
+  it('declares fuzzy location and opts in to the privacy check', () => {
+    const app = readAppJson();
+    expect(app.requiredPrivateInfos).toContain('getFuzzyLocation');
+    expect(app.__usePrivacyCheck__).toBe(true);
+  });
+});
+
+describe('main package size', () => {
+  it('stays under the 1 MB budget (WeChat allows 2 MB)', () => {
+    const subRoots = (readAppJson().subPackages ?? []).map((pkg) => path.join(root, pkg.root) + path.sep);
+    const main = filesUnder(root).filter((file) => !subRoots.some((sub) => file.startsWith(sub)));
+    const bytes = main.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    expect(bytes).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('rendering the home page', () => {
+  it('shows the four services', async () => {
+    installShim();
+    const simulate = nodeRequire('miniprogram-simulate') as typeof import('miniprogram-simulate');
+    installShim(); // miniprogram-simulate defines its own global Component; Page forwards to it.
+    nodeRequire(path.join(root, 'app.js'));
+    setRoute('pages/index/index');
+    const id = simulate.load(path.join(root, 'pages/index/index'), { compiler: 'official', rootPath: root });
+    const page = simulate.render(id);
+    page.attach(document.createElement('parent-wrapper'));
+    await simulate.sleep(50);
+    const text = page.dom?.textContent ?? '';
+    for (const name of ['生育登记', '证件查询', '托育服务', '特殊家庭帮扶']) expect(text).toContain(name);
+    expect(text).toContain('南昌市家庭服务');
+    // First launch: the privacy gate is up before anything personal can happen.
+    expect(text).toContain('同意并继续');
+  });
+});
