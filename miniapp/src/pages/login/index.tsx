@@ -29,7 +29,10 @@ export default function DevLogin() {
     if (!(await ensurePrivacyAgreed())) return;
     try {
       await signInWithCode(`dev:${id}`);
-      Taro.switchTab({ url: routes.me });
+      // Back to where sign-in was asked for (我的, usually). Popping the page rather than
+      // switching tabs keeps h5's page stack clean when someone signs in a second time.
+      if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+      else await Taro.switchTab({ url: routes.me });
     } catch (e) {
       setError(isApiError(e) ? e.message : '登录失败，请确认本地服务已启动');
     }
