@@ -3,7 +3,11 @@
  * docs/BENCHMARKS.md with the date and machine). Rows so far:
  * - each Lambda bundle (the same esbuild options the CDK construct uses):
  *   size, gzip size, and cold import time in a fresh Node process (median of 7);
- * - the weapp main package against WeChat's 2 MB limit (our budget: 1 MB).
+ * - the weapp main package against WeChat's 2 MB limit (our budget: 1 MB);
+ * - then every script in scripts/bench/ (one per capability), each in its own
+ *   process (so each may start its own local runtime) and printing its rows as
+ *   one line `BENCH_ROWS [[measure, value, note], …]`; `npm run bench -- nearby`
+ *   runs only the scripts whose name contains `nearby` (and skips the two above).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +19,8 @@ import { build } from 'esbuild';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(repoRoot, '.bench');
-const rows: [string, string, string][] = [];
+export type BenchRow = [measure: string, value: string, note: string];
+const rows: BenchRow[] = [];
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -112,10 +117,32 @@ function benchWeapp() {
   ]);
 }
 
+function benchScripts(filter: string | undefined) {
+  const dir = join(repoRoot, 'scripts', 'bench');
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts')).sort()) {
+    if (filter && !file.includes(filter)) continue;
+    console.log(`running ${file} …`);
+    const run = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(dir, file)], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_ROWS '));
+    if (run.status !== 0 || !line) throw new Error(`${file} failed (exit ${run.status})`);
+    rows.push(...(JSON.parse(line.slice('BENCH_ROWS '.length)) as BenchRow[]));
+  }
+}
+
 async function main() {
   mkdirSync(benchDir, { recursive: true });
-  await benchFunctions();
-  benchWeapp();
+  const filter = process.argv[2];
+  if (!filter) {
+    await benchFunctions();
+    benchWeapp();
+  }
+  benchScripts(filter);
   const header = ['measure', 'value', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;

@@ -109,12 +109,14 @@ export function seedInstitutions(
           slots.push({
             slotId: idFor('slot', slots.length),
             institutionId,
+            cell: cellOf(lat, lng),
             ageClass,
             date,
             session: 'full_day',
             capacity,
             confirmed: 0,
             waitlisted: 0,
+            waitlistSeq: 0,
             createdAt: now.toISOString(),
           });
         }

@@ -3,3 +3,5 @@ export * from './credit-code';
 export * from './districts';
 export * from './mask';
 export * from './roles';
+export * from './childcare/index';
+export * from './phone';

@@ -80,6 +80,10 @@ export type InstitutionItem = EntityItem<InstitutionEntity>;
  * A bookable session of one class on one date. `confirmed` and `waitlisted`
  * are counters changed only by conditional updates on this single item, which
  * is what keeps capacity exact under concurrency on DynamoDB and dynalite alike.
+ * `waitlistSeq` hands out FIFO waitlist tickets. Access patterns:
+ * - byInstitution (gsi1): an institution's slots by date;
+ * - byCellDate (gsi2): the slots of one geohash cell on one date, so nearby
+ *   search can filter by free places without reading each institution.
  */
 export function createSlotEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -91,9 +95,12 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         ageClass: { type: ageClasses, required: true, readOnly: true },
         date: { type: 'string', required: true, readOnly: true },
         session: { type: ['full_day', 'morning', 'afternoon'] as const, required: true, readOnly: true },
+        /** The institution's geohash cell (copied: slots are only published for published institutions). */
+        cell: { type: 'string', required: true, readOnly: true },
         capacity: { type: 'number', required: true },
         confirmed: { type: 'number', required: true, default: 0 },
         waitlisted: { type: 'number', required: true, default: 0 },
+        waitlistSeq: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },
       },
       indexes: {
@@ -105,6 +112,11 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
           index: 'gsi1',
           pk: { field: 'gsi1pk', composite: ['institutionId'] },
           sk: { field: 'gsi1sk', composite: ['date', 'session', 'ageClass'] },
+        },
+        byCellDate: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['cell', 'date'] },
+          sk: { field: 'gsi2sk', composite: ['institutionId', 'ageClass', 'session'] },
         },
       },
     },
