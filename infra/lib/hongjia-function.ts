@@ -5,6 +5,7 @@ import { envNames } from '@hongjia/functions/commons/env';
 import type { FunctionGroup } from '@hongjia/functions/manifest';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -34,6 +35,7 @@ export const localOnlyEnvNames: readonly string[] = [
   envNames.dynamodbEndpoint,
   envNames.s3Endpoint,
   envNames.wechatSecret,
+  envNames.piiMasterKey,
 ];
 
 export type AccessMode = 'RO' | 'RW';
@@ -130,6 +132,13 @@ export class HongjiaFunction extends Construct {
     bucket.grantRead(this.fn);
     if (accessMode === 'RW') bucket.grantPut(this.fn);
     this.fn.addEnvironment(envVar, bucket.bucketName);
+  }
+
+  /** Envelope encryption of personal data: data keys from `key`, look-up hashes keyed by `lookupSecret`. */
+  bindPii(key: IKey, lookupSecret: ISecret): void {
+    key.grant(this.fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    this.fn.addEnvironment(envNames.piiKmsKeyId, key.keyArn);
+    this.bindSecret(lookupSecret, envNames.piiLookupSecretArn);
   }
 
   /** Read access to one secret; the function gets its ARN, never its value. */

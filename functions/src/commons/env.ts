@@ -21,6 +21,12 @@ export const envNames = {
   wechatSecretArn: 'WECHAT_SECRET_ARN',
   /** The WeChat app secret itself (local runtime only; never set when deployed). */
   wechatSecret: 'WECHAT_SECRET',
+  /** KMS key that wraps the data keys of personal-data encryption (deployed). */
+  piiKmsKeyId: 'PII_KMS_KEY_ID',
+  /** Secrets Manager ARN of the HMAC key for personal-data look-up hashes (deployed). */
+  piiLookupSecretArn: 'PII_LOOKUP_SECRET_ARN',
+  /** Local master secret for personal data (local runtime and tests only). */
+  piiMasterKey: 'PII_MASTER_KEY',
   /** Local endpoints of dynalite and the S3-compatible server; unset when deployed. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { envNames, getOptionalStringFromEnv } from '../env';
+import { readSecret } from '../secrets';
+import { createPiiCipher, type PiiCipher } from './cipher';
+import { kmsDataKeys, localDataKeys } from './keys';
+
+export type { PiiCipher } from './cipher';
+export { createPiiCipher } from './cipher';
+export { localDataKeys } from './keys';
+
+let cipher: Promise<PiiCipher> | undefined;
+
+/**
+ * The process's PII cipher. Deployed: data keys from KMS (PII_KMS_KEY_ID), the
+ * look-up HMAC key from Secrets Manager (PII_LOOKUP_SECRET_ARN). Locally: both
+ * from one master secret in the data dir (PII_MASTER_KEY), split by purpose.
+ */
+export function piiCipher(): Promise<PiiCipher> {
+  cipher ??= (async () => {
+    const kmsKeyId = getOptionalStringFromEnv(envNames.piiKmsKeyId);
+    if (kmsKeyId) {
+      const lookupSecret = await readSecret(envNames.piiLookupSecretArn, envNames.piiMasterKey);
+      return createPiiCipher(kmsDataKeys(kmsKeyId), derive(lookupSecret, 'lookup'));
+    }
+    const master = getOptionalStringFromEnv(envNames.piiMasterKey);
+    if (!master) throw new Error(`Neither ${envNames.piiKmsKeyId} nor ${envNames.piiMasterKey} is set`);
+    return createPiiCipher(localDataKeys(derive(master, 'wrap')), derive(master, 'lookup'));
+  })();
+  return cipher;
+}
+
+function derive(secret: string, purpose: string): Buffer {
+  return createHash('sha256').update(`hongjia-pii:${purpose}:${secret}`).digest();
+}
