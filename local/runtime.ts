@@ -39,11 +39,18 @@ const uploadBucket = 'hongjia-local-uploads';
 let started = false;
 
 /** Secrets that must survive restarts (tokens stay valid), kept beside the data. */
-function localSecrets(dataDir: string): { sessionSecret: string } {
+function localSecrets(dataDir: string): { sessionSecret: string; piiMasterKey: string } {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = { sessionSecret: randomBytes(48).toString('base64url') };
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  const stored: Partial<{ sessionSecret: string; piiMasterKey: string }> = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : {};
+  const secrets = {
+    sessionSecret: stored.sessionSecret ?? randomBytes(48).toString('base64url'),
+    piiMasterKey: stored.piiMasterKey ?? randomBytes(32).toString('base64url'),
+  };
+  if (secrets.sessionSecret !== stored.sessionSecret || secrets.piiMasterKey !== stored.piiMasterKey) {
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -83,6 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     S3_ENDPOINT: storage.endpoint,
     SESSION_SECRET: secrets.sessionSecret,
+    PII_MASTER_KEY: secrets.piiMasterKey,
     WECHAT_AUTH_MODE: 'dev',
     WECHAT_APP_ID: 'local',
   });

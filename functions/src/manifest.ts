@@ -19,6 +19,8 @@ export interface FunctionGroup {
     uploadBucket?: 'RO' | 'RW';
     sessionSecret: 'verify' | 'sign';
     wechatSecret?: boolean;
+    /** Seals or opens personal data (ID numbers, phones): KMS data keys and the look-up HMAC key. */
+    pii?: boolean;
   };
   memoryMb?: number;
 }
@@ -33,7 +35,48 @@ export const functionGroups: readonly FunctionGroup[] = [
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
-    routes: [api.signIn, api.me, api.recordConsent, api.listConsents],
+    routes: [api.signIn, api.me, api.recordConsent, api.listConsents, api.myNotifications],
     access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'sign', wechatSecret: true },
+  },
+  {
+    // Public search and a family's bookings. The WeChat secret buys the access
+    // token for subscription messages (a promoted waitlist booking is notified).
+    name: 'childcare',
+    entry: 'src/childcare/handler.ts',
+    routes: [
+      api.childcareNearby,
+      api.childcareInstitution,
+      api.childcareInstitutionSlots,
+      api.createBooking,
+      api.myBookings,
+      api.cancelBooking,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // Providers' reads repair a booking behind its ledger, which may notify a promotion.
+    name: 'provider',
+    entry: 'src/provider/handler.ts',
+    routes: [api.fileInstitution, api.providerInstitutions, api.publishSlot, api.providerBookings],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // Filing decisions notify the provider.
+    name: 'staff',
+    entry: 'src/staff/handler.ts',
+    routes: [api.staffFilings, api.decideFiling, api.childcareStats],
+    access: { mainTable: 'RW', sessionSecret: 'verify', wechatSecret: true },
   },
 ];

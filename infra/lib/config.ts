@@ -15,6 +15,12 @@ export interface HongjiaConfig {
   throttle: { rateLimit: number; burstLimit: number };
   /** The mini-program's AppID (public; the AppSecret lives in Secrets Manager). */
   wechatAppId: string;
+  /**
+   * Subscription-message template ids from the WeChat console, by the env var
+   * the notifier reads (functions/src/notifications/from-env.ts). Empty: only
+   * the in-app 消息 outbox is written.
+   */
+  wechatTemplates: Readonly<Record<string, string>>;
   /** Region of the production stack in the aws-cn partition. */
   cnRegion: string;
   /** Region of the second stack in the aws partition. */
@@ -57,6 +63,11 @@ export function readConfig(node: Node): HongjiaConfig {
     webOrigins,
     throttle,
     wechatAppId,
+    wechatTemplates: Object.fromEntries(
+      Object.entries(parseObject(node.tryGetContext('wechatTemplates')))
+        .map(([name, id]) => [name, String(id ?? '')])
+        .filter(([, id]) => id !== ''),
+    ),
     cnRegion: String(node.tryGetContext('cnRegion') ?? 'cn-northwest-1'),
     globalRegion: String(node.tryGetContext('globalRegion') ?? 'ap-southeast-1'),
   };

@@ -7,6 +7,7 @@ import { HongjiaApi } from './api';
 import { AuthSecrets } from './auth-secrets';
 import type { HongjiaConfig } from './config';
 import { HongjiaFunction } from './hongjia-function';
+import { PiiKeys } from './pii-keys';
 import { Storage } from './storage';
 
 export interface HongjiaStackProps extends StackProps {
@@ -26,6 +27,7 @@ export interface HongjiaStackProps extends StackProps {
 export class HongjiaStack extends Stack {
   readonly storage: Storage;
   readonly secrets: AuthSecrets;
+  readonly piiKeys: PiiKeys;
   readonly functions: readonly HongjiaFunction[];
   readonly api: HongjiaApi;
 
@@ -35,6 +37,7 @@ export class HongjiaStack extends Stack {
 
     this.storage = new Storage(this, 'Storage', { webOrigins: config.webOrigins });
     this.secrets = new AuthSecrets(this, 'AuthSecrets', { stage: config.stage });
+    this.piiKeys = new PiiKeys(this, 'PiiKeys', { stage: config.stage });
 
     this.functions = (props.functionGroups ?? functionGroups).map((group) => {
       const fn = new HongjiaFunction(this, group.name, {
@@ -53,7 +56,11 @@ export class HongjiaStack extends Stack {
       }
       // verify and sign both need the key itself (HMAC); every function verifies tokens.
       fn.bindSecret(this.secrets.sessionSecret, envNames.sessionSecretArn);
-      if (access.wechatSecret) fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
+      if (access.wechatSecret) {
+        fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
+        for (const [name, id] of Object.entries(config.wechatTemplates)) fn.fn.addEnvironment(name, id);
+      }
+      if (access.pii) fn.bindPii(this.piiKeys.dataKey, this.piiKeys.lookupSecret);
       return fn;
     });
 

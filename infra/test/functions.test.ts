@@ -192,3 +192,21 @@ describe('least privilege from the manifest', () => {
     });
   });
 });
+
+describe('personal-data keys', () => {
+  it('gives only the groups that handle personal data the KMS key and the look-up secret', () => {
+    const withPii = lambdas.filter((fn) => 'PII_KMS_KEY_ID' in functionEnvironment(fn));
+    const expected = functionGroups.filter((group) => group.access.pii);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(withPii).toHaveLength(expected.length);
+    for (const group of functionGroups) {
+      const actions = actionsOf(roleStatements(template, group.name));
+      expect(actions.includes('kms:Decrypt'), group.name).toBe(group.access.pii === true);
+    }
+  });
+
+  it('rotates the retained KMS key that wraps the data keys', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { NewUser } from '@hongjia/functions/auth/users';
 import { type DistrictCode, districts } from '@hongjia/shared';
+import { familyOpenid, seedFamilyCount } from './bookings';
 
 /**
  * The demo accounts of SPEC §3. Their openids are what `dev:<openid>` signs in
@@ -22,5 +23,9 @@ export function seedAccounts(): NewUser[] {
     { openid: 'staff-city', roles: ['staff'], cityWide: true, displayName: '南昌市卫生健康委员会' },
     { openid: 'admin', roles: ['admin'], cityWide: true, displayName: '系统管理员' },
     ...providers,
+    ...Array.from({ length: seedFamilyCount }, (_, index) => ({
+      openid: familyOpenid(index),
+      roles: ['family' as const],
+    })),
   ];
 }

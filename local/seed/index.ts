@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
+import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
+import { createGuardEntity } from '@hongjia/functions/childcare/guards';
 import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
+import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
+import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
 import { seedAccounts } from './accounts';
-import { seedInstitutions } from './institutions';
+import { planSeedBookings, seedBookings } from './bookings';
+import { creditCodeGuards, pendingFilings } from './filings';
+import { creditCode, seedInstitutions } from './institutions';
 import { seededRandom } from './random';
 import { seedServicePoints } from './service-points';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 1;
+export const seedVersion = 3;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -22,6 +28,8 @@ export interface SeedSummary {
   users: number;
   institutions: number;
   slots: number;
+  bookings: number;
+  pendingFilings: number;
   servicePoints: number;
 }
 
@@ -41,8 +49,32 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
   const { institutions, slots } = seedInstitutions(random, providerIds, now, (kind, index) =>
     seedId(kind === 'slot' ? 'slt' : 'ins', kind, index),
   );
-  await createInstitutionEntity(documentClient, table).put(institutions).go({ concurrency: 4 });
+  // A stream of its own, so the service points below stay as they were before bookings were seeded.
+  const childcareRandom = seededRandom(20210602);
+  const pending = pendingFilings(
+    institutions,
+    (index) => seedId('ins', 'pending-filing', index),
+    (district) => creditCode(childcareRandom, district),
+    now,
+  );
+  await createInstitutionEntity(documentClient, table)
+    .put([...institutions, ...pending])
+    .go({ concurrency: 4 });
+  await createGuardEntity(documentClient, table)
+    .put(creditCodeGuards([...institutions, ...pending], now))
+    .go({ concurrency: 4 });
   await createSlotEntity(documentClient, table).put(slots).go({ concurrency: 4 });
+  const bookingService = createBookingServiceFor({
+    client: documentClient,
+    table,
+    notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
+  });
+  const bookings = await seedBookings(
+    bookingService,
+    planSeedBookings(institutions, slots),
+    childcareRandom,
+    now,
+  );
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
@@ -51,6 +83,8 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     users: accounts.length,
     institutions: institutions.length,
     slots: slots.length,
+    bookings,
+    pendingFilings: pending.length,
     servicePoints: points.length,
   };
 }
@@ -59,7 +93,14 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
 export async function seedIfFresh(log: (line: string) => void, now = new Date()): Promise<boolean> {
   const table = mainTableName();
   const existing = await documentClient.send(new GetCommand({ TableName: table, Key: marker }));
-  if (existing.Item) return false;
+  if (existing.Item) {
+    if (Number(existing.Item.version) < seedVersion) {
+      log(
+        `warning: this data dir was seeded by an older version (${existing.Item.version} < ${seedVersion}) whose keys or indexes differ; delete it to reseed`,
+      );
+    }
+    return false;
+  }
   log('seeding the demo city (9 districts, accounts, institutions, slots, service points) …');
   const summary = await seedCity(now);
   await documentClient.send(
@@ -69,7 +110,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
     }),
   );
   log(
-    `seeded ${summary.users} accounts, ${summary.institutions} institutions, ${summary.slots} slots, ${summary.servicePoints} service points`,
+    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points`,
   );
   return true;
 }

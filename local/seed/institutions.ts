@@ -28,7 +28,7 @@ const institutionsPerDistrict: Record<DistrictCode, number> = {
 };
 
 /** GB 11714 organisation code (8 digits + check) inside a GB 32100 credit code. */
-function creditCode(random: Random, district: DistrictCode): string {
+export function creditCode(random: Random, district: DistrictCode): string {
   const body = Array.from({ length: 8 }, () => random.int(0, 9));
   const weights = [3, 7, 9, 10, 5, 8, 4, 2];
   const sum = body.reduce((acc, digit, index) => acc + digit * (weights[index] ?? 0), 0);
@@ -110,6 +110,7 @@ export function seedInstitutions(
             slotId: idFor('slot', slots.length),
             institutionId,
             cell: cellOf(lat, lng),
+            geohash: geohashOf(lat, lng),
             ageClass,
             date,
             session: 'full_day',

@@ -4,6 +4,8 @@ import { envNames, getStringFromEnv } from '../commons/env';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
 import { createConsentEntity, createConsentService } from '../consents/consents';
+import { createNotificationEntity } from '../notifications/entity';
+import { createNotificationService } from '../notifications/service';
 import { createAuthService } from './service';
 import { createUserEntity, createUserStore } from './users';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
@@ -26,10 +28,12 @@ const auth = createAuthService({
   wechat: wechatFromEnv(),
 });
 const consents = createConsentService(createConsentEntity(documentClient, table));
+const notifications = createNotificationService(createNotificationEntity(documentClient, table));
 
 export const handler = createHttpHandler([
   implementPublic(api.signIn, ({ body, now }) => auth.signIn(body.code, now)),
   implement(api.me, ({ caller }) => auth.me(caller)),
   implement(api.recordConsent, ({ caller, body, now }) => consents.record(caller, body, now)),
   implement(api.listConsents, ({ caller, query }) => consents.list(caller, query)),
+  implement(api.myNotifications, ({ caller, query }) => notifications.list(caller, query)),
 ]);

@@ -55,7 +55,9 @@ export function createInstitutionEntity(client: DynamoDBDocumentClient, table: s
         byCell: {
           index: 'gsi1',
           pk: { field: 'gsi1pk', composite: ['cell'] },
-          sk: { field: 'gsi1sk', composite: ['institutionId'] },
+          // geohash first: a search reads sub-cells with begins_with, so a crowded
+          // 5 km cell costs only the part of it near the origin.
+          sk: { field: 'gsi1sk', composite: ['geohash', 'institutionId'] },
         },
         byProvider: {
           index: 'gsi2',
@@ -95,8 +97,9 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         ageClass: { type: ageClasses, required: true, readOnly: true },
         date: { type: 'string', required: true, readOnly: true },
         session: { type: ['full_day', 'morning', 'afternoon'] as const, required: true, readOnly: true },
-        /** The institution's geohash cell (copied: slots are only published for published institutions). */
+        /** The institution's geohash cell and full geohash (copied: slots exist only for published institutions). */
         cell: { type: 'string', required: true, readOnly: true },
+        geohash: { type: 'string', required: true, readOnly: true },
         capacity: { type: 'number', required: true },
         confirmed: { type: 'number', required: true, default: 0 },
         waitlisted: { type: 'number', required: true, default: 0 },
@@ -116,7 +119,7 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         byCellDate: {
           index: 'gsi2',
           pk: { field: 'gsi2pk', composite: ['cell', 'date'] },
-          sk: { field: 'gsi2sk', composite: ['institutionId', 'ageClass', 'session'] },
+          sk: { field: 'gsi2sk', composite: ['geohash', 'institutionId', 'ageClass', 'session'] },
         },
       },
     },

@@ -8,6 +8,14 @@ import ngeohash from 'ngeohash';
  */
 export const cellPrecision = 5;
 
+/**
+ * Searches walk finer cells than the index partitions: precision 6 (about
+ * 1.2 km × 0.6 km) sub-cells, each read from its precision-5 partition with a
+ * begins_with on the geohash in the sort key. A first page then reads the
+ * places near the origin, not a whole crowded 5 km cell.
+ */
+export const searchCellPrecision = 6;
+
 export function cellOf(lat: number, lng: number): string {
   return ngeohash.encode(lat, lng, cellPrecision);
 }

@@ -1,0 +1,41 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { api } from '@hongjia/shared';
+import { implement, type RouteImplementation } from '../../commons/router';
+import type { Notifier } from '../../notifications/notifier';
+import { createInstitutionEntity, createSlotEntity } from '../entities';
+import { createGuardEntity, createGuards } from '../guards';
+import { createBookingEntity } from './entity';
+import { createSlotLedger } from './ledger';
+import { createBookingService } from './service';
+
+export function createBookingServiceFor(deps: {
+  client: DynamoDBDocumentClient;
+  table: string;
+  notifier: Notifier;
+}) {
+  const slots = createSlotEntity(deps.client, deps.table);
+  return createBookingService({
+    bookings: createBookingEntity(deps.client, deps.table),
+    slots,
+    institutions: createInstitutionEntity(deps.client, deps.table),
+    ledger: createSlotLedger(deps.client, slots),
+    guards: createGuards(createGuardEntity(deps.client, deps.table)),
+    notifier: deps.notifier,
+  });
+}
+
+/** A family's bookings: book (confirmed, waitlisted or SLOT_FULL), list, cancel. */
+export function createBookingRoutes(deps: {
+  client: DynamoDBDocumentClient;
+  table: string;
+  notifier: Notifier;
+}): RouteImplementation[] {
+  const bookings = createBookingServiceFor(deps);
+  return [
+    implement(api.createBooking, ({ caller, params, body, now }) =>
+      bookings.create(caller, params.slotId, body, now),
+    ),
+    implement(api.myBookings, ({ caller, query, now }) => bookings.listMine(caller, query, now)),
+    implement(api.cancelBooking, ({ caller, params, now }) => bookings.cancel(caller, params.id, now)),
+  ];
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { type AgeClass, ageClassOn, ageClassRules, ageInMonths, type ErrorDetail } from '@hongjia/shared';
+
+/**
+ * The child a booking is for, as the one-active-booking-per-child-per-slot
+ * guard sees it: name (whitespace-insensitive) and birth date, hashed so the
+ * guard item carries no personal data.
+ */
+export function childGuardKey(slotId: string, childName: string, childBirthDate: string): string {
+  const name = childName.replace(/\s+/g, '');
+  return createHash('sha256')
+    .update(`${slotId}\u0000${name}\u0000${childBirthDate}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Why a child of this birth date cannot join `ageClass` on `slotDate`; undefined when it can. */
+export function ageMismatch(
+  ageClass: AgeClass,
+  childBirthDate: string,
+  slotDate: string,
+): ErrorDetail | undefined {
+  if (ageClassOn(childBirthDate, slotDate) === ageClass) return undefined;
+  const rule = ageClassRules[ageClass];
+  const months = ageInMonths(childBirthDate, slotDate);
+  const age = months < 0 ? '尚未出生' : `${months} 个月`;
+  return {
+    path: 'body.childBirthDate',
+    message: `孩子在 ${slotDate} 时${age}，${rule.name}只收 ${rule.minMonths}–${rule.maxMonthsExclusive} 个月的孩子`,
+  };
+}

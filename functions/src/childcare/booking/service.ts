@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BookingCreated,
+  type BookingRequest,
+  type ListQuery,
+  type MyBooking,
+  maskPhone,
+  type SessionUser,
+} from '@hongjia/shared';
+import { decodeCursor, encodeCursor } from '../../commons/cursor';
+import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
+import { type PiiCipher, piiCipher } from '../../commons/pii/index';
+import type { Notifier } from '../../notifications/notifier';
+import { shanghaiDate } from '../dates';
+import type { InstitutionEntity, SlotEntity } from '../entities';
+import { type Guards, isConditionFailure } from '../guards';
+import type { BookingEntity, BookingItem } from './entity';
+import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
+import { promotedMessage } from './messages';
+import { ageMismatch, childGuardKey } from './rules';
+
+export interface BookingServiceDeps {
+  bookings: BookingEntity;
+  slots: SlotEntity;
+  institutions: InstitutionEntity;
+  ledger: SlotLedger;
+  guards: Guards;
+  notifier: Notifier;
+  /** Defaults to the process's cipher (KMS deployed, the data dir's key locally). */
+  pii?: PiiCipher;
+}
+
+export const guardianPhoneField = 'booking.guardianPhone';
+
+/** A `pending` intent older than this outlived its request (Lambda timeout 10 s): it never got a place. */
+const abandonedAfterMs = 60_000;
+
+const slotFull = () => new AppError('SLOT_FULL', '该时段名额和候补均已满，请选择其他时段');
+const alreadyBooked = () => conflict('该孩子已预约此时段，无需重复预约');
+
+export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' | 'cancelled' };
+
+/**
+ * Bookings without transactions (docs/decisions/0007): a guard item per child
+ * and slot, a `pending` booking item as the intent, the place taken on the
+ * slot's ledger with one conditional write, then the booking item follows the
+ * ledger. Every step is idempotent, and any reader that finds the booking
+ * item behind its ledger (after a crash) brings it up to date.
+ */
+export function createBookingService(deps: BookingServiceDeps) {
+  const { bookings, ledger, guards, notifier } = deps;
+
+  const getBooking = async (bookingId: string) =>
+    (await bookings.get({ bookingId }).go({ consistent: true })).data ?? undefined;
+
+  /** Conditional status move; false when the item was no longer in `from` (someone else moved it). */
+  const move = async (
+    bookingId: string,
+    from: BookingItem['status'],
+    set: Partial<Pick<BookingItem, 'status' | 'waitlistSeq' | 'confirmedAt' | 'cancelledAt'>>,
+  ) => {
+    try {
+      await bookings
+        .patch({ bookingId })
+        .set(set)
+        .where((attr, op) => op.eq(attr.status, from))
+        .go();
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  /** The promoted family's item follows the ledger, then they are told (once, by a deterministic id). */
+  const completePromotion = async (booking: BookingItem, now: Date) => {
+    await move(booking.bookingId, 'waitlisted', { status: 'confirmed', confirmedAt: now.toISOString() });
+    await notifier.notify(booking.userId, promotedMessage(booking), {
+      dedupeKey: `booking-promoted:${booking.bookingId}`,
+      now,
+    });
+  };
+
+  /**
+   * Brings a booking item in line with its slot's ledger (the source of truth)
+   * and returns what the family may see, or undefined for an intent that is
+   * still in flight or never got a place.
+   */
+  const reconcile = async (
+    item: BookingItem,
+    view: LedgerView | undefined,
+    now: Date,
+  ): Promise<VisibleBooking | undefined> => {
+    const held = view?.holds.get(item.bookingId);
+    if (item.status === 'cancelled') return item as VisibleBooking;
+    if (item.status === 'pending') {
+      if (held !== undefined) {
+        const status = held === 0 ? 'confirmed' : 'waitlisted';
+        await move(item.bookingId, 'pending', { status, waitlistSeq: held });
+        return { ...item, status, waitlistSeq: held };
+      }
+      if (now.getTime() - Date.parse(item.createdAt) > abandonedAfterMs) await abandon(item);
+      return undefined;
+    }
+    if (held === undefined) {
+      // Released on the ledger by a cancel that stopped before updating the item.
+      await move(item.bookingId, item.status, { status: 'cancelled', cancelledAt: now.toISOString() });
+      await guards.release('child-slot', item.guardKey, item.bookingId);
+      return { ...item, status: 'cancelled', cancelledAt: now.toISOString() };
+    }
+    if (item.status === 'waitlisted' && held === 0) {
+      await completePromotion(item, now);
+      return { ...item, status: 'confirmed' };
+    }
+    return item as VisibleBooking;
+  };
+
+  /** An intent that got no place: the item goes, then the child's claim, so the child may try again. */
+  const abandon = async (item: BookingItem) => {
+    try {
+      await bookings
+        .delete({ bookingId: item.bookingId })
+        .where((attr, op) => op.eq(attr.status, 'pending'))
+        .go();
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    await guards.release('child-slot', item.guardKey, item.bookingId);
+  };
+
+  /**
+   * The child's claim on this slot: ours (new or resumed after an
+   * interrupted attempt) or a conflict. A claim left behind by a finished
+   * booking (cancelled; or an intent that never got a place) is cleared.
+   */
+  const claimChild = async (caller: SessionUser, guardKey: string, now: Date): Promise<string> => {
+    for (let round = 0; round < 3; round++) {
+      const bookingId = `bk_${randomUUID().replaceAll('-', '')}`;
+      const claim = await guards.claim(
+        'child-slot',
+        guardKey,
+        { ownerId: caller.id, targetId: bookingId },
+        now,
+      );
+      if (claim.claimed) return bookingId;
+      if (!claim.holder) continue;
+      if (claim.holder.ownerId !== caller.id) throw alreadyBooked();
+      const existing = await getBooking(claim.holder.targetId);
+      if (!existing || existing.status === 'pending') return claim.holder.targetId;
+      if (existing.status !== 'cancelled') throw alreadyBooked();
+      await guards.release('child-slot', guardKey, claim.holder.targetId);
+    }
+    throw conflict('该孩子的预约正在处理中，请稍后再试');
+  };
+
+  const loadBookable = async (slotId: string, now: Date) => {
+    const slot = (await deps.slots.get({ slotId }).go({ consistent: true })).data;
+    if (!slot) throw notFound('未找到该托位');
+    const institution = (await deps.institutions.get({ institutionId: slot.institutionId }).go()).data;
+    if (institution?.status !== 'published') throw notFound('未找到该托位');
+    if (slot.date <= shanghaiDate(now)) throw conflict('该时段已开始或已结束，请选择之后的日期');
+    return { slot, institution };
+  };
+
+  return {
+    reconcile,
+
+    async create(
+      caller: SessionUser,
+      slotId: string,
+      request: BookingRequest,
+      now: Date,
+    ): Promise<BookingCreated> {
+      const { slot, institution } = await loadBookable(slotId, now);
+      const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
+      if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
+
+      const guardKey = childGuardKey(slotId, request.childName, request.childBirthDate);
+      // Full at this consistent read: answer at once, unless this child already
+      // holds a claim (a retry resuming an interrupted attempt must find its place).
+      if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
+        const holder = await guards.holder('child-slot', guardKey);
+        if (holder?.ownerId !== caller.id) throw holder ? alreadyBooked() : slotFull();
+      }
+      const bookingId = await claimChild(caller, guardKey, now);
+      try {
+        await bookings
+          .create({
+            bookingId,
+            slotId,
+            institutionId: slot.institutionId,
+            institutionName: institution.name,
+            userId: caller.id,
+            ageClass: slot.ageClass,
+            date: slot.date,
+            session: slot.session,
+            childName: request.childName,
+            childBirthDate: request.childBirthDate,
+            guardianPhoneSealed: await (deps.pii ?? (await piiCipher())).seal(
+              request.guardianPhone,
+              guardianPhoneField,
+            ),
+            guardianPhoneMasked: maskPhone(request.guardianPhone),
+            guardKey,
+            status: 'pending',
+            waitlistSeq: 0,
+            createdAt: now.toISOString(),
+          })
+          .go();
+      } catch (error) {
+        // Resuming an interrupted attempt: its intent is already there.
+        if (!isConditionFailure(error)) throw error;
+      }
+
+      const place = await ledger.reserve(slotId, bookingId);
+      if (place.kind === 'full') {
+        const intent = await getBooking(bookingId);
+        if (intent) await abandon(intent);
+        throw slotFull();
+      }
+      const seq = place.kind === 'waitlisted' ? place.seq : 0;
+      await move(bookingId, 'pending', {
+        status: place.kind,
+        waitlistSeq: seq,
+        ...(place.kind === 'confirmed' ? { confirmedAt: now.toISOString() } : {}),
+      });
+      if (place.kind === 'confirmed') return { id: bookingId, status: 'confirmed' };
+      const view = await ledger.read(slotId);
+      const position = view ? waitlistPosition(view, bookingId) : undefined;
+      // Promoted between our reservation and this read: say so rather than a stale waitlist.
+      if (position === undefined) return { id: bookingId, status: 'confirmed' };
+      return { id: bookingId, status: 'waitlisted', waitlistPosition: position };
+    },
+
+    async listMine(caller: SessionUser, query: ListQuery, now: Date) {
+      const cursor = await decodeCursor<string>(query.cursor);
+      const page = await bookings.query
+        .byUser({ userId: caller.id })
+        .go({ limit: query.limit, order: 'desc', ...(cursor ? { cursor } : {}) });
+      const views = await readLedgers(ledger, page.data);
+      const items: MyBooking[] = [];
+      for (const item of page.data) {
+        const view = views.get(item.slotId);
+        const visible = await reconcile(item, view, now);
+        if (visible) items.push(toMyBooking(visible, view));
+      }
+      return { items, nextCursor: await encodeCursor(page.cursor) };
+    },
+
+    /**
+     * Only the family that booked may cancel; anyone else gets 404 (as if it
+     * did not exist). Order: the ledger first (release and promotion in one
+     * write), then the promoted booking's item and notification, then ours,
+     * then the child's claim. Each later step is repaired by `reconcile` if
+     * we stop before it; cancelling again is harmless.
+     */
+    async cancel(caller: SessionUser, bookingId: string, now: Date): Promise<MyBooking> {
+      const item = await getBooking(bookingId);
+      if (!item || item.userId !== caller.id) throw notFound('未找到该预约');
+      const before = await ledger.read(item.slotId);
+      const visible = await reconcile(item, before, now);
+      if (!visible) {
+        if (item.status === 'pending') throw conflict('该预约正在处理中，请稍后再试');
+        throw notFound('未找到该预约');
+      }
+      if (visible.status === 'cancelled') return toMyBooking(visible, before);
+
+      const released = await ledger.release(visible.slotId, bookingId);
+      if (released.released === 'confirmed' && released.promoted) {
+        const promoted = await getBooking(released.promoted);
+        if (promoted) await completePromotion(promoted, now);
+      }
+      const cancelledAt = now.toISOString();
+      await move(bookingId, visible.status, { status: 'cancelled', cancelledAt });
+      await guards.release('child-slot', visible.guardKey, bookingId);
+      return toMyBooking({ ...visible, status: 'cancelled', cancelledAt }, undefined);
+    },
+  };
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;
+
+/** The ledgers of the slots on one page of bookings (one consistent read per distinct slot). */
+export async function readLedgers(ledger: SlotLedger, items: readonly BookingItem[]) {
+  const slotIds = [...new Set(items.map((item) => item.slotId))];
+  const views = await Promise.all(
+    slotIds.map(async (slotId) => [slotId, await ledger.read(slotId)] as const),
+  );
+  return new Map(views.filter((entry): entry is readonly [string, LedgerView] => entry[1] !== undefined));
+}
+
+export function toMyBooking(item: VisibleBooking, view: LedgerView | undefined): MyBooking {
+  const position = item.status === 'waitlisted' && view ? waitlistPosition(view, item.bookingId) : undefined;
+  return {
+    id: item.bookingId,
+    slotId: item.slotId,
+    institutionId: item.institutionId,
+    institutionName: item.institutionName,
+    ageClass: item.ageClass,
+    date: item.date,
+    session: item.session,
+    childName: item.childName,
+    guardianPhoneMasked: item.guardianPhoneMasked,
+    status: item.status,
+    ...(position !== undefined ? { waitlistPosition: position } : {}),
+    createdAt: item.createdAt,
+    ...(item.cancelledAt ? { cancelledAt: item.cancelledAt } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { SessionUser, Slot, SlotInput } from '@hongjia/shared';
+import { conflict, notFound, validationFailed } from '../../commons/errors';
+import type { AccessChecks } from '../../staff/jurisdiction';
+import { shanghaiDate } from '../dates';
+import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
+import { isConditionFailure } from '../guards';
+import { slotProblems } from './rules';
+
+export function toSlot(item: SlotItem): Slot {
+  return {
+    id: item.slotId,
+    institutionId: item.institutionId,
+    ageClass: item.ageClass,
+    date: item.date,
+    session: item.session,
+    capacity: item.capacity,
+    confirmed: item.confirmed,
+    waitlisted: item.waitlisted,
+    freePlaces: Math.max(0, item.capacity - item.confirmed),
+  };
+}
+
+/**
+ * A provider publishes slots of its own published institution. The slot id
+ * is derived from institution, date, session and class, so the same slot
+ * cannot be published twice (conditional create → 409).
+ */
+export function createSlotPublishing(deps: {
+  institutions: InstitutionEntity;
+  slots: SlotEntity;
+  access: AccessChecks;
+}) {
+  return {
+    /** The caller's own institution, or 404 for anyone else's (existence is not disclosed). */
+    async ownInstitution(caller: SessionUser, institutionId: string) {
+      await deps.access.requireProvider(caller);
+      const item = (await deps.institutions.get({ institutionId }).go()).data;
+      if (!item || item.providerId !== caller.id) throw notFound('未找到该机构');
+      return item;
+    },
+
+    async publish(caller: SessionUser, institutionId: string, input: SlotInput, now: Date): Promise<Slot> {
+      const institution = await this.ownInstitution(caller, institutionId);
+      if (institution.status !== 'published' || !institution.cell) {
+        throw conflict('机构备案审核通过后才能发布托位');
+      }
+      const problems = slotProblems(institution.classes, input, shanghaiDate(now));
+      if (problems.length) throw validationFailed(problems[0]?.message ?? '托位信息不正确', problems);
+      const slotId = `slt_${createHash('sha256')
+        .update(`${institutionId}|${input.date}|${input.session}|${input.ageClass}`)
+        .digest('hex')
+        .slice(0, 20)}`;
+      const item: SlotItem = {
+        slotId,
+        institutionId,
+        cell: institution.cell,
+        geohash: institution.geohash,
+        ageClass: input.ageClass,
+        date: input.date,
+        session: input.session,
+        capacity: input.capacity,
+        confirmed: 0,
+        waitlisted: 0,
+        waitlistSeq: 0,
+        createdAt: now.toISOString(),
+      };
+      try {
+        await deps.slots.create(item).go();
+      } catch (error) {
+        if (isConditionFailure(error)) throw conflict('该日期、时段的这个班级已发布过托位');
+        throw error;
+      }
+      return toSlot(item);
+    },
+  };
+}

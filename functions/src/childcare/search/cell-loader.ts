@@ -1,0 +1,59 @@
+import type { AgeClass } from '@hongjia/shared';
+import { cellPrecision } from '../../geo';
+import type { InstitutionEntity, SlotEntity } from '../entities';
+import type { InstitutionCandidate } from './filters';
+import { freePlacesOf } from './views';
+
+/** The index partition (precision-5 cell) a finer search cell lives in. */
+function partitionOf(searchCell: string): string {
+  if (searchCell.length < cellPrecision)
+    throw new Error(`search cell ${searchCell} is coarser than the index`);
+  return searchCell.slice(0, cellPrecision);
+}
+
+/**
+ * Reads one search cell (a geohash prefix finer than the index partition) for
+ * the nearby engine: its published institutions (gsi1, sparse) and, when the
+ * search names a date, its slots on that date (gsi2) in parallel. Both are one
+ * query on the precision-5 partition with begins_with on the geohash, so the
+ * cost follows the places near the origin, not how crowded the partition is.
+ */
+export function createCellLoader(
+  deps: { institutions: InstitutionEntity; slots: SlotEntity },
+  options: { date?: string; ageClass?: AgeClass },
+) {
+  const { date, ageClass } = options;
+  return async (searchCell: string): Promise<InstitutionCandidate[]> => {
+    const cell = partitionOf(searchCell);
+    const [institutions, freeByInstitution] = await Promise.all([
+      deps.institutions.query.byCell({ cell }).begins({ geohash: searchCell }).go({ pages: 'all' }),
+      date === undefined ? undefined : freePlacesInCell(deps.slots, searchCell, date, ageClass),
+    ]);
+    return institutions.data.map((institution) => ({
+      id: institution.institutionId,
+      lat: institution.lat,
+      lng: institution.lng,
+      institution,
+      ...(freeByInstitution ? { freePlaces: freeByInstitution.get(institution.institutionId) ?? 0 } : {}),
+    }));
+  };
+}
+
+/** Free places per institution in one cell on one date, over all sessions (of `ageClass` when given). */
+async function freePlacesInCell(
+  slots: SlotEntity,
+  searchCell: string,
+  date: string,
+  ageClass: AgeClass | undefined,
+): Promise<Map<string, number>> {
+  const { data } = await slots.query
+    .byCellDate({ cell: partitionOf(searchCell), date })
+    .begins({ geohash: searchCell })
+    .go({ pages: 'all' });
+  const free = new Map<string, number>();
+  for (const slot of data) {
+    if (ageClass && slot.ageClass !== ageClass) continue;
+    free.set(slot.institutionId, (free.get(slot.institutionId) ?? 0) + freePlacesOf(slot));
+  }
+  return free;
+}

@@ -1,0 +1,35 @@
+import type { AgeClass } from '@hongjia/shared';
+import type { Candidate } from '../../geo';
+import type { InstitutionItem } from '../entities';
+
+/** An institution as the nearby engine sees it, with its free places on the searched date. */
+export interface InstitutionCandidate extends Candidate {
+  institution: InstitutionItem;
+  /** Present only when the search names a date. */
+  freePlaces?: number;
+}
+
+export interface NearbyFilters {
+  ageClass?: AgeClass;
+  affordableOnly?: boolean;
+  maxMonthlyFee?: number;
+  date?: string;
+}
+
+/**
+ * The search filters other than distance. The `published` check repeats what
+ * the sparse cell index already guarantees, so a stale index entry can never
+ * show a filing that is not public.
+ */
+export function acceptsInstitution(filters: NearbyFilters) {
+  return ({ institution, freePlaces }: InstitutionCandidate): boolean => {
+    if (institution.status !== 'published') return false;
+    if (filters.ageClass && !institution.classes.some((offer) => offer.ageClass === filters.ageClass))
+      return false;
+    if (filters.affordableOnly && !institution.affordable) return false;
+    if (filters.maxMonthlyFee !== undefined && institution.monthlyFeeYuan > filters.maxMonthlyFee)
+      return false;
+    if (filters.date !== undefined && !((freePlaces ?? 0) > 0)) return false;
+    return true;
+  };
+}

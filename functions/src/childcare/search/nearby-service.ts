@@ -1,0 +1,75 @@
+import { districtByCode, type NearbyItem, type NearbyQuery } from '@hongjia/shared';
+import {
+  decodeNearbyCursor,
+  encodeNearbyCursor,
+  type LatLng,
+  queryFingerprint,
+  searchCellPrecision,
+  searchNearby,
+} from '../../geo';
+import type { InstitutionEntity, SlotEntity } from '../entities';
+import { createCellLoader } from './cell-loader';
+import { acceptsInstitution } from './filters';
+import { toSummary } from './views';
+
+export interface NearbyResult {
+  items: NearbyItem[];
+  nextCursor: string | null;
+  /** What the search read, for the bench; not part of the response. */
+  stats: { cellsRead: number; candidatesRead: number };
+}
+
+/** The phone's location when given, else the chosen district's government seat (SPEC C1). */
+export function originOf(query: Pick<NearbyQuery, 'lat' | 'lng' | 'district'>): LatLng {
+  if (query.lat !== undefined && query.lng !== undefined) return { lat: query.lat, lng: query.lng };
+  if (query.district) return districtByCode(query.district).centre;
+  // The query schema refuses this already; reaching it is a bug.
+  throw new Error('nearby query without an origin');
+}
+
+export function createNearbyService(deps: {
+  institutions: InstitutionEntity;
+  slots: SlotEntity;
+  /** Cells read ahead in parallel (see NearbyEngine.readAhead). */
+  readAhead?: number;
+}) {
+  return {
+    async search(query: NearbyQuery): Promise<NearbyResult> {
+      const origin = originOf(query);
+      const filters = {
+        ageClass: query.ageClass,
+        affordableOnly: query.affordableOnly === true,
+        maxMonthlyFee: query.maxMonthlyFee,
+        date: query.date,
+      };
+      const fingerprint = queryFingerprint([
+        'childcare-nearby',
+        origin.lat,
+        origin.lng,
+        query.radiusM,
+        filters.ageClass ?? null,
+        filters.affordableOnly,
+        filters.maxMonthlyFee ?? null,
+        filters.date ?? null,
+      ]);
+      const after = await decodeNearbyCursor(query.cursor, fingerprint);
+      const page = await searchNearby(
+        { origin, radiusM: query.radiusM, limit: query.limit, accept: acceptsInstitution(filters), after },
+        {
+          cellPrecision: searchCellPrecision,
+          loadCell: createCellLoader(deps, { date: filters.date, ageClass: filters.ageClass }),
+          readAhead: deps.readAhead ?? 2,
+        },
+      );
+      return {
+        items: page.items.map(({ candidate, distanceM }) => ({
+          institution: toSummary(candidate.institution),
+          distanceM: Math.round(distanceM),
+          ...(filters.date !== undefined ? { freePlaces: candidate.freePlaces ?? 0 } : {}),
+        })),
+        nextCursor: await encodeNearbyCursor(page.next, fingerprint),
+        stats: page.stats,
+      };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { InstitutionDetail, InstitutionSummary, Slot } from '@hongjia/shared';
+import type { InstitutionItem, SlotItem } from '../entities';
+
+/** What a search result shows of an institution: nothing a family would not see on its door. */
+export function toSummary(item: InstitutionItem): InstitutionSummary {
+  return {
+    id: item.institutionId,
+    name: item.name,
+    address: item.address,
+    district: item.district,
+    lat: item.lat,
+    lng: item.lng,
+    affordable: item.affordable,
+    monthlyFeeYuan: item.monthlyFeeYuan,
+  };
+}
+
+export function toDetail(item: InstitutionItem): InstitutionDetail {
+  return {
+    ...toSummary(item),
+    creditCode: item.creditCode,
+    classes: item.classes.map(({ ageClass, capacity, caregivers }) => ({ ageClass, capacity, caregivers })),
+    status: item.status,
+    ...(item.reviewReason !== undefined ? { reviewReason: item.reviewReason } : {}),
+    createdAt: item.createdAt,
+    ...(item.publishedAt !== undefined ? { publishedAt: item.publishedAt } : {}),
+  };
+}
+
+/** Places still bookable without the waitlist (never negative, even if counters were ever off). */
+export function freePlacesOf(slot: Pick<SlotItem, 'capacity' | 'confirmed'>): number {
+  return Math.max(0, slot.capacity - slot.confirmed);
+}
+
+export function toSlot(item: SlotItem): Slot {
+  return {
+    id: item.slotId,
+    institutionId: item.institutionId,
+    ageClass: item.ageClass,
+    date: item.date,
+    session: item.session,
+    capacity: item.capacity,
+    confirmed: item.confirmed,
+    waitlisted: item.waitlisted,
+    freePlaces: freePlacesOf(item),
+  };
+}

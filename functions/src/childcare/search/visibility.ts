@@ -1,0 +1,20 @@
+import type { SessionUser } from '@hongjia/shared';
+import type { InstitutionItem } from '../entities';
+
+/**
+ * Anyone sees a published institution. A filing still under review, or
+ * rejected, is seen only by its provider and by staff of its district (or
+ * the city); everyone else gets the 404 an unknown id gets, so its existence
+ * does not leak.
+ */
+export function canSeeInstitution(
+  caller: SessionUser | undefined,
+  institution: Pick<InstitutionItem, 'status' | 'providerId' | 'district'>,
+): boolean {
+  if (institution.status === 'published') return true;
+  if (!caller) return false;
+  if (caller.roles.includes('provider') && institution.providerId === caller.id) return true;
+  return (
+    caller.roles.includes('staff') && (caller.cityWide === true || caller.district === institution.district)
+  );
+}

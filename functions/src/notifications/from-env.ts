@@ -1,0 +1,43 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createUserEntity } from '../auth/users';
+import { envNames, getOptionalStringFromEnv, getStringFromEnv } from '../commons/env';
+import { readWechatSecret } from '../commons/secrets';
+import { createNotificationEntity } from './entity';
+import { createOutboxNotifier, type Notifier } from './notifier';
+import { createStableAccessToken, createWechatSubscribeChannel } from './wechat-subscribe';
+
+/** Subscription-message template ids (WeChat console), set on deployed functions that notify. */
+export const templateEnvNames = {
+  booking_promoted: 'WECHAT_TEMPLATE_BOOKING_PROMOTED',
+  filing_approved: 'WECHAT_TEMPLATE_FILING_DECIDED',
+  filing_rejected: 'WECHAT_TEMPLATE_FILING_DECIDED',
+} as const;
+
+/**
+ * Locally (`WECHAT_AUTH_MODE=dev`) notifications go to the outbox only, which
+ * the app's 消息 page lists; deployed (`wechat`) they are also pushed as
+ * subscription messages. Chosen like sign-in, so a local runtime can never
+ * call WeChat.
+ */
+export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): Notifier {
+  const outbox = createNotificationEntity(client, table);
+  const mode = getStringFromEnv(envNames.wechatAuthMode);
+  if (mode === 'dev') return createOutboxNotifier(outbox);
+  if (mode !== 'wechat') throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
+  const users = createUserEntity(client, table);
+  const templates = Object.fromEntries(
+    Object.entries(templateEnvNames).flatMap(([kind, name]) => {
+      const id = getOptionalStringFromEnv(name);
+      return id ? [[kind, id]] : [];
+    }),
+  );
+  const channel = createWechatSubscribeChannel({
+    templates,
+    accessToken: createStableAccessToken({
+      appId: getStringFromEnv(envNames.wechatAppId),
+      appSecret: readWechatSecret,
+    }),
+    openidOf: async (userId) => (await users.get({ userId }).go()).data?.openid,
+  });
+  return createOutboxNotifier(outbox, channel);
+}

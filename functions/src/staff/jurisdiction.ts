@@ -1,0 +1,38 @@
+import { type DistrictCode, districtCodes, type Role, type SessionUser } from '@hongjia/shared';
+import type { UserStore } from '../auth/users';
+import { forbidden } from '../commons/errors';
+
+/**
+ * What a caller may act on, read from the stored user rather than the token
+ * (decision 0005): a role or district withdrawn since sign-in applies at once.
+ */
+export type Jurisdiction =
+  | { cityWide: true; districts: readonly DistrictCode[] }
+  | { cityWide: false; districts: readonly [DistrictCode] };
+
+export function covers(jurisdiction: Jurisdiction, district: DistrictCode): boolean {
+  return jurisdiction.districts.includes(district);
+}
+
+export function createAccessChecks(users: UserStore) {
+  const storedRoles = async (caller: SessionUser, role: Role) => {
+    const user = await users.get(caller.id);
+    if (!user?.roles.includes(role)) throw forbidden('当前账号无权使用该功能');
+    return user;
+  };
+  return {
+    /** Staff of one district, or of the city (all nine). Anyone else: 403. */
+    async staffJurisdiction(caller: SessionUser): Promise<Jurisdiction> {
+      const user = await storedRoles(caller, 'staff');
+      if (user.cityWide) return { cityWide: true, districts: districtCodes };
+      if (user.district) return { cityWide: false, districts: [user.district] };
+      throw forbidden('该工作人员账号未设置所属县区');
+    },
+
+    async requireProvider(caller: SessionUser): Promise<void> {
+      await storedRoles(caller, 'provider');
+    },
+  };
+}
+
+export type AccessChecks = ReturnType<typeof createAccessChecks>;
