@@ -120,7 +120,9 @@ function benchWeapp() {
 function benchScripts(filter: string | undefined) {
   const dir = join(repoRoot, 'scripts', 'bench');
   if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     if (filter && !file.includes(filter)) continue;
     console.log(`running ${file} …`);
     const run = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(dir, file)], {

@@ -53,6 +53,27 @@ describe('app.json of the weapp build', () => {
     expect(roots).toEqual(['packages/family', 'packages/provider', 'packages/staff']);
   });
 
+  it('keeps every service page in its role subpackage', () => {
+    const pages = Object.fromEntries((readAppJson().subPackages ?? []).map((pkg) => [pkg.root, pkg.pages]));
+    expect(pages['packages/family']).toEqual([
+      'pages/registration/index',
+      'pages/certificates/index',
+      'pages/childcare/index',
+      'pages/childcare/institution',
+      'pages/childcare/book',
+      'pages/bookings/index',
+      'pages/messages/index',
+      'pages/special-assistance/index',
+    ]);
+    expect(pages['packages/provider']).toEqual([
+      'pages/index',
+      'pages/filing',
+      'pages/slots',
+      'pages/bookings',
+    ]);
+    expect(pages['packages/staff']).toEqual(['pages/index', 'pages/filings', 'pages/stats']);
+  });
+
   it('has no dev sign-in page, as a route or as a file', () => {
     const app = readAppJson();
     const allPages = [

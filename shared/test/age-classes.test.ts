@@ -33,9 +33,9 @@ describe('age classes (托育机构设置标准)', () => {
   });
 
   it('caps classes at 10, 15 and 20 children', () => {
-    expect([ageClassRules.infant, ageClassRules.toddler, ageClassRules.preschool].map((r) => r.maxChildren)).toEqual([
-      10, 15, 20,
-    ]);
+    expect(
+      [ageClassRules.infant, ageClassRules.toddler, ageClassRules.preschool].map((r) => r.maxChildren),
+    ).toEqual([10, 15, 20]);
   });
 
   it('needs one caregiver per 3, 5 and 7 children, rounded up', () => {

@@ -6,9 +6,18 @@ export const routes = {
   registration: '/packages/family/pages/registration/index',
   certificates: '/packages/family/pages/certificates/index',
   childcare: '/packages/family/pages/childcare/index',
+  childcareInstitution: '/packages/family/pages/childcare/institution',
+  childcareBook: '/packages/family/pages/childcare/book',
+  bookings: '/packages/family/pages/bookings/index',
+  messages: '/packages/family/pages/messages/index',
   specialAssistance: '/packages/family/pages/special-assistance/index',
   provider: '/packages/provider/pages/index',
+  providerFiling: '/packages/provider/pages/filing',
+  providerSlots: '/packages/provider/pages/slots',
+  providerBookings: '/packages/provider/pages/bookings',
   staff: '/packages/staff/pages/index',
+  staffFilings: '/packages/staff/pages/filings',
+  staffStats: '/packages/staff/pages/stats',
 } as const;
 
 /**

@@ -8,6 +8,8 @@ export const storageKeys = {
   session: 'hongjia.session',
   privacyAgreedVersion: 'hongjia.privacy.agreedVersion',
   elderlyChoice: 'hongjia.elderly.choice',
+  /** The last search origin choice of 托育服务 (a district code or 'location'; never coordinates). */
+  childcareOrigin: 'hongjia.childcare.origin',
 } as const;
 
 export function readStorage(key: string): unknown {

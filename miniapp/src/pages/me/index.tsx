@@ -75,6 +75,23 @@ export default function Me() {
         )}
       </View>
 
+      <View className="section" id="me-services">
+        <View
+          className="link"
+          onClick={() => Taro.navigateTo({ url: routes.bookings })}
+          {...button('我的预约', 'me-bookings')}
+        >
+          我的预约
+        </View>
+        <View
+          className="link"
+          onClick={() => Taro.navigateTo({ url: routes.messages })}
+          {...button('消息', 'me-messages')}
+        >
+          消息
+        </View>
+      </View>
+
       <View className="section me-row">
         <View className="me-row__text">
           <Text className="text">长辈模式</Text>

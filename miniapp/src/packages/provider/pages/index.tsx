@@ -1,19 +1,95 @@
-import { Text } from '@tarojs/components';
-import { jurisdictionName } from '../../../auth/roles';
+import { api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../api/client';
+import { queryString } from '../../../api/url';
 import { useSession } from '../../../auth/session';
-import { ComingSoon } from '../../../components/ComingSoon';
+import { institutionStatusNames } from '../../../childcare/labels';
+import { button } from '../../../components/a11y';
+import { Banner } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { routes } from '../../../config/routes';
+import { usePaged } from '../../../state/paged';
+import '../provider.css';
 
+/** 托育机构工作台: the provider's filings with their review status, and what to do next with each. */
 export default function ProviderHome() {
-  const user = useSession()?.user;
-  const where = user ? jurisdictionName(user) : undefined;
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.providerInstitutions, { query: { cursor } }), []);
+  const list = usePaged(load);
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="provider">
+        <SignInPrompt reason="托育机构登录后办理登记备案、发布托位。" />
+      </PageShell>
+    );
+  }
+
+  const go = (url: string, inst: InstitutionDetail) =>
+    Taro.navigateTo({ url: `${url}${queryString({ id: inst.id, name: inst.name })}` });
+
   return (
-    <ComingSoon name="provider" title="托育机构工作台">
-      <Text className="text" id="provider-district">
-        所在县区：{where ?? '备案后显示'}
-      </Text>
-      <Text className="text">
-        为托育机构办理登记备案（班级、保育人员、收费），发布可预约名额，查看家长的预约。
-      </Text>
-    </ComingSoon>
+    <PageShell name="provider">
+      <View className="section">
+        <Text className="title">我的机构</Text>
+        <Text className="muted">登记备案经县区卫健部门审核通过后，机构才会出现在家长的查找结果中。</Text>
+        <Button
+          className="btn btn--primary"
+          onClick={() => Taro.navigateTo({ url: routes.providerFiling })}
+          {...button('登记备案新机构', 'provider-file')}
+        >
+          登记备案
+        </Button>
+      </View>
+      <Banner id="provider-error" text={list.error} />
+      {list.loaded && list.items.length === 0 ? <Text className="muted">还没有备案的机构。</Text> : null}
+      {list.items.map((inst) => (
+        <View key={inst.id} className="section" id={`institution-${inst.id}`}>
+          <Text className="text pv-name">{inst.name}</Text>
+          <Text className={`text pv-status pv-status--${inst.status}`} id={`institution-status-${inst.id}`}>
+            {institutionStatusNames[inst.status]}
+          </Text>
+          <Text className="muted">
+            {districtByCode(inst.district).name} · {inst.address}
+          </Text>
+          {inst.status === 'rejected' && inst.reviewReason ? (
+            <Text className="text">驳回理由：{inst.reviewReason}</Text>
+          ) : null}
+          {inst.status === 'published' ? (
+            <View className="row">
+              <Button
+                className="btn btn--plain grow"
+                onClick={() => go(routes.providerSlots, inst)}
+                {...button(`为${inst.name}发布托位`, `provider-slots-${inst.id}`)}
+              >
+                发布托位
+              </Button>
+              <Button
+                className="btn btn--plain grow"
+                onClick={() => go(routes.providerBookings, inst)}
+                {...button(`查看${inst.name}的预约`, `provider-bookings-${inst.id}`)}
+              >
+                查看预约
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {list.hasMore ? (
+        <Button
+          className="btn btn--plain"
+          onClick={list.loadMore}
+          {...button('加载更多机构', 'provider-more')}
+        >
+          加载更多
+        </Button>
+      ) : null}
+    </PageShell>
   );
 }

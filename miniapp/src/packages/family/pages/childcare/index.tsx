@@ -1,13 +1,218 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api, type DistrictCode, districtByCode, type NearbyItem } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../../api/client';
+import {
+  defaultFilters,
+  nearbyQuery,
+  type Origin,
+  type SearchFilters,
+} from '../../../../childcare/search-query';
+import { button } from '../../../../components/a11y';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { WindowedList } from '../../../../components/WindowedList';
+import { routes } from '../../../../config/routes';
+import { parseOriginChoice, serializeOriginChoice } from '../../../../location/last-origin';
+import { locate, locationReason } from '../../../../location/locate';
+import { usePaged } from '../../../../state/paged';
+import { readStorage, storageKeys, writeStorage } from '../../../../state/storage';
+import { FilterPanel } from '../../components/FilterPanel';
+import { OriginPicker } from '../../components/OriginPicker';
+import { ResultRow } from '../../components/ResultRow';
+import { ResultsMap } from '../../components/ResultsMap';
+import '../../childcare.css';
 
-export default function Childcare() {
+/** 托育服务: nearby search with filters, as a list (windowed) or a map. */
+export default function ChildcareSearch() {
+  const [origin, setOrigin] = useState<Origin>();
+  const [picking, setPicking] = useState(false);
+  const [explaining, setExplaining] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [filters, setFilters] = useState<SearchFilters>(defaultFilters);
+  const [showFilters, setShowFilters] = useState(false);
+  const [view, setView] = useState<'list' | 'map'>('list');
+
+  const load = useCallback(
+    (cursor?: string) =>
+      origin
+        ? call(api.childcareNearby, {
+            query: nearbyQuery(origin, filters, cursor),
+            loading: cursor === undefined,
+          })
+        : Promise.resolve({ items: [] as NearbyItem[], nextCursor: null }),
+    [origin, filters],
+  );
+  const results = usePaged(load);
+  const { reload } = results;
+  useEffect(() => {
+    if (origin) void reload();
+  }, [origin, reload]);
+
+  async function startLocating() {
+    setExplaining(false);
+    const point = await locate();
+    if (point) {
+      writeStorage(storageKeys.childcareOrigin, serializeOriginChoice({ kind: 'location' }));
+      setNotice(undefined);
+      setPicking(false);
+      setOrigin({ kind: 'point', ...point });
+    } else {
+      setNotice('未能获取您的位置（未授权或定位失败），请选择县区查找。');
+      setPicking(true);
+    }
+  }
+
+  function chooseDistrict(code: DistrictCode) {
+    writeStorage(storageKeys.childcareOrigin, serializeOriginChoice({ kind: 'district', code }));
+    setNotice(undefined);
+    setPicking(false);
+    setOrigin({ kind: 'district', code });
+  }
+
+  // First open: the district picker, never an uninvited location prompt. Later opens repeat the
+  // last choice; "my location" was chosen by the user before, so it is asked for again directly.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on open.
+  useEffect(() => {
+    const choice = parseOriginChoice(readStorage(storageKeys.childcareOrigin));
+    if (!choice) setPicking(true);
+    else if (choice.kind === 'district') setOrigin({ kind: 'district', code: choice.code });
+    else void startLocating();
+  }, []);
+
+  const open = (item: NearbyItem) =>
+    Taro.navigateTo({
+      url: `${routes.childcareInstitution}?id=${encodeURIComponent(item.institution.id)}${filters.date ? `&date=${filters.date}` : ''}`,
+    });
+  const originText = !origin
+    ? ''
+    : origin.kind === 'point'
+      ? '我的位置附近'
+      : `${districtByCode(origin.code).name}（县区中心）附近`;
+  const centre = !origin ? undefined : origin.kind === 'point' ? origin : districtByCode(origin.code).centre;
+
   return (
-    <ComingSoon name="childcare" title="托育服务">
-      <Text className="text">在地图和列表中查找附近的托育机构，可只看普惠机构、按月费筛选。</Text>
-      <Text className="text">
-        查看空余名额并预约，名额已满时可排队候补。查找附近时才会请求您的大致位置，不同意也可按县区查找。
-      </Text>
-    </ComingSoon>
+    <PageShell name="childcare">
+      <Banner id="origin-notice" text={notice} />
+      {picking || !origin ? (
+        <OriginPicker
+          selected={origin?.kind === 'district' ? origin.code : undefined}
+          onDistrict={chooseDistrict}
+          onUseLocation={() => setExplaining(true)}
+        />
+      ) : (
+        <View className="section row" id="origin-summary">
+          <Text className="text grow" id="origin-text">
+            {originText} {filters.radiusKm} 公里内
+          </Text>
+          <Button
+            className="btn btn--plain btn--small"
+            onClick={() => setPicking(true)}
+            {...button('更换查找位置', 'origin-change')}
+          >
+            更换
+          </Button>
+        </View>
+      )}
+
+      {origin ? (
+        <>
+          <View className="row cc-toolbar">
+            <Button
+              className={`btn btn--small grow ${view === 'list' ? 'btn--primary' : 'btn--plain'}`}
+              onClick={() => setView('list')}
+              {...button('列表查看', 'view-list')}
+            >
+              列表
+            </Button>
+            <Button
+              className={`btn btn--small grow ${view === 'map' ? 'btn--primary' : 'btn--plain'}`}
+              onClick={() => setView('map')}
+              {...button('地图查看', 'view-map')}
+            >
+              地图
+            </Button>
+            <Button
+              className="btn btn--plain btn--small grow"
+              onClick={() => setShowFilters(!showFilters)}
+              {...button(showFilters ? '收起筛选' : '筛选', 'toggle-filters')}
+            >
+              {showFilters ? '收起筛选' : '筛选'}
+            </Button>
+          </View>
+          {showFilters ? <FilterPanel filters={filters} onChange={setFilters} /> : null}
+          <Banner id="results-error" text={results.error} />
+          {view === 'map' && centre ? (
+            <ResultsMap
+              items={results.items}
+              centre={centre}
+              radiusKm={filters.radiusKm}
+              showLocation={origin.kind === 'point'}
+              onOpen={open}
+            />
+          ) : null}
+          {view === 'list' || process.env.TARO_ENV !== 'weapp' ? (
+            <ResultsList results={results} date={filters.date} onOpen={open} />
+          ) : null}
+        </>
+      ) : null}
+
+      {explaining ? (
+        <ConfirmDialog
+          id="location-dialog"
+          title="使用您的位置"
+          message={`${locationReason}我们只获取大致位置（模糊定位），不同意也可以按县区查找。`}
+          confirmText="继续"
+          cancelText="按县区查找"
+          onConfirm={startLocating}
+          onCancel={() => {
+            setExplaining(false);
+            setPicking(true);
+          }}
+        />
+      ) : null}
+    </PageShell>
+  );
+}
+
+function ResultsList({
+  results,
+  date,
+  onOpen,
+}: {
+  results: ReturnType<typeof usePaged<NearbyItem>>;
+  date?: string;
+  onOpen: (item: NearbyItem) => void;
+}) {
+  if (results.loaded && results.items.length === 0 && !results.loading) {
+    return (
+      <View className="section" id="results-empty">
+        <Text className="text">附近没有符合条件的托育机构。</Text>
+        <Text className="muted">可以扩大距离、放宽月费或换一个日期再试。</Text>
+      </View>
+    );
+  }
+  const end = results.loading
+    ? '加载中…'
+    : results.hasMore
+      ? '上滑加载更多'
+      : `共 ${results.items.length} 家，已全部显示`;
+  return (
+    <WindowedList
+      id="results"
+      label="附近的托育机构"
+      items={results.items}
+      estimatedRowPx={(Taro.getSystemInfoSync().windowWidth / 750) * 232}
+      keyOf={(item) => item.institution.id}
+      renderRow={(item, index) => <ResultRow item={item} index={index} date={date} onOpen={onOpen} />}
+      onEndReached={results.loadMore}
+      footer={
+        <Text className="list-end" id="results-end">
+          {end}
+        </Text>
+      }
+    />
   );
 }

@@ -1,0 +1,106 @@
+import { api, type MyBooking } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { useSession } from '../../../../auth/session';
+import { bookingStatusText, className, sessionNames } from '../../../../childcare/labels';
+import { button } from '../../../../components/a11y';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { usePaged } from '../../../../state/paged';
+import '../../childcare.css';
+
+/** 我的预约: status, waitlist position, and cancel (which promotes the next family). */
+export default function MyBookings() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myBookings, { query: { cursor } }), []);
+  const list = usePaged(load);
+  const [cancelling, setCancelling] = useState<MyBooking>();
+  const [banner, setBanner] = useState<string>();
+
+  // Positions move when others cancel: refresh every time the page shows.
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  async function cancel(booking: MyBooking) {
+    setCancelling(undefined);
+    setBanner(undefined);
+    try {
+      const updated = await call(api.cancelBooking, { params: { id: booking.id } });
+      list.setItems((items) => items.map((b) => (b.id === updated.id ? updated : b)));
+      Taro.showToast({ title: '已取消', icon: 'success' });
+    } catch (e) {
+      setBanner(isApiError(e) ? e.message : '取消失败，请稍后再试');
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="bookings">
+        <SignInPrompt reason="登录后查看和取消托位预约。" />
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell name="bookings">
+      <Banner id="bookings-error" text={banner ?? list.error} />
+      {list.loaded && list.items.length === 0 ? (
+        <View className="section" id="bookings-empty">
+          <Text className="text">还没有预约。可在首页“托育服务”中查找附近的托育机构。</Text>
+        </View>
+      ) : null}
+      <View role="list" aria-label="我的预约">
+        {list.items.map((b) => (
+          <View key={b.id} className="cc-card" id={`booking-${b.id}`} role="listitem">
+            <View className="cc-card__head">
+              <Text className="text">{b.institutionName}</Text>
+              <Text className={`text cc-status--${b.status}`} id={`booking-status-${b.id}`}>
+                {bookingStatusText(b.status, b.waitlistPosition)}
+              </Text>
+            </View>
+            <Text className="muted">
+              {className(b.ageClass)} · {b.date} {sessionNames[b.session]} · {b.childName} ·{' '}
+              {b.guardianPhoneMasked}
+            </Text>
+            {b.status === 'cancelled' ? null : (
+              <Button
+                className="btn btn--plain"
+                onClick={() => setCancelling(b)}
+                {...button(`取消${b.institutionName} ${b.date}的预约`, `booking-cancel-${b.id}`)}
+              >
+                取消预约
+              </Button>
+            )}
+          </View>
+        ))}
+      </View>
+      {list.hasMore ? (
+        <Button
+          className="btn btn--plain"
+          onClick={list.loadMore}
+          {...button('加载更多预约', 'bookings-more')}
+        >
+          加载更多
+        </Button>
+      ) : null}
+      {cancelling ? (
+        <ConfirmDialog
+          id="cancel-dialog"
+          title="取消这个预约？"
+          message={`${cancelling.institutionName} ${cancelling.date} ${sessionNames[cancelling.session]}（${cancelling.childName}）。取消后名额会让给候补的家庭，不能恢复。`}
+          confirmText="确认取消"
+          cancelText="不取消"
+          danger
+          onConfirm={() => cancel(cancelling)}
+          onCancel={() => setCancelling(undefined)}
+        />
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,75 @@
+import { api, type Notification } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../../api/client';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { formatDateTime } from '../../../../lib/format';
+import { usePaged } from '../../../../state/paged';
+import '../../childcare.css';
+
+/**
+ * 消息: what the system told the user (候补递补, decisions…). In production each also arrives as
+ * a WeChat subscription message; this list is the record, and the only place locally.
+ */
+export default function Messages() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myNotifications, { query: { cursor } }), []);
+  const list = usePaged(load);
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="messages">
+        <SignInPrompt reason="登录后查看预约递补、审核结果等消息。" />
+      </PageShell>
+    );
+  }
+
+  // Only our own pages: a link is a path inside the mini-program, never a web address.
+  const open = (n: Notification) => {
+    if (n.link?.startsWith('/')) Taro.navigateTo({ url: n.link });
+  };
+
+  return (
+    <PageShell name="messages">
+      <Banner id="messages-error" text={list.error} />
+      {list.loaded && list.items.length === 0 ? (
+        <View className="section" id="messages-empty">
+          <Text className="text">暂无消息。</Text>
+        </View>
+      ) : null}
+      <View role="list" aria-label="消息">
+        {list.items.map((n) => (
+          <View
+            key={n.id}
+            className="cc-card"
+            id={`message-${n.id}`}
+            onClick={() => open(n)}
+            {...(n.link ? button(`${n.title}：${n.body}`) : { 'aria-label': `${n.title}：${n.body}` })}
+            role="listitem"
+          >
+            <Text className="text">{n.title}</Text>
+            <Text className="muted">{n.body}</Text>
+            <Text className="muted">{formatDateTime(n.createdAt)}</Text>
+          </View>
+        ))}
+      </View>
+      {list.hasMore ? (
+        <Button
+          className="btn btn--plain"
+          onClick={list.loadMore}
+          {...button('加载更多消息', 'messages-more')}
+        >
+          加载更多
+        </Button>
+      ) : null}
+    </PageShell>
+  );
+}

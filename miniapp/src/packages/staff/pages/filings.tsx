@@ -1,0 +1,182 @@
+import { ageClassRules, api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
+import { button, label } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Banner, Field } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { formatDateTime, formatMonthlyFee } from '../../../lib/format';
+import { usePaged } from '../../../state/paged';
+import '../staff.css';
+
+const statusOptions = (['pending_review', 'published', 'rejected'] as const).map((s) => ({
+  value: s,
+  text: institutionStatusNames[s],
+  key: s,
+}));
+
+type Decision = { filing: InstitutionDetail; decision: 'approve' | 'reject' };
+
+/** 备案审核: the jurisdiction's filings by status; approve publishes, reject needs a reason. */
+export default function FilingsPage() {
+  const session = useSession();
+  const [status, setStatus] = useState<InstitutionStatusKind>('pending_review');
+  const load = useCallback(
+    (cursor?: string) => call(api.staffFilings, { query: { status, cursor } }),
+    [status],
+  );
+  const list = usePaged(load);
+  const { reload } = list;
+  const [open, setOpen] = useState<string>();
+  const [deciding, setDeciding] = useState<Decision>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [banner, setBanner] = useState<string>();
+
+  useEffect(() => {
+    if (session) void reload();
+  }, [session, reload]);
+
+  async function decide({ filing, decision }: Decision) {
+    if (decision === 'reject' && reason.trim() === '') {
+      setReasonError('驳回时请填写理由，机构会看到它');
+      return;
+    }
+    setBanner(undefined);
+    try {
+      await call(api.decideFiling, {
+        params: { id: filing.id },
+        body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
+      });
+      setDeciding(undefined);
+      setReason('');
+      list.setItems((items) => items.filter((f) => f.id !== filing.id));
+      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
+    } catch (e) {
+      setDeciding(undefined);
+      setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
+      void reload();
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-filings">
+        <SignInPrompt reason="卫健工作人员登录后审核托育机构备案。" />
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell name="staff-filings">
+      <View className="staff">
+        <Chips
+          idPrefix="filings-status"
+          label="备案状态"
+          options={statusOptions}
+          value={status}
+          onChange={setStatus}
+        />
+        <Banner id="filings-error" text={banner ?? list.error} />
+        {list.loaded && list.items.length === 0 ? (
+          <Text className="muted">没有{institutionStatusNames[status]}的备案。</Text>
+        ) : null}
+        {list.items.map((f) => (
+          <View key={f.id} className="section" id={`filing-${f.id}`}>
+            <View
+              className="st-filing__head"
+              onClick={() => setOpen(open === f.id ? undefined : f.id)}
+              {...button(`${f.name}，${open === f.id ? '收起' : '展开'}详情`, `filing-toggle-${f.id}`)}
+            >
+              <Text className="text">{f.name}</Text>
+              <Text className="muted">{districtByCode(f.district).name}</Text>
+            </View>
+            {open === f.id ? (
+              <View id={`filing-detail-${f.id}`}>
+                <Text className="text">统一社会信用代码：{f.creditCode}</Text>
+                <Text className="text">地址：{f.address}</Text>
+                <Text className="text">
+                  {f.affordable ? '普惠' : '非普惠'} · {formatMonthlyFee(f.monthlyFeeYuan)}
+                </Text>
+                {f.classes.map((c) => (
+                  <Text key={c.ageClass} className="text">
+                    {ageClassRules[c.ageClass].name}：{c.capacity} 人，保育人员 {c.caregivers} 名
+                  </Text>
+                ))}
+                <Text className="muted">提交时间：{formatDateTime(f.createdAt)}</Text>
+                {f.reviewReason ? <Text className="text">驳回理由：{f.reviewReason}</Text> : null}
+              </View>
+            ) : null}
+            {f.status === 'pending_review' ? (
+              <View className="row">
+                <Button
+                  className="btn btn--primary grow"
+                  onClick={() => setDeciding({ filing: f, decision: 'approve' })}
+                  {...button(`通过${f.name}的备案`, `filing-approve-${f.id}`)}
+                >
+                  通过
+                </Button>
+                <Button
+                  className="btn btn--plain grow"
+                  onClick={() => setDeciding({ filing: f, decision: 'reject' })}
+                  {...button(`驳回${f.name}的备案`, `filing-reject-${f.id}`)}
+                >
+                  驳回
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        ))}
+        {list.hasMore ? (
+          <Button
+            className="btn btn--plain"
+            onClick={list.loadMore}
+            {...button('加载更多备案', 'filings-more')}
+          >
+            加载更多
+          </Button>
+        ) : null}
+      </View>
+      {deciding ? (
+        <ConfirmDialog
+          id="decision-dialog"
+          title={deciding.decision === 'approve' ? '通过这个备案？' : '驳回这个备案？'}
+          message={
+            deciding.decision === 'approve'
+              ? `${deciding.filing.name} 将发布，家长可以查找和预约。`
+              : `${deciding.filing.name} 将被驳回，机构会看到理由并可重新备案。`
+          }
+          confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
+          danger={deciding.decision === 'reject'}
+          onConfirm={() => decide(deciding)}
+          onCancel={() => {
+            setDeciding(undefined);
+            setReasonError(undefined);
+          }}
+        >
+          {deciding.decision === 'reject' ? (
+            <Field id="decision-reason" label="驳回理由" error={reasonError}>
+              <Textarea
+                className="textarea"
+                value={reason}
+                maxlength={500}
+                onInput={(e) => {
+                  setReason(e.detail.value);
+                  setReasonError(undefined);
+                }}
+                {...label('驳回理由', 'decision-reason')}
+              />
+            </Field>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </PageShell>
+  );
+}
