@@ -14,9 +14,9 @@ import type { Notifier } from '../../notifications/notifier';
 import { type AccessChecks, covers } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { type Guards, isConditionFailure } from '../guards';
+import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
 import { filingProblems } from './rules';
-import { toInstitutionDetail } from './views';
 
 export interface FilingServiceDeps {
   institutions: InstitutionEntity;
@@ -103,7 +103,7 @@ export function createFilingService({ institutions, guards, access, notifier }: 
       const page = await institutions.query
         .byProvider({ providerId: caller.id })
         .go({ limit: query.limit, order: 'desc', ...(cursor ? { cursor } : {}) });
-      return { items: page.data.map(toInstitutionDetail), nextCursor: await encodeCursor(page.cursor) };
+      return { items: page.data.map(toDetail), nextCursor: await encodeCursor(page.cursor) };
     },
 
     /**
@@ -130,7 +130,7 @@ export function createFilingService({ institutions, guards, access, notifier }: 
           order: 'desc',
           ...(position.c ? { cursor: position.c } : {}),
         });
-        items.push(...page.data.map(toInstitutionDetail));
+        items.push(...page.data.map(toDetail));
         position = page.cursor ? { d: position.d, c: page.cursor } : { d: position.d + 1, c: null };
       }
       const more = position.d < districts.length;
@@ -180,7 +180,7 @@ export function createFilingService({ institutions, guards, access, notifier }: 
         dedupeKey: `filing-decided:${institutionId}`,
         now,
       });
-      return toInstitutionDetail(decided);
+      return toDetail(decided);
     },
   };
 }

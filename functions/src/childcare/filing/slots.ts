@@ -5,21 +5,8 @@ import type { AccessChecks } from '../../staff/jurisdiction';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
 import { isConditionFailure } from '../guards';
+import { toSlot } from '../views';
 import { slotProblems } from './rules';
-
-export function toSlot(item: SlotItem): Slot {
-  return {
-    id: item.slotId,
-    institutionId: item.institutionId,
-    ageClass: item.ageClass,
-    date: item.date,
-    session: item.session,
-    capacity: item.capacity,
-    confirmed: item.confirmed,
-    waitlisted: item.waitlisted,
-    freePlaces: Math.max(0, item.capacity - item.confirmed),
-  };
-}
 
 /**
  * A provider publishes slots of its own published institution. The slot id

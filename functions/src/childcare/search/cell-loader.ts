@@ -1,8 +1,8 @@
 import type { AgeClass } from '@hongjia/shared';
 import { cellPrecision } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';
+import { freePlacesOf } from '../views';
 import type { InstitutionCandidate } from './filters';
-import { freePlacesOf } from './views';
 
 /** The index partition (precision-5 cell) a finer search cell lives in. */
 function partitionOf(searchCell: string): string {

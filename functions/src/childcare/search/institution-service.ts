@@ -2,8 +2,8 @@ import type { InstitutionDetail, SessionUser, Slot } from '@hongjia/shared';
 import { notFound, validationFailed } from '../../commons/errors';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, InstitutionItem, SlotEntity } from '../entities';
+import { toDetail, toSlot } from '../views';
 import { addDays, daysBetween } from './dates';
-import { toDetail, toSlot } from './views';
 import { canSeeInstitution } from './visibility';
 
 /** Slots are listed 14 days ahead unless asked otherwise, and never more than 60 days at once. */

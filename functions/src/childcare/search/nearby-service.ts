@@ -8,9 +8,9 @@ import {
   searchNearby,
 } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';
+import { toSummary } from '../views';
 import { createCellLoader } from './cell-loader';
 import { acceptsInstitution } from './filters';
-import { toSummary } from './views';
 
 export interface NearbyResult {
   items: NearbyItem[];

@@ -1,5 +1,5 @@
 import type { InstitutionDetail, InstitutionSummary, Slot } from '@hongjia/shared';
-import type { InstitutionItem, SlotItem } from '../entities';
+import type { InstitutionItem, SlotItem } from './entities';
 
 /** What a search result shows of an institution: nothing a family would not see on its door. */
 export function toSummary(item: InstitutionItem): InstitutionSummary {
