@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSigningJwk } from '@hongjia/functions/certificates/signing';
 import { functionGroups } from '@hongjia/functions/manifest';
 import { idempotencyTable, mainTable } from '@hongjia/infra/table-spec';
 import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
@@ -39,16 +40,22 @@ const uploadBucket = 'hongjia-local-uploads';
 let started = false;
 
 /** Secrets that must survive restarts (tokens stay valid), kept beside the data. */
-function localSecrets(dataDir: string): { sessionSecret: string; piiMasterKey: string } {
+interface LocalSecrets {
+  sessionSecret: string;
+  piiMasterKey: string;
+  /** Ed25519 private JWK (JSON) that signs certificate QR payloads. */
+  certSigningKey: string;
+}
+
+async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = join(dataDir, 'local-secrets.json');
-  const stored: Partial<{ sessionSecret: string; piiMasterKey: string }> = existsSync(file)
-    ? JSON.parse(readFileSync(file, 'utf8'))
-    : {};
-  const secrets = {
+  const stored: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets: LocalSecrets = {
     sessionSecret: stored.sessionSecret ?? randomBytes(48).toString('base64url'),
     piiMasterKey: stored.piiMasterKey ?? randomBytes(32).toString('base64url'),
+    certSigningKey: stored.certSigningKey ?? JSON.stringify(await generateSigningJwk('local-1')),
   };
-  if (secrets.sessionSecret !== stored.sessionSecret || secrets.piiMasterKey !== stored.piiMasterKey) {
+  if ((Object.keys(secrets) as (keyof LocalSecrets)[]).some((key) => stored[key] === undefined)) {
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
   return secrets;
@@ -72,7 +79,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   started = true;
   const log = options.log ?? (() => {});
   mkdirSync(options.dataDir, { recursive: true });
-  const secrets = localSecrets(options.dataDir);
+  const secrets = await localSecrets(options.dataDir);
 
   log('starting DynamoDB (dynalite) …');
   const dynamo = await startDynalite(join(options.dataDir, 'dynamodb'));
@@ -91,6 +98,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     S3_ENDPOINT: storage.endpoint,
     SESSION_SECRET: secrets.sessionSecret,
     PII_MASTER_KEY: secrets.piiMasterKey,
+    CERT_SIGNING_KEY: secrets.certSigningKey,
     WECHAT_AUTH_MODE: 'dev',
     WECHAT_APP_ID: 'local',
   });

@@ -21,6 +21,8 @@ export interface FunctionGroup {
     wechatSecret?: boolean;
     /** Seals or opens personal data (ID numbers, phones): KMS data keys and the look-up HMAC key. */
     pii?: boolean;
+    /** Signs certificate QR payloads with the Ed25519 key. */
+    certSigningKey?: boolean;
   };
   memoryMb?: number;
 }
@@ -78,5 +80,45 @@ export const functionGroups: readonly FunctionGroup[] = [
     entry: 'src/staff/handler.ts',
     routes: [api.staffFilings, api.decideFiling, api.childcareStats],
     access: { mainTable: 'RW', sessionSecret: 'verify', wechatSecret: true },
+  },
+  {
+    // Birth registration (秒办 and review), attachments, 出生一件事.
+    name: 'registration',
+    entry: 'src/registration/handler.ts',
+    routes: [
+      api.createUpload,
+      api.submitRegistration,
+      api.myRegistrations,
+      api.getRegistration,
+      api.resubmitRegistration,
+      api.staffRegistrations,
+      api.reviewRegistration,
+      api.submitBirthBundle,
+      api.getBirthBundle,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      uploadBucket: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // E-certificates: QR signing, public verification, print codes, nearest service points.
+    name: 'certificates',
+    entry: 'src/certificates/handler.ts',
+    routes: [
+      api.myCertificates,
+      api.myCertificate,
+      api.verifyCertificate,
+      api.certificatePublicKey,
+      api.createPrintCode,
+      api.redeemPrintCode,
+      api.revokeCertificate,
+      api.nearbyServicePoints,
+    ],
+    access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'verify', certSigningKey: true },
   },
 ];

@@ -36,6 +36,7 @@ export const localOnlyEnvNames: readonly string[] = [
   envNames.s3Endpoint,
   envNames.wechatSecret,
   envNames.piiMasterKey,
+  envNames.certSigningKey,
 ];
 
 export type AccessMode = 'RO' | 'RW';

@@ -61,6 +61,7 @@ export class HongjiaStack extends Stack {
         for (const [name, id] of Object.entries(config.wechatTemplates)) fn.fn.addEnvironment(name, id);
       }
       if (access.pii) fn.bindPii(this.piiKeys.dataKey, this.piiKeys.lookupSecret);
+      if (access.certSigningKey) fn.bindSecret(this.secrets.certSigningKey, envNames.certSigningKeyArn);
       return fn;
     });
 
@@ -79,6 +80,10 @@ export class HongjiaStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UploadBucketName', { value: this.storage.uploadBucket.bucketName });
+    new CfnOutput(this, 'CertSigningKeyArn', {
+      value: this.secrets.certSigningKey.secretArn,
+      description: 'Put the Ed25519 private JWK from `npm run keys:certificate` here',
+    });
     new CfnOutput(this, 'WechatSecretArn', {
       value: this.secrets.wechatSecret.secretArn,
       description: 'Set the WeChat AppSecret here with aws secretsmanager put-secret-value',

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
-import { createGuardEntity } from '@hongjia/functions/childcare/guards';
+import { createGuardEntity } from '@hongjia/functions/commons/guards';
 import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { districtCodes } from './districts';
 
 /** Who a signed-in user is. A user may hold several roles (a parent who is also staff). */
-export const Role = z.enum(['family', 'provider', 'staff', 'admin']);
+/** `terminal`: a self-service print terminal at a service point (redeems print codes, nothing else). */
+export const Role = z.enum(['family', 'provider', 'staff', 'admin', 'terminal']);
 export type Role = z.infer<typeof Role>;
 
 export const DistrictCodeSchema = z.enum(districtCodes, { error: '请选择南昌市的县区' });

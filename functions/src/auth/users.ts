@@ -17,7 +17,7 @@ export function createUserEntity(client: DynamoDBDocumentClient, table: string) 
         openid: { type: 'string', required: true, readOnly: true },
         roles: {
           type: 'set',
-          items: ['family', 'provider', 'staff', 'admin'] as const,
+          items: ['family', 'provider', 'staff', 'admin', 'terminal'] as const,
           required: true,
         },
         district: { type: districtCodes },

@@ -27,6 +27,10 @@ export const envNames = {
   piiLookupSecretArn: 'PII_LOOKUP_SECRET_ARN',
   /** Local master secret for personal data (local runtime and tests only). */
   piiMasterKey: 'PII_MASTER_KEY',
+  /** Secrets Manager ARN of the Ed25519 private JWK that signs certificate QR payloads (deployed). */
+  certSigningKeyArn: 'CERT_SIGNING_KEY_ARN',
+  /** That JWK itself (local runtime and tests only). */
+  certSigningKey: 'CERT_SIGNING_KEY',
   /** Local endpoints of dynalite and the S3-compatible server; unset when deployed. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',

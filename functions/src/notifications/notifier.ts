@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isConditionFailure } from '../childcare/guards';
+import { isConditionFailure } from '../commons/guards';
 import { logger } from '../commons/logger';
 import type { NotificationEntity, NotificationKind } from './entity';
 

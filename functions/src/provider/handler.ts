@@ -7,7 +7,7 @@ import { createBookingServiceFor } from '../childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '../childcare/entities';
 import { createFilingService } from '../childcare/filing/service';
 import { createSlotPublishing } from '../childcare/filing/slots';
-import { createGuardEntity, createGuards } from '../childcare/guards';
+import { createGuardEntity, createGuards } from '../commons/guards';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';

@@ -2,7 +2,7 @@ import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createInstitutionEntity } from '../childcare/entities';
 import { createFilingService } from '../childcare/filing/service';
-import { createGuardEntity, createGuards } from '../childcare/guards';
+import { createGuardEntity, createGuards } from '../commons/guards';
 import { createChildcareStats } from '../childcare/stats/service';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';

@@ -6,6 +6,7 @@ const roleNames: Record<Role, string> = {
   provider: '托育机构',
   staff: '卫健工作人员',
   admin: '系统管理员',
+  terminal: '自助打印终端',
 };
 
 export function roleName(role: Role): string {

@@ -1,16 +1,26 @@
 import * as auth from './auth';
+import * as bundles from './birth-bundles';
+import * as certificates from './certificates';
 import * as childcare from './childcare';
 import * as consents from './consents';
 import * as notifications from './notifications';
 import * as platform from './platform';
+import * as registration from './registration';
+import * as servicePoints from './service-points';
+import * as uploads from './uploads';
 
 export * from './auth';
+export * from './birth-bundles';
+export * from './certificates';
 export * from './childcare';
 export * from './consents';
 export * from './contract';
 export * from './errors';
 export * from './notifications';
 export * from './platform';
+export * from './registration';
+export * from './service-points';
+export * from './uploads';
 
 /** Every route of the API, by operation. New capabilities add their module here. */
 export const api = {
@@ -34,6 +44,23 @@ export const api = {
   staffFilings: childcare.staffFilings,
   decideFiling: childcare.decideFiling,
   childcareStats: childcare.childcareStats,
+  createUpload: uploads.createUpload,
+  submitRegistration: registration.submitRegistration,
+  myRegistrations: registration.myRegistrations,
+  getRegistration: registration.getRegistration,
+  resubmitRegistration: registration.resubmitRegistration,
+  staffRegistrations: registration.staffRegistrations,
+  reviewRegistration: registration.reviewRegistration,
+  myCertificates: certificates.myCertificates,
+  myCertificate: certificates.myCertificate,
+  verifyCertificate: certificates.verifyCertificate,
+  certificatePublicKey: certificates.certificatePublicKey,
+  createPrintCode: certificates.createPrintCode,
+  redeemPrintCode: certificates.redeemPrintCode,
+  revokeCertificate: certificates.revokeCertificate,
+  nearbyServicePoints: servicePoints.nearbyServicePoints,
+  submitBirthBundle: bundles.submitBirthBundle,
+  getBirthBundle: bundles.getBirthBundle,
 } as const;
 
 export type Api = typeof api;

@@ -3,7 +3,7 @@ import { api } from '@hongjia/shared';
 import { implement, type RouteImplementation } from '../../commons/router';
 import type { Notifier } from '../../notifications/notifier';
 import { createInstitutionEntity, createSlotEntity } from '../entities';
-import { createGuardEntity, createGuards } from '../guards';
+import { createGuardEntity, createGuards } from '../../commons/guards';
 import { createBookingEntity } from './entity';
 import { createSlotLedger } from './ledger';
 import { createBookingService } from './service';

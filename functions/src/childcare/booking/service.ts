@@ -13,7 +13,7 @@ import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity } from '../entities';
-import { type Guards, isConditionFailure } from '../guards';
+import { type Guards, isConditionFailure } from '../../commons/guards';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
 import { promotedMessage } from './messages';

@@ -13,7 +13,7 @@ import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
 import { type AccessChecks, covers } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
-import { type Guards, isConditionFailure } from '../guards';
+import { type Guards, isConditionFailure } from '../../commons/guards';
 import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
 import { filingProblems } from './rules';

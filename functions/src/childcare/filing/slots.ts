@@ -4,7 +4,7 @@ import { conflict, notFound, validationFailed } from '../../commons/errors';
 import type { AccessChecks } from '../../staff/jurisdiction';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
-import { isConditionFailure } from '../guards';
+import { isConditionFailure } from '../../commons/guards';
 import { toSlot } from '../views';
 import { slotProblems } from './rules';
 

@@ -7,9 +7,11 @@ import { Entity } from 'electrodb';
  * win. `targetId` names the item the claim protects (a booking, a filing);
  * a claim is released only by whoever still holds it (conditional delete).
  * - `child-slot`: one active booking per child per slot;
- * - `credit-code`: one active filing per unified social credit code.
+ * - `credit-code`: one active filing per unified social credit code;
+ * - `pregnancy`: one registration per mother and pregnancy window (keyed hash);
+ * - `identity`: one user bound to a person (keyed hash of the ID number).
  */
-export const guardScopes = ['child-slot', 'credit-code'] as const;
+export const guardScopes = ['child-slot', 'credit-code', 'pregnancy', 'identity'] as const;
 export type GuardScope = (typeof guardScopes)[number];
 
 export function createGuardEntity(client: DynamoDBDocumentClient, table: string) {

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CalendarDate } from '../phone';
+import { DistrictCodeSchema } from '../roles';
+import { defineRoute } from './contract';
+import { Sex } from './registration';
+
+/**
+ * 出生一件事: one application after the birth, fanned out to the agencies
+ * (household registration, medical insurance, social security card,
+ * vaccination record) through an outbox with retries; each item's status is
+ * visible to the family.
+ */
+export const BundleItemKind = z.enum([
+  'household_registration',
+  'medical_insurance',
+  'social_security_card',
+  'vaccination_record',
+]);
+export const BundleItemStatus = z.enum(['queued', 'sending', 'accepted', 'retrying', 'failed']);
+
+export const BirthBundleRequest = z.object({
+  registrationId: z.string().min(1).max(64).optional(),
+  medicalCertificateNo: z
+    .string({ error: '请填写出生医学证明编号' })
+    .trim()
+    .regex(/^[A-Z]\d{9}$/, '出生医学证明编号应为 1 位字母加 9 位数字'),
+  child: z.object({
+    name: z.string({ error: '请填写孩子姓名' }).trim().min(1).max(30),
+    sex: Sex,
+    birthDate: CalendarDate,
+    birthWeightG: z.number().int().min(300).max(7000).optional(),
+    hospital: z.string().trim().min(2).max(60),
+  }),
+  householdDistrict: DistrictCodeSchema,
+  items: z.array(BundleItemKind).min(1).max(4).optional().describe('Default: all four'),
+});
+
+export const BirthBundleView = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  childNameMasked: z.string(),
+  items: z.array(
+    z.object({
+      kind: BundleItemKind,
+      status: BundleItemStatus,
+      attempts: z.number().int(),
+      agencyReference: z.string().optional(),
+      lastError: z.string().optional(),
+      updatedAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+export const submitBirthBundle = defineRoute({
+  operationId: 'submitBirthBundle',
+  method: 'POST',
+  path: '/v1/birth-bundles',
+  summary: '出生一件事 One application, handed to each agency through an outbox',
+  tag: 'registration',
+  access: ['family'],
+  body: BirthBundleRequest,
+  response: BirthBundleView,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getBirthBundle = defineRoute({
+  operationId: 'getBirthBundle',
+  method: 'GET',
+  path: '/v1/birth-bundles/{id}',
+  summary: '办理进度 Per-item status',
+  tag: 'registration',
+  access: 'signedIn',
+  params: z.object({ id: z.string().min(1).max(64) }),
+  response: BirthBundleView,
+});
