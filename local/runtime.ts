@@ -22,6 +22,8 @@ export interface LocalRuntimeOptions {
   seed?: boolean;
   log?: (line: string) => void;
   logRequests?: boolean;
+  /** Run the scheduled workers (outbox drains) on this interval; tests that drain by hand leave it off. */
+  workers?: { intervalMs: number };
 }
 
 export interface LocalRuntime {
@@ -115,14 +117,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   client.destroy();
 
   const handlers = new Map<string, LambdaHttpHandler>();
-  for (const group of functionGroups) {
+  // Workers (no routes) run on the local interval below instead of behind the adapter.
+  const httpGroups = functionGroups.filter((group) => group.routes.length > 0);
+  for (const group of httpGroups) {
     const module = (await import(join(functionsDir, group.entry))) as { handler: LambdaHttpHandler };
     handlers.set(group.name, module.handler);
   }
   const apiListener = createApiListener(
-    compileRoutes(functionGroups, handlers),
+    compileRoutes(httpGroups, handlers),
     options.logRequests ? (line) => log(line) : undefined,
   );
+  const workers = options.workers
+    ? await (await import('./workers')).startLocalWorkers({ intervalMs: options.workers.intervalMs, log })
+    : undefined;
   const apiServer = createServer((request, response) => void apiListener(request, response));
   const apiPort = await listen(apiServer, options.port);
   const servers = [apiServer];
@@ -152,6 +159,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             }),
         ),
       );
+      await workers?.stop();
       await storage.close();
       await dynamo.close();
     },

@@ -46,7 +46,14 @@ function ensureH5Build(): void {
 async function main() {
   const started = Date.now();
   ensureH5Build();
-  const runtime = await startLocalRuntime({ dataDir, port, webPort, log: say, logRequests: true });
+  const runtime = await startLocalRuntime({
+    dataDir,
+    port,
+    webPort,
+    log: say,
+    logRequests: true,
+    workers: { intervalMs: 5000 },
+  });
   say(`API  ${runtime.apiUrl}   (try ${runtime.apiUrl}/health)`);
   say(`App  ${runtime.webUrl}   (h5 build; sign in as dev:<anything>, dev:staff-360102, dev:staff-city …)`);
   say(`data ${dataDir}   ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops`);

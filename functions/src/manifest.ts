@@ -25,6 +25,8 @@ export interface FunctionGroup {
     certSigningKey?: boolean;
   };
   memoryMb?: number;
+  /** Workers: run on a schedule (EventBridge deployed, an interval locally) instead of serving routes. */
+  schedule?: { everyMinutes: number };
 }
 
 export const functionGroups: readonly FunctionGroup[] = [
@@ -120,5 +122,15 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.nearbyServicePoints,
     ],
     access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'verify', certSigningKey: true },
+  },
+  {
+    // The 出生一件事 outbox: hands each item to its agency, with retries and backoff.
+    // Timeout (10 s, the construct's) stays well under the 60 s claim lease.
+    name: 'workers',
+    entry: 'src/workers/handler.ts',
+    routes: [],
+    // The WeChat secret: a given-up item is pushed to the family as a subscription message.
+    access: { mainTable: 'RW', sessionSecret: 'verify', pii: true, wechatSecret: true },
+    schedule: { everyMinutes: 1 },
   },
 ];

@@ -89,6 +89,7 @@ export class HongjiaApi extends Construct {
 
     const seen = new Map<string, string>();
     for (const fn of props.functions) {
+      if (fn.group.routes.length === 0) continue; // workers have no HTTP face
       const integration = new HttpLambdaIntegration(`${fn.group.name}Integration`, fn.fn);
       for (const route of fn.group.routes) {
         const key = routeKey(route);

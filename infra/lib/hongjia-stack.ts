@@ -8,6 +8,7 @@ import { AuthSecrets } from './auth-secrets';
 import type { HongjiaConfig } from './config';
 import { HongjiaFunction } from './hongjia-function';
 import { PiiKeys } from './pii-keys';
+import { Schedules } from './schedules';
 import { Storage } from './storage';
 
 export interface HongjiaStackProps extends StackProps {
@@ -71,6 +72,8 @@ export class HongjiaStack extends Stack {
       throttle: config.throttle,
       functions: this.functions,
     });
+
+    new Schedules(this, 'Schedules', { functions: this.functions });
 
     new Alarms(this, 'Alarms', {
       stage: config.stage,

@@ -210,3 +210,19 @@ describe('personal-data keys', () => {
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 });
+
+describe('scheduled workers', () => {
+  it('runs every group with a schedule on an EventBridge rate rule and gives it no HTTP route', () => {
+    const workers = functionGroups.filter((group) => group.schedule);
+    expect(workers.length).toBeGreaterThan(0);
+    const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule'));
+    for (const group of workers) {
+      const [logicalId] = functionOfGroup(template, group.name);
+      const rule = rules.find((r) => JSON.stringify(r.Properties.Targets ?? []).includes(logicalId));
+      expect(rule?.Properties.ScheduleExpression, group.name).toBe(
+        `rate(${group.schedule?.everyMinutes} minute${group.schedule?.everyMinutes === 1 ? '' : 's'})`,
+      );
+      expect(group.routes).toHaveLength(0);
+    }
+  });
+});

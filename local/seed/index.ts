@@ -3,8 +3,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
-import { createGuardEntity } from '@hongjia/functions/commons/guards';
 import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
+import { createGuardEntity } from '@hongjia/functions/commons/guards';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
@@ -13,10 +13,12 @@ import { planSeedBookings, seedBookings } from './bookings';
 import { creditCodeGuards, pendingFilings } from './filings';
 import { creditCode, seedInstitutions } from './institutions';
 import { seededRandom } from './random';
+import { seedRegistrations } from './registrations';
 import { seedServicePoints } from './service-points';
+import { seedTerminals } from './terminals';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 3;
+export const seedVersion = 5;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -42,6 +44,7 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
   await users
     .put(accounts.map((account) => ({ ...account, userId: userIdForOpenid(account.openid), createdAt })))
     .go({ concurrency: 4 });
+  await seedTerminals(users, createdAt);
 
   const providerIds = accounts
     .filter((account) => account.roles.includes('provider'))
@@ -78,6 +81,7 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
+  await seedRegistrations(now);
 
   return {
     users: accounts.length,

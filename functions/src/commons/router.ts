@@ -21,6 +21,8 @@ export interface RequestContext<R extends RouteContract> {
   query: QueryOf<R>;
   params: ParamsOf<R>;
   headers: Record<string, string>;
+  /** The client's address as API Gateway saw it (not a forwarded header a client could forge); for rate limits. */
+  sourceIp: string;
   requestId: string;
   now: Date;
 }
@@ -90,6 +92,7 @@ export function createHttpHandler(
       const text = rawBody(event);
       const ctx = {
         headers,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         requestId,
         now,
         caller,

@@ -1,7 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, type EntityItem } from 'electrodb';
 
-export const notificationKinds = ['booking_promoted', 'filing_approved', 'filing_rejected'] as const;
+export const notificationKinds = [
+  'booking_promoted',
+  'filing_approved',
+  'filing_rejected',
+  'registration_status',
+  'birth_bundle_item_failed',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**

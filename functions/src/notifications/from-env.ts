@@ -11,6 +11,7 @@ export const templateEnvNames = {
   booking_promoted: 'WECHAT_TEMPLATE_BOOKING_PROMOTED',
   filing_approved: 'WECHAT_TEMPLATE_FILING_DECIDED',
   filing_rejected: 'WECHAT_TEMPLATE_FILING_DECIDED',
+  registration_status: 'WECHAT_TEMPLATE_REGISTRATION_STATUS',
 } as const;
 
 /**

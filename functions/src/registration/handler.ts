@@ -1,4 +1,23 @@
+import { createBirthBundleRoutes } from '../birth-bundles/routes';
+import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler } from '../commons/router';
+import { s3Client, uploadBucketName } from '../commons/s3';
+import { notifierFromEnv } from '../notifications/from-env';
+import { createUploadRoutes } from '../uploads/routes';
+import { createRegistrationRoutes } from './routes';
 
-/** Registration group: uploads, registrations, staff review, birth bundles (being built). */
-export const handler = createHttpHandler([]);
+/** The registration group: attachments, registrations and their review, 出生一件事. */
+const table = mainTableName();
+const deps = {
+  client: documentClient,
+  table,
+  s3: s3Client,
+  bucket: uploadBucketName(),
+  notifier: notifierFromEnv(documentClient, table),
+};
+
+export const handler = createHttpHandler([
+  ...createUploadRoutes(deps),
+  ...createRegistrationRoutes(deps),
+  ...createBirthBundleRoutes({ client: documentClient, table }),
+]);

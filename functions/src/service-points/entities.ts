@@ -46,7 +46,9 @@ export function createServicePointEntity(client: DynamoDBDocumentClient, table: 
         byCell: {
           index: 'gsi1',
           pk: { field: 'gsi1pk', composite: ['cell'] },
-          sk: { field: 'gsi1sk', composite: ['pointId'] },
+          // geohash first, as for institutions: the nearby engine reads precision-6
+          // sub-cells with begins_with, so a search costs the points near the origin.
+          sk: { field: 'gsi1sk', composite: ['geohash', 'pointId'] },
         },
       },
     },

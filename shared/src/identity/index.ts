@@ -1,2 +1,3 @@
 export * from './id-number';
 export * from './marriage';
+export * from './parents';

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { SlotEntity } from '../entities';
 import { isConditionFailure } from '../../commons/guards';
+import type { SlotEntity } from '../entities';
 
 /**
  * The slot item is the ledger of who holds a place. Next to the `confirmed`,

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
+import { createGuardEntity, createGuards } from '../../commons/guards';
 import { implement, type RouteImplementation } from '../../commons/router';
 import type { Notifier } from '../../notifications/notifier';
 import { createInstitutionEntity, createSlotEntity } from '../entities';
-import { createGuardEntity, createGuards } from '../../commons/guards';
 import { createBookingEntity } from './entity';
 import { createSlotLedger } from './ledger';
 import { createBookingService } from './service';

@@ -9,11 +9,11 @@ import {
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
+import { type Guards, isConditionFailure } from '../../commons/guards';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity } from '../entities';
-import { type Guards, isConditionFailure } from '../../commons/guards';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
 import { promotedMessage } from './messages';

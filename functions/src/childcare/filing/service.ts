@@ -9,11 +9,11 @@ import type {
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
+import { type Guards, isConditionFailure } from '../../commons/guards';
 import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
 import { type AccessChecks, covers } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
-import { type Guards, isConditionFailure } from '../../commons/guards';
 import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
 import { filingProblems } from './rules';

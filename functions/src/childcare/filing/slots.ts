@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SessionUser, Slot, SlotInput } from '@hongjia/shared';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
+import { isConditionFailure } from '../../commons/guards';
 import type { AccessChecks } from '../../staff/jurisdiction';
 import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
-import { isConditionFailure } from '../../commons/guards';
 import { toSlot } from '../views';
 import { slotProblems } from './rules';
 

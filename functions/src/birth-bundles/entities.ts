@@ -1,0 +1,100 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { districtCodes } from '@hongjia/shared';
+import { Entity, type EntityItem } from 'electrodb';
+
+export const bundleItemKinds = [
+  'household_registration',
+  'medical_insurance',
+  'social_security_card',
+  'vaccination_record',
+] as const;
+export type BundleItemKind = (typeof bundleItemKinds)[number];
+export const bundleItemStatuses = ['queued', 'sending', 'accepted', 'retrying', 'failed'] as const;
+export type BundleItemStatus = (typeof bundleItemStatuses)[number];
+
+/**
+ * 出生一件事: one application after a birth. The child's details are the
+ * sensitive data of a child under 14 (PIPL art. 28): everything personal is
+ * sealed in one field (`sealedDetails`, PII cipher) that only the outbox
+ * worker opens to hand to the agencies; the family's view shows the masked
+ * name only. `bundleId` is derived from a keyed hash of the birth medical
+ * certificate number, so one birth makes one bundle however often it is sent.
+ */
+export function createBundleEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'birthBundle', version: '1', service: 'hongjia' },
+      attributes: {
+        bundleId: { type: 'string', required: true, readOnly: true },
+        userId: { type: 'string', required: true, readOnly: true },
+        registrationId: { type: 'string', readOnly: true },
+        householdDistrict: { type: districtCodes, required: true, readOnly: true },
+        childNameMasked: { type: 'string', required: true, readOnly: true },
+        sealedDetails: { type: 'string', required: true, readOnly: true },
+        kinds: { type: 'set', items: bundleItemKinds, required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['bundleId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+/**
+ * One agency hand-off of a bundle: the outbox item. Access patterns:
+ * - byBundle: a bundle's items (one Query on its partition), for the view;
+ * - byDue (gsi1, sparse): items still to deliver, by `dueAt`, so "what is
+ *   due now" is one Query per shard. `dueAt` is the next attempt for
+ *   queued/retrying and the lease end for sending, so an item whose worker
+ *   crashed mid-send becomes due again by itself. Delivered (accepted) and
+ *   given-up (failed) items leave the index (the index condition).
+ * Shards spread the due index over a few partitions (hot-key safety at scale).
+ */
+export const outboxShards = ['s0', 's1', 's2', 's3'] as const;
+const pendingStatuses: readonly string[] = ['queued', 'retrying', 'sending'];
+
+export function createOutboxEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'bundleOutbox', version: '1', service: 'hongjia' },
+      attributes: {
+        bundleId: { type: 'string', required: true, readOnly: true },
+        kind: { type: bundleItemKinds, required: true, readOnly: true },
+        userId: { type: 'string', required: true, readOnly: true },
+        shard: { type: outboxShards, required: true, readOnly: true },
+        status: { type: bundleItemStatuses, required: true },
+        attempts: { type: 'number', required: true, default: 0 },
+        dueAt: { type: 'string', required: true },
+        /** Who holds the current `sending` lease; only its holder may record the outcome. */
+        leaseId: { type: 'string' },
+        agencyReference: { type: 'string' },
+        lastError: { type: 'string' },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        updatedAt: { type: 'string', required: true },
+      },
+      indexes: {
+        byBundle: {
+          pk: { field: 'pk', composite: ['bundleId'] },
+          sk: { field: 'sk', composite: ['kind'] },
+        },
+        byDue: {
+          index: 'gsi1',
+          condition: (attr) => pendingStatuses.includes(String(attr.status)),
+          pk: { field: 'gsi1pk', composite: ['shard'] },
+          sk: { field: 'gsi1sk', composite: ['dueAt', 'bundleId', 'kind'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+
+export type BundleEntity = ReturnType<typeof createBundleEntity>;
+export type BundleItem = EntityItem<BundleEntity>;
+export type OutboxEntity = ReturnType<typeof createOutboxEntity>;
+export type OutboxItem = EntityItem<OutboxEntity>;

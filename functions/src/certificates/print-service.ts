@@ -1,0 +1,158 @@
+import type { SessionUser } from '@hongjia/shared';
+import type { UserStore } from '../auth/users';
+import { shanghaiDate } from '../childcare/dates';
+import { AppError, conflict, forbidden, notFound } from '../commons/errors';
+import { isConditionFailure } from '../commons/guards';
+import type { ServicePointEntity } from '../service-points/entities';
+import type { CertificateService } from './certificate-service';
+import type { CertificateEntity, CertificateItem } from './entity';
+import type { PrintCodeEntity } from './print-code-entity';
+import { isLive, newPrintCode, printCodeExpiry } from './print-rules';
+import { toCertificateDetail } from './views';
+
+export interface PrintServiceDeps {
+  certificates: CertificateEntity;
+  codes: PrintCodeEntity;
+  points: ServicePointEntity;
+  users: UserStore;
+  service: CertificateService;
+  perDay: number;
+  /** Injected in tests to force collisions. */
+  newCode?: () => string;
+}
+
+const maxCodeAttempts = 10;
+const revokedError = () => conflict('该证件已作废，不能打印');
+
+/**
+ * 打印码: the family asks for a one-time code, a self-service terminal at a
+ * service point redeems it. Without transactions every invariant is one
+ * conditional write: the day's allowance on the certificate item, the code's
+ * uniqueness on the code item (created only where no live code is), single
+ * use on the code item, the print count on the certificate (not revoked).
+ */
+export function createPrintService(deps: PrintServiceDeps) {
+  const { certificates, codes } = deps;
+  const makeCode = deps.newCode ?? (() => newPrintCode());
+
+  /** At most `perDay` codes per certificate per Shanghai day; a new day starts the count again. */
+  async function takeAllowance(certificateId: string, now: Date): Promise<void> {
+    const day = shanghaiDate(now);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await certificates
+          .patch({ certificateId })
+          .add({ printCodesToday: 1 })
+          .where(
+            (a, op) =>
+              `${op.eq(a.printCodesDay, day)} AND ${op.lt(a.printCodesToday, deps.perDay)} AND ${op.eq(a.revoked, false)}`,
+          )
+          .go();
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      try {
+        await certificates
+          .patch({ certificateId })
+          .set({ printCodesDay: day, printCodesToday: 1 })
+          .where(
+            (a, op) =>
+              `(${op.notExists(a.printCodesDay)} OR ${op.ne(a.printCodesDay, day)}) AND ${op.eq(a.revoked, false)}`,
+          )
+          .go();
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      // Neither held: revoked, today's allowance used up, or another request started the day meanwhile.
+      const item = await deps.service.get(certificateId);
+      if (!item) throw notFound('未找到该证件');
+      if (item.revoked) throw revokedError();
+      if (item.printCodesDay === day && item.printCodesToday >= deps.perDay) {
+        throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`);
+      }
+    }
+    throw conflict('请求过于频繁，请稍后再试');
+  }
+
+  /** Claims a random code that no live code holds (an expired one may be replaced). */
+  async function claimCode(item: CertificateItem, now: Date) {
+    const expiresAt = printCodeExpiry(now);
+    for (let attempt = 0; attempt < maxCodeAttempts; attempt++) {
+      const code = makeCode();
+      try {
+        await codes
+          .put({
+            code,
+            certificateId: item.certificateId,
+            userId: item.userId,
+            createdAt: now.toISOString(),
+            expiresAt: expiresAt.toISOString(),
+            used: false,
+            ttl: Math.ceil(expiresAt.getTime() / 1000) + 86_400,
+          })
+          .where((a, op) => `${op.notExists(a.code)} OR ${op.lte(a.expiresAt, now.toISOString())}`)
+          .go();
+        return { code, expiresAt: expiresAt.toISOString() };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    // A million codes and a few thousand live ones: ten straight collisions means something else is wrong.
+    throw new Error('could not find a free print code');
+  }
+
+  /** The terminal account must be a stored terminal, and the point a print point of its district. */
+  async function checkTerminal(caller: SessionUser, pointId: string): Promise<void> {
+    const user = await deps.users.get(caller.id);
+    if (!user?.roles.includes('terminal')) throw forbidden('当前账号不是自助打印终端');
+    const point = (await deps.points.get({ pointId }).go()).data;
+    if (!point?.services.includes('print')) throw notFound('未找到该打印网点');
+    if (!user.cityWide && user.district !== point.district) throw forbidden('该终端不属于此网点所在县区');
+  }
+
+  return {
+    async create(caller: SessionUser, certificateId: string, now: Date) {
+      const item = await deps.service.ownedBy(caller, certificateId);
+      if (item.revoked) throw revokedError();
+      await takeAllowance(certificateId, now);
+      return claimCode(item, now);
+    },
+
+    async redeem(caller: SessionUser, input: { code: string; pointId: string }, now: Date) {
+      await checkTerminal(caller, input.pointId);
+      const invalid = () => notFound('打印码无效或已过期');
+      const found = (await codes.get({ code: input.code }).go({ consistent: true })).data;
+      if (!found || !isLive(found, now)) {
+        if (found?.used && Date.parse(found.expiresAt) > now.getTime()) throw conflict('该打印码已使用');
+        throw invalid();
+      }
+      try {
+        await codes
+          .patch({ code: input.code })
+          .set({ used: true, usedAt: now.toISOString(), pointId: input.pointId, terminalId: caller.id })
+          .where(
+            (a, op) =>
+              `${op.eq(a.used, false)} AND ${op.gt(a.expiresAt, now.toISOString())} AND ${op.eq(a.certificateId, found.certificateId)}`,
+          )
+          .go();
+      } catch (error) {
+        if (isConditionFailure(error)) throw conflict('该打印码已使用');
+        throw error;
+      }
+      try {
+        const { data } = await certificates
+          .patch({ certificateId: found.certificateId })
+          .add({ printCount: 1 })
+          .where((a, op) => op.eq(a.revoked, false))
+          .go({ response: 'all_new' });
+        const { printCount, ...certificate } = await toCertificateDetail(data as CertificateItem);
+        return { certificate, printCount };
+      } catch (error) {
+        if (isConditionFailure(error)) throw revokedError();
+        throw error;
+      }
+    },
+  };
+}

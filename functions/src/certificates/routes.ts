@@ -1,0 +1,56 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { api } from '@hongjia/shared';
+import { createUserEntity, createUserStore } from '../auth/users';
+import { implement, implementPublic, type RouteImplementation } from '../commons/router';
+import { createServicePointEntity } from '../service-points/entities';
+import { createAccessChecks } from '../staff/jurisdiction';
+import { createCertificateService } from './certificate-service';
+import { certificateConfig } from './config';
+import { createCertificateEntity } from './entity';
+import { createPrintCodeEntity } from './print-code-entity';
+import { createPrintService } from './print-service';
+import { createRateLimiter } from './rate-limit';
+import { publicJwks } from './signing';
+import { createVerifyService } from './verify-service';
+import { toCertificateDetail } from './views';
+
+/** E-certificates: the family's list and detail, public verification, print codes, staff revocation. */
+export function createCertificateRoutes(deps: {
+  client: DynamoDBDocumentClient;
+  table: string;
+}): RouteImplementation[] {
+  const certificates = createCertificateEntity(deps.client, deps.table);
+  const users = createUserStore(createUserEntity(deps.client, deps.table));
+  const service = createCertificateService({ certificates, access: createAccessChecks(users) });
+  const verifier = createVerifyService({
+    certificates,
+    limiter: createRateLimiter(deps),
+    perMinute: certificateConfig.verifyPerMinute,
+  });
+  const printing = createPrintService({
+    certificates,
+    codes: createPrintCodeEntity(deps.client, deps.table),
+    points: createServicePointEntity(deps.client, deps.table),
+    users,
+    service,
+    perDay: certificateConfig.printCodesPerDay,
+  });
+  return [
+    implement(api.myCertificates, ({ caller, query }) => service.listMine(caller, query)),
+    implement(api.myCertificate, async ({ caller, params }) =>
+      toCertificateDetail(await service.ownedBy(caller, params.id)),
+    ),
+    implementPublic(api.verifyCertificate, ({ params, sourceIp, now }) =>
+      verifier.verify(params.code, sourceIp, now),
+    ),
+    implementPublic(
+      api.certificatePublicKey,
+      () => publicJwks() as Promise<{ keys: Record<string, unknown>[] }>,
+    ),
+    implement(api.createPrintCode, ({ caller, params, now }) => printing.create(caller, params.id, now)),
+    implement(api.redeemPrintCode, ({ caller, body, now }) => printing.redeem(caller, body, now)),
+    implement(api.revokeCertificate, ({ caller, params, body, now }) =>
+      service.revoke(caller, params.id, body.reason, now),
+    ),
+  ];
+}

@@ -1,0 +1,63 @@
+import { createHash, randomInt } from 'node:crypto';
+import { maskName } from '@hongjia/shared';
+import type { CertificateEntity, CertificateItem } from '../certificates/entity';
+import { isConditionFailure } from '../commons/guards';
+import type { RegistrationItem } from './entity';
+
+/** Unambiguous when read aloud or typed from paper: no 0/O, 1/I. */
+const verifyAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newVerifyCode(): string {
+  return Array.from({ length: 12 }, () => verifyAlphabet.charAt(randomInt(verifyAlphabet.length))).join('');
+}
+
+/**
+ * Derived from the registration, so the id can be written on the
+ * registration before the certificate item exists, and a retried or repaired
+ * issuance finds the same certificate instead of making a second one.
+ */
+export function certificateIdFor(registrationId: string): string {
+  return `crt_${createHash('sha256').update(`certificate:${registrationId}`).digest('hex').slice(0, 20)}`;
+}
+
+const titles = {
+  registration: { type: 'birth_registration_receipt', title: '生育登记服务证' },
+  reapproval: { type: 'reapproval_decision', title: '再生育审批决定书' },
+} as const;
+
+/**
+ * Issues the e-certificate of an approved registration (once: conditional
+ * create on the derived id). The QR payload is signed when the certificate
+ * is read (certificates group), not stored.
+ */
+export async function issueCertificate(
+  certificates: CertificateEntity,
+  registration: RegistrationItem,
+  now: Date,
+): Promise<CertificateItem> {
+  const certificateId = certificateIdFor(registration.registrationId);
+  const { type, title } = titles[registration.kind];
+  try {
+    const created = await certificates
+      .create({
+        certificateId,
+        registrationId: registration.registrationId,
+        userId: registration.userId,
+        type,
+        title,
+        receiptNo: registration.receiptNo,
+        verifyCode: newVerifyCode(),
+        holderMasked: `${maskName(registration.motherName)}、${maskName(registration.fatherName)}`,
+        parity: registration.parity,
+        jurisdiction: registration.jurisdiction,
+        issuedAt: now.toISOString(),
+      })
+      .go();
+    return created.data;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = (await certificates.get({ certificateId }).go({ consistent: true })).data;
+    if (!existing) throw error;
+    return existing;
+  }
+}

@@ -1,0 +1,92 @@
+import { userIdForOpenid } from '@hongjia/functions/auth/users';
+import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
+import { s3Client, uploadBucketName } from '@hongjia/functions/commons/s3';
+import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
+import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
+import { createRegistrationServiceFor } from '@hongjia/functions/registration/routes';
+import {
+  type DistrictCode,
+  districts,
+  idNumberCheckCharacter,
+  type RegistrationRequest,
+} from '@hongjia/shared';
+import { familyOpenid } from './bookings';
+
+/**
+ * Birth registrations through the registration service (so they are sealed,
+ * indexed, guarded and certified exactly as the API does it). Per district:
+ * two clean first/second children (approved, with certificates), one parity
+ * that disagrees with the declared children and one second filing of the same
+ * pregnancy (both pending review with reasons) — so `staff-360102` opens a
+ * queue. The cases are fixed; ids and receipt numbers come from the service.
+ */
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴'];
+
+function idNumber(district: DistrictCode, birthDate: string, sequence: number, sex: 'M' | 'F'): string {
+  const digit = sex === 'F' ? (sequence * 2) % 10 : (sequence * 2 + 1) % 10;
+  const first17 = `${district}${birthDate.replaceAll('-', '')}${String(sequence % 100).padStart(2, '0')}${digit}`;
+  return `${first17}${idNumberCheckCharacter(first17)}`;
+}
+
+const shiftDays = (now: Date, days: number) =>
+  new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+function couple(district: DistrictCode, index: number, n: number, now: Date): RegistrationRequest {
+  const surname = surnames[index % surnames.length] ?? '王';
+  const phone = (base: number) => `139${String(base + index * 10 + n).padStart(8, '0')}`;
+  return {
+    kind: 'registration',
+    parity: 1,
+    mother: {
+      name: `${surname}秀${'英兰芳'.charAt(n % 3)}`,
+      idNumber: idNumber(district, `199${n}-0${index + 1}-1${n}`, 10 + n, 'F'),
+      phone: phone(10_000_000),
+      hukouDistrict: district,
+    },
+    father: {
+      name: `刘建${'国华军'.charAt(n % 3)}`,
+      idNumber: idNumber(district, `198${n + 5}-1${n % 3}-0${index + 1}`, 20 + n, 'M'),
+      phone: phone(20_000_000),
+      hukouDistrict: district,
+    },
+    marriageDate: '2019-10-01',
+    existingChildren: [],
+    expectedDueDate: shiftDays(now, 90 + 10 * n),
+  };
+}
+
+export async function seedRegistrations(now: Date): Promise<number> {
+  const table = mainTableName();
+  const service = createRegistrationServiceFor({
+    client: documentClient,
+    table,
+    s3: s3Client,
+    bucket: uploadBucketName(),
+    notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
+  });
+  let count = 0;
+  for (const [index, district] of districts.entries()) {
+    const family = (n: number) => ({
+      id: userIdForOpenid(familyOpenid(index * 4 + n)),
+      roles: ['family' as const],
+    });
+    const first = couple(district.code, index, 1, now);
+    const second = couple(district.code, index, 2, now);
+    const mismatch = couple(district.code, index, 3, now);
+    await service.submit(family(0), first, now);
+    await service.submit(
+      family(1),
+      {
+        ...second,
+        parity: 2,
+        existingChildren: [{ name: '刘小宝', birthDate: shiftDays(now, -900), sex: 'M' }],
+      },
+      now,
+    );
+    await service.submit(family(2), { ...mismatch, parity: 2 }, now);
+    // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
+    await service.submit(family(0), { ...first, expectedDueDate: shiftDays(now, 140) }, now);
+    count += 4;
+  }
+  return count;
+}
