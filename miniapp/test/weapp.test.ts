@@ -64,6 +64,12 @@ describe('app.json of the weapp build', () => {
       'pages/bookings/index',
       'pages/messages/index',
       'pages/special-assistance/index',
+      'pages/registration/form',
+      'pages/registration/status',
+      'pages/certificates/detail',
+      'pages/service-points/index',
+      'pages/birth-bundle/index',
+      'pages/birth-bundle/progress',
     ]);
     expect(pages['packages/provider']).toEqual([
       'pages/index',
@@ -71,7 +77,13 @@ describe('app.json of the weapp build', () => {
       'pages/slots',
       'pages/bookings',
     ]);
-    expect(pages['packages/staff']).toEqual(['pages/index', 'pages/filings', 'pages/stats']);
+    expect(pages['packages/staff']).toEqual([
+      'pages/index',
+      'pages/filings',
+      'pages/stats',
+      'pages/registrations',
+      'pages/registration',
+    ]);
   });
 
   it('has no dev sign-in page, as a route or as a file', () => {

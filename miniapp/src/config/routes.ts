@@ -4,7 +4,13 @@ export const routes = {
   me: '/pages/me/index',
   privacy: '/pages/privacy/index',
   registration: '/packages/family/pages/registration/index',
+  registrationForm: '/packages/family/pages/registration/form',
+  registrationStatus: '/packages/family/pages/registration/status',
   certificates: '/packages/family/pages/certificates/index',
+  certificate: '/packages/family/pages/certificates/detail',
+  servicePoints: '/packages/family/pages/service-points/index',
+  birthBundle: '/packages/family/pages/birth-bundle/index',
+  birthBundleProgress: '/packages/family/pages/birth-bundle/progress',
   childcare: '/packages/family/pages/childcare/index',
   childcareInstitution: '/packages/family/pages/childcare/institution',
   childcareBook: '/packages/family/pages/childcare/book',
@@ -18,6 +24,8 @@ export const routes = {
   staff: '/packages/staff/pages/index',
   staffFilings: '/packages/staff/pages/filings',
   staffStats: '/packages/staff/pages/stats',
+  staffRegistrations: '/packages/staff/pages/registrations',
+  staffRegistration: '/packages/staff/pages/registration',
 } as const;
 
 /**

@@ -4,6 +4,7 @@ import { ensurePrivacyAgreed } from '../privacy/store';
 
 /** Shown before any location prompt (SPEC C5: ask only when needed, with the reason). */
 export const locationReason = '用于查找附近的托育机构，不会保存。';
+export const servicePointsLocationReason = '用于查找附近的证件打印、领取和咨询网点，不会保存。';
 
 export interface Point {
   lat: number;

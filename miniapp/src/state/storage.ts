@@ -10,6 +10,12 @@ export const storageKeys = {
   elderlyChoice: 'hongjia.elderly.choice',
   /** The last search origin choice of 托育服务 (a district code or 'location'; never coordinates). */
   childcareOrigin: 'hongjia.childcare.origin',
+  /** The same for 附近服务网点. */
+  servicePointsOrigin: 'hongjia.servicePoints.origin',
+  /** The mother's household district of the last registration: the next form starts with it. */
+  registrationMotherDistrict: 'hongjia.registration.motherDistrict',
+  /** Ids of the family's 出生一件事 applications (there is no list endpoint); no personal data. */
+  birthBundles: 'hongjia.birthBundles',
 } as const;
 
 export function readStorage(key: string): unknown {

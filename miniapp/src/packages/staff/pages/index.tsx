@@ -14,7 +14,7 @@ export default function StaffHome() {
   if (!user) {
     return (
       <PageShell name="staff">
-        <SignInPrompt reason="卫健工作人员登录后审核备案、查看统计。" />
+        <SignInPrompt reason="卫健工作人员登录后审核生育登记和备案、查看统计。" />
       </PageShell>
     );
   }
@@ -26,6 +26,16 @@ export default function StaffHome() {
           <Text className="text" id="staff-district">
             辖区：{jurisdictionName(user) ?? '未设置'}
           </Text>
+        </View>
+        <View className="section">
+          <Text className="title">生育登记</Text>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffRegistrations })}
+            {...button('生育登记审核队列', 'staff-registrations')}
+          >
+            生育登记审核
+          </Button>
         </View>
         <View className="section">
           <Text className="title">托育</Text>
@@ -45,7 +55,7 @@ export default function StaffHome() {
           </Button>
         </View>
         <View className="section">
-          <Text className="muted">生育登记审核、特殊家庭档案、监测数据导入和形势分析报告将陆续开放。</Text>
+          <Text className="muted">特殊家庭档案、监测数据导入和形势分析报告将陆续开放。</Text>
         </View>
       </View>
     </PageShell>

@@ -1,11 +1,78 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../../api/client';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { formatDateTime } from '../../../../lib/format';
+import { usePaged } from '../../../../state/paged';
+import '../../registration.css';
 
+/** 我的证件: the family's e-certificates, and the way to the nearest service points. */
 export default function Certificates() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myCertificates, { query: { cursor } }), []);
+  const list = usePaged(load);
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
   return (
-    <ComingSoon name="certificates" title="证件查询">
-      <Text className="text">查看您的电子证明，出示给办事窗口核验。</Text>
-      <Text className="text">需要纸质件时，领取打印码，到附近的自助打印机打印。</Text>
-    </ComingSoon>
+    <PageShell name="certificates">
+      <View className="section">
+        <Text className="title">我的证件</Text>
+        <Text className="text">出示电子证明供窗口核验；需要纸质件时领取打印码，到附近的自助打印机打印。</Text>
+        <Button
+          className="btn btn--plain"
+          onClick={() => Taro.navigateTo({ url: routes.servicePoints })}
+          {...button('附近服务网点：打印、领取、咨询', 'cert-service-points')}
+        >
+          附近服务网点
+        </Button>
+      </View>
+      {session ? (
+        <View className="section">
+          <Banner id="certificates-error" text={list.error} />
+          {list.loaded && list.items.length === 0 ? (
+            <Text className="muted" id="certificates-empty">
+              还没有电子证明。生育登记办结后，证明会出现在这里。
+            </Text>
+          ) : null}
+          <View aria-label="我的证件">
+            {list.items.map((c, i) => (
+              <View
+                key={c.id}
+                className="rg-card"
+                onClick={() =>
+                  Taro.navigateTo({ url: `${routes.certificate}?id=${encodeURIComponent(c.id)}` })
+                }
+                {...button(`${c.title}，${formatDateTime(c.issuedAt)} 签发，查看`, `certificate-${i}`)}
+              >
+                <Text className="text">{c.title}</Text>
+                <Text className="muted">
+                  签发 {formatDateTime(c.issuedAt)} · 核验码 {c.verifyCode}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {list.hasMore ? (
+            <Button
+              className="btn btn--plain"
+              onClick={list.loadMore}
+              {...button('加载更多证件', 'certificates-more')}
+            >
+              加载更多
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <SignInPrompt reason="登录后查看您的电子证明并领取打印码。" />
+      )}
+    </PageShell>
   );
 }

@@ -1,36 +1,29 @@
-import { api, type DistrictCode, districtByCode, type NearbyItem } from '@hongjia/shared';
+import { api, districtByCode, type NearbyItem } from '@hongjia/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../../../api/client';
-import {
-  defaultFilters,
-  nearbyQuery,
-  type Origin,
-  type SearchFilters,
-} from '../../../../childcare/search-query';
+import { defaultFilters, nearbyQuery, type SearchFilters } from '../../../../childcare/search-query';
 import { button } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
+import { OriginPicker } from '../../../../components/OriginPicker';
 import { PageShell } from '../../../../components/PageShell';
 import { WindowedList } from '../../../../components/WindowedList';
 import { routes } from '../../../../config/routes';
-import { parseOriginChoice, serializeOriginChoice } from '../../../../location/last-origin';
-import { locate, locationReason } from '../../../../location/locate';
+import { locationReason } from '../../../../location/locate';
+import { useOrigin } from '../../../../location/use-origin';
 import { usePaged } from '../../../../state/paged';
-import { readStorage, storageKeys, writeStorage } from '../../../../state/storage';
+import { storageKeys } from '../../../../state/storage';
 import { FilterPanel } from '../../components/FilterPanel';
-import { OriginPicker } from '../../components/OriginPicker';
 import { ResultRow } from '../../components/ResultRow';
 import { ResultsMap } from '../../components/ResultsMap';
 import '../../childcare.css';
 
 /** 托育服务: nearby search with filters, as a list (windowed) or a map. */
 export default function ChildcareSearch() {
-  const [origin, setOrigin] = useState<Origin>();
-  const [picking, setPicking] = useState(false);
-  const [explaining, setExplaining] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const { origin, picking, setPicking, explaining, setExplaining, notice, startLocating, chooseDistrict } =
+    useOrigin(storageKeys.childcareOrigin);
   const [filters, setFilters] = useState<SearchFilters>(defaultFilters);
   const [showFilters, setShowFilters] = useState(false);
   const [view, setView] = useState<'list' | 'map'>('list');
@@ -51,37 +44,6 @@ export default function ChildcareSearch() {
     if (origin) void reload();
   }, [origin, reload]);
 
-  async function startLocating() {
-    setExplaining(false);
-    const point = await locate();
-    if (point) {
-      writeStorage(storageKeys.childcareOrigin, serializeOriginChoice({ kind: 'location' }));
-      setNotice(undefined);
-      setPicking(false);
-      setOrigin({ kind: 'point', ...point });
-    } else {
-      setNotice('未能获取您的位置（未授权或定位失败），请选择县区查找。');
-      setPicking(true);
-    }
-  }
-
-  function chooseDistrict(code: DistrictCode) {
-    writeStorage(storageKeys.childcareOrigin, serializeOriginChoice({ kind: 'district', code }));
-    setNotice(undefined);
-    setPicking(false);
-    setOrigin({ kind: 'district', code });
-  }
-
-  // First open: the district picker, never an uninvited location prompt. Later opens repeat the
-  // last choice; "my location" was chosen by the user before, so it is asked for again directly.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on open.
-  useEffect(() => {
-    const choice = parseOriginChoice(readStorage(storageKeys.childcareOrigin));
-    if (!choice) setPicking(true);
-    else if (choice.kind === 'district') setOrigin({ kind: 'district', code: choice.code });
-    else void startLocating();
-  }, []);
-
   const open = (item: NearbyItem) =>
     Taro.navigateTo({
       url: `${routes.childcareInstitution}?id=${encodeURIComponent(item.institution.id)}${filters.date ? `&date=${filters.date}` : ''}`,
@@ -98,6 +60,8 @@ export default function ChildcareSearch() {
       <Banner id="origin-notice" text={notice} />
       {picking || !origin ? (
         <OriginPicker
+          title="在哪里找托育机构？"
+          reason={locationReason}
           selected={origin?.kind === 'district' ? origin.code : undefined}
           onDistrict={chooseDistrict}
           onUseLocation={() => setExplaining(true)}

@@ -1,13 +1,104 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api, type RegistrationStatus } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../../api/client';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { formatDateTime } from '../../../../lib/format';
+import { kindNames, parityName, reapprovalExplained, statusNames } from '../../../../registration/labels';
+import { usePaged } from '../../../../state/paged';
+import '../../registration.css';
 
-export default function Registration() {
+const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
+
+/** 生育登记: start a new one, 出生一件事 after the birth, and 我的登记 with each status. */
+export default function RegistrationHub() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myRegistrations, { query: { cursor } }), []);
+  const list = usePaged(load);
+
+  // A review can change the status while the family is elsewhere: refresh on every show.
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
   return (
-    <ComingSoon name="registration" title="生育登记">
-      <Text className="text">
-        在线填写夫妻双方信息和已有子女情况，提交生育登记；符合条件的即时办结，其余由县区工作人员审核。
-      </Text>
-      <Text className="text">可随时查看办理进度，办结后生成电子凭证，全程无需到窗口。</Text>
-    </ComingSoon>
+    <PageShell name="registration">
+      <View className="section">
+        <Text className="title">生育登记</Text>
+        <Text className="text">
+          在线填写夫妻双方信息和已有子女情况，全程不跑腿。符合条件的当场办结（秒办）并生成电子证明，其余由县区工作人员审核。
+        </Text>
+        <Text className="muted">{reapprovalExplained}</Text>
+        <Button
+          className="btn btn--primary"
+          onClick={() => Taro.navigateTo({ url: routes.registrationForm })}
+          {...button('新办生育登记', 'reg-new')}
+        >
+          新办生育登记
+        </Button>
+        <Button
+          className="btn btn--plain"
+          onClick={() => Taro.navigateTo({ url: routes.birthBundle })}
+          {...button('出生一件事：孩子出生后一次申请户口、医保、社保卡和预防接种', 'reg-birth-bundle')}
+        >
+          出生一件事（孩子出生后办理）
+        </Button>
+      </View>
+      {session ? (
+        <View className="section">
+          <Text className="title">我的登记</Text>
+          <Banner id="my-registrations-error" text={list.error} />
+          {list.loaded && list.items.length === 0 ? (
+            <Text className="muted" id="my-registrations-empty">
+              还没有登记记录。
+            </Text>
+          ) : null}
+          <View aria-label="我的登记">
+            {list.items.map((r, i) => (
+              <View
+                key={r.id}
+                className="rg-card"
+                onClick={() =>
+                  Taro.navigateTo({ url: `${routes.registrationStatus}?id=${encodeURIComponent(r.id)}` })
+                }
+                {...button(
+                  `${kindNames[r.kind]} ${parityName(r.parity)}，受理编号 ${r.receiptNo}，${statusNames[r.status]}，查看进度`,
+                  `my-registration-${i}`,
+                )}
+              >
+                <View className="rg-card__head">
+                  <Text className="text">
+                    {kindNames[r.kind]} · {parityName(r.parity)}
+                  </Text>
+                  <Text className={statusClass(r.status)} id={`my-registration-${i}-status`}>
+                    {statusNames[r.status]}
+                  </Text>
+                </View>
+                <Text className="muted">
+                  受理编号 {r.receiptNo} · 母亲 {r.motherNameMasked} · {formatDateTime(r.submittedAt)}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {list.hasMore ? (
+            <Button
+              className="btn btn--plain"
+              onClick={list.loadMore}
+              {...button('加载更多登记', 'my-registrations-more')}
+            >
+              加载更多
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <SignInPrompt reason="登录后办理生育登记、查看办理进度。" />
+      )}
+    </PageShell>
   );
 }

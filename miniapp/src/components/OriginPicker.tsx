@@ -1,34 +1,39 @@
 import { type DistrictCode, districts } from '@hongjia/shared';
 import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../components/a11y';
-import { locationReason } from '../../../location/locate';
+import { button } from './a11y';
+import './ui.css';
 
 /**
- * Where to search from. The district list is the default and the fallback; the location button
- * only opens the explanation (the caller asks the system after the user agrees to it).
+ * Where to search from (托育服务, 服务网点). The district list is the default and the fallback;
+ * the location button only opens the explanation (the caller asks the system after the user
+ * agrees to it).
  */
 export function OriginPicker({
+  title,
+  reason,
   selected,
   onDistrict,
   onUseLocation,
 }: {
+  title: string;
+  reason: string;
   selected?: DistrictCode;
   onDistrict: (code: DistrictCode) => void;
   onUseLocation: () => void;
 }) {
   return (
     <View className="section" id="origin-picker">
-      <Text className="title">在哪里找托育机构？</Text>
+      <Text className="title">{title}</Text>
       <Button className="btn btn--plain" onClick={onUseLocation} {...button('使用我的位置', 'use-location')}>
         使用我的位置
       </Button>
-      <Text className="muted">{locationReason}</Text>
-      <Text className="text cc-or">或选择县区：</Text>
-      <View className="cc-districts">
+      <Text className="muted">{reason}</Text>
+      <Text className="text op-or">或选择县区：</Text>
+      <View className="op-districts">
         {districts.map((d) => (
           <View
             key={d.code}
-            className={`chip cc-district${selected === d.code ? ' chip--on' : ''}`}
+            className={`chip op-district${selected === d.code ? ' chip--on' : ''}`}
             onClick={() => onDistrict(d.code)}
             {...button(`按${d.name}查找`, `district-${d.code}`)}
           >

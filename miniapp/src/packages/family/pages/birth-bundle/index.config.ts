@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '出生一件事' });

@@ -1,0 +1,253 @@
+import { api, isDistrictCode } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { createKeyKeeper } from '../../../../api/key-keeper';
+import { goToSignIn } from '../../../../auth/navigate';
+import { currentToken, useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { todayInChina } from '../../../../lib/dates';
+import { routeParam } from '../../../../lib/route-param';
+import { ensurePrivacyAgreed } from '../../../../privacy/store';
+import { draftFromView, emptyDraft, type RegistrationDraft } from '../../../../registration/draft';
+import {
+  type DraftErrors,
+  mapApiDetails,
+  steps,
+  toRequest,
+  validateStep,
+} from '../../../../registration/steps';
+import { readStorage, storageKeys, writeStorage } from '../../../../state/storage';
+import { AttachmentsStep } from '../../components/registration/AttachmentsStep';
+import { ConfirmStep } from '../../components/registration/ConfirmStep';
+import { FamilyStep } from '../../components/registration/FamilyStep';
+import { KindStep } from '../../components/registration/KindStep';
+import { ParentStep } from '../../components/registration/ParentStep';
+import { type Outcome, RegistrationOutcome } from '../../components/registration/RegistrationOutcome';
+import '../../childcare.css';
+import '../../registration.css';
+
+const pipl =
+  '依照《个人信息保护法》，我们只收集办理生育登记所必需的信息：姓名和身份证号用于核验身份和婚育情况，手机号用于联系和通知，户籍县区决定由哪里受理。信息加密保存，仅用于本次办理和依法开展的人口服务。';
+
+function initialDraft(): RegistrationDraft {
+  const stored = readStorage(storageKeys.registrationMotherDistrict);
+  return emptyDraft({
+    motherDistrict: typeof stored === 'string' && isDistrictCode(stored) ? stored : undefined,
+  });
+}
+
+/**
+ * 生育登记, six short steps. `?id=` is 修改并重新提交 of a returned registration: the form
+ * starts from it and sends the version it loaded (a stale one is refused, not overwritten).
+ */
+export default function RegistrationForm() {
+  const session = useSession();
+  const resubmitId = routeParam(useRouter().params.id);
+  const [draft, setDraft] = useState<RegistrationDraft>(initialDraft);
+  const [version, setVersion] = useState<number>();
+  const [stepIndex, setStepIndex] = useState(0);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [banner, setBanner] = useState<string>();
+  const [returnComment, setReturnComment] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  // One key per distinct body: a second tap or a retry replays the first answer, never files twice.
+  const keys = useRef(createKeyKeeper()).current;
+  const today = todayInChina();
+  const step = steps[stepIndex] ?? steps[0];
+
+  useEffect(() => {
+    if (!resubmitId || !session) return;
+    call(api.getRegistration, { params: { id: resubmitId } })
+      .then((view) => {
+        setDraft(draftFromView(view));
+        setVersion(view.version);
+        const lastComment = [...view.history].reverse().find((h) => h.comment)?.comment;
+        setReturnComment(lastComment);
+      })
+      .catch((e) => setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试'));
+  }, [resubmitId, session]);
+
+  const change = (patch: Partial<RegistrationDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // A field's error goes away once it is edited; the step is checked again on 下一步.
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(patch)) {
+        for (const path of Object.keys(next))
+          if (path === key || path.startsWith(`${key}.`)) delete next[path];
+      }
+      return next;
+    });
+  };
+  const changeParent = (role: 'mother' | 'father') => (patch: Partial<RegistrationDraft['mother']>) => {
+    setDraft((d) => ({ ...d, [role]: { ...d[role], ...patch } }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(patch)) delete next[`${role}.${key}`];
+      return next;
+    });
+  };
+
+  const goTo = (index: number) => {
+    setStepIndex(index);
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
+
+  function next() {
+    const found = validateStep(step.key, draft, today);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setBanner('请先更正标红的项目');
+      return;
+    }
+    setBanner(undefined);
+    goTo(stepIndex + 1);
+  }
+
+  async function submit() {
+    const found = validateStep('confirm', draft, today);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      const first = steps.findIndex(
+        (s) => s.key !== 'confirm' && Object.keys(validateStep(s.key, draft, today)).length,
+      );
+      if (first >= 0) goTo(first);
+      setBanner(first >= 0 ? '请先更正标红的项目' : undefined);
+      return;
+    }
+    if (!(await ensurePrivacyAgreed())) return;
+    if (!currentToken()) {
+      goToSignIn();
+      return;
+    }
+    const body = toRequest(draft);
+    setBusy(true);
+    setBanner(undefined);
+    try {
+      const res =
+        resubmitId && version !== undefined
+          ? await call(api.resubmitRegistration, {
+              params: { id: resubmitId },
+              body: { ...body, expectedVersion: version },
+            })
+          : await call(api.submitRegistration, { body, idempotencyKey: keys.keyFor(body) });
+      writeStorage(storageKeys.registrationMotherDistrict, body.mother.hukouDistrict);
+      setOutcome({ ...res });
+    } catch (e) {
+      if (isApiError(e) && e.code === 'CONFLICT') {
+        setBanner('这份登记的状态已经变化（可能已被处理），请返回查看最新进度。');
+      } else if (isApiError(e)) {
+        const mapped = mapApiDetails(e.message, e.details);
+        setErrors(mapped.fields);
+        setBanner(mapped.banner);
+        const index = steps.findIndex((s) => s.key === mapped.step);
+        if (index >= 0) goTo(index);
+      } else setBanner('提交失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="registration-form">
+        <SignInPrompt reason="登录后办理生育登记，办理进度和电子证明都保存在您的账号下。" />
+      </PageShell>
+    );
+  }
+  if (outcome) {
+    return (
+      <PageShell name="registration-form">
+        <RegistrationOutcome outcome={outcome} />
+      </PageShell>
+    );
+  }
+
+  const last = stepIndex === steps.length - 1;
+  return (
+    <PageShell name="registration-form">
+      <View className="section">
+        <View className="rg-steps" aria-hidden>
+          {steps.map((s, i) => (
+            <View key={s.key} className={`rg-step${i <= stepIndex ? ' rg-step--done' : ''}`} />
+          ))}
+        </View>
+        <Text className="muted" id="reg-step-count">
+          第 {stepIndex + 1} 步，共 {steps.length} 步{resubmitId ? ' · 修改并重新提交' : ''}
+        </Text>
+        <Text className="title" id="reg-step-title">
+          {step.title}
+        </Text>
+        <Banner
+          id="reg-return-comment"
+          tone="info"
+          text={returnComment && `工作人员的补正意见：${returnComment}`}
+        />
+        {step.key === 'mother' ? (
+          <Text className="muted" id="reg-pipl">
+            {pipl}
+          </Text>
+        ) : null}
+      </View>
+      <View className="section">
+        <Banner id="reg-error" text={banner} />
+        {step.key === 'kind' ? <KindStep draft={draft} errors={errors} onChange={change} /> : null}
+        {step.key === 'mother' || step.key === 'father' ? (
+          <ParentStep
+            key={step.key}
+            role={step.key}
+            parent={draft[step.key]}
+            errors={errors}
+            today={today}
+            onChange={changeParent(step.key)}
+          />
+        ) : null}
+        {step.key === 'family' ? (
+          <FamilyStep draft={draft} errors={errors} today={today} onChange={change} />
+        ) : null}
+        {step.key === 'attachments' ? (
+          <AttachmentsStep
+            attachments={draft.attachments}
+            onChange={(attachments) => change({ attachments })}
+          />
+        ) : null}
+        {step.key === 'confirm' ? (
+          <ConfirmStep draft={draft} errors={errors} onConsent={(consent) => change({ consent })} />
+        ) : null}
+        <View className="row">
+          {stepIndex > 0 ? (
+            <Button
+              className="btn btn--plain grow"
+              onClick={() => goTo(stepIndex - 1)}
+              {...button('上一步', 'reg-prev')}
+            >
+              上一步
+            </Button>
+          ) : null}
+          {last ? (
+            <Button
+              className="btn btn--primary grow"
+              loading={busy}
+              disabled={busy}
+              onClick={submit}
+              {...button(resubmitId ? '重新提交' : '提交登记', 'reg-submit')}
+            >
+              {resubmitId ? '重新提交' : '提交登记'}
+            </Button>
+          ) : (
+            <Button className="btn btn--primary grow" onClick={next} {...button('下一步', 'reg-next')}>
+              下一步
+            </Button>
+          )}
+        </View>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,118 @@
+import { api, districtByCode, type RegistrationView } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { Timeline } from '../../../../components/Timeline';
+import { routes } from '../../../../config/routes';
+import { routeParam } from '../../../../lib/route-param';
+import {
+  explainReason,
+  kindNames,
+  parityName,
+  statusLine,
+  statusNames,
+} from '../../../../registration/labels';
+import '../../registration.css';
+
+/** 办理进度: status, the reviewer's comment, reasons, and the history as a timeline. */
+export default function RegistrationStatusPage() {
+  const session = useSession();
+  const id = routeParam(useRouter().params.id);
+  const [view, setView] = useState<RegistrationView>();
+  const [error, setError] = useState<string>();
+
+  // Shown again after 修改并重新提交: reload so the new status and history appear.
+  useDidShow(() => {
+    if (!session || !id) return;
+    call(api.getRegistration, { params: { id } })
+      .then((v) => {
+        setView(v);
+        setError(undefined);
+      })
+      .catch((e) => setError(isApiError(e) ? e.message : '加载失败，请稍后再试'));
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="registration-status">
+        <SignInPrompt reason="登录后查看办理进度。" />
+      </PageShell>
+    );
+  }
+  const lastComment = view
+    ? [...view.history].reverse().find((h) => h.by === 'staff' && h.comment)?.comment
+    : undefined;
+  return (
+    <PageShell name="registration-status">
+      <Banner id="reg-status-error" text={error} />
+      {view ? (
+        <>
+          <View className="section">
+            <View className="rg-card__head">
+              <Text className="title">
+                {kindNames[view.kind]} · {parityName(view.parity)}
+              </Text>
+              <Text className={`rg-status rg-status--${view.status}`} id="reg-status">
+                {statusNames[view.status]}
+              </Text>
+            </View>
+            <Text className="text">{statusLine(view.status)}</Text>
+            <Text className="muted">
+              受理编号 {view.receiptNo} · 受理地 {districtByCode(view.jurisdiction).name}
+            </Text>
+            {(view.status === 'returned' || view.status === 'rejected') && lastComment ? (
+              <View className="banner banner--error" id="reg-status-comment" role="alert">
+                工作人员意见：{lastComment}
+              </View>
+            ) : null}
+            {view.status === 'returned' ? (
+              <Button
+                className="btn btn--primary"
+                onClick={() =>
+                  Taro.navigateTo({ url: `${routes.registrationForm}?id=${encodeURIComponent(view.id)}` })
+                }
+                {...button('修改并重新提交', 'reg-resubmit')}
+              >
+                修改并重新提交
+              </Button>
+            ) : null}
+            {view.status === 'approved' && view.certificateId ? (
+              <Button
+                className="btn btn--primary"
+                onClick={() =>
+                  Taro.navigateTo({
+                    url: `${routes.certificate}?id=${encodeURIComponent(view.certificateId ?? '')}`,
+                  })
+                }
+                {...button('查看证件', 'reg-status-certificate')}
+              >
+                查看证件
+              </Button>
+            ) : null}
+          </View>
+          {view.status === 'pending_review' && view.reasons.length ? (
+            <View className="section" id="reg-status-reasons">
+              <Text className="title">转人工审核的原因</Text>
+              {view.reasons.map((r) => (
+                <Text key={`${r.code}:${r.message}`} className="text">
+                  · {explainReason(r)}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+          <View className="section">
+            <Text className="title">办理记录</Text>
+            <Timeline id="reg-timeline" history={view.history} />
+          </View>
+        </>
+      ) : null}
+    </PageShell>
+  );
+}

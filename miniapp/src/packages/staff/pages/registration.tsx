@@ -1,0 +1,241 @@
+import { api, districtByCode, type RegistrationView, ReviewDecision } from '@hongjia/shared';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { button, label } from '../../../components/a11y';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Banner, Field } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { Timeline } from '../../../components/Timeline';
+import { routes } from '../../../config/routes';
+import { formatDateTime } from '../../../lib/format';
+import { routeParam } from '../../../lib/route-param';
+import { explainReason, kindNames, parityName, statusNames } from '../../../registration/labels';
+import { formatBytes } from '../../../uploads/put-request';
+import '../staff.css';
+
+type Decision = 'approve' | 'return' | 'reject';
+const decisionNames: Record<Decision, string> = { approve: '通过', return: '退回补正', reject: '不予登记' };
+const decisionEffects: Record<Decision, string> = {
+  approve: '登记办结，系统生成电子证明并通知家庭。',
+  return: '家庭会看到您的意见，修改后重新提交。',
+  reject: '登记不予办理，家庭会看到您的意见。',
+};
+
+function Fact({ name, value, id }: { name: string; value: string; id?: string }) {
+  return (
+    <View className="st-fact" id={id}>
+      <Text className="st-fact__name">{name}</Text>
+      <Text className="text">{value}</Text>
+    </View>
+  );
+}
+
+/**
+ * 登记详情 for review: facts (ID numbers masked), why automation sent it here, attachments,
+ * history, and the decision. The decision carries the version loaded, so two reviewers cannot
+ * overwrite each other: a stale one gets 409 and the page reloads.
+ */
+export default function RegistrationReview() {
+  const session = useSession();
+  const id = routeParam(useRouter().params.id);
+  const [view, setView] = useState<RegistrationView>();
+  const [banner, setBanner] = useState<string>();
+  const [deciding, setDeciding] = useState<Decision>();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      setView(await call(api.getRegistration, { params: { id } }));
+    } catch (e) {
+      setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试');
+    }
+  }, [id]);
+  useEffect(() => {
+    if (session && id) void load();
+  }, [session, id, load]);
+
+  async function decide(decision: Decision) {
+    if (!view) return;
+    const body = { decision, comment: comment.trim() || undefined, expectedVersion: view.version };
+    // The shared rule: a comment is required to return or reject.
+    const checked = ReviewDecision.safeParse(body);
+    if (!checked.success) {
+      setCommentError(checked.error.issues[0]?.message);
+      return;
+    }
+    setBanner(undefined);
+    try {
+      const updated = await call(api.reviewRegistration, { params: { id: view.id }, body: checked.data });
+      setView(updated);
+      setDeciding(undefined);
+      setComment('');
+      Taro.showToast({ title: `已${decisionNames[decision]}`, icon: 'success' });
+    } catch (e) {
+      setDeciding(undefined);
+      if (isApiError(e) && e.code === 'CONFLICT') {
+        setBanner('已被其他工作人员处理，请刷新');
+        void load();
+      } else setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-registration">
+        <SignInPrompt reason="卫健工作人员登录后审核生育登记。" />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell name="staff-registration">
+      <View className="staff">
+        <Banner id="review-error" text={banner} />
+        {banner === '已被其他工作人员处理，请刷新' ? (
+          <Button
+            className="btn btn--plain"
+            onClick={() => void load()}
+            {...button('刷新', 'review-refresh')}
+          >
+            刷新
+          </Button>
+        ) : null}
+        {view ? (
+          <>
+            <View className="section">
+              <View className="st-filing__head">
+                <Text className="title">
+                  {kindNames[view.kind]} · {parityName(view.parity)}
+                </Text>
+                <Text className="text" id="review-status">
+                  {statusNames[view.status]}
+                </Text>
+              </View>
+              <Fact name="受理编号" value={view.receiptNo} />
+              <Fact name="受理地" value={districtByCode(view.jurisdiction).name} />
+              <Fact name="提交时间" value={formatDateTime(view.submittedAt)} />
+              {(['mother', 'father'] as const).map((role) => {
+                const p = view[role];
+                return (
+                  <Fact
+                    key={role}
+                    id={`review-${role}`}
+                    name={role === 'mother' ? '母亲' : '父亲'}
+                    value={`${p.name} · ${p.idNumberMasked} · ${p.phoneMasked} · 户籍 ${districtByCode(p.hukouDistrict).name}`}
+                  />
+                );
+              })}
+              <Fact name="结婚日期" value={view.marriageDate} />
+              <Fact
+                name="已有子女"
+                value={
+                  view.existingChildren.length
+                    ? view.existingChildren
+                        .map((c) => `${c.name}（${c.sex === 'M' ? '男' : '女'}，${c.birthDate}）`)
+                        .join('；')
+                    : '无'
+                }
+              />
+              <Fact name="预产期" value={view.expectedDueDate ?? '未填写'} />
+              {view.reason ? <Fact name="申请说明" value={view.reason} /> : null}
+            </View>
+            <View className="section" id="review-reasons">
+              <Text className="title">转人工审核的原因</Text>
+              {view.reasons.length === 0 ? <Text className="muted">无</Text> : null}
+              {view.reasons.map((r, i) => (
+                <View key={`${r.code}:${r.message}`} className="st-fact" id={`review-reason-${i}`}>
+                  <Text className="st-reason-code">{r.code}</Text>
+                  <View>
+                    <Text className="text">{explainReason(r)}</Text>
+                    {r.message !== explainReason(r) ? (
+                      <Text className="muted">系统说明：{r.message}</Text>
+                    ) : null}
+                    {r.relatedRegistrationId ? (
+                      <View
+                        className="link"
+                        onClick={() =>
+                          Taro.navigateTo({
+                            url: `${routes.staffRegistration}?id=${encodeURIComponent(r.relatedRegistrationId ?? '')}`,
+                          })
+                        }
+                        {...button('查看疑似重复的登记', `review-related-${i}`)}
+                      >
+                        查看疑似重复的登记
+                      </View>
+                    ) : null}
+                  </View>
+                </View>
+              ))}
+            </View>
+            <View className="section" id="review-attachments">
+              <Text className="title">附件（{view.attachments.length}）</Text>
+              {view.attachments.length === 0 ? <Text className="muted">未上传附件</Text> : null}
+              {view.attachments.map((a, i) => (
+                <Fact
+                  key={a.id}
+                  id={`review-attachment-${i}`}
+                  name={a.contentType}
+                  value={`${a.fileName}（${formatBytes(a.size)}）`}
+                />
+              ))}
+            </View>
+            <View className="section">
+              <Text className="title">办理记录</Text>
+              <Timeline id="review-timeline" history={view.history} />
+            </View>
+            {view.status === 'pending_review' ? (
+              <View className="section row" id="review-actions">
+                {(['approve', 'return', 'reject'] as const).map((d) => (
+                  <Button
+                    key={d}
+                    className={`btn grow ${d === 'approve' ? 'btn--primary' : 'btn--plain'}`}
+                    onClick={() => {
+                      setCommentError(undefined);
+                      setDeciding(d);
+                    }}
+                    {...button(decisionNames[d], `review-${d}`)}
+                  >
+                    {decisionNames[d]}
+                  </Button>
+                ))}
+              </View>
+            ) : null}
+          </>
+        ) : null}
+      </View>
+      {deciding && view ? (
+        <ConfirmDialog
+          id="review-dialog"
+          title={`${decisionNames[deciding]}这份登记？`}
+          message={`${view.receiptNo}：${decisionEffects[deciding]}`}
+          confirmText={`确认${decisionNames[deciding]}`}
+          danger={deciding === 'reject'}
+          onConfirm={() => decide(deciding)}
+          onCancel={() => setDeciding(undefined)}
+        >
+          <Field
+            id="review-comment"
+            label={deciding === 'approve' ? '意见（选填）' : '意见（必填，家庭会看到）'}
+            error={commentError}
+          >
+            <Textarea
+              className="textarea"
+              value={comment}
+              maxlength={1000}
+              onInput={(e) => {
+                setComment(e.detail.value);
+                setCommentError(undefined);
+              }}
+              {...label('审核意见', 'review-comment')}
+            />
+          </Field>
+        </ConfirmDialog>
+      ) : null}
+    </PageShell>
+  );
+}

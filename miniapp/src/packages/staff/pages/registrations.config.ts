@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '生育登记审核' });

@@ -1,0 +1,128 @@
+import { api, type DistrictCode, districtByCode, districts, type RegistrationStatus } from '@hongjia/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../../api/client';
+import { useSession } from '../../../auth/session';
+import { button } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { Banner } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { WindowedList } from '../../../components/WindowedList';
+import { routes } from '../../../config/routes';
+import { formatDateTime } from '../../../lib/format';
+import { kindNames, parityName, statusNames } from '../../../registration/labels';
+import { usePaged } from '../../../state/paged';
+import '../staff.css';
+
+const statusOptions = (['pending_review', 'returned', 'approved', 'rejected'] as const).map((s) => ({
+  value: s as RegistrationStatus,
+  text: statusNames[s],
+  key: s,
+}));
+const districtOptions = [
+  { value: undefined as DistrictCode | undefined, text: '全市', key: 'all' },
+  ...districts.map((d) => ({ value: d.code as DistrictCode | undefined, text: d.name, key: d.code })),
+];
+
+/** 生育登记审核 queue: the jurisdiction's registrations by status; city staff pick a district. */
+export default function RegistrationQueue() {
+  const session = useSession();
+  const cityWide = Boolean(session?.user.cityWide);
+  const [status, setStatus] = useState<RegistrationStatus>('pending_review');
+  const [district, setDistrict] = useState<DistrictCode>();
+  const load = useCallback(
+    (cursor?: string) =>
+      call(api.staffRegistrations, { query: { status, cursor, ...(district ? { district } : {}) } }),
+    [status, district],
+  );
+  const list = usePaged(load);
+
+  const { reload } = list;
+  useEffect(() => {
+    if (session) void reload();
+  }, [session, reload]);
+  // Decisions are made on the detail page: the queue is fresh whenever it shows again.
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current && session) void reload();
+    shownBefore.current = true;
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="staff-registrations">
+        <SignInPrompt reason="卫健工作人员登录后审核生育登记。" />
+      </PageShell>
+    );
+  }
+  const end = list.loading ? '加载中…' : list.hasMore ? '上滑加载更多' : `共 ${list.items.length} 件`;
+  return (
+    <PageShell name="staff-registrations">
+      <View className="staff">
+        <Chips
+          idPrefix="regq-status"
+          label="登记状态"
+          options={statusOptions}
+          value={status}
+          onChange={setStatus}
+        />
+        {cityWide ? (
+          <Chips
+            idPrefix="regq-district"
+            label="县区"
+            options={districtOptions}
+            value={district}
+            onChange={setDistrict}
+          />
+        ) : null}
+        <Banner id="regq-error" text={list.error} />
+        {list.loaded && list.items.length === 0 && !list.loading ? (
+          <Text className="muted" id="regq-empty">
+            没有{statusNames[status]}的登记。
+          </Text>
+        ) : (
+          <WindowedList
+            id="regq"
+            label="生育登记审核队列"
+            items={list.items}
+            estimatedRowPx={(Taro.getSystemInfoSync().windowWidth / 750) * 200}
+            keyOf={(r) => r.id}
+            onEndReached={list.loadMore}
+            renderRow={(r, i) => (
+              <View
+                className="st-reg-row"
+                onClick={() =>
+                  Taro.navigateTo({ url: `${routes.staffRegistration}?id=${encodeURIComponent(r.id)}` })
+                }
+                {...button(
+                  `${r.receiptNo}，${kindNames[r.kind]}${parityName(r.parity)}，母亲 ${r.motherNameMasked}，${statusNames[r.status]}，打开`,
+                  `regq-${i}`,
+                )}
+              >
+                <View className="st-reg-row__line">
+                  <Text className="text">
+                    {kindNames[r.kind]} · {parityName(r.parity)} · {r.motherNameMasked}
+                  </Text>
+                  <Text className="text">{statusNames[r.status]}</Text>
+                </View>
+                <View className="st-reg-row__line">
+                  <Text className="muted">
+                    {r.receiptNo} · {districtByCode(r.jurisdiction).name}
+                  </Text>
+                  <Text className="muted">{formatDateTime(r.submittedAt)}</Text>
+                </View>
+              </View>
+            )}
+            footer={
+              <Text className="list-end" id="regq-end">
+                {end}
+              </Text>
+            }
+          />
+        )}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,102 @@
+import { api } from '@hongjia/shared';
+import Taro from '@tarojs/taro';
+import { call } from '../api/client';
+import { ApiError } from '../api/errors';
+import { isWeapp } from '../config/env';
+import { putHeaders, uploadRequest } from './put-request';
+
+/** A file the user picked: weapp gives a temp path, h5 a File. */
+export type PickedFile =
+  | { kind: 'path'; name: string; size: number; path: string }
+  | { kind: 'blob'; name: string; size: number; blob: Blob };
+
+/**
+ * Lets the user pick one jpg, png or pdf. weapp: chooseMessageFile (a chat file or an album
+ * image; there is no general file browser). h5: a hidden file input. Null when cancelled.
+ */
+export async function pickFile(): Promise<PickedFile | null> {
+  if (isWeapp) {
+    try {
+      const res = await Taro.chooseMessageFile({
+        count: 1,
+        type: 'all',
+        extension: ['jpg', 'jpeg', 'png', 'pdf'],
+      });
+      const file = res.tempFiles[0];
+      return file ? { kind: 'path', name: file.name, size: file.size, path: file.path } : null;
+    } catch {
+      return null; // cancelled
+    }
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+    input.onchange = () => {
+      const file = input.files?.[0];
+      resolve(file ? { kind: 'blob', name: file.name, size: file.size, blob: file } : null);
+    };
+    input.click();
+  });
+}
+
+function readTempFile(path: string): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath: path,
+      success: (res) => resolve(res.data as ArrayBuffer),
+      fail: reject,
+    });
+  });
+}
+
+/** h5: XMLHttpRequest rather than fetch, because only XHR reports upload progress. */
+function putBlob(url: string, headers: Record<string, string>, blob: Blob, onProgress: (p: number) => void) {
+  return new Promise<number>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => resolve(xhr.status);
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(blob);
+  });
+}
+
+/**
+ * One attachment: the contract's checks, POST /v1/uploads for a presigned URL, then a raw PUT of
+ * the bytes (Taro.uploadFile would send multipart, which a presigned PUT does not accept).
+ * `onProgress` gets 0–1 on h5; weapp's request has no upload progress, so it stays unknown.
+ */
+export async function uploadFile(
+  file: PickedFile,
+  idempotencyKey: string,
+  onProgress: (fraction: number | undefined) => void,
+): Promise<string> {
+  const request = uploadRequest(file.name, file.size);
+  if (!request.ok) throw new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: request.message });
+  const ticket = await call(api.createUpload, { body: request.body, idempotencyKey, loading: false });
+  const header = putHeaders(ticket, request.body.contentType);
+  onProgress(file.kind === 'blob' ? 0 : undefined);
+  let status: number;
+  try {
+    if (file.kind === 'blob') status = await putBlob(ticket.url, header, file.blob, onProgress);
+    else {
+      const data = await readTempFile(file.path);
+      const res = await Taro.request({ url: ticket.url, method: 'PUT', header, data, dataType: '其他' });
+      status = res.statusCode;
+    }
+  } catch {
+    throw new ApiError({ code: 'NETWORK', status: 0, message: '上传失败：网络不可用，请稍后再试' });
+  }
+  if (status < 200 || status >= 300) {
+    throw new ApiError({
+      code: 'BAD_RESPONSE',
+      status,
+      message: `上传失败（${status}），请重新选择文件上传`,
+    });
+  }
+  return ticket.uploadId;
+}
