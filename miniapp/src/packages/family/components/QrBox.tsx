@@ -18,7 +18,7 @@ export function QrBox({ payload, verifyCode }: { payload: string; verifyCode: st
           id="certificate-qr-image"
           className="rg-qr__image"
           src={qr.dataUrl}
-          mode="aspectFit"
+          mode="scaleToFill"
           aria-label="证件二维码"
         />
         <Text className="muted">核验码</Text>
