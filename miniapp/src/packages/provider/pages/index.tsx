@@ -13,6 +13,7 @@ import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
 import { usePaged } from '../../../state/paged';
 import '../provider.css';
+import { LoadMore } from '../../../components/LoadMore';
 
 /** 托育机构工作台: the provider's filings with their review status, and what to do next with each. */
 export default function ProviderHome() {
@@ -81,15 +82,7 @@ export default function ProviderHome() {
           ) : null}
         </View>
       ))}
-      {list.hasMore ? (
-        <Button
-          className="btn btn--plain"
-          onClick={list.loadMore}
-          {...button('加载更多机构', 'provider-more')}
-        >
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} what="机构" id="provider-more" />
     </PageShell>
   );
 }

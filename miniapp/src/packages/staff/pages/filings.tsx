@@ -15,6 +15,7 @@ import { SignInPrompt } from '../../../components/SignInPrompt';
 import { formatDateTime, formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
+import { LoadMore } from '../../../components/LoadMore';
 
 const statusOptions = (['pending_review', 'published', 'rejected'] as const).map((s) => ({
   value: s,
@@ -134,15 +135,7 @@ export default function FilingsPage() {
             ) : null}
           </View>
         ))}
-        {list.hasMore ? (
-          <Button
-            className="btn btn--plain"
-            onClick={list.loadMore}
-            {...button('加载更多备案', 'filings-more')}
-          >
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore list={list} what="备案" id="filings-more" />
       </View>
       {deciding ? (
         <ConfirmDialog

@@ -13,6 +13,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { usePaged } from '../../../../state/paged';
 import '../../childcare.css';
+import { LoadMore } from '../../../../components/LoadMore';
 
 /** 我的预约: status, waitlist position, and cancel (which promotes the next family). */
 export default function MyBookings() {
@@ -80,15 +81,7 @@ export default function MyBookings() {
           </View>
         ))}
       </View>
-      {list.hasMore ? (
-        <Button
-          className="btn btn--plain"
-          onClick={list.loadMore}
-          {...button('加载更多预约', 'bookings-more')}
-        >
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} what="预约" id="bookings-more" />
       {cancelling ? (
         <ConfirmDialog
           id="cancel-dialog"

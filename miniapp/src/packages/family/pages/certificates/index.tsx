@@ -12,6 +12,7 @@ import { routes } from '../../../../config/routes';
 import { formatDateTime } from '../../../../lib/format';
 import { usePaged } from '../../../../state/paged';
 import '../../registration.css';
+import { LoadMore } from '../../../../components/LoadMore';
 
 /** 我的证件: the family's e-certificates, and the way to the nearest service points. */
 export default function Certificates() {
@@ -60,15 +61,7 @@ export default function Certificates() {
               </View>
             ))}
           </View>
-          {list.hasMore ? (
-            <Button
-              className="btn btn--plain"
-              onClick={list.loadMore}
-              {...button('加载更多证件', 'certificates-more')}
-            >
-              加载更多
-            </Button>
-          ) : null}
+          <LoadMore list={list} what="证件" id="certificates-more" />
         </View>
       ) : (
         <SignInPrompt reason="登录后查看您的电子证明并领取打印码。" />

@@ -1,5 +1,5 @@
 import { api, type Notification } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
@@ -11,6 +11,7 @@ import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { formatDateTime } from '../../../../lib/format';
 import { usePaged } from '../../../../state/paged';
 import '../../childcare.css';
+import { LoadMore } from '../../../../components/LoadMore';
 
 /**
  * 消息: what the system told the user (候补递补, decisions…). In production each also arrives as
@@ -61,15 +62,7 @@ export default function Messages() {
           </View>
         ))}
       </View>
-      {list.hasMore ? (
-        <Button
-          className="btn btn--plain"
-          onClick={list.loadMore}
-          {...button('加载更多消息', 'messages-more')}
-        >
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} what="消息" id="messages-more" />
     </PageShell>
   );
 }

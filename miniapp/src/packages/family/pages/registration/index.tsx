@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../../lib/format';
 import { kindNames, parityName, reapprovalExplained, statusNames } from '../../../../registration/labels';
 import { usePaged } from '../../../../state/paged';
 import '../../registration.css';
+import { LoadMore } from '../../../../components/LoadMore';
 
 const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
 
@@ -86,15 +87,7 @@ export default function RegistrationHub() {
               </View>
             ))}
           </View>
-          {list.hasMore ? (
-            <Button
-              className="btn btn--plain"
-              onClick={list.loadMore}
-              {...button('加载更多登记', 'my-registrations-more')}
-            >
-              加载更多
-            </Button>
-          ) : null}
+          <LoadMore list={list} what="登记" id="my-registrations-more" />
         </View>
       ) : (
         <SignInPrompt reason="登录后办理生育登记、查看办理进度。" />

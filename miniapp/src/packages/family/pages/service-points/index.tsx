@@ -18,6 +18,7 @@ import { PointRow } from '../../components/PointRow';
 import { PointsMap } from '../../components/PointsMap';
 import '../../childcare.css';
 import '../../registration.css';
+import { LoadMore } from '../../../../components/LoadMore';
 
 const serviceOptions = [
   { value: undefined as Service | undefined, text: '全部', key: 'all' },
@@ -112,15 +113,7 @@ export default function ServicePoints() {
               {list.items.map((p, i) => (
                 <PointRow key={p.id} point={p} index={i} />
               ))}
-              {list.hasMore ? (
-                <Button
-                  className="btn btn--plain"
-                  onClick={list.loadMore}
-                  {...button('加载更多网点', 'points-more')}
-                >
-                  加载更多
-                </Button>
-              ) : null}
+              <LoadMore list={list} what="网点" id="points-more" />
             </View>
           ) : null}
         </>

@@ -1,0 +1,27 @@
+import { Button } from '@tarojs/components';
+import { button } from './a11y';
+
+/**
+ * The 加载更多 button under a paged list: shown only while the server has a next
+ * page. `what` names the things in the list for screen readers (加载更多预约).
+ */
+export function LoadMore({
+  list,
+  what,
+  id,
+}: {
+  list: { hasMore: boolean; loadMore: () => void | Promise<void> };
+  what: string;
+  id: string;
+}) {
+  if (!list.hasMore) return null;
+  return (
+    <Button
+      className="btn btn--plain"
+      onClick={() => void list.loadMore()}
+      {...button(`加载更多${what}`, id)}
+    >
+      加载更多
+    </Button>
+  );
+}
