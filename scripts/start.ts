@@ -34,7 +34,7 @@ function ensureH5Build(): void {
     say('h5 build is up to date');
     return;
   }
-  say('building the h5 app (Taro, about 15–40 s on 2 cores) …');
+  say('building the h5 app (Taro, about 1 min on 2 cores) …');
   const build = spawnSync('npm', ['run', 'build:h5:local', '-w', 'miniapp'], {
     cwd: repoRoot,
     stdio: 'inherit',
