@@ -1,4 +1,5 @@
 export * from './api/index';
+export * from './benefits/index';
 export * from './childcare/index';
 export * from './credit-code';
 export * from './districts';

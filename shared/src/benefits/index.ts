@@ -1,0 +1,3 @@
+export * from './childcare-subsidy';
+export * from './engine';
+export * from './policies';
