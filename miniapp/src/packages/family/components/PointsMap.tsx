@@ -3,6 +3,7 @@ import { Map as TaroMap, Text, View } from '@tarojs/components';
 import type { z } from 'zod';
 import { isWeapp } from '../../../config/env';
 import { formatDistance } from '../../../lib/format';
+import { mapMarker } from '../../../location/map-marker';
 
 type Point = z.infer<typeof ServicePointItem>;
 
@@ -26,29 +27,9 @@ export function PointsMap({
       </View>
     );
   }
-  const markers = items.map((p, i) => ({
-    id: i,
-    latitude: p.lat,
-    longitude: p.lng,
-    iconPath: '',
-    width: 30,
-    height: 40,
-    title: p.name,
-    callout: {
-      content: `${p.name}（${p.openNow ? '营业中' : '休息中'}）${formatDistance(p.distanceM)}`,
-      color: '#1a1a1a',
-      fontSize: 14,
-      borderRadius: 6,
-      bgColor: '#ffffff',
-      padding: 8,
-      borderWidth: 1,
-      borderColor: '#4d4d4d',
-      anchorX: 0,
-      anchorY: 0,
-      display: 'BYCLICK' as const,
-      textAlign: 'left' as const,
-    },
-  }));
+  const markers = items.map((p, i) =>
+    mapMarker(i, p, `${p.name}（${p.openNow ? '营业中' : '休息中'}）${formatDistance(p.distanceM)}`),
+  );
   return (
     <View>
       <TaroMap

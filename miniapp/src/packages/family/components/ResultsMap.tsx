@@ -2,6 +2,7 @@ import type { NearbyItem } from '@hongjia/shared';
 import { Map as TaroMap, Text, View } from '@tarojs/components';
 import { isWeapp } from '../../../config/env';
 import { formatDistance } from '../../../lib/format';
+import { mapMarker } from '../../../location/map-marker';
 
 /** Map zoom that shows about the search radius on a phone screen. */
 function scaleFor(radiusKm: number): number {
@@ -37,30 +38,13 @@ export function ResultsMap({
       </View>
     );
   }
-  const markers = items.map((item, i) => ({
-    id: i,
-    latitude: item.institution.lat,
-    longitude: item.institution.lng,
-    // Empty: WeChat draws its default pin; a custom icon would need an image in the package.
-    iconPath: '',
-    width: 30,
-    height: 40,
-    title: item.institution.name,
-    callout: {
-      content: `${item.institution.name}${item.institution.affordable ? '（普惠）' : ''} ${formatDistance(item.distanceM)}`,
-      color: '#1a1a1a',
-      fontSize: 14,
-      borderRadius: 6,
-      bgColor: '#ffffff',
-      padding: 8,
-      borderWidth: 1,
-      borderColor: '#4d4d4d',
-      anchorX: 0,
-      anchorY: 0,
-      display: 'BYCLICK' as const,
-      textAlign: 'left' as const,
-    },
-  }));
+  const markers = items.map((item, i) =>
+    mapMarker(
+      i,
+      item.institution,
+      `${item.institution.name}${item.institution.affordable ? '（普惠）' : ''} ${formatDistance(item.distanceM)}`,
+    ),
+  );
   const open = (markerId: number | string) => {
     const item = items[Number(markerId)];
     if (item) onOpen(item);
