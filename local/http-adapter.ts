@@ -46,7 +46,7 @@ export function compileRoutes(
   groups: readonly FunctionGroup[],
   handlers: ReadonlyMap<string, LambdaHttpHandler>,
 ): CompiledRoute[] {
-  return groups.flatMap((group) => {
+  const compiled = groups.flatMap((group) => {
     const handler = handlers.get(group.name);
     if (!handler) throw new Error(`No handler loaded for group ${group.name}`);
     return group.routes.map((route) => ({
@@ -57,6 +57,9 @@ export function compileRoutes(
       handler,
     }));
   });
+  // As API Gateway does: a literal segment wins over a parameter
+  // (`/special-families/coverage` before `/special-families/{id}`).
+  return compiled.sort((a, b) => a.paramNames.length - b.paramNames.length);
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {

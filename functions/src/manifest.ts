@@ -124,6 +124,88 @@ export const functionGroups: readonly FunctionGroup[] = [
     access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'verify', certSigningKey: true },
   },
   {
+    // Real-name binding (WeChat face verification needs the access token) and
+    // special-family records with their audit log, coverage and proxy consent.
+    name: 'families',
+    entry: 'src/families/handler.ts',
+    routes: [
+      api.bindIdentity,
+      api.myIdentity,
+      api.staffIdentityConflicts,
+      api.createSpecialFamily,
+      api.staffSpecialFamilies,
+      api.staffSpecialFamily,
+      api.updateSpecialFamily,
+      api.specialFamilyCoverage,
+      api.mySpecialFamily,
+      api.myRecordViews,
+      api.setProxyConsent,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // Policies as data, the family's benefits, 免申即享 screening and bulk enrolment (notifies).
+    name: 'benefits',
+    entry: 'src/benefits/handler.ts',
+    routes: [
+      api.myBenefits,
+      api.runBenefitScreening,
+      api.enrolBenefits,
+      api.listPolicies,
+      api.addPolicyVersion,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // Help requests of special families: deadlines, events, the overdue list, proxy filing.
+    name: 'assistance',
+    entry: 'src/assistance/handler.ts',
+    routes: [
+      api.createAssistanceRequest,
+      api.myAssistanceRequests,
+      api.staffAssistanceRequests,
+      api.recordAssistanceEvent,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
+    // 育儿补贴: applications, district review within 30 working days, yearly renewal.
+    name: 'subsidies',
+    entry: 'src/subsidies/handler.ts',
+    routes: [
+      api.applyChildcareSubsidy,
+      api.myChildcareSubsidies,
+      api.renewChildcareSubsidy,
+      api.staffChildcareSubsidies,
+      api.reviewChildcareSubsidy,
+    ],
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      wechatSecret: true,
+      pii: true,
+    },
+  },
+  {
     // The 出生一件事 outbox: hands each item to its agency, with retries and backoff.
     // Timeout (10 s, the construct's) stays well under the 60 s claim lease.
     name: 'workers',

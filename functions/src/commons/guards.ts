@@ -9,9 +9,16 @@ import { Entity } from 'electrodb';
  * - `child-slot`: one active booking per child per slot;
  * - `credit-code`: one active filing per unified social credit code;
  * - `pregnancy`: one registration per mother and pregnancy window (keyed hash);
- * - `identity`: one user bound to a person (keyed hash of the ID number).
+ * - `identity`: one user bound to a person (keyed hash of the ID number);
+ * - `childcare-subsidy`: one 育儿补贴 application per child (keyed hash of the child's ID number).
  */
-export const guardScopes = ['child-slot', 'credit-code', 'pregnancy', 'identity'] as const;
+export const guardScopes = [
+  'child-slot',
+  'credit-code',
+  'pregnancy',
+  'identity',
+  'childcare-subsidy',
+] as const;
 export type GuardScope = (typeof guardScopes)[number];
 
 export function createGuardEntity(client: DynamoDBDocumentClient, table: string) {

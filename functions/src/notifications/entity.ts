@@ -7,6 +7,11 @@ export const notificationKinds = [
   'filing_rejected',
   'registration_status',
   'birth_bundle_item_failed',
+  'benefit_enrolled',
+  'assistance_request',
+  'assistance_update',
+  'subsidy_status',
+  'subsidy_renewal',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -12,6 +12,11 @@ export const templateEnvNames = {
   filing_approved: 'WECHAT_TEMPLATE_FILING_DECIDED',
   filing_rejected: 'WECHAT_TEMPLATE_FILING_DECIDED',
   registration_status: 'WECHAT_TEMPLATE_REGISTRATION_STATUS',
+  benefit_enrolled: 'WECHAT_TEMPLATE_BENEFIT_ENROLLED',
+  assistance_request: 'WECHAT_TEMPLATE_ASSISTANCE',
+  assistance_update: 'WECHAT_TEMPLATE_ASSISTANCE',
+  subsidy_status: 'WECHAT_TEMPLATE_SUBSIDY',
+  subsidy_renewal: 'WECHAT_TEMPLATE_SUBSIDY',
 } as const;
 
 /**

@@ -8,13 +8,33 @@ import { z } from 'zod';
  */
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
+/** Recursive schemas (a policy's condition tree) that zod emits as local `$defs`, hoisted to components. */
+const hoisted: Record<string, JsonSchema> = {};
+
+/**
+ * zod puts a recursive schema under the schema's own `$defs` and points at it
+ * with `#/$defs/…`, which resolves against the document root once embedded.
+ * Each def moves to `components.schemas` under a name unique to where it came
+ * from (`io` and a running number), and its references follow.
+ */
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+  const {
+    $schema: _ignored,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
-  }) as JsonSchema;
-  return rest;
+  }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  if (!$defs) return rest;
+  const prefix = `Def${Object.keys(hoisted).length}_${io}_`;
+  const relocate = (value: JsonSchema) =>
+    JSON.parse(
+      JSON.stringify(value).replaceAll('"#/$defs/', `"#/components/schemas/${prefix}`),
+    ) as JsonSchema;
+  for (const [name, def] of Object.entries($defs)) hoisted[`${prefix}${name}`] = relocate(def);
+  return relocate(rest);
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
@@ -73,6 +93,7 @@ function operation(route: RouteContract) {
 }
 
 export function buildOpenApiDocument(api: Api, version: string) {
+  for (const name of Object.keys(hoisted)) delete hoisted[name];
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of Object.values(api) as RouteContract[]) {
     paths[route.path] ??= {};
@@ -91,7 +112,7 @@ export function buildOpenApiDocument(api: Api, version: string) {
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ErrorEnvelope: toSchema(ErrorEnvelope, 'output') },
+      schemas: { ErrorEnvelope: toSchema(ErrorEnvelope, 'output'), ...hoisted },
       responses: {
         Error: {
           description: 'Error envelope',

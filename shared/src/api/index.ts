@@ -1,25 +1,35 @@
+import * as assistance from './assistance';
 import * as auth from './auth';
+import * as benefits from './benefits';
 import * as bundles from './birth-bundles';
 import * as certificates from './certificates';
 import * as childcare from './childcare';
 import * as consents from './consents';
+import * as identity from './identity';
 import * as notifications from './notifications';
 import * as platform from './platform';
 import * as registration from './registration';
 import * as servicePoints from './service-points';
+import * as specialFamilies from './special-families';
+import * as subsidies from './subsidies';
 import * as uploads from './uploads';
 
+export * from './assistance';
 export * from './auth';
+export * from './benefits';
 export * from './birth-bundles';
 export * from './certificates';
 export * from './childcare';
 export * from './consents';
 export * from './contract';
 export * from './errors';
+export * from './identity';
 export * from './notifications';
 export * from './platform';
 export * from './registration';
 export * from './service-points';
+export * from './special-families';
+export * from './subsidies';
 export * from './uploads';
 
 /** Every route of the API, by operation. New capabilities add their module here. */
@@ -61,6 +71,31 @@ export const api = {
   nearbyServicePoints: servicePoints.nearbyServicePoints,
   submitBirthBundle: bundles.submitBirthBundle,
   getBirthBundle: bundles.getBirthBundle,
+  bindIdentity: identity.bindIdentity,
+  myIdentity: identity.myIdentity,
+  staffIdentityConflicts: identity.staffIdentityConflicts,
+  createSpecialFamily: specialFamilies.createSpecialFamily,
+  staffSpecialFamilies: specialFamilies.staffSpecialFamilies,
+  staffSpecialFamily: specialFamilies.staffSpecialFamily,
+  updateSpecialFamily: specialFamilies.updateSpecialFamily,
+  specialFamilyCoverage: specialFamilies.specialFamilyCoverage,
+  mySpecialFamily: specialFamilies.mySpecialFamily,
+  myRecordViews: specialFamilies.myRecordViews,
+  setProxyConsent: specialFamilies.setProxyConsent,
+  myBenefits: benefits.myBenefits,
+  runBenefitScreening: benefits.runBenefitScreening,
+  enrolBenefits: benefits.enrolBenefits,
+  listPolicies: benefits.listPolicies,
+  addPolicyVersion: benefits.addPolicyVersion,
+  createAssistanceRequest: assistance.createAssistanceRequest,
+  myAssistanceRequests: assistance.myAssistanceRequests,
+  staffAssistanceRequests: assistance.staffAssistanceRequests,
+  recordAssistanceEvent: assistance.recordAssistanceEvent,
+  applyChildcareSubsidy: subsidies.applyChildcareSubsidy,
+  myChildcareSubsidies: subsidies.myChildcareSubsidies,
+  renewChildcareSubsidy: subsidies.renewChildcareSubsidy,
+  staffChildcareSubsidies: subsidies.staffChildcareSubsidies,
+  reviewChildcareSubsidy: subsidies.reviewChildcareSubsidy,
 } as const;
 
 export type Api = typeof api;

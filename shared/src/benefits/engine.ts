@@ -15,8 +15,9 @@ export type FamilyKind = 'bereaved' | 'disabled' | 'none';
 export type HukouType = 'urban' | 'rural';
 
 export interface ChildFacts {
-  birthDate: string;
-  sex: 'M' | 'F';
+  /** Unknown for an only child recorded without it: counts as born before the event, never as youngest. */
+  birthDate?: string;
+  sex?: 'M' | 'F';
   alive: boolean;
   adopted: boolean;
   /** Date of adoption; for an adopted child without it the birth date is used. */
@@ -182,7 +183,10 @@ function bornChildren(facts: FamilyFacts): ChildFacts[] {
 function childrenSinceEvent(facts: FamilyFacts): ChildFacts[] | undefined {
   const eventDate = facts.childEventDate;
   if (eventDate === undefined) return undefined;
-  return facts.children.filter((c) => (c.adopted ? (c.adoptedOn ?? c.birthDate) : c.birthDate) > eventDate);
+  return facts.children.filter((c) => {
+    const arrived = c.adopted ? (c.adoptedOn ?? c.birthDate) : c.birthDate;
+    return arrived !== undefined && arrived > eventDate;
+  });
 }
 
 function retiredOn(facts: FamilyFacts, onDate: string): string | undefined {
@@ -191,9 +195,15 @@ function retiredOn(facts: FamilyFacts, onDate: string): string | undefined {
     .sort()[0];
 }
 
-function youngestLivingChild(facts: FamilyFacts, onDate: string): ChildFacts | undefined {
+function youngestLivingChild(
+  facts: FamilyFacts,
+  onDate: string,
+): (ChildFacts & { birthDate: string }) | undefined {
   return facts.children
-    .filter((c) => c.alive && c.birthDate <= onDate)
+    .filter(
+      (c): c is ChildFacts & { birthDate: string } =>
+        c.alive && c.birthDate !== undefined && c.birthDate <= onDate,
+    )
     .sort((a, b) => b.birthDate.localeCompare(a.birthDate))[0];
 }
 

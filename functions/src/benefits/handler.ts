@@ -1,0 +1,10 @@
+import { documentClient, mainTableName } from '../commons/dynamo';
+import { createHttpHandler } from '../commons/router';
+import { notifierFromEnv } from '../notifications/from-env';
+import { createBenefitsRoutes } from './routes';
+
+const table = mainTableName();
+
+export const handler = createHttpHandler(
+  createBenefitsRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+);

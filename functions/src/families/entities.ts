@@ -1,0 +1,425 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { districtCodes } from '@hongjia/shared';
+import { Entity, type EntityItem } from 'electrodb';
+
+/**
+ * The data of C3 (special families, benefits, help requests) and real-name
+ * binding, in the single table (decision 0010). Personal data is sealed with
+ * the PII cipher (`…Sealed`, field name bound in), masked copies sit beside it
+ * for lists, and `…Hash` is the keyed look-up hash (purpose `id-number`, the
+ * same one registrations use) — never the number itself.
+ */
+
+/**
+ * A user's real-name binding. One per user (byUser); one user per person is the
+ * `identity` guard on the ID hash, claimed before this item is written.
+ * - byUser: my identity;
+ * - byIdHash (gsi1): who is bound to this person (family records match members by it).
+ */
+export function createIdentityEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'identity', version: '1', service: 'hongjia' },
+      attributes: {
+        userId: { type: 'string', required: true, readOnly: true },
+        idHash: { type: 'string', required: true, readOnly: true },
+        nameSealed: { type: 'string', required: true },
+        nameMasked: { type: 'string', required: true },
+        idSealed: { type: 'string', required: true },
+        idMasked: { type: 'string', required: true },
+        birthDate: { type: 'string', required: true },
+        sex: { type: ['M', 'F'] as const, required: true },
+        regionCode: { type: 'string', required: true },
+        verifiedBy: { type: ['wechat_face', 'local'] as const, required: true },
+        boundAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byUser: {
+          pk: { field: 'pk', composite: ['userId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byIdHash: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['idHash'] },
+          sk: { field: 'gsi1sk', composite: ['userId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type IdentityEntity = ReturnType<typeof createIdentityEntity>;
+export type IdentityItem = EntityItem<IdentityEntity>;
+
+/**
+ * A refused attempt to bind an ID number bound to someone else. `scope` is the
+ * district of the number's region code when it is one of Nanchang's, else
+ * `city` (only city staff see those).
+ * - byScope (gsi1): a district's conflicts, newest first.
+ */
+export function createIdentityConflictEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'identityConflict', version: '1', service: 'hongjia' },
+      attributes: {
+        conflictId: { type: 'string', required: true, readOnly: true },
+        scope: { type: 'string', required: true, readOnly: true },
+        idMasked: { type: 'string', required: true, readOnly: true },
+        idHash: { type: 'string', required: true, readOnly: true },
+        attemptedByUserId: { type: 'string', required: true, readOnly: true },
+        holderUserId: { type: 'string', required: true, readOnly: true },
+        holderBoundAt: { type: 'string', required: true, readOnly: true },
+        attemptedAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['conflictId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byScope: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['scope'] },
+          sk: { field: 'gsi1sk', composite: ['attemptedAt', 'conflictId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type IdentityConflictEntity = ReturnType<typeof createIdentityConflictEntity>;
+
+const memberProperties = {
+  role: { type: ['father', 'mother'] as const, required: true },
+  nameSealed: { type: 'string', required: true },
+  nameMasked: { type: 'string', required: true },
+  idSealed: { type: 'string', required: true },
+  idMasked: { type: 'string', required: true },
+  idHash: { type: 'string', required: true },
+  phoneSealed: { type: 'string', required: true },
+  phoneMasked: { type: 'string', required: true },
+  birthDate: { type: 'string', required: true },
+  sex: { type: ['M', 'F'] as const, required: true },
+  retiredOn: { type: 'string' },
+} as const;
+
+const childProperties = {
+  birthDate: { type: 'string' },
+  sex: { type: ['M', 'F'] as const },
+  alive: { type: 'boolean', required: true },
+  adopted: { type: 'boolean', required: true },
+  adoptedOn: { type: 'string' },
+} as const;
+
+/**
+ * A 计划生育特殊家庭 record. Contact person and doctor are public-service
+ * roles (their phones are shown to the family to call), stored plainly;
+ * members' names, ID numbers and phones are sealed.
+ * - byId: the record (optimistic lock on `version`);
+ * - byDistrict (gsi1): a district's records, for lists, coverage and screening.
+ */
+export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'specialFamily', version: '1', service: 'hongjia' },
+      attributes: {
+        familyId: { type: 'string', required: true, readOnly: true },
+        district: { type: districtCodes, required: true, readOnly: true },
+        kind: { type: ['bereaved', 'disabled'] as const, required: true },
+        hukouType: { type: ['urban', 'rural'] as const, required: true },
+        members: { type: 'list', required: true, items: { type: 'map', properties: memberProperties } },
+        childEventDate: { type: 'string', required: true },
+        children: { type: 'list', required: true, items: { type: 'map', properties: childProperties } },
+        contactPerson: {
+          type: 'map',
+          properties: {
+            name: { type: 'string', required: true },
+            phone: { type: 'string', required: true },
+            userId: { type: 'string' },
+          },
+        },
+        familyDoctor: {
+          type: 'map',
+          properties: {
+            name: { type: 'string', required: true },
+            phone: { type: 'string', required: true },
+            institution: { type: 'string', required: true },
+            signedOn: { type: 'string', required: true },
+          },
+        },
+        greenChannel: {
+          type: 'map',
+          properties: { hospital: { type: 'string', required: true }, phone: { type: 'string' } },
+        },
+        /** Consent for the named contact person to act for the family; void once the contact changes. */
+        proxyConsent: {
+          type: 'map',
+          properties: {
+            contactUserId: { type: 'string', required: true },
+            contactName: { type: 'string', required: true },
+            grantedByUserId: { type: 'string', required: true },
+            grantedByRole: { type: ['father', 'mother'] as const, required: true },
+            grantedAt: { type: 'string', required: true },
+          },
+        },
+        version: { type: 'number', required: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        updatedAt: { type: 'string', required: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['familyId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byDistrict: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['district'] },
+          sk: { field: 'gsi1sk', composite: ['familyId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type SpecialFamilyEntity = ReturnType<typeof createSpecialFamilyEntity>;
+export type SpecialFamilyItem = EntityItem<SpecialFamilyEntity>;
+
+/**
+ * Person → family: one item per member's ID hash, created conditionally, so a
+ * person is on one record only (a second record naming them gets 409). Written
+ * before the family item; a link whose family does not exist is an orphan of a
+ * crashed create and may be taken over.
+ */
+export function createFamilyMemberEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'familyMember', version: '1', service: 'hongjia' },
+      attributes: {
+        idHash: { type: 'string', required: true, readOnly: true },
+        familyId: { type: 'string', required: true },
+        role: { type: ['father', 'mother'] as const, required: true },
+        linkedAt: { type: 'string', required: true },
+      },
+      indexes: {
+        byIdHash: {
+          pk: { field: 'pk', composite: ['idHash'] },
+          sk: { field: 'sk', composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type FamilyMemberEntity = ReturnType<typeof createFamilyMemberEntity>;
+
+/**
+ * Every staff read or change of a family's record (SPEC §4). Append-only;
+ * the family reads its own newest first.
+ */
+export function createRecordAuditEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'recordAudit', version: '1', service: 'hongjia' },
+      attributes: {
+        familyId: { type: 'string', required: true, readOnly: true },
+        auditId: { type: 'string', required: true, readOnly: true },
+        at: { type: 'string', required: true, readOnly: true },
+        action: {
+          type: ['list', 'view', 'update', 'screening', 'enrol', 'proxy_request'] as const,
+          required: true,
+          readOnly: true,
+        },
+        staffUserId: { type: 'string', required: true, readOnly: true },
+        /** The office shown to the family (users.displayName, else the district's commission). */
+        viewer: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byFamily: {
+          pk: { field: 'pk', composite: ['familyId'] },
+          sk: { field: 'sk', composite: ['at', 'auditId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type RecordAuditEntity = ReturnType<typeof createRecordAuditEntity>;
+
+/**
+ * A family enrolled in a policy. Keyed (familyId, policyId) and created
+ * conditionally: re-running a screening or a bulk enrolment enrols nothing twice.
+ * Payments made sit under the same partition (benefitPayment).
+ */
+export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'benefitEnrolment', version: '1', service: 'hongjia' },
+      attributes: {
+        familyId: { type: 'string', required: true, readOnly: true },
+        policyId: { type: 'string', required: true, readOnly: true },
+        district: { type: districtCodes, required: true, readOnly: true },
+        enrolledAt: { type: 'string', required: true, readOnly: true },
+        enrolledBy: { type: 'string', required: true, readOnly: true },
+        via: { type: ['screening', 'application'] as const, required: true, readOnly: true },
+      },
+      indexes: {
+        byFamily: {
+          pk: { field: 'pk', composite: ['familyId'] },
+          sk: { field: 'sk', composite: ['policyId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type BenefitEnrolmentEntity = ReturnType<typeof createBenefitEnrolmentEntity>;
+
+export function createBenefitPaymentEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'benefitPayment', version: '1', service: 'hongjia' },
+      attributes: {
+        familyId: { type: 'string', required: true, readOnly: true },
+        policyId: { type: 'string', required: true, readOnly: true },
+        period: { type: 'string', required: true, readOnly: true },
+        amountYuan: { type: 'number', required: true, readOnly: true },
+        paidAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byFamily: {
+          pk: { field: 'pk', composite: ['familyId'] },
+          sk: { field: 'sk', composite: ['policyId', 'period'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type BenefitPaymentEntity = ReturnType<typeof createBenefitPaymentEntity>;
+
+/**
+ * A policy version added by an admin (a corrected amount from a later date).
+ * All versions live in one small partition; the service reads them with the
+ * seed data (shared seedPolicies) as the baseline.
+ */
+export function createPolicyVersionEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'policyVersion', version: '1', service: 'hongjia' },
+      attributes: {
+        policyId: { type: 'string', required: true, readOnly: true },
+        effectiveFrom: { type: 'string', required: true, readOnly: true },
+        /** The whole PolicyDefinition as JSON (validated with the shared schema on read). */
+        definition: { type: 'string', required: true, readOnly: true },
+        addedBy: { type: 'string', required: true, readOnly: true },
+        addedAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        all: {
+          pk: { field: 'pk', composite: [] },
+          sk: { field: 'sk', composite: ['policyId', 'effectiveFrom'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type PolicyVersionEntity = ReturnType<typeof createPolicyVersionEntity>;
+
+/**
+ * A help request. `queue` drives the staff lists: a district's requests by
+ * status, earliest deadline first, so "overdue" is one Query with dueAt < now.
+ * - byId: the request (optimistic lock on `version`);
+ * - byFamily (gsi1): the family's requests, newest first;
+ * - byQueue (gsi2): (district, status) → dueAt.
+ */
+export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'assistanceRequest', version: '1', service: 'hongjia' },
+      attributes: {
+        requestId: { type: 'string', required: true, readOnly: true },
+        familyId: { type: 'string', required: true, readOnly: true },
+        district: { type: districtCodes, required: true, readOnly: true },
+        category: {
+          type: ['daily_care', 'medical', 'mental_health', 'elderly_care', 'other'] as const,
+          required: true,
+          readOnly: true,
+        },
+        descriptionSealed: { type: 'string', required: true, readOnly: true },
+        urgency: { type: ['normal', 'urgent'] as const, required: true, readOnly: true },
+        status: { type: ['awaiting_response', 'in_progress', 'resolved'] as const, required: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        dueAt: { type: 'string', required: true, readOnly: true },
+        firstRespondedAt: { type: 'string' },
+        contactPersonName: { type: 'string', readOnly: true },
+        contactUserId: { type: 'string', readOnly: true },
+        familyLabel: { type: 'string', required: true, readOnly: true },
+        filedByUserId: { type: 'string', required: true, readOnly: true },
+        filedByMode: { type: ['self', 'proxy'] as const, required: true, readOnly: true },
+        filedByName: { type: 'string', required: true, readOnly: true },
+        consentBy: { type: 'string', readOnly: true },
+        consentAt: { type: 'string', readOnly: true },
+        events: {
+          type: 'list',
+          required: true,
+          items: {
+            type: 'map',
+            properties: {
+              kind: { type: ['note', 'call', 'visit', 'resolved'] as const, required: true },
+              at: { type: 'string', required: true },
+              byName: { type: 'string', required: true },
+              byUserId: { type: 'string', required: true },
+              noteSealed: { type: 'string' },
+            },
+          },
+        },
+        version: { type: 'number', required: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['requestId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        byFamily: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['familyId'] },
+          sk: { field: 'gsi1sk', composite: ['createdAt', 'requestId'] },
+        },
+        byQueue: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['district', 'status'] },
+          sk: { field: 'gsi2sk', composite: ['dueAt', 'requestId'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type AssistanceRequestEntity = ReturnType<typeof createAssistanceRequestEntity>;
+export type AssistanceRequestItem = EntityItem<AssistanceRequestEntity>;
+
+export interface FamilyEntities {
+  identities: IdentityEntity;
+  identityConflicts: IdentityConflictEntity;
+  families: SpecialFamilyEntity;
+  members: FamilyMemberEntity;
+  audits: RecordAuditEntity;
+  enrolments: BenefitEnrolmentEntity;
+  payments: BenefitPaymentEntity;
+  policyVersions: PolicyVersionEntity;
+  requests: AssistanceRequestEntity;
+}
+
+export function createFamilyEntities(client: DynamoDBDocumentClient, table: string): FamilyEntities {
+  return {
+    identities: createIdentityEntity(client, table),
+    identityConflicts: createIdentityConflictEntity(client, table),
+    families: createSpecialFamilyEntity(client, table),
+    members: createFamilyMemberEntity(client, table),
+    audits: createRecordAuditEntity(client, table),
+    enrolments: createBenefitEnrolmentEntity(client, table),
+    payments: createBenefitPaymentEntity(client, table),
+    policyVersions: createPolicyVersionEntity(client, table),
+    requests: createAssistanceRequestEntity(client, table),
+  };
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { DistrictCodeSchema } from '../roles';
+import { defineRoute, ListQuery, pageOf } from './contract';
+
+/**
+ * Help requests of special families (SPEC C3): routed to the family's contact
+ * person, with a first-response deadline (urgent 24 h, normal 72 h) and an
+ * overdue list for the district's staff. A contact person may file for a
+ * family only with its recorded consent (proxy mode); the request names both.
+ */
+export const AssistanceCategory = z.enum(
+  ['daily_care', 'medical', 'mental_health', 'elderly_care', 'other'],
+  {
+    error: '请选择求助类别',
+  },
+);
+export type AssistanceCategory = z.infer<typeof AssistanceCategory>;
+export const assistanceCategoryNames: Record<AssistanceCategory, string> = {
+  daily_care: '生活照料',
+  medical: '就医',
+  mental_health: '心理慰藉',
+  elderly_care: '养老',
+  other: '其他',
+};
+
+export const AssistanceUrgency = z.enum(['normal', 'urgent'], { error: '请选择是否紧急' });
+export type AssistanceUrgency = z.infer<typeof AssistanceUrgency>;
+/** First-response deadline in hours, by urgency (SPEC C3). */
+export const firstResponseHours: Record<AssistanceUrgency, number> = { urgent: 24, normal: 72 };
+
+/** awaiting_response: nobody has answered yet (the deadline runs); in_progress; resolved. */
+export const AssistanceStatus = z.enum(['awaiting_response', 'in_progress', 'resolved']);
+export type AssistanceStatus = z.infer<typeof AssistanceStatus>;
+
+export const AssistanceRequestInput = z.object({
+  category: AssistanceCategory,
+  description: z
+    .string({ error: '请说明需要什么帮助' })
+    .trim()
+    .min(2, '请说明需要什么帮助')
+    .max(1000, '说明过长'),
+  urgency: AssistanceUrgency,
+  /** Proxy mode: the contact person files for this family (needs the family's recorded consent). */
+  familyId: z.string().min(1).max(64).optional(),
+});
+export type AssistanceRequestInput = z.infer<typeof AssistanceRequestInput>;
+
+export const AssistanceEventKind = z.enum(['note', 'call', 'visit', 'resolved'], { error: '请选择处理方式' });
+export const assistanceEventNames: Record<z.infer<typeof AssistanceEventKind>, string> = {
+  note: '备注',
+  call: '电话联系',
+  visit: '上门走访',
+  resolved: '已办结',
+};
+
+export const AssistanceEvent = z.object({
+  kind: AssistanceEventKind,
+  at: z.iso.datetime(),
+  /** Office or contact person's name; the family sees who helped. */
+  byName: z.string(),
+  note: z.string().optional(),
+});
+
+export const AssistanceRequestView = z.object({
+  id: z.string(),
+  familyId: z.string(),
+  district: DistrictCodeSchema,
+  category: AssistanceCategory,
+  description: z.string(),
+  urgency: AssistanceUrgency,
+  status: AssistanceStatus,
+  createdAt: z.iso.datetime(),
+  /** First-response deadline. */
+  dueAt: z.iso.datetime(),
+  firstRespondedAt: z.iso.datetime().optional(),
+  /** No first response and the deadline has passed. */
+  overdue: z.boolean(),
+  contactPersonName: z.string().optional(),
+  filedBy: z.object({
+    mode: z.enum(['self', 'proxy']),
+    /** self: the member's masked name; proxy: the contact person's name. */
+    name: z.string(),
+    /** proxy: the family member who consented, masked, and when. */
+    consentBy: z.string().optional(),
+    consentAt: z.iso.datetime().optional(),
+  }),
+  familyLabel: z.string().describe('Masked: 失独家庭 张**'),
+  events: z.array(AssistanceEvent),
+  version: z.number().int(),
+});
+export type AssistanceRequestView = z.infer<typeof AssistanceRequestView>;
+
+export const StaffAssistanceQuery = ListQuery.extend({
+  district: DistrictCodeSchema.optional(),
+  status: AssistanceStatus.default('awaiting_response'),
+  /** Only requests past their first-response deadline with no response (status awaiting_response). */
+  overdue: z
+    .enum(['true', 'false'], { error: 'overdue 应为 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const AssistanceEventRequest = z.object({
+  kind: AssistanceEventKind,
+  note: z.string().trim().max(1000, '说明过长').optional(),
+  expectedVersion: z.number({ error: '缺少版本号 expectedVersion' }).int().min(1),
+});
+
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const createAssistanceRequest = defineRoute({
+  operationId: 'createAssistanceRequest',
+  method: 'POST',
+  path: '/v1/assistance/requests',
+  summary: '我要求助 Members of a special family (or their contact person with consent)',
+  tag: 'assistance',
+  access: ['family', 'staff'],
+  body: AssistanceRequestInput,
+  response: AssistanceRequestView,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const myAssistanceRequests = defineRoute({
+  operationId: 'myAssistanceRequests',
+  method: 'GET',
+  path: '/v1/me/assistance/requests',
+  summary: '我的求助 The family’s requests, newest first, with every event',
+  tag: 'assistance',
+  access: 'signedIn',
+  query: ListQuery,
+  response: pageOf(AssistanceRequestView),
+});
+
+export const staffAssistanceRequests = defineRoute({
+  operationId: 'staffAssistanceRequests',
+  method: 'GET',
+  path: '/v1/staff/assistance/requests',
+  summary: '求助工单 By status, earliest deadline first; ?overdue=true for the overdue list',
+  tag: 'assistance',
+  access: ['staff'],
+  query: StaffAssistanceQuery,
+  response: pageOf(AssistanceRequestView),
+});
+
+export const recordAssistanceEvent = defineRoute({
+  operationId: 'recordAssistanceEvent',
+  method: 'POST',
+  path: '/v1/staff/assistance/requests/{id}/events',
+  summary: '记录处理 A note, call, visit or resolution (the first one answers the deadline)',
+  tag: 'assistance',
+  access: ['staff'],
+  params: IdParams,
+  body: AssistanceEventRequest,
+  response: AssistanceRequestView,
+});

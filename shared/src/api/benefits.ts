@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { PolicyDefinition, policyKinds } from '../benefits/policies';
+import { CalendarDate } from '../phone';
+import { DistrictCodeSchema } from '../roles';
+import { defineRoute } from './contract';
+
+/**
+ * Family benefits (SPEC C3): policies are data (shared/src/benefits), one
+ * engine explains each yes and each no. Staff screen a district for eligible
+ * families not yet enrolled (免申即享) and enrol them in bulk; admins correct
+ * an amount by adding a version with a later effective date.
+ */
+export const BenefitPayment = z.object({
+  period: z.string().describe('YYYY-MM (monthly) or YYYY (yearly / one-time)'),
+  amountYuan: z.number(),
+  paidAt: z.iso.datetime(),
+});
+
+export const BenefitItem = z.object({
+  policyId: z.string(),
+  name: z.string(),
+  eligible: z.boolean(),
+  /** Plain-Chinese reasons for the yes or the no. */
+  reasons: z.array(z.string()),
+  amountYuanPerYear: z.number().optional(),
+  amountYuanOneTime: z.number().optional(),
+  amountConfirmed: z.boolean(),
+  sourceNote: z.string(),
+  enrolled: z.boolean(),
+  enrolledAt: z.iso.datetime().optional(),
+  payments: z.array(BenefitPayment),
+});
+export type BenefitItem = z.infer<typeof BenefitItem>;
+
+export const MyBenefits = z.object({
+  /** Evaluated for this date (Asia/Shanghai). */
+  onDate: z.string(),
+  /** Which facts were used: a special family's record, or only the user's own identity. */
+  basis: z.enum(['special_family', 'identity', 'none']),
+  items: z.array(BenefitItem),
+});
+export type MyBenefits = z.infer<typeof MyBenefits>;
+
+export const ScreeningRequest = z.object({ district: DistrictCodeSchema });
+
+export const ScreeningItem = z.object({
+  familyId: z.string(),
+  familyLabel: z.string().describe('Masked: 失独家庭 张**、李**'),
+  district: DistrictCodeSchema,
+  policyId: z.string(),
+  policyName: z.string(),
+  reasons: z.array(z.string()),
+  amountYuanPerYear: z.number().optional(),
+  amountYuanOneTime: z.number().optional(),
+});
+export type ScreeningItem = z.infer<typeof ScreeningItem>;
+
+export const ScreeningResult = z.object({
+  id: z.string(),
+  district: DistrictCodeSchema,
+  onDate: z.string(),
+  familiesScreened: z.number().int(),
+  alreadyEnrolled: z.number().int(),
+  /** Eligible and not enrolled: every (family, policy) pair. */
+  items: z.array(ScreeningItem),
+});
+export type ScreeningResult = z.infer<typeof ScreeningResult>;
+
+export const EnrolmentRequest = z.object({
+  district: DistrictCodeSchema,
+  items: z
+    .array(z.object({ familyId: z.string().min(1).max(64), policyId: z.string().min(1).max(64) }))
+    .min(1, '请选择要纳入的家庭')
+    .max(500, '一次最多纳入 500 项'),
+});
+
+export const EnrolmentResult = z.object({
+  enrolled: z.number().int().describe('Newly enrolled now'),
+  alreadyEnrolled: z.number().int(),
+  /** Not eligible any more, or not in the district: never enrolled silently. */
+  refused: z.array(z.object({ familyId: z.string(), policyId: z.string(), reason: z.string() })),
+  notified: z.number().int().describe('Bound members told by message'),
+});
+export type EnrolmentResult = z.infer<typeof EnrolmentResult>;
+
+export const PolicyVersionView = PolicyDefinition;
+export const PolicyList = z.object({ items: z.array(PolicyVersionView) });
+
+/** A correction: a new version from `effectiveFrom`; the condition stays as in force unless given. */
+export const PolicyVersionRequest = z.object({
+  effectiveFrom: CalendarDate,
+  amountYuan: z.number().nonnegative().max(1_000_000).nullable(),
+  amountConfirmed: z.boolean(),
+  sourceNote: z.string().trim().min(4, '请写明依据的文件').max(500),
+  kind: z.enum(policyKinds).optional(),
+});
+export type PolicyVersionRequest = z.infer<typeof PolicyVersionRequest>;
+
+export const myBenefits = defineRoute({
+  operationId: 'myBenefits',
+  method: 'GET',
+  path: '/v1/me/benefits',
+  summary: '我的待遇 Every policy: eligible or not and why, amount, enrolled, payments',
+  tag: 'benefits',
+  access: 'signedIn',
+  response: MyBenefits,
+});
+
+export const runBenefitScreening = defineRoute({
+  operationId: 'runBenefitScreening',
+  method: 'POST',
+  path: '/v1/staff/benefit-screenings',
+  summary: '免申即享筛查 Eligible families of a district not yet enrolled, with reasons',
+  tag: 'benefits',
+  access: ['staff'],
+  body: ScreeningRequest,
+  response: ScreeningResult,
+  idempotent: true,
+});
+
+export const enrolBenefits = defineRoute({
+  operationId: 'enrolBenefits',
+  method: 'POST',
+  path: '/v1/staff/benefit-enrolments',
+  summary: '批量纳入 Enrol screened families (each once) and notify them',
+  tag: 'benefits',
+  access: ['staff'],
+  body: EnrolmentRequest,
+  response: EnrolmentResult,
+  idempotent: true,
+});
+
+export const listPolicies = defineRoute({
+  operationId: 'listPolicies',
+  method: 'GET',
+  path: '/v1/policies',
+  summary: '政策清单 Every version of every policy, with amounts and source notes',
+  tag: 'benefits',
+  access: 'signedIn',
+  response: PolicyList,
+});
+
+export const addPolicyVersion = defineRoute({
+  operationId: 'addPolicyVersion',
+  method: 'POST',
+  path: '/v1/admin/policies/{id}/versions',
+  summary: '更正政策金额 A new version with a later effective date (never an edit in code)',
+  tag: 'benefits',
+  access: ['admin'],
+  params: z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, '政策编号不正确') }),
+  body: PolicyVersionRequest,
+  response: PolicyVersionView,
+  successStatus: 201,
+  idempotent: true,
+});
