@@ -111,9 +111,10 @@ const childProperties = {
 } as const;
 
 /**
- * A 计划生育特殊家庭 record. Contact person and doctor are public-service
- * roles (their phones are shown to the family to call), stored plainly;
- * members' names, ID numbers and phones are sealed.
+ * A 计划生育特殊家庭 record. Members' names, ID numbers and phones are sealed;
+ * so are the helpers' phones (contact person, doctor, green channel: shown
+ * whole to the family to call, but no phone is kept in clear at rest, which
+ * the at-rest scan test checks for every item).
  * - byId: the record (optimistic lock on `version`);
  * - byDistrict (gsi1): a district's records, for lists, coverage and screening.
  */
@@ -133,7 +134,7 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
           type: 'map',
           properties: {
             name: { type: 'string', required: true },
-            phone: { type: 'string', required: true },
+            phoneSealed: { type: 'string', required: true },
             userId: { type: 'string' },
           },
         },
@@ -141,14 +142,14 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
           type: 'map',
           properties: {
             name: { type: 'string', required: true },
-            phone: { type: 'string', required: true },
+            phoneSealed: { type: 'string', required: true },
             institution: { type: 'string', required: true },
             signedOn: { type: 'string', required: true },
           },
         },
         greenChannel: {
           type: 'map',
-          properties: { hospital: { type: 'string', required: true }, phone: { type: 'string' } },
+          properties: { hospital: { type: 'string', required: true }, phoneSealed: { type: 'string' } },
         },
         /** Consent for the named contact person to act for the family; void once the contact changes. */
         proxyConsent: {
