@@ -70,6 +70,13 @@ describe('app.json of the weapp build', () => {
       'pages/service-points/index',
       'pages/birth-bundle/index',
       'pages/birth-bundle/progress',
+      'pages/identity/index',
+      'pages/special-assistance/benefits',
+      'pages/special-assistance/help',
+      'pages/special-assistance/requests',
+      'pages/special-assistance/views',
+      'pages/subsidies/index',
+      'pages/subsidies/apply',
     ]);
     expect(pages['packages/provider']).toEqual([
       'pages/index',
@@ -83,6 +90,13 @@ describe('app.json of the weapp build', () => {
       'pages/stats',
       'pages/registrations',
       'pages/registration',
+      'pages/special-families',
+      'pages/special-family',
+      'pages/special-family-form',
+      'pages/coverage',
+      'pages/screening',
+      'pages/assistance',
+      'pages/subsidies',
     ]);
   });
 

@@ -17,6 +17,13 @@ export const routes = {
   bookings: '/packages/family/pages/bookings/index',
   messages: '/packages/family/pages/messages/index',
   specialAssistance: '/packages/family/pages/special-assistance/index',
+  identity: '/packages/family/pages/identity/index',
+  specialBenefits: '/packages/family/pages/special-assistance/benefits',
+  specialHelp: '/packages/family/pages/special-assistance/help',
+  specialRequests: '/packages/family/pages/special-assistance/requests',
+  specialViews: '/packages/family/pages/special-assistance/views',
+  subsidies: '/packages/family/pages/subsidies/index',
+  subsidyApply: '/packages/family/pages/subsidies/apply',
   provider: '/packages/provider/pages/index',
   providerFiling: '/packages/provider/pages/filing',
   providerSlots: '/packages/provider/pages/slots',
@@ -26,6 +33,13 @@ export const routes = {
   staffStats: '/packages/staff/pages/stats',
   staffRegistrations: '/packages/staff/pages/registrations',
   staffRegistration: '/packages/staff/pages/registration',
+  staffSpecialFamilies: '/packages/staff/pages/special-families',
+  staffSpecialFamily: '/packages/staff/pages/special-family',
+  staffSpecialFamilyForm: '/packages/staff/pages/special-family-form',
+  staffCoverage: '/packages/staff/pages/coverage',
+  staffScreening: '/packages/staff/pages/screening',
+  staffAssistance: '/packages/staff/pages/assistance',
+  staffSubsidies: '/packages/staff/pages/subsidies',
 } as const;
 
 /**

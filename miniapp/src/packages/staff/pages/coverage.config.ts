@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '三个全覆盖' });
