@@ -8,6 +8,13 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,
+  /** Issue 5: codes a page branches on (the ID is someone else's, a member already on a record, …). */
+  FACE_VERIFICATION_REQUIRED: 400,
+  NOT_A_MEMBER: 404,
+  IDENTITY_ALREADY_BOUND: 409,
+  IDENTITY_ALREADY_SET: 409,
+  MEMBER_ON_ANOTHER_RECORD: 409,
+  NO_CONTACT_PERSON: 409,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
