@@ -15,6 +15,9 @@ export const errorStatus = {
   IDENTITY_ALREADY_SET: 409,
   MEMBER_ON_ANOTHER_RECORD: 409,
   NO_CONTACT_PERSON: 409,
+  /** Help requests: only members of a special family may file; a contact person needs the family's consent. */
+  NOT_SPECIAL_FAMILY_MEMBER: 403,
+  PROXY_CONSENT_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
