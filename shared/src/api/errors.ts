@@ -18,6 +18,11 @@ export const errorStatus = {
   /** Help requests: only members of a special family may file; a contact person needs the family's consent. */
   NOT_SPECIAL_FAMILY_MEMBER: 403,
   PROXY_CONSENT_REQUIRED: 403,
+  /** 育儿补贴: real-name binding first; one application per child; the engine's refusal; renewal window. */
+  IDENTITY_REQUIRED: 403,
+  SUBSIDY_EXISTS: 409,
+  RENEWAL_NOT_DUE: 409,
+  SUBSIDY_NOT_ELIGIBLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
