@@ -1,5 +1,6 @@
 export * from './api/index';
 export * from './benefits/index';
+export * from './calendar/index';
 export * from './childcare/index';
 export * from './credit-code';
 export * from './districts';
