@@ -262,7 +262,7 @@ describe('城镇独生子女父母奖励', () => {
     const two = {
       ...urban,
       children: [
-        ...urban.children,
+        ...(urban.children ?? []),
         { birthDate: '1999-01-01', sex: 'F' as const, alive: true, adopted: false },
       ],
     };
@@ -340,5 +340,212 @@ describe('describeWait', () => {
     ['2026-01-01', '2028-04-15', '2 年 3 个月'],
   ])('%s → %s is %s', (from, to, text) => {
     expect(describeWait(from, to)).toBe(text);
+  });
+});
+
+/** One table per policy: eligible, not eligible, and the boundary days (SPEC issue 5 rules tables). */
+describe('rules tables', () => {
+  const only = (birthDate: string, alive: boolean, extra: Partial<ChildFacts> = {}): ChildFacts => ({
+    birthDate,
+    sex: 'M',
+    alive,
+    adopted: false,
+    ...extra,
+  });
+  const ruralOneChild: FamilyFacts = {
+    familyKind: 'none',
+    hukouType: 'rural',
+    motherBirthDate: '1966-09-15',
+    fatherBirthDate: '1967-03-01',
+    children: [only('1990-01-01', true)],
+  };
+  const urbanRetiring: FamilyFacts = {
+    familyKind: 'none',
+    hukouType: 'urban',
+    motherBirthDate: '1976-07-01',
+    children: [only('2000-01-01', true)],
+    motherRetiredOn: '2026-07-01',
+  };
+
+  it.each<[string, string, FamilyFacts, string, boolean, string?]>([
+    // 特别扶助（失独）
+    ['special-assistance-bereaved', 'mother 56', bereaved, today, true, '现无存活子女'],
+    [
+      'special-assistance-bereaved',
+      'a second child, born before the death, alive',
+      { ...bereaved, children: [deadChild, only('2001-01-01', true)] },
+      today,
+      false,
+      '现有存活子女 1 人，不符合条件',
+    ],
+    [
+      'special-assistance-bereaved',
+      'a child born on the day of the death does not count as after it',
+      { ...bereaved, children: [deadChild, only('2019-09-09', false)] },
+      today,
+      true,
+    ],
+    [
+      'special-assistance-bereaved',
+      'a child born the day after the death',
+      { ...bereaved, children: [deadChild, only('2019-09-10', false)] },
+      today,
+      false,
+      '独生子女死亡或伤残后又生育或收养子女 1 人，不符合条件',
+    ],
+    // 特别扶助（伤残）
+    [
+      'special-assistance-disabled',
+      'mother 54',
+      disabled,
+      today,
+      true,
+      '家庭类别：伤残家庭（独生子女三级以上残疾）',
+    ],
+    [
+      'special-assistance-disabled',
+      'the day before the mother turns 49',
+      { ...disabled, motherBirthDate: '1977-06-02' },
+      today,
+      false,
+      '母亲年满49周岁后可享受（还差 1 天，2026-06-02 满49周岁）',
+    ],
+    [
+      'special-assistance-disabled',
+      'the day the mother turns 49',
+      { ...disabled, motherBirthDate: '1977-06-01' },
+      today,
+      true,
+      '母亲已满49周岁（2026-06-01 满49周岁）',
+    ],
+    [
+      'special-assistance-disabled',
+      'a child adopted before the disability',
+      {
+        ...disabled,
+        children: [disabledChild, only('2005-01-01', true, { adopted: true, adoptedOn: '2008-01-01' })],
+      },
+      today,
+      true,
+    ],
+    [
+      'special-assistance-disabled',
+      'a child adopted after the disability (adoption date counts, not birth)',
+      {
+        ...disabled,
+        children: [disabledChild, only('2005-01-01', true, { adopted: true, adoptedOn: '2012-01-01' })],
+      },
+      today,
+      false,
+      '独生子女死亡或伤残后又生育或收养子女 1 人，不符合条件',
+    ],
+    // 农村奖励扶助
+    [
+      'rural-family-reward',
+      'the day before the rural mother turns 60',
+      ruralOneChild,
+      '2026-09-14',
+      false,
+      '以下条件满足其一即可，目前均不满足：父亲年满60周岁后可享受（还差 5 个月，2027-03-01 满60周岁）；母亲年满60周岁后可享受（还差 1 天，2026-09-15 满60周岁）',
+    ],
+    [
+      'rural-family-reward',
+      'the day the rural mother turns 60',
+      ruralOneChild,
+      '2026-09-15',
+      true,
+      '母亲已满60周岁（2026-09-15 满60周岁）',
+    ],
+    [
+      'rural-family-reward',
+      'two sons',
+      { ...ruralOneChild, children: [only('1990-01-01', true), only('1992-01-01', true)] },
+      '2027-06-01',
+      false,
+      '此项政策适用于只生育一个子女或生育两个女孩，本家庭为生育子女情况不属于一孩或两女',
+    ],
+    [
+      'rural-family-reward',
+      'household type not on record',
+      { ...ruralOneChild, hukouType: undefined },
+      '2027-06-01',
+      false,
+      '未登记户籍，无法判断',
+    ],
+    // 城镇独生子女父母奖励
+    [
+      'urban-only-child-parent-reward',
+      'the day before retirement',
+      urbanRetiring,
+      '2026-06-30',
+      false,
+      '父母退休时可领取（尚未登记退休）',
+    ],
+    [
+      'urban-only-child-parent-reward',
+      'the day of retirement',
+      urbanRetiring,
+      '2026-07-01',
+      true,
+      '父母一方已退休（2026-07-01 退休）',
+    ],
+    [
+      'urban-only-child-parent-reward',
+      'retired, but children not on record',
+      { ...urbanRetiring, children: undefined },
+      '2026-07-01',
+      false,
+      '未登记生育情况，无法判断',
+    ],
+    // 一次性扶慰金
+    ['one-time-consolation', 'a bereaved family', bereaved, today, true, '现无存活子女'],
+    [
+      'one-time-consolation',
+      'a child born after the death',
+      { ...bereaved, children: [deadChild, only('2021-01-01', true)] },
+      today,
+      false,
+      '现有存活子女 1 人，不符合条件',
+    ],
+    [
+      'one-time-consolation',
+      'children not on record',
+      { ...bereaved, children: undefined },
+      today,
+      false,
+      '未登记子女情况，无法判断',
+    ],
+    // 育儿补贴
+    [
+      'childcare-subsidy',
+      'an adopted child under 3',
+      {
+        familyKind: 'none',
+        children: [only('2025-03-01', true, { adopted: true, adoptedOn: '2025-06-01' })],
+      },
+      today,
+      true,
+      '有未满3周岁的子女（最小的孩子 15 个月）',
+    ],
+    [
+      'childcare-subsidy',
+      'the only child turned 3 today',
+      { familyKind: 'none', children: [only('2023-06-01', true)] },
+      today,
+      false,
+      '没有未满3周岁的子女（最小的孩子 36 个月）',
+    ],
+    [
+      'childcare-subsidy',
+      'children not on record',
+      { familyKind: 'none', motherBirthDate: '1992-02-02' },
+      today,
+      false,
+      '未登记子女出生日期，无法判断',
+    ],
+  ])('%s: %s', (id, _case, facts, onDate, eligible, reason) => {
+    const r = evaluate(facts, id, onDate);
+    expect(r.eligible).toBe(eligible);
+    if (reason !== undefined) expect(r.reasons).toContain(reason);
   });
 });

@@ -27,10 +27,12 @@ export interface ChildFacts {
 export interface FamilyFacts {
   /** bereaved: the only child died (失独); disabled: the only child is disabled grade 3 or worse (伤残). */
   familyKind: FamilyKind;
-  hukouType: HukouType;
+  /** Unknown (e.g. a user known only by their real-name binding): policies that need it say 未登记. */
+  hukouType?: HukouType;
   motherBirthDate?: string;
   fatherBirthDate?: string;
-  children: ChildFacts[];
+  /** Unknown when undefined (not "no children"): policies that need it say 未登记, never "无子女". */
+  children?: ChildFacts[];
   /** Date the only child died or the disability was certified. */
   childEventDate?: string;
   motherRetiredOn?: string;
@@ -176,13 +178,13 @@ function parentAgeSpec(parent: '母亲' | '父亲', birth: (facts: FamilyFacts) 
 }
 
 /** Children born (not adopted) to the parents, dead or alive. */
-function bornChildren(facts: FamilyFacts): ChildFacts[] {
-  return facts.children.filter((c) => !c.adopted);
+function bornChildren(children: readonly ChildFacts[]): ChildFacts[] {
+  return children.filter((c) => !c.adopted);
 }
 
 function childrenSinceEvent(facts: FamilyFacts): ChildFacts[] | undefined {
   const eventDate = facts.childEventDate;
-  if (eventDate === undefined) return undefined;
+  if (eventDate === undefined || facts.children === undefined) return undefined;
   return facts.children.filter((c) => {
     const arrived = c.adopted ? (c.adoptedOn ?? c.birthDate) : c.birthDate;
     return arrived !== undefined && arrived > eventDate;
@@ -199,7 +201,7 @@ function youngestLivingChild(
   facts: FamilyFacts,
   onDate: string,
 ): (ChildFacts & { birthDate: string }) | undefined {
-  return facts.children
+  return (facts.children ?? [])
     .filter(
       (c): c is ChildFacts & { birthDate: string } =>
         c.alive && c.birthDate !== undefined && c.birthDate <= onDate,
@@ -211,7 +213,8 @@ const factSpecs: Record<FactKey, FactSpec> = {
   familyKind: enumSpec('家庭类别', familyKindNames, (f) => f.familyKind),
   hukouType: enumSpec('户籍', hukouNames, (f) => f.hukouType),
   childrenProfile: enumSpec('生育情况', childrenProfileNames, (facts) => {
-    const born = bornChildren(facts);
+    if (facts.children === undefined) return undefined;
+    const born = bornChildren(facts.children);
     if (born.length === 0) return 'none';
     if (born.length === 1) return 'one_child';
     if (born.length === 2 && born.every((c) => c.sex === 'F')) return 'two_daughters';
@@ -220,13 +223,19 @@ const factSpecs: Record<FactKey, FactSpec> = {
   motherAge: parentAgeSpec('母亲', (f) => f.motherBirthDate),
   fatherAge: parentAgeSpec('父亲', (f) => f.fatherBirthDate),
   livingChildren: {
-    value: (facts) => facts.children.filter((c) => c.alive).length,
-    explain: (_leaf, value, pass) => (pass ? '现无存活子女' : `现有存活子女 ${value} 人，不符合条件`),
+    value: (facts) => facts.children?.filter((c) => c.alive).length,
+    explain(_leaf, value, pass) {
+      if (value === undefined) return '未登记子女情况，无法判断';
+      return pass ? '现无存活子女' : `现有存活子女 ${value} 人，不符合条件`;
+    },
   },
   childrenSinceEvent: {
     value: (facts) => childrenSinceEvent(facts)?.length,
-    explain(_leaf, value, pass) {
-      if (value === undefined) return '未登记独生子女死亡或伤残的日期，无法判断之后是否再生育或收养';
+    explain(_leaf, value, pass, facts) {
+      if (facts.childEventDate === undefined) {
+        return '未登记独生子女死亡或伤残的日期，无法判断之后是否再生育或收养';
+      }
+      if (value === undefined) return '未登记子女情况，无法判断之后是否再生育或收养';
       if (pass) return '独生子女死亡或伤残后未再生育或收养子女';
       return `独生子女死亡或伤残后又生育或收养子女 ${value} 人，不符合条件`;
     },
@@ -243,10 +252,11 @@ const factSpecs: Record<FactKey, FactSpec> = {
       const child = youngestLivingChild(facts, onDate);
       return child === undefined ? undefined : ageInMonths(child.birthDate, onDate);
     },
-    explain(leaf, value, pass) {
+    explain(leaf, value, pass, facts) {
       const { target } = leafOperator(leaf);
       const limit = typeof target === 'number' ? target : 36;
       const years = limit % 12 === 0 ? `${limit / 12}周岁` : `${limit}个月`;
+      if (facts.children === undefined) return '未登记子女出生日期，无法判断';
       if (value === undefined) return `没有未满${years}的子女`;
       if (pass) return `有未满${years}的子女（最小的孩子 ${value} 个月）`;
       return `没有未满${years}的子女（最小的孩子 ${value} 个月）`;
