@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  EnrolmentRequest,
+  EnrolmentResult,
+  MyBenefits,
+  PolicyDefinition,
+  PolicyVersionRequest,
+  ScreeningRequest,
+  ScreeningResult,
+  SessionUser,
+} from '@hongjia/shared';
+import type { z } from 'zod';
+import type { UserStore } from '../auth/users';
+import { shanghaiDate } from '../childcare/dates';
+import { conflict, forbidden } from '../commons/errors';
+import type { SpecialFamilyItem } from '../families/entities';
+import type { MembershipLookup } from '../families/membership';
+import type { Notifier } from '../notifications/notifier';
+import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { identityFacts, specialFamilyFacts } from './facts';
+import { enrolledDedupeKey, enrolledMessage } from './messages';
+import { identityBenefits, notBoundBenefits, specialFamilyBenefits } from './my-benefits';
+import type { PolicyStore } from './policy-store';
+import { nextPolicyVersion } from './policy-versions';
+import type { BenefitRecords } from './records';
+import { specialFamilyPolicies } from './scope';
+import { enrolmentRefusal, screenFamilies } from './screening';
+
+/** Writes who acted on which records (families/audit.ts createRecordAuditor). */
+export interface BenefitsAuditor {
+  record(
+    familyIds: readonly string[],
+    action: 'screening' | 'enrol',
+    caller: SessionUser,
+    now: Date,
+  ): Promise<void>;
+}
+
+export interface BenefitsServiceDeps {
+  records: BenefitRecords;
+  policies: Pick<PolicyStore, 'all' | 'add'>;
+  membership: Pick<MembershipLookup, 'membershipOf' | 'identityOf' | 'boundUserIds'>;
+  access: Pick<AccessChecks, 'staffJurisdiction'>;
+  users: Pick<UserStore, 'get'>;
+  auditor: BenefitsAuditor;
+  notifier: Notifier;
+}
+
+/**
+ * Family benefits (SPEC C3): the family's page, 免申即享 screening of a
+ * district, bulk enrolment that notifies each bound member once, and policy
+ * corrections as new versions. Every answer is for the Asia/Shanghai day of
+ * `now`, from the policy store read once per request.
+ */
+export function createBenefitsService(deps: BenefitsServiceDeps) {
+  const { records, policies, membership, access, auditor, notifier } = deps;
+
+  const requireDistrict = async (caller: SessionUser, district: SpecialFamilyItem['district']) => {
+    if (!covers(await access.staffJurisdiction(caller), district)) {
+      throw forbidden('只能办理本辖区的特殊家庭');
+    }
+  };
+
+  const notifyMembers = async (family: SpecialFamilyItem, policy: PolicyDefinition, now: Date) => {
+    const userIds = await membership.boundUserIds(family);
+    for (const userId of userIds) {
+      await notifier.notify(userId, enrolledMessage(policy.name), {
+        dedupeKey: enrolledDedupeKey(family.familyId, policy.id, userId),
+        now,
+      });
+    }
+    return userIds.length;
+  };
+
+  return {
+    async myBenefits(caller: SessionUser, now: Date): Promise<MyBenefits> {
+      const onDate = shanghaiDate(now);
+      const [all, member] = await Promise.all([policies.all(), membership.membershipOf(caller.id)]);
+      if (member) {
+        const { family } = member;
+        const [enrolments, payments] = await Promise.all([
+          records.enrolmentsOf(family.familyId),
+          records.paymentsOf(family.familyId),
+        ]);
+        const visible = specialFamilyPolicies(all);
+        return specialFamilyBenefits(specialFamilyFacts(family), visible, onDate, enrolments, payments);
+      }
+      const identity = await membership.identityOf(caller.id);
+      if (identity) return identityBenefits(identityFacts(identity), all, onDate);
+      return notBoundBenefits(all, onDate);
+    },
+
+    /** Every eligible (family, policy) pair of the district not yet enrolled; each listed family's record audited. */
+    async screen(
+      caller: SessionUser,
+      { district }: z.infer<typeof ScreeningRequest>,
+      now: Date,
+    ): Promise<ScreeningResult> {
+      await requireDistrict(caller, district);
+      const onDate = shanghaiDate(now);
+      const [all, families] = await Promise.all([policies.all(), records.familiesOf(district)]);
+      const enrolled = await records.enrolledPolicies(families.map((f) => f.familyId));
+      const { items, alreadyEnrolled } = screenFamilies(families, enrolled, all, onDate);
+      await auditor.record(
+        items.map((i) => i.familyId),
+        'screening',
+        caller,
+        now,
+      );
+      // A run is not stored: the id names it in logs and on the staff page; the audit entries are per family.
+      return {
+        id: `scr_${randomUUID()}`,
+        district,
+        onDate,
+        familiesScreened: families.length,
+        alreadyEnrolled,
+        items,
+      };
+    },
+
+    /**
+     * Re-checks each pair on today's facts (refused with the reason, never
+     * skipped silently), enrols by conditional create, notifies bound members.
+     * An already-enrolled pair notifies again through the dedupe, which only
+     * repairs a message lost between enrolment and notification.
+     */
+    async enrol(
+      caller: SessionUser,
+      body: z.infer<typeof EnrolmentRequest>,
+      now: Date,
+    ): Promise<EnrolmentResult> {
+      await requireDistrict(caller, body.district);
+      const onDate = shanghaiDate(now);
+      const all = await policies.all();
+      const familyIds = [...new Set(body.items.map((i) => i.familyId))];
+      const families = new Map<string, SpecialFamilyItem | undefined>();
+      for (const id of familyIds) families.set(id, await records.family(id));
+      const result: EnrolmentResult = { enrolled: 0, alreadyEnrolled: 0, refused: [], notified: 0 };
+      for (const { familyId, policyId } of body.items) {
+        const family = families.get(familyId);
+        const reason = enrolmentRefusal(family, body.district, policyId, all, onDate);
+        const policy = all.find((p) => p.id === policyId);
+        if (reason !== undefined || !family || !policy) {
+          result.refused.push({ familyId, policyId, reason: reason ?? '没有这项政策' });
+          continue;
+        }
+        const created = await records.enrol(
+          { familyId, policyId, district: family.district, enrolledBy: caller.id, via: 'screening' },
+          now,
+        );
+        const told = await notifyMembers(family, policy, now);
+        if (created) {
+          result.enrolled += 1;
+          result.notified += told;
+        } else {
+          result.alreadyEnrolled += 1;
+        }
+      }
+      const read = familyIds.filter((id) => families.get(id)?.district === body.district);
+      await auditor.record(read, 'enrol', caller, now);
+      return result;
+    },
+
+    async listPolicies(): Promise<{ items: PolicyDefinition[] }> {
+      return { items: await policies.all() };
+    },
+
+    async addPolicyVersion(
+      caller: SessionUser,
+      policyId: string,
+      body: PolicyVersionRequest,
+      now: Date,
+    ): Promise<PolicyDefinition> {
+      const user = await deps.users.get(caller.id);
+      if (!user?.roles.includes('admin')) throw forbidden('只有管理员可以更正政策');
+      const version = nextPolicyVersion(await policies.all(), policyId, body);
+      if (!(await policies.add(version, caller.id, now))) {
+        throw conflict(`该政策 ${version.effectiveFrom} 起的版本已存在`);
+      }
+      return version;
+    },
+  };
+}
+export type BenefitsService = ReturnType<typeof createBenefitsService>;
