@@ -1,14 +1,56 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RouteImplementation } from '../commons/router';
+import { api } from '@hongjia/shared';
+import { createUserEntity, createUserStore } from '../auth/users';
+import { createGuardEntity, createGuards } from '../commons/guards';
+import { piiCipher } from '../commons/pii';
+import { implement, type RouteImplementation } from '../commons/router';
 import type { Notifier } from '../notifications/notifier';
+import { createAccessChecks } from '../staff/jurisdiction';
+import { createRecordAuditor } from './audit';
+import { createFamilyEntities } from './entities';
+import { type FaceVerifier, faceVerifierFromEnv } from './face';
+import { createFamilyService } from './family-service';
+import { createIdentityService } from './identity-service';
 
 export interface FamiliesDeps {
   client: DynamoDBDocumentClient;
   table: string;
   notifier: Notifier;
+  /** Defaults to the adapter WECHAT_AUTH_MODE names. */
+  face?: FaceVerifier;
 }
 
-/** Routes of the families group (being built). */
-export function createFamiliesRoutes(_deps: FamiliesDeps): RouteImplementation[] {
-  return [];
+/** The services wired to the table (also for tests that need a later `now`). */
+export function createFamiliesServicesFor(deps: FamiliesDeps) {
+  const { client, table } = deps;
+  const entities = createFamilyEntities(client, table);
+  const users = createUserStore(createUserEntity(client, table));
+  const access = createAccessChecks(users);
+  const auditor = createRecordAuditor(entities, users);
+  return {
+    identity: createIdentityService({
+      entities,
+      guards: createGuards(createGuardEntity(client, table)),
+      cipher: piiCipher,
+      face: deps.face ?? faceVerifierFromEnv(client, table),
+      access,
+    }),
+    families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),
+  };
+}
+
+/** Real-name binding and 计划生育特殊家庭 records. */
+export function createFamiliesRoutes(deps: FamiliesDeps): RouteImplementation[] {
+  const { identity, families } = createFamiliesServicesFor(deps);
+  return [
+    implement(api.bindIdentity, ({ caller, body, now }) => identity.bind(caller, body, now)),
+    implement(api.myIdentity, ({ caller }) => identity.mine(caller)),
+    implement(api.staffIdentityConflicts, ({ caller, query }) => identity.conflicts(caller, query)),
+    implement(api.createSpecialFamily, ({ caller, body, now }) => families.create(caller, body, now)),
+    implement(api.staffSpecialFamilies, ({ caller, query, now }) => families.list(caller, query, now)),
+    implement(api.staffSpecialFamily, ({ caller, params, now }) => families.detail(caller, params.id, now)),
+    implement(api.updateSpecialFamily, ({ caller, params, body, now }) =>
+      families.update(caller, params.id, body, now),
+    ),
+  ];
 }

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  DistrictCode,
+  SessionUser,
+  SpecialFamilyRequest,
+  SpecialFamilyUpdate,
+  StaffSpecialFamiliesQuery,
+} from '@hongjia/shared';
+import type { z } from 'zod';
+import { shanghaiDate } from '../childcare/dates';
+import { conflict, forbidden, notFound } from '../commons/errors';
+import { isConditionFailure } from '../commons/guards';
+import type { PiiCipher } from '../commons/pii';
+import { type AccessChecks, covers } from '../staff/jurisdiction';
+import type { RecordAuditor } from './audit';
+import type { FamilyEntities, SpecialFamilyItem } from './entities';
+import {
+  checkMembers,
+  childrenOrDefault,
+  sealContactPerson,
+  sealFamilyDoctor,
+  sealGreenChannel,
+  sealMember,
+  updatedMembers,
+} from './family-input';
+import { createBoundCheck, toSummary, toView } from './family-views';
+import { createMemberLinks } from './member-links';
+import { pageAcross } from './paging';
+
+export interface FamilyServiceDeps {
+  entities: Pick<FamilyEntities, 'families' | 'members' | 'identities'>;
+  cipher: () => Promise<PiiCipher>;
+  access: AccessChecks;
+  auditor: RecordAuditor;
+}
+
+type ListQuery = z.infer<typeof StaffSpecialFamiliesQuery>;
+
+const stale = () => conflict('该档案已被他人更新，请刷新后重试');
+
+/**
+ * 计划生育特殊家庭 records, kept by the staff of the family's district (city
+ * staff: all). A record of another district reads as 404 (its existence is
+ * not disclosed); asking to list or create in another district is 403. Every
+ * read and change is audited for the family to see.
+ */
+export function createFamilyService(deps: FamilyServiceDeps) {
+  const { entities, access, auditor } = deps;
+  const links = createMemberLinks(entities);
+  const boundOf = createBoundCheck(entities);
+
+  const view = async (family: SpecialFamilyItem, now: Date) =>
+    toView(await deps.cipher(), family, await boundOf(family), shanghaiDate(now));
+
+  /** The record if the caller's jurisdiction covers it; else 404 either way. */
+  const readable = async (caller: SessionUser, familyId: string) => {
+    const jurisdiction = await access.staffJurisdiction(caller);
+    const family = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+    if (!family || !covers(jurisdiction, family.district)) throw notFound('未找到该档案');
+    return family;
+  };
+
+  return {
+    async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date) {
+      const jurisdiction = await access.staffJurisdiction(caller);
+      if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
+      const cipher = await deps.cipher();
+      const checked = checkMembers(cipher, body.members, shanghaiDate(now));
+      const familyId = `sf_${randomBytes(10).toString('hex')}`;
+      await links.claimAll(
+        familyId,
+        checked.map((m, index) => ({ idHash: m.idHash, role: m.input.role, index })),
+        now,
+      );
+      const item: SpecialFamilyItem = {
+        familyId,
+        district: body.district,
+        kind: body.kind,
+        hukouType: body.hukouType,
+        members: await Promise.all(checked.map((m) => sealMember(cipher, m))),
+        childEventDate: body.childEventDate,
+        children: childrenOrDefault(body.kind, body.children),
+        ...(body.contactPerson ? { contactPerson: await sealContactPerson(cipher, body.contactPerson) } : {}),
+        ...(body.familyDoctor ? { familyDoctor: await sealFamilyDoctor(cipher, body.familyDoctor) } : {}),
+        ...(body.greenChannelHospital
+          ? { greenChannel: await sealGreenChannel(cipher, body.greenChannelHospital) }
+          : {}),
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      await entities.families.create(item).go();
+      await auditor.record([familyId], 'update', caller, now);
+      return view(item, now);
+    },
+
+    /** District staff: their district (another is 403). City staff: one district, or all in district order. */
+    async list(caller: SessionUser, query: ListQuery, now: Date) {
+      const jurisdiction = await access.staffJurisdiction(caller);
+      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的档案');
+      const districts: readonly DistrictCode[] = query.district ? [query.district] : jurisdiction.districts;
+      const { lacking } = query;
+      const page = await pageAcross(districts, query, async (district, limit, cursor) => {
+        const base = entities.families.query.byDistrict({ district: district as DistrictCode });
+        const filtered = lacking ? base.where((attr, { notExists }) => notExists(attr[lacking])) : base;
+        const found = await filtered.go({ count: limit, ...(cursor ? { cursor } : {}) });
+        return { items: found.data, cursor: found.cursor };
+      });
+      const items = await Promise.all(page.items.map(async (f) => toSummary(f, await boundOf(f))));
+      await auditor.record(
+        page.items.map((f) => f.familyId),
+        'list',
+        caller,
+        now,
+      );
+      return { items, nextCursor: page.nextCursor };
+    },
+
+    async detail(caller: SessionUser, familyId: string, now: Date) {
+      const family = await readable(caller, familyId);
+      await auditor.record([familyId], 'view', caller, now);
+      return view(family, now);
+    },
+
+    async update(caller: SessionUser, familyId: string, body: SpecialFamilyUpdate, now: Date) {
+      const family = await readable(caller, familyId);
+      if (family.version !== body.expectedVersion) throw stale();
+      const cipher = await deps.cipher();
+      const set: Partial<SpecialFamilyItem> = {
+        version: family.version + 1,
+        updatedAt: now.toISOString(),
+        ...(body.hukouType ? { hukouType: body.hukouType } : {}),
+        ...(body.childEventDate ? { childEventDate: body.childEventDate } : {}),
+        ...(body.children ? { children: childrenOrDefault(family.kind, body.children) } : {}),
+        ...(body.members ? { members: await updatedMembers(cipher, family.members, body.members) } : {}),
+      };
+      const remove: ('contactPerson' | 'familyDoctor' | 'greenChannel' | 'proxyConsent')[] = [];
+      if (body.contactPerson === null) remove.push('contactPerson');
+      else if (body.contactPerson) set.contactPerson = await sealContactPerson(cipher, body.contactPerson);
+      if (body.familyDoctor === null) remove.push('familyDoctor');
+      else if (body.familyDoctor) set.familyDoctor = await sealFamilyDoctor(cipher, body.familyDoctor);
+      if (body.greenChannelHospital === null) remove.push('greenChannel');
+      else if (body.greenChannelHospital)
+        set.greenChannel = await sealGreenChannel(cipher, body.greenChannelHospital);
+      // Consent was given to the named person: another (or no) contact person does not inherit it.
+      const before = family.contactPerson;
+      const after = body.contactPerson === undefined ? before : (body.contactPerson ?? undefined);
+      if (family.proxyConsent && (after?.userId !== before?.userId || after?.name !== before?.name)) {
+        remove.push('proxyConsent');
+      }
+      try {
+        const patch = entities.families.patch({ familyId }).set(set);
+        const withRemove = remove.length ? patch.remove(remove) : patch;
+        await withRemove.where(({ version }, { eq }) => eq(version, family.version)).go();
+      } catch (error) {
+        if (isConditionFailure(error)) throw stale();
+        throw error;
+      }
+      await auditor.record([familyId], 'update', caller, now);
+      const updated = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+      if (!updated) throw notFound('未找到该档案');
+      return view(updated, now);
+    },
+  };
+}
+
+export type FamilyService = ReturnType<typeof createFamilyService>;
