@@ -1,0 +1,70 @@
+import type { SessionUser } from '@hongjia/shared';
+import { notFound } from '../commons/errors';
+import type { SpecialFamilyItem } from '../families/entities';
+import type { MembershipLookup } from '../families/membership';
+import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { notSpecialFamilyMember, proxyConsentRequired } from './messages';
+
+/** Who files a request and for which family; the request records all of it. */
+export interface Filer {
+  family: SpecialFamilyItem;
+  mode: 'self' | 'proxy';
+  /** self: the member's masked name; proxy: the contact person's name. */
+  name: string;
+  consentBy?: string;
+  consentAt?: string;
+}
+
+const roleNames = { father: '父亲', mother: '母亲' } as const;
+
+/**
+ * Proxy mode needs two things of the record: the caller is the family's
+ * contact person, and the family's recorded consent names that same person
+ * (a consent given to an earlier contact person does not pass to the next).
+ */
+export function proxyFiler(family: SpecialFamilyItem, callerId: string): Filer | undefined {
+  const consent = family.proxyConsent;
+  const contact = family.contactPerson;
+  if (!contact || contact.userId !== callerId || consent?.contactUserId !== callerId) return undefined;
+  const granter = family.members.find((m) => m.role === consent.grantedByRole);
+  return {
+    family,
+    mode: 'proxy',
+    name: contact.name,
+    consentBy: `${granter?.nameMasked ?? ''}（${roleNames[consent.grantedByRole]}）`,
+    consentAt: consent.grantedAt,
+  };
+}
+
+export function createFilerResolver(deps: {
+  membership: MembershipLookup;
+  getFamily: (familyId: string) => Promise<SpecialFamilyItem | undefined>;
+  access: AccessChecks;
+}) {
+  return {
+    /** Self mode: a bound member of a special family; anyone else gets a kind 403. */
+    async self(caller: SessionUser): Promise<Filer> {
+      const membership = await deps.membership.membershipOf(caller.id);
+      if (!membership) throw notSpecialFamilyMember();
+      return { family: membership.family, mode: 'self', name: membership.identity.nameMasked };
+    },
+
+    /**
+     * Proxy mode. A family outside a staff caller's districts, or one a
+     * non-staff caller is not the contact person of, is 404: the answer must
+     * not tell strangers that a family is on record.
+     */
+    async proxy(caller: SessionUser, familyId: string): Promise<Filer> {
+      const family = await deps.getFamily(familyId);
+      const jurisdiction = caller.roles.includes('staff')
+        ? await deps.access.staffJurisdiction(caller).catch(() => undefined)
+        : undefined;
+      const isContact = family?.contactPerson?.userId === caller.id;
+      if (!family || (jurisdiction ? !covers(jurisdiction, family.district) : !isContact))
+        throw notFound('未找到该家庭');
+      const filer = proxyFiler(family, caller.id);
+      if (!filer) throw proxyConsentRequired();
+      return filer;
+    },
+  };
+}

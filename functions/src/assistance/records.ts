@@ -1,0 +1,83 @@
+import type { AssistanceStatus, DistrictCode } from '@hongjia/shared';
+import { createConversions } from 'electrodb';
+import { conflict } from '../commons/errors';
+import { isConditionFailure } from '../commons/guards';
+import type { AssistanceRequestEntity, AssistanceRequestItem } from '../families/entities';
+
+export type QueueSlice = { district: DistrictCode; status: AssistanceStatus; dueBefore?: string };
+
+/** Store access of help requests: by id, by family, the district queue, locked changes. */
+export function createAssistanceRecords(requests: AssistanceRequestEntity) {
+  const conversions = createConversions(requests);
+  return {
+    async get(requestId: string): Promise<AssistanceRequestItem | undefined> {
+      return (await requests.get({ requestId }).go({ consistent: true })).data ?? undefined;
+    },
+
+    async create(item: AssistanceRequestItem): Promise<void> {
+      await requests.create(item).go();
+    },
+
+    /** The family's requests, newest first (gsi1 sk starts with createdAt). */
+    async pageOfFamily(familyId: string, limit: number, cursor: string | undefined) {
+      return requests.query
+        .byFamily({ familyId })
+        .go({ limit, order: 'desc', ...(cursor ? { cursor } : {}) });
+    },
+
+    /**
+     * One district's queue, earliest deadline first. `dueBefore` is a key
+     * condition (sk < dueAt prefix), so the overdue list reads only overdue items.
+     */
+    async pageOfQueue(slice: QueueSlice, limit: number, cursor: string | undefined) {
+      const key = requests.query.byQueue({ district: slice.district, status: slice.status });
+      const ranged = slice.dueBefore ? key.lt({ dueAt: slice.dueBefore }) : key;
+      return ranged.go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
+    },
+
+    /** Where the queue resumes after `item` (the cursor a page ending on it would have had). */
+    queueCursorAfter(item: AssistanceRequestItem): string {
+      return conversions.byAccessPattern.byQueue.fromComposite.toCursor({
+        requestId: item.requestId,
+        district: item.district,
+        status: item.status,
+        dueAt: item.dueAt,
+      });
+    },
+
+    /**
+     * The optimistic lock: the change lands only on the version the caller saw;
+     * otherwise 409. `composite` re-keys gsi2 when the status moves.
+     */
+    async change(
+      item: AssistanceRequestItem,
+      changes: Pick<AssistanceRequestItem, 'status' | 'firstRespondedAt' | 'events'>,
+    ): Promise<AssistanceRequestItem> {
+      const next: AssistanceRequestItem = { ...item, ...changes, version: item.version + 1 };
+      try {
+        await requests
+          .patch({ requestId: item.requestId })
+          .set({
+            status: next.status,
+            events: next.events,
+            version: next.version,
+            ...(next.firstRespondedAt ? { firstRespondedAt: next.firstRespondedAt } : {}),
+          })
+          .composite({ district: item.district, dueAt: item.dueAt })
+          .where(({ version }, { eq }) => eq(version, item.version))
+          .go();
+      } catch (error) {
+        if (isConditionFailure(error)) throw staleVersion();
+        throw error;
+      }
+      return next;
+    },
+  };
+}
+
+export const staleVersion = () =>
+  conflict('该求助已被他人处理或已更新，请刷新后重试', [
+    { path: 'body.expectedVersion', message: '版本已过期' },
+  ]);
+
+export type AssistanceRecords = ReturnType<typeof createAssistanceRecords>;

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AssistanceEventRequest,
+  type AssistanceRequestInput,
+  districtByCode,
+  type ListQuery,
+  type SessionUser,
+} from '@hongjia/shared';
+import type { z } from 'zod';
+import type { UserStore } from '../auth/users';
+import { decodeCursor, encodeCursor } from '../commons/cursor';
+import { conflict, notFound, validationFailed } from '../commons/errors';
+import type { PiiCipher } from '../commons/pii';
+import type { AssistanceRequestItem, SpecialFamilyItem } from '../families/entities';
+import { familyLabel, type MembershipLookup } from '../families/membership';
+import type { Notifier } from '../notifications/notifier';
+import { type AccessChecks, covers } from '../staff/jurisdiction';
+import type { createFilerResolver, Filer } from './filing';
+import { familyUpdateMessage, newRequestMessage } from './messages';
+import { createStaffQueue, type StaffQueueQuery } from './queue';
+import { type AssistanceRecords, staleVersion } from './records';
+import { applyEvent, dueAtFor } from './rules';
+import { sealedFields, toView } from './views';
+
+export interface AssistanceServiceDeps {
+  records: AssistanceRecords;
+  filers: ReturnType<typeof createFilerResolver>;
+  membership: MembershipLookup;
+  getFamily: (familyId: string) => Promise<SpecialFamilyItem | undefined>;
+  access: AccessChecks;
+  users: UserStore;
+  notifier: Notifier;
+  cipher: () => Promise<PiiCipher>;
+  /** Writes 'proxy_request' on the family's record (the family sees who acted for it). */
+  auditProxyRequest: (family: SpecialFamilyItem, caller: SessionUser, now: Date) => Promise<void>;
+}
+
+/**
+ * 特殊家庭求助 (SPEC C3): a member (or the contact person, with the family's
+ * consent) files; the request goes to the family's contact person with a
+ * first-response deadline; staff of the district (or the contact person)
+ * record what they did, each change locked on `version`. Families see only
+ * their own family's requests, staff only their districts'.
+ */
+export function createAssistanceService(deps: AssistanceServiceDeps) {
+  const { records, notifier } = deps;
+  const queue = createStaffQueue(records, deps.access);
+  const views = async (items: AssistanceRequestItem[], now: Date) => {
+    const cipher = await deps.cipher();
+    return Promise.all(items.map((item) => toView(item, cipher, now)));
+  };
+
+  /** Who the family is told acted: the contact person by name, staff by their office. */
+  const actorName = async (caller: SessionUser, item: AssistanceRequestItem) => {
+    if (item.contactUserId === caller.id && item.contactPersonName) return item.contactPersonName;
+    const user = await deps.users.get(caller.id);
+    if (user?.displayName) return user.displayName;
+    return user?.district ? `${districtByCode(user.district).name}卫生健康委员会` : '南昌市卫生健康委员会';
+  };
+
+  const build = async (filer: Filer, body: AssistanceRequestInput, callerId: string, now: Date) => {
+    const { family } = filer;
+    const cipher = await deps.cipher();
+    const item: AssistanceRequestItem = {
+      requestId: `ast_${randomBytes(10).toString('hex')}`,
+      familyId: family.familyId,
+      district: family.district,
+      category: body.category,
+      descriptionSealed: await cipher.seal(body.description, sealedFields.description),
+      urgency: body.urgency,
+      status: 'awaiting_response',
+      createdAt: now.toISOString(),
+      dueAt: dueAtFor(now, body.urgency).toISOString(),
+      ...(family.contactPerson ? { contactPersonName: family.contactPerson.name } : {}),
+      ...(family.contactPerson?.userId ? { contactUserId: family.contactPerson.userId } : {}),
+      familyLabel: familyLabel(family),
+      filedByUserId: callerId,
+      filedByMode: filer.mode,
+      filedByName: filer.name,
+      ...(filer.consentBy ? { consentBy: filer.consentBy } : {}),
+      ...(filer.consentAt ? { consentAt: filer.consentAt } : {}),
+      events: [],
+      version: 1,
+    };
+    return { item, cipher };
+  };
+
+  return {
+    async create(caller: SessionUser, body: AssistanceRequestInput, now: Date) {
+      const filer = body.familyId
+        ? await deps.filers.proxy(caller, body.familyId)
+        : await deps.filers.self(caller);
+      const { item, cipher } = await build(filer, body, caller.id, now);
+      await records.create(item);
+      if (filer.mode === 'proxy') await deps.auditProxyRequest(filer.family, caller, now);
+      if (item.contactUserId)
+        await notifier.notify(item.contactUserId, newRequestMessage(item), {
+          dedupeKey: `assistance-request:${item.requestId}`,
+          now,
+        });
+      return toView(item, cipher, now);
+    },
+
+    /** The caller's family's requests (both members see them); not a member → an empty list. */
+    async listMine(caller: SessionUser, query: ListQuery, now: Date) {
+      const membership = await deps.membership.membershipOf(caller.id);
+      if (!membership) return { items: [], nextCursor: null };
+      const { familyId } = membership.family;
+      // The cursor is bound to the family, so it cannot page through another partition.
+      const cursor = await decodeCursor<{ f: string; c: string }>(query.cursor);
+      if (cursor && cursor.f !== familyId) throw validationFailed('分页游标无效，请从第一页重新加载');
+      const page = await records.pageOfFamily(familyId, query.limit, cursor?.c);
+      return {
+        items: await views(page.data, now),
+        nextCursor: page.cursor ? await encodeCursor({ f: familyId, c: page.cursor }) : null,
+      };
+    },
+
+    async listForStaff(caller: SessionUser, query: StaffQueueQuery, now: Date) {
+      const page = await queue.list(caller, query, now);
+      return { items: await views(page.items, now), nextCursor: page.nextCursor };
+    },
+
+    async recordEvent(
+      caller: SessionUser,
+      requestId: string,
+      body: z.infer<typeof AssistanceEventRequest>,
+      now: Date,
+    ) {
+      const item = await records.get(requestId);
+      const isContact = item !== undefined && item.contactUserId === caller.id;
+      // The contact person acts wherever their account sits; other staff only in their districts.
+      const jurisdiction = isContact ? undefined : await deps.access.staffJurisdiction(caller);
+      if (!item || (!isContact && !(jurisdiction && covers(jurisdiction, item.district))))
+        throw notFound('未找到该求助');
+      if (item.version !== body.expectedVersion) throw staleVersion();
+      const outcome = applyEvent(item, body.kind, now);
+      if (!outcome.ok) throw conflict('该求助已办结，不能再记录处理。如家庭还有需要，请帮其重新提出求助');
+      const cipher = await deps.cipher();
+      const event = {
+        kind: body.kind,
+        at: now.toISOString(),
+        byName: await actorName(caller, item),
+        byUserId: caller.id,
+        ...(body.note ? { noteSealed: await cipher.seal(body.note, sealedFields.note) } : {}),
+      };
+      const next = await records.change(item, {
+        status: outcome.status,
+        firstRespondedAt: outcome.firstRespondedAt,
+        events: [...item.events, event],
+      });
+      if (outcome.tellFamily) await tellFamily(next, event, now);
+      return toView(next, cipher, now);
+    },
+  };
+
+  async function tellFamily(
+    item: AssistanceRequestItem,
+    event: { kind: AssistanceRequestItem['events'][number]['kind']; byName: string },
+    now: Date,
+  ) {
+    const family = await deps.getFamily(item.familyId);
+    if (!family) return;
+    const userIds = await deps.membership.boundUserIds(family);
+    const index = item.events.length - 1;
+    // The user is in the key: notification ids derive from it, and each member gets their own.
+    await Promise.all(
+      userIds.map((userId) =>
+        notifier.notify(userId, familyUpdateMessage(event), {
+          dedupeKey: `assistance-update:${item.requestId}:${index}:${userId}`,
+          now,
+        }),
+      ),
+    );
+  }
+}
+
+export type AssistanceService = ReturnType<typeof createAssistanceService>;
