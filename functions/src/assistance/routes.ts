@@ -1,6 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RouteImplementation } from '../commons/router';
+import { api } from '@hongjia/shared';
+import { createUserEntity, createUserStore } from '../auth/users';
+import { piiCipher } from '../commons/pii';
+import { implement, type RouteImplementation } from '../commons/router';
+import { createRecordAuditor } from '../families/audit';
+import { createFamilyEntities } from '../families/entities';
+import { createMembershipLookup } from '../families/membership';
 import type { Notifier } from '../notifications/notifier';
+import { createAccessChecks } from '../staff/jurisdiction';
+import { createFilerResolver } from './filing';
+import { createAssistanceRecords } from './records';
+import { createAssistanceService } from './service';
 
 export interface AssistanceDeps {
   client: DynamoDBDocumentClient;
@@ -8,7 +18,41 @@ export interface AssistanceDeps {
   notifier: Notifier;
 }
 
-/** Routes of the assistance group (being built). */
-export function createAssistanceRoutes(_deps: AssistanceDeps): RouteImplementation[] {
-  return [];
+/** The service wired to the table (also for tests that need a later `now`). */
+export function createAssistanceServiceFor(deps: AssistanceDeps) {
+  const { client, table } = deps;
+  const entities = createFamilyEntities(client, table);
+  const users = createUserStore(createUserEntity(client, table));
+  const access = createAccessChecks(users);
+  const membership = createMembershipLookup(entities);
+  const getFamily = async (familyId: string) =>
+    (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined;
+  const auditor = createRecordAuditor(entities, users);
+  return createAssistanceService({
+    records: createAssistanceRecords(entities.requests),
+    filers: createFilerResolver({ membership, getFamily, access }),
+    membership,
+    getFamily,
+    access,
+    users,
+    notifier: deps.notifier,
+    cipher: piiCipher,
+    auditProxyRequest: (family, caller, now) =>
+      auditor.record([family.familyId], 'proxy_request', caller, now),
+  });
+}
+
+/** Help requests: file (self or proxy), the family's list, the staff queue, events. */
+export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementation[] {
+  const assistance = createAssistanceServiceFor(deps);
+  return [
+    implement(api.createAssistanceRequest, ({ caller, body, now }) => assistance.create(caller, body, now)),
+    implement(api.myAssistanceRequests, ({ caller, query, now }) => assistance.listMine(caller, query, now)),
+    implement(api.staffAssistanceRequests, ({ caller, query, now }) =>
+      assistance.listForStaff(caller, query, now),
+    ),
+    implement(api.recordAssistanceEvent, ({ caller, params, body, now }) =>
+      assistance.recordEvent(caller, params.id, body, now),
+    ),
+  ];
 }

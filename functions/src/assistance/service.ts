@@ -93,7 +93,8 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       const { item, cipher } = await build(filer, body, caller.id, now);
       await records.create(item);
       if (filer.mode === 'proxy') await deps.auditProxyRequest(filer.family, caller, now);
-      if (item.contactUserId)
+      // A contact person filing as proxy needs no message about their own request.
+      if (item.contactUserId && item.contactUserId !== caller.id)
         await notifier.notify(item.contactUserId, newRequestMessage(item), {
           dedupeKey: `assistance-request:${item.requestId}`,
           now,
