@@ -18,17 +18,23 @@ export function BarChart({
   bars,
   target,
   targetText,
+  max,
 }: {
   id: string;
   title: string;
   bars: Bar[];
   target: number;
   targetText: string;
+  /** A fixed axis end (shares: 1), instead of one derived from the values and the target. */
+  max?: number;
 }) {
-  const scale = barScale(
-    bars.map((b) => b.value),
-    target,
-  );
+  const scale =
+    max !== undefined
+      ? { percent: (v: number) => Math.max(0, Math.min(100, (v / max) * 100)) }
+      : barScale(
+          bars.map((b) => b.value),
+          target,
+        );
   return (
     <View className="section" id={id} aria-label={`${title}，目标线 ${targetText}`}>
       <Text className="title">{title}</Text>

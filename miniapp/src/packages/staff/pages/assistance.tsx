@@ -1,11 +1,136 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../components/ComingSoon';
+import { type AssistanceStatus, api, type DistrictCode } from '@hongjia/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { button } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { Banner } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { usePaged } from '../../../state/paged';
+import { AssistanceCard } from '../components/AssistanceCard';
+import { DistrictChips } from '../components/DistrictChips';
+import { assistanceStatusNames, type EventKind } from '../model/assistance';
+import '../staff.css';
 
-/** Placeholder while issue 5's page is being built. */
+const tabs = (['awaiting_response', 'in_progress', 'resolved'] as const).map((s) => ({
+  value: s as AssistanceStatus,
+  text: assistanceStatusNames[s],
+  key: s,
+}));
+
+/**
+ * 求助工单 of the jurisdiction, earliest deadline first: 待首次响应 (with 只看超时), 处理中,
+ * 已办结. Each event carries the version loaded; a stale one (someone else recorded meanwhile)
+ * gets 409 and the list reloads.
+ */
 export default function AssistancePage() {
+  const session = useSession();
+  const [status, setStatus] = useState<AssistanceStatus>('awaiting_response');
+  const overdueParam = useRouter().params.overdue === 'true';
+  const [overdueOnly, setOverdueOnly] = useState(overdueParam);
+  const [district, setDistrict] = useState<DistrictCode>();
+  const [open, setOpen] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState<string>();
+  const overdue = status === 'awaiting_response' && overdueOnly;
+  const load = useCallback(
+    (cursor?: string) =>
+      call(api.staffAssistanceRequests, {
+        query: {
+          status,
+          cursor,
+          ...(overdue ? { overdue: 'true' as const } : {}),
+          ...(district ? { district } : {}),
+        },
+      }),
+    [status, overdue, district],
+  );
+  const list = usePaged(load);
+  const { reload } = list;
+  useEffect(() => {
+    if (session) void reload();
+  }, [session, reload]);
+
+  async function record(id: string, version: number, kind: EventKind, note: string): Promise<boolean> {
+    setBusy(true);
+    setBanner(undefined);
+    try {
+      const updated = await call(api.recordAssistanceEvent, {
+        params: { id },
+        body: { kind, expectedVersion: version, ...(note ? { note } : {}) },
+      });
+      list.setItems((items) => items.map((r) => (r.id === id ? updated : r)));
+      Taro.showToast({ title: kind === 'resolved' ? '已办结' : '已记录', icon: 'success' });
+      return true;
+    } catch (e) {
+      if (isApiError(e) && e.code === 'CONFLICT') {
+        setBanner('这件工单刚被其他人更新过，已刷新，请核对后再记录。');
+        void reload();
+      } else setBanner(isApiError(e) ? e.message : '保存失败，请稍后再试');
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-assistance">
+        <SignInPrompt reason="卫健工作人员登录后处理特殊家庭的求助。" />
+      </PageShell>
+    );
+  }
+  const now = Date.now();
   return (
-    <ComingSoon name="assistance" title="求助工单">
-      <Text className="text">求助工单</Text>
-    </ComingSoon>
+    <PageShell name="staff-assistance">
+      <View className="staff">
+        <Chips
+          idPrefix="assistance-status"
+          label="工单状态"
+          options={tabs}
+          value={status}
+          onChange={setStatus}
+        />
+        {session.user.cityWide ? (
+          <DistrictChips idPrefix="assistance-district" value={district} onChange={setDistrict} />
+        ) : null}
+        {status === 'awaiting_response' ? (
+          <View
+            className={`chip${overdueOnly ? ' chip--on' : ''}`}
+            aria-pressed={overdueOnly}
+            onClick={() => setOverdueOnly(!overdueOnly)}
+            {...button('只看超时未响应的工单', 'assistance-overdue-toggle')}
+          >
+            只看超时
+          </View>
+        ) : null}
+        <Text className="muted">
+          首次响应时限：紧急 24 小时，一般 72 小时。记录第一次电话、走访或备注即视为响应。
+        </Text>
+        <Banner id="assistance-error" text={banner ?? list.error} />
+        {list.loaded && list.items.length === 0 && !list.loading ? (
+          <Text className="muted" id="assistance-empty">
+            {overdue ? '没有超时的工单。' : `没有${assistanceStatusNames[status]}的工单。`}
+          </Text>
+        ) : null}
+        {list.items.map((r) => (
+          <AssistanceCard
+            key={r.id}
+            request={r}
+            open={open === r.id}
+            now={now}
+            busy={busy}
+            onOpen={() => setOpen(open === r.id ? undefined : r.id)}
+            onEvent={(kind, note) => record(r.id, r.version, kind, note)}
+          />
+        ))}
+        <LoadMore list={list} what="工单" id="assistance-more" />
+      </View>
+    </PageShell>
   );
 }

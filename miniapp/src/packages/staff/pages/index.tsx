@@ -1,5 +1,8 @@
+import { api } from '@hongjia/shared';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../../api/client';
 import { jurisdictionName } from '../../../auth/roles';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
@@ -8,13 +11,34 @@ import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
 import '../staff.css';
 
+/** 已超时 help requests of the jurisdiction, as 3 or 50+ (the first page is enough), or nothing. */
+function useOverdueText(signedIn: boolean): string | undefined {
+  const [text, setText] = useState<string>();
+  const load = useCallback(() => {
+    if (!signedIn) return;
+    call(api.staffAssistanceRequests, { query: { overdue: 'true', limit: 50 }, loading: false })
+      .then((page) =>
+        setText(page.items.length ? `${page.items.length}${page.nextCursor ? '+' : ''}` : undefined),
+      )
+      .catch(() => setText(undefined));
+  }, [signedIn]);
+  useEffect(load, [load]);
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current) load();
+    shownBefore.current = true;
+  });
+  return text;
+}
+
 /** 工作人员工作台: the staff's tasks of their jurisdiction. More arrive with the other capabilities. */
 export default function StaffHome() {
   const user = useSession()?.user;
+  const overdue = useOverdueText(Boolean(user));
   if (!user) {
     return (
       <PageShell name="staff">
-        <SignInPrompt reason="卫健工作人员登录后审核生育登记和备案、查看统计。" />
+        <SignInPrompt reason="卫健工作人员登录后审核生育登记和备案、维护特殊家庭档案、查看统计。" />
       </PageShell>
     );
   }
@@ -55,7 +79,55 @@ export default function StaffHome() {
           </Button>
         </View>
         <View className="section">
-          <Text className="muted">特殊家庭档案、监测数据导入和形势分析报告将陆续开放。</Text>
+          <Text className="title">特殊家庭</Text>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffSpecialFamilies })}
+            {...button('特殊家庭档案', 'staff-special-families')}
+          >
+            特殊家庭档案
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffCoverage })}
+            {...button('三个全覆盖：联系人、家庭医生、绿色通道', 'staff-coverage')}
+          >
+            三个全覆盖
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffScreening })}
+            {...button('免申即享筛查', 'staff-screening')}
+          >
+            免申即享筛查
+          </Button>
+          <Button
+            className={`btn ${overdue ? 'btn--danger' : 'btn--plain'}`}
+            onClick={() => Taro.navigateTo({ url: routes.staffAssistance })}
+            {...button(`求助工单${overdue ? `，${overdue} 件已超时` : ''}`, 'staff-assistance')}
+          >
+            求助工单{overdue ? `（${overdue} 件已超时）` : ''}
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: `${routes.staffSpecialFamilies}?tab=conflicts` })}
+            {...button('实名冲突', 'staff-identity-conflicts')}
+          >
+            实名冲突
+          </Button>
+        </View>
+        <View className="section">
+          <Text className="title">育儿补贴</Text>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffSubsidies })}
+            {...button('育儿补贴审核', 'staff-subsidies')}
+          >
+            育儿补贴审核
+          </Button>
+        </View>
+        <View className="section">
+          <Text className="muted">监测数据导入和形势分析报告将陆续开放。</Text>
         </View>
       </View>
     </PageShell>

@@ -1,11 +1,147 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../components/ComingSoon';
+import { api, districtByCode, type SpecialFamilyUpdate, type SpecialFamilyView } from '@hongjia/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Banner } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { todayInChina } from '../../../lib/dates';
+import { formatDateTime } from '../../../lib/format';
+import { routeParam } from '../../../lib/route-param';
+import { Fact } from '../components/Fact';
+import { HelperSection } from '../components/HelperSection';
+import { MemberCard } from '../components/MemberCard';
+import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
+import { familyKindNames, hukouTypeNames, memberRoleNames } from '../model/labels';
+import '../staff.css';
 
-/** Placeholder while issue 5's page is being built. */
+const conflictText = '档案刚被其他工作人员修改过，已为您载入最新内容，请核对后再保存。';
+
+/**
+ * 档案详情: members (whole names and phones, to call them), the facts the rules engine uses, and
+ * 三个全覆盖 with edit forms. Every read is audited and shown to the family, so the page loads
+ * the record once and after that uses what each update answers.
+ */
 export default function SpecialFamilyPage() {
+  const session = useSession();
+  const id = routeParam(useRouter().params.id);
+  const [view, setView] = useState<SpecialFamilyView>();
+  const [banner, setBanner] = useState<{ text: string; tone: 'error' | 'info' }>();
+  const [clearing, setClearing] = useState<HelperKey>();
+  const today = todayInChina();
+
+  const load = useCallback(async () => {
+    try {
+      setView(await call(api.staffSpecialFamily, { params: { id } }));
+    } catch (e) {
+      setBanner({ text: isApiError(e) ? e.message : '加载失败，请稍后再试', tone: 'error' });
+    }
+  }, [id]);
+  useEffect(() => {
+    if (session && id) void load();
+  }, [session, id, load]);
+
+  async function update(patch: Omit<SpecialFamilyUpdate, 'expectedVersion'>): Promise<boolean> {
+    if (!view) return false;
+    setBanner(undefined);
+    try {
+      setView(
+        await call(api.updateSpecialFamily, {
+          params: { id: view.id },
+          body: { ...patch, expectedVersion: view.version },
+        }),
+      );
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      return true;
+    } catch (e) {
+      if (isApiError(e) && e.code === 'CONFLICT') {
+        setBanner({ text: conflictText, tone: 'error' });
+        void load();
+      } else setBanner({ text: isApiError(e) ? e.message : '保存失败，请稍后再试', tone: 'error' });
+      return false;
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-special-family">
+        <SignInPrompt reason="卫健工作人员登录后查看特殊家庭档案。" />
+      </PageShell>
+    );
+  }
   return (
-    <ComingSoon name="special-family" title="档案详情">
-      <Text className="text">档案详情</Text>
-    </ComingSoon>
+    <PageShell name="staff-special-family">
+      <View className="staff">
+        <Banner id="sf-banner" text={banner?.text} tone={banner?.tone} />
+        {view ? (
+          <>
+            <View className="section" id="sf-facts">
+              <Text className="title">
+                {familyKindNames[view.kind]}家庭 · {districtByCode(view.district).name}
+              </Text>
+              <Text className="muted">本次查看已记录，家庭可以看到查看单位和时间。</Text>
+              <Fact name="户籍类型" value={hukouTypeNames[view.hukouType]} />
+              <Fact
+                name={view.kind === 'bereaved' ? '子女死亡日期' : '伤残认定日期'}
+                value={view.childEventDate}
+              />
+              <Fact
+                name="子女记录"
+                value={
+                  view.children.length
+                    ? `${view.children.length} 条（在世 ${view.children.filter((c) => c.alive).length}）`
+                    : '未登记'
+                }
+              />
+              <Fact name="建档时间" value={formatDateTime(view.createdAt)} />
+              <Fact name="最近更新" value={formatDateTime(view.updatedAt)} />
+            </View>
+            <View className="section" id="sf-members">
+              <Text className="title">家庭成员</Text>
+              {view.members.map((m) => (
+                <MemberCard key={m.role} member={m} />
+              ))}
+            </View>
+            {helperKeys.map((key) => (
+              <HelperSection
+                key={key}
+                helper={key}
+                value={view[helperSpecs[key].requestKey]}
+                today={today}
+                onSave={(value) => update({ [helperSpecs[key].requestKey]: value })}
+                onClear={() => setClearing(key)}
+              />
+            ))}
+            <View className="section" id="sf-proxy">
+              <Text className="title">委托代办</Text>
+              <Text className="text">
+                {view.proxyConsent
+                  ? `${memberRoleNames[view.proxyConsent.grantedByRole]}已同意由联系人 ${view.proxyConsent.contactName} 代为办理（${formatDateTime(view.proxyConsent.grantedAt)}）。代办的每件事都会同时写明联系人和家庭。`
+                  : '家庭尚未同意联系人代办：联系人不能代家庭提交求助。同意与否由家庭在小程序中自行决定。'}
+              </Text>
+            </View>
+          </>
+        ) : null}
+      </View>
+      {clearing && view ? (
+        <ConfirmDialog
+          id="sf-clear-dialog"
+          title={`清除${helperSpecs[clearing].title}？`}
+          message={`档案将显示为缺${helperSpecs[clearing].title}，三个全覆盖统计随之变化。`}
+          confirmText="确认清除"
+          danger
+          onConfirm={() => {
+            const key = clearing;
+            setClearing(undefined);
+            void update({ [helperSpecs[key].requestKey]: null });
+          }}
+          onCancel={() => setClearing(undefined)}
+        />
+      ) : null}
+    </PageShell>
   );
 }

@@ -1,11 +1,157 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../components/ComingSoon';
+import { api, type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { label } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Banner, Field } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { todayInChina } from '../../../lib/dates';
+import { formatYuan } from '../../../lib/format';
+import { usePaged } from '../../../state/paged';
+import { DistrictChips } from '../components/DistrictChips';
+import { SubsidyCard } from '../components/SubsidyCard';
+import { subsidyStatusNames } from '../model/subsidies';
+import '../staff.css';
 
-/** Placeholder while issue 5's page is being built. */
+const statusOptions = (['pending_review', 'approved', 'rejected'] as const).map((s) => ({
+  value: s as SubsidyStatus,
+  text: subsidyStatusNames[s],
+  key: s,
+}));
+
+type Deciding = { subsidy: SubsidyView; decision: 'approve' | 'reject' };
+
+/**
+ * 育儿补贴审核: the jurisdiction's applications, oldest first, each with its 30-working-day
+ * deadline (highlighted within 5 days or past). A decision carries the version loaded, so two
+ * reviewers cannot both decide: the second gets 409 and the queue reloads.
+ */
 export default function SubsidiesPage() {
+  const session = useSession();
+  const [status, setStatus] = useState<SubsidyStatus>('pending_review');
+  const [district, setDistrict] = useState<DistrictCode>();
+  const [deciding, setDeciding] = useState<Deciding>();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string>();
+  const [banner, setBanner] = useState<string>();
+  const load = useCallback(
+    (cursor?: string) =>
+      call(api.staffChildcareSubsidies, { query: { status, cursor, ...(district ? { district } : {}) } }),
+    [status, district],
+  );
+  const list = usePaged(load);
+  const { reload } = list;
+  useEffect(() => {
+    if (session) void reload();
+  }, [session, reload]);
+
+  async function decide({ subsidy, decision }: Deciding) {
+    const body = { decision, comment: comment.trim() || undefined, expectedVersion: subsidy.version };
+    const checked = SubsidyReview.safeParse(body);
+    if (!checked.success) {
+      setCommentError(checked.error.issues[0]?.message);
+      return;
+    }
+    setBanner(undefined);
+    try {
+      await call(api.reviewChildcareSubsidy, { params: { id: subsidy.id }, body: checked.data });
+      setDeciding(undefined);
+      setComment('');
+      list.setItems((items) => items.filter((s) => s.id !== subsidy.id));
+      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已处理', icon: 'success' });
+    } catch (e) {
+      setDeciding(undefined);
+      setBanner(
+        isApiError(e) && e.code === 'CONFLICT'
+          ? '这份申请已被其他工作人员处理，列表已刷新。'
+          : isApiError(e)
+            ? e.message
+            : '操作失败，请稍后再试',
+      );
+      void reload();
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-subsidies">
+        <SignInPrompt reason="卫健工作人员登录后审核育儿补贴申请。" />
+      </PageShell>
+    );
+  }
+  const today = todayInChina();
   return (
-    <ComingSoon name="subsidies" title="育儿补贴审核">
-      <Text className="text">育儿补贴审核</Text>
-    </ComingSoon>
+    <PageShell name="staff-subsidies">
+      <View className="staff">
+        <Chips
+          idPrefix="subsidies-status"
+          label="审核状态"
+          options={statusOptions}
+          value={status}
+          onChange={setStatus}
+        />
+        {session.user.cityWide ? (
+          <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
+        ) : null}
+        <Text className="muted">应在提交后 30 个工作日内审核；5 天内到期和已超期的以红色标出。</Text>
+        <Banner id="subsidies-error" text={banner ?? list.error} />
+        {list.loaded && list.items.length === 0 && !list.loading ? (
+          <Text className="muted" id="subsidies-empty">
+            没有{subsidyStatusNames[status]}的申请。
+          </Text>
+        ) : null}
+        {list.items.map((s) => (
+          <SubsidyCard
+            key={s.id}
+            subsidy={s}
+            today={today}
+            onDecide={(decision) => {
+              setCommentError(undefined);
+              setDeciding({ subsidy: s, decision });
+            }}
+          />
+        ))}
+        <LoadMore list={list} what="申请" id="subsidies-more" />
+      </View>
+      {deciding ? (
+        <ConfirmDialog
+          id="subsidy-dialog"
+          title={deciding.decision === 'approve' ? '通过这份申请？' : '不予发放？'}
+          message={
+            deciding.decision === 'approve'
+              ? `${deciding.subsidy.childNameMasked}：共 ${deciding.subsidy.months} 个月，${formatYuan(deciding.subsidy.amountYuan)}。家庭会收到通知。`
+              : `${deciding.subsidy.childNameMasked}：家庭会看到您填写的原因。`
+          }
+          confirmText={deciding.decision === 'approve' ? '确认通过' : '确认不予发放'}
+          danger={deciding.decision === 'reject'}
+          onConfirm={() => decide(deciding)}
+          onCancel={() => setDeciding(undefined)}
+        >
+          <Field
+            id="subsidy-comment"
+            label={deciding.decision === 'approve' ? '意见（选填）' : '原因（必填，家庭会看到）'}
+            error={commentError}
+          >
+            <Textarea
+              className="textarea"
+              value={comment}
+              maxlength={500}
+              onInput={(e) => {
+                setComment(e.detail.value);
+                setCommentError(undefined);
+              }}
+              {...label('审核意见', 'subsidy-comment')}
+            />
+          </Field>
+        </ConfirmDialog>
+      ) : null}
+    </PageShell>
   );
 }

@@ -1,0 +1,76 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { button, label } from '../../../components/a11y';
+import { Field } from '../../../components/Field';
+import { type EventKind, eventChoices, eventNoteIssue } from '../model/assistance';
+
+/**
+ * 记录处理 of a help request: what was done (电话联系 / 上门走访 / 备注 / 办结) and a note the
+ * family reads. One form on the page at a time, so its ids are fixed (Playwright uses them).
+ */
+export function EventForm({
+  busy,
+  onSubmit,
+}: {
+  busy: boolean;
+  onSubmit: (kind: EventKind, note: string) => Promise<boolean>;
+}) {
+  const [kind, setKind] = useState<EventKind>('call');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+
+  async function submit() {
+    const issue = eventNoteIssue(kind, note);
+    setError(issue);
+    if (issue) return;
+    if (await onSubmit(kind, note.trim())) setNote('');
+  }
+
+  return (
+    <View className="as-form" id="assistance-event-form">
+      <Text className="text">记录处理</Text>
+      <View className="as-kinds">
+        {eventChoices.map((c) => (
+          <View
+            key={c.kind}
+            className={`chip${kind === c.kind ? ' chip--on' : ''}`}
+            aria-pressed={kind === c.kind}
+            onClick={() => {
+              setKind(c.kind);
+              setError(undefined);
+            }}
+            {...button(`处理方式：${c.text}`, `assistance-event-${c.idSuffix}`)}
+          >
+            {c.text}
+          </View>
+        ))}
+      </View>
+      <Field
+        id="assistance-event-note"
+        label={kind === 'call' || kind === 'visit' ? '说明（选填）' : '说明'}
+        error={error}
+      >
+        <Textarea
+          className="textarea"
+          value={note}
+          maxlength={1000}
+          placeholder="家庭会在求助进度中看到这段说明"
+          onInput={(e) => {
+            setNote(e.detail.value);
+            setError(undefined);
+          }}
+          {...label('处理说明', 'assistance-event-note')}
+        />
+      </Field>
+      <Button
+        className="btn btn--primary"
+        loading={busy}
+        disabled={busy}
+        onClick={submit}
+        {...button(kind === 'resolved' ? '确认办结' : '保存记录', 'assistance-event-submit')}
+      >
+        {kind === 'resolved' ? '确认办结' : '保存记录'}
+      </Button>
+    </View>
+  );
+}

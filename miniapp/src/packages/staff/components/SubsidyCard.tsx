@@ -1,0 +1,66 @@
+import { districtByCode, type SubsidyView } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import { button } from '../../../components/a11y';
+import { formatDateTime, formatYuan } from '../../../lib/format';
+import { reviewDue } from '../model/deadlines';
+import { byYearText, monthsText, subsidyStatusNames } from '../model/subsidies';
+import { Fact } from './Fact';
+
+/** One 育儿补贴 application: child (masked), months and amount by year, review deadline, decision. */
+export function SubsidyCard({
+  subsidy: s,
+  today,
+  onDecide,
+}: {
+  subsidy: SubsidyView;
+  today: string;
+  onDecide: (decision: 'approve' | 'reject') => void;
+}) {
+  const due = s.status === 'pending_review' ? reviewDue(s.reviewDueBy, today) : undefined;
+  return (
+    <View className="section" id={`subsidy-${s.id}`}>
+      <View className="st-filing__head">
+        <Text className="text">
+          {s.childNameMasked} · {districtByCode(s.hukouDistrict).name}
+        </Text>
+        <Text className="text">{subsidyStatusNames[s.status]}</Text>
+      </View>
+      {due ? (
+        <Text className={`text as-due as-due--${due.tone}`} id={`subsidy-due-${s.id}`}>
+          {due.text}
+        </Text>
+      ) : null}
+      <Fact name="儿童" value={`${s.childIdNumberMasked} · 出生 ${s.childBirthDate}`} />
+      <Fact name="申请人" value={`${s.applicantNameMasked} · ${formatDateTime(s.submittedAt)}`} />
+      <Fact name="补贴月份" value={monthsText(s)} />
+      <Fact name="分年度" value={byYearText(s.byYear)} />
+      {s.reviewedAt ? <Fact name="审核时间" value={formatDateTime(s.reviewedAt)} /> : null}
+      {s.comment ? <Fact name="审核意见" value={s.comment} /> : null}
+      {s.renewalDueOn ? <Fact name="年度确认" value={`${s.renewalDueOn} 前`} /> : null}
+      {s.payments.length ? (
+        <Fact
+          name="已发放"
+          value={s.payments.map((p) => `${p.year} 年 ${formatYuan(p.amountYuan)}`).join('；')}
+        />
+      ) : null}
+      {s.status === 'pending_review' ? (
+        <View className="row">
+          <Button
+            className="btn btn--primary grow"
+            onClick={() => onDecide('approve')}
+            {...button(`通过${s.childNameMasked}的育儿补贴`, `subsidy-approve-${s.id}`)}
+          >
+            通过
+          </Button>
+          <Button
+            className="btn btn--plain grow"
+            onClick={() => onDecide('reject')}
+            {...button(`不予发放${s.childNameMasked}的育儿补贴`, `subsidy-reject-${s.id}`)}
+          >
+            不予发放
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
