@@ -1,6 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RouteImplementation } from '../commons/router';
+import { api } from '@hongjia/shared';
+import { createUserEntity, createUserStore } from '../auth/users';
+import { implement, type RouteImplementation } from '../commons/router';
+import { createRecordAuditor } from '../families/audit';
+import { createFamilyEntities } from '../families/entities';
+import { createMembershipLookup } from '../families/membership';
 import type { Notifier } from '../notifications/notifier';
+import { createAccessChecks } from '../staff/jurisdiction';
+import { createPolicyStore } from './policy-store';
+import { createBenefitRecords } from './records';
+import { createBenefitsService } from './service';
 
 export interface BenefitsDeps {
   client: DynamoDBDocumentClient;
@@ -8,7 +17,31 @@ export interface BenefitsDeps {
   notifier: Notifier;
 }
 
-/** Routes of the benefits group (being built). */
-export function createBenefitsRoutes(_deps: BenefitsDeps): RouteImplementation[] {
-  return [];
+/** The service wired to the table (also used by tests that need another `now`). */
+export function createBenefitsServiceFor(deps: BenefitsDeps) {
+  const entities = createFamilyEntities(deps.client, deps.table);
+  const users = createUserStore(createUserEntity(deps.client, deps.table));
+  return createBenefitsService({
+    records: createBenefitRecords(entities),
+    policies: createPolicyStore(entities.policyVersions),
+    membership: createMembershipLookup(entities),
+    access: createAccessChecks(users),
+    users,
+    auditor: createRecordAuditor(entities, users),
+    notifier: deps.notifier,
+  });
+}
+
+/** 我的待遇, 免申即享 screening and bulk enrolment, policies and their corrections. */
+export function createBenefitsRoutes(deps: BenefitsDeps): RouteImplementation[] {
+  const benefits = createBenefitsServiceFor(deps);
+  return [
+    implement(api.myBenefits, ({ caller, now }) => benefits.myBenefits(caller, now)),
+    implement(api.runBenefitScreening, ({ caller, body, now }) => benefits.screen(caller, body, now)),
+    implement(api.enrolBenefits, ({ caller, body, now }) => benefits.enrol(caller, body, now)),
+    implement(api.listPolicies, () => benefits.listPolicies()),
+    implement(api.addPolicyVersion, ({ caller, params, body, now }) =>
+      benefits.addPolicyVersion(caller, params.id, body, now),
+    ),
+  ];
 }
