@@ -1,6 +1,7 @@
 import type { NewUser } from '@hongjia/functions/auth/users';
 import { type DistrictCode, districts } from '@hongjia/shared';
 import { familyOpenid, seedFamilyCount } from './bookings';
+import { elderOpenids, memberOpenid } from './special-families';
 
 /**
  * The demo accounts of SPEC §3. Their openids are what `dev:<openid>` signs in
@@ -25,6 +26,11 @@ export function seedAccounts(): NewUser[] {
     ...providers,
     ...Array.from({ length: seedFamilyCount }, (_, index) => ({
       openid: familyOpenid(index),
+      roles: ['family' as const],
+    })),
+    // Members of special families, bound by real name in the seed (special-families.ts).
+    ...[...elderOpenids, ...districts.map((district) => memberOpenid(district.code))].map((openid) => ({
+      openid,
       roles: ['family' as const],
     })),
   ];

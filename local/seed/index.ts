@@ -15,10 +15,11 @@ import { creditCode, seedInstitutions } from './institutions';
 import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
 import { seedServicePoints } from './service-points';
+import { seedSpecialFamilies } from './special-families';
 import { seedTerminals } from './terminals';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 5;
+export const seedVersion = 6;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -33,6 +34,8 @@ export interface SeedSummary {
   bookings: number;
   pendingFilings: number;
   servicePoints: number;
+  specialFamilies: number;
+  assistanceRequests: number;
 }
 
 export async function seedCity(now: Date): Promise<SeedSummary> {
@@ -82,6 +85,12 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
   await seedRegistrations(now);
+  const special = await seedSpecialFamilies(
+    documentClient,
+    table,
+    createOutboxNotifier(createNotificationEntity(documentClient, table)),
+    now,
+  );
 
   return {
     users: accounts.length,
@@ -90,6 +99,8 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     bookings,
     pendingFilings: pending.length,
     servicePoints: points.length,
+    specialFamilies: special.families,
+    assistanceRequests: special.requests,
   };
 }
 
@@ -114,7 +125,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
     }),
   );
   log(
-    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points`,
+    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points, ${summary.specialFamilies} special families`,
   );
   return true;
 }

@@ -4,6 +4,8 @@ export const seededAccounts = [
   { openid: 'staff-city', text: '市级工作人员' },
   { openid: 'admin', text: '管理员' },
   { openid: 'provider-1', text: '托育机构 1' },
+  { openid: 'elder-1', text: '特殊家庭成员（东湖区，56 岁）' },
+  { openid: 'elder-2', text: '特殊家庭成员（东湖区，36 岁）' },
 ] as const;
 
 export const defaultOpenid = 'family-demo';
