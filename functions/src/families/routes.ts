@@ -7,10 +7,12 @@ import { implement, type RouteImplementation } from '../commons/router';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createRecordAuditor } from './audit';
+import { createCoverageService } from './coverage-service';
 import { createFamilyEntities } from './entities';
 import { type FaceVerifier, faceVerifierFromEnv } from './face';
 import { createFamilyService } from './family-service';
 import { createIdentityService } from './identity-service';
+import { createMyFamilyService } from './my-family-service';
 
 export interface FamiliesDeps {
   client: DynamoDBDocumentClient;
@@ -36,12 +38,14 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
       access,
     }),
     families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),
+    coverage: createCoverageService({ entities, access, auditor }),
+    myFamily: createMyFamilyService({ entities, cipher: piiCipher }),
   };
 }
 
 /** Real-name binding and 计划生育特殊家庭 records. */
 export function createFamiliesRoutes(deps: FamiliesDeps): RouteImplementation[] {
-  const { identity, families } = createFamiliesServicesFor(deps);
+  const { identity, families, coverage, myFamily } = createFamiliesServicesFor(deps);
   return [
     implement(api.bindIdentity, ({ caller, body, now }) => identity.bind(caller, body, now)),
     implement(api.myIdentity, ({ caller }) => identity.mine(caller)),
@@ -51,6 +55,12 @@ export function createFamiliesRoutes(deps: FamiliesDeps): RouteImplementation[] 
     implement(api.staffSpecialFamily, ({ caller, params, now }) => families.detail(caller, params.id, now)),
     implement(api.updateSpecialFamily, ({ caller, params, body, now }) =>
       families.update(caller, params.id, body, now),
+    ),
+    implement(api.specialFamilyCoverage, ({ caller, query, now }) => coverage.coverage(caller, query, now)),
+    implement(api.mySpecialFamily, ({ caller }) => myFamily.mine(caller)),
+    implement(api.myRecordViews, ({ caller, query }) => myFamily.views(caller, query)),
+    implement(api.setProxyConsent, ({ caller, body, now }) =>
+      myFamily.setProxyConsent(caller, body.granted, now),
     ),
   ];
 }

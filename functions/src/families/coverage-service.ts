@@ -1,0 +1,39 @@
+import type { DistrictCode, SessionUser } from '@hongjia/shared';
+import { forbidden } from '../commons/errors';
+import { type AccessChecks, covers } from '../staff/jurisdiction';
+import type { RecordAuditor } from './audit';
+import { computeCoverage } from './coverage';
+import type { FamilyEntities } from './entities';
+
+export interface CoverageServiceDeps {
+  entities: Pick<FamilyEntities, 'families'>;
+  access: AccessChecks;
+  auditor: RecordAuditor;
+}
+
+/**
+ * 三个全覆盖 for one district or the caller's whole jurisdiction: one Query per
+ * district (byDistrict), then the pure computation. The families named in the
+ * lacking lists were shown to staff, so each gets a 'list' audit entry.
+ */
+export function createCoverageService(deps: CoverageServiceDeps) {
+  const { entities, access, auditor } = deps;
+  return {
+    async coverage(caller: SessionUser, query: { district?: DistrictCode | undefined }, now: Date) {
+      const jurisdiction = await access.staffJurisdiction(caller);
+      if (query.district && !covers(jurisdiction, query.district))
+        throw forbidden('只能查看本县区的覆盖情况');
+      const districts: readonly DistrictCode[] = query.district ? [query.district] : jurisdiction.districts;
+      const perDistrict = await Promise.all(
+        districts.map(
+          async (district) =>
+            (await entities.families.query.byDistrict({ district }).go({ pages: 'all' })).data,
+        ),
+      );
+      const answer = computeCoverage(perDistrict.flat(), districts, query.district);
+      const shown = Object.values(answer.lacking).flatMap((list) => list.map((f) => f.id));
+      await auditor.record(shown, 'list', caller, now);
+      return answer;
+    },
+  };
+}
