@@ -1,6 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RouteImplementation } from '../commons/router';
+import { api } from '@hongjia/shared';
+import { createUserEntity, createUserStore } from '../auth/users';
+import { createPolicyStore } from '../benefits/policy-store';
+import { createGuardEntity, createGuards } from '../commons/guards';
+import { piiCipher } from '../commons/pii';
+import { implement, type RouteImplementation } from '../commons/router';
+import { createIdentityEntity, createPolicyVersionEntity } from '../families/entities';
 import type { Notifier } from '../notifications/notifier';
+import { createAccessChecks } from '../staff/jurisdiction';
+import { createSubsidyApplication } from './application';
+import { createSubsidyEntity } from './entity';
+import { createSubsidyFamilySide } from './family';
+import { createSubsidyRecords } from './records';
+import { createSubsidyReview } from './review';
 
 export interface SubsidiesDeps {
   client: DynamoDBDocumentClient;
@@ -8,7 +20,40 @@ export interface SubsidiesDeps {
   notifier: Notifier;
 }
 
-/** Routes of the subsidies group (being built). */
-export function createSubsidiesRoutes(_deps: SubsidiesDeps): RouteImplementation[] {
-  return [];
+/** The 育儿补贴 services wired to the table (also used by the worker and the tests). */
+export function createSubsidyServicesFor(deps: SubsidiesDeps) {
+  const { client, table, notifier } = deps;
+  const records = createSubsidyRecords(createSubsidyEntity(client, table));
+  const guards = createGuards(createGuardEntity(client, table));
+  return {
+    records,
+    application: createSubsidyApplication({
+      records,
+      guards,
+      identities: createIdentityEntity(client, table),
+      policies: createPolicyStore(createPolicyVersionEntity(client, table)),
+      cipher: piiCipher,
+    }),
+    family: createSubsidyFamilySide(records),
+    review: createSubsidyReview({
+      records,
+      guards,
+      access: createAccessChecks(createUserStore(createUserEntity(client, table))),
+      notifier,
+    }),
+  };
+}
+
+/** 育儿补贴: apply, my applications and their yearly confirmation, the district's review. */
+export function createSubsidiesRoutes(deps: SubsidiesDeps): RouteImplementation[] {
+  const { application, family, review } = createSubsidyServicesFor(deps);
+  return [
+    implement(api.applyChildcareSubsidy, ({ caller, body, now }) => application.apply(caller, body, now)),
+    implement(api.myChildcareSubsidies, ({ caller, query }) => family.listMine(caller, query)),
+    implement(api.renewChildcareSubsidy, ({ caller, params, now }) => family.renew(caller, params.id, now)),
+    implement(api.staffChildcareSubsidies, ({ caller, query }) => review.list(caller, query)),
+    implement(api.reviewChildcareSubsidy, ({ caller, params, body, now }) =>
+      review.review(caller, params.id, body, now),
+    ),
+  ];
 }

@@ -1,0 +1,34 @@
+import type { NotificationMessage } from '../notifications/notifier';
+import type { SubsidyItem } from './entity';
+
+export const subsidiesPage = '/packages/family/pages/subsidies/index';
+
+const yuan = (amount: number) => amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/** The applicant's message for a decision (names masked: a message may show on a lock screen). */
+export function decisionMessage(item: SubsidyItem): NotificationMessage {
+  const child = item.childNameMasked;
+  if (item.status === 'approved') {
+    return {
+      kind: 'subsidy_status',
+      title: '育儿补贴申请已通过',
+      body: `${child}的育儿补贴已审核通过：${item.firstMonth} 至 ${item.lastMonth} 共 ${item.months} 个月，合计 ${yuan(item.amountYuan)} 元。${item.renewalDueOn ? `请于 ${item.renewalDueOn} 前后完成年度确认。` : ''}`,
+      link: subsidiesPage,
+    };
+  }
+  return {
+    kind: 'subsidy_status',
+    title: '育儿补贴申请未通过',
+    body: `${child}的育儿补贴申请未通过审核。原因：${item.comment ?? '请查看申请详情'}`,
+    link: subsidiesPage,
+  };
+}
+
+export function renewalMessage(item: SubsidyItem): NotificationMessage {
+  return {
+    kind: 'subsidy_renewal',
+    title: '育儿补贴年度确认提醒',
+    body: `${item.childNameMasked}的育儿补贴需在 ${item.renewalDueOn} 前完成年度确认，确认后继续发放。`,
+    link: subsidiesPage,
+  };
+}

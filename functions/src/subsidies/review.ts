@@ -1,0 +1,118 @@
+import {
+  type DistrictCode,
+  districtByCode,
+  type ListQuery,
+  type SessionUser,
+  type SubsidyStatus,
+} from '@hongjia/shared';
+import { z } from 'zod';
+import { shanghaiDate } from '../childcare/dates';
+import { decodeCursor, encodeCursor } from '../commons/cursor';
+import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
+import type { Guards } from '../commons/guards';
+import type { Notifier } from '../notifications/notifier';
+import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
+import type { SubsidyItem } from './entity';
+import { decisionMessage } from './messages';
+import type { SubsidyRecords } from './records';
+import { nextRenewal } from './rules';
+import { toView } from './views';
+
+export interface SubsidyReviewDeps {
+  records: SubsidyRecords;
+  guards: Guards;
+  access: AccessChecks;
+  notifier: Notifier;
+}
+
+/** City staff walk the districts in order; the cursor says which district and where in it. */
+const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
+
+const officeName = (jurisdiction: Jurisdiction) =>
+  jurisdiction.cityWide
+    ? '南昌市卫生健康委员会'
+    : `${districtByCode(jurisdiction.districts[0]).name}卫生健康委员会`;
+
+/**
+ * 育儿补贴 review by the child's household district: the queue oldest first
+ * (first come, first reviewed; each shows its 30-working-day due date), and
+ * one decision per application, locked on `version`. An application of another
+ * district is 404 (not revealed); listing another district is 403. Approval
+ * schedules the yearly confirmation; rejection frees the child for a corrected
+ * application.
+ */
+export function createSubsidyReview(deps: SubsidyReviewDeps) {
+  const { records, guards, access, notifier } = deps;
+
+  return {
+    async list(
+      caller: SessionUser,
+      query: ListQuery & { status: SubsidyStatus; district?: DistrictCode | undefined },
+    ) {
+      const jurisdiction = await access.staffJurisdiction(caller);
+      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的申请');
+      const districts = query.district ? [query.district] : jurisdiction.districts;
+      const decoded = await decodeCursor<unknown>(query.cursor);
+      const parsed = decoded === undefined ? undefined : StaffCursor.safeParse(decoded);
+      if (parsed && !parsed.success) throw validationFailed('分页游标无效，请从第一页重新加载');
+      let position = parsed?.data ?? { d: 0, c: null };
+      const items: SubsidyItem[] = [];
+      while (position.d < districts.length && items.length < query.limit) {
+        const page = await records.subsidies.query
+          .byQueue({ jurisdiction: districts[position.d] as DistrictCode, status: query.status })
+          .go({
+            limit: query.limit - items.length,
+            order: 'asc',
+            ...(position.c ? { cursor: position.c } : {}),
+          });
+        items.push(...page.data);
+        position = page.cursor ? { d: position.d, c: page.cursor } : { d: position.d + 1, c: null };
+      }
+      return {
+        items: items.map(toView),
+        nextCursor: position.d < districts.length ? await encodeCursor(position) : null,
+      };
+    },
+
+    async review(
+      caller: SessionUser,
+      subsidyId: string,
+      decision: { decision: 'approve' | 'reject'; comment?: string | undefined; expectedVersion: number },
+      now: Date,
+    ) {
+      const jurisdiction = await access.staffJurisdiction(caller);
+      const item = await records.get(subsidyId);
+      if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
+        throw notFound('未找到该申请');
+      }
+      if (item.version !== decision.expectedVersion) {
+        throw conflict('该申请已被他人处理或已更新，请刷新后重试', [
+          { path: 'body.expectedVersion', message: '版本已过期' },
+        ]);
+      }
+      if (item.status !== 'pending_review') throw conflict('该申请已审核，不能重复审核');
+      const approve = decision.decision === 'approve';
+      const renewalDueOn = approve ? nextRenewal(shanghaiDate(now), item.lastMonth) : '';
+      const decided = await records.move(
+        item,
+        {
+          status: approve ? 'approved' : 'rejected',
+          reviewedAt: now.toISOString(),
+          reviewedBy: officeName(jurisdiction),
+          ...(decision.comment ? { comment: decision.comment } : {}),
+          renewalDueOn,
+          renewalMonth: renewalDueOn.slice(0, 7),
+        },
+        now,
+      );
+      if (!approve) await guards.release('childcare-subsidy', item.childIdHash, item.subsidyId);
+      await notifier.notify(decided.userId, decisionMessage(decided), {
+        dedupeKey: `subsidy:${decided.subsidyId}:${decision.decision}`,
+        now,
+      });
+      return toView(decided);
+    },
+  };
+}
+
+export type SubsidyReview = ReturnType<typeof createSubsidyReview>;

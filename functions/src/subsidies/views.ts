@@ -1,0 +1,33 @@
+import type { SubsidyCreated, SubsidyView } from '@hongjia/shared';
+import type { z } from 'zod';
+import type { SubsidyItem } from './entity';
+
+/** Every view is built from the masked copies: no name or ID number is opened to answer. */
+export function toView(item: SubsidyItem): SubsidyView {
+  return {
+    id: item.subsidyId,
+    status: item.status === 'checking' ? 'pending_review' : item.status,
+    months: item.months,
+    amountYuan: item.amountYuan,
+    byYear: item.byYear,
+    firstMonth: item.firstMonth,
+    lastMonth: item.lastMonth,
+    childNameMasked: item.childNameMasked,
+    childIdNumberMasked: item.childIdMasked,
+    childBirthDate: item.childBirthDate,
+    hukouDistrict: item.jurisdiction,
+    applicantNameMasked: item.applicantNameMasked,
+    submittedAt: item.submittedAt,
+    reviewDueBy: item.reviewDueBy,
+    ...(item.reviewedAt ? { reviewedAt: item.reviewedAt } : {}),
+    ...(item.comment ? { comment: item.comment } : {}),
+    ...(item.renewalDueOn ? { renewalDueOn: item.renewalDueOn } : {}),
+    payments: item.payments ?? [],
+    version: item.version,
+  };
+}
+
+export function toCreated(item: SubsidyItem): z.infer<typeof SubsidyCreated> {
+  const { id, status, months, amountYuan, byYear, firstMonth, lastMonth, reviewDueBy } = toView(item);
+  return { id, status, months, amountYuan, byYear, firstMonth, lastMonth, reviewDueBy };
+}

@@ -1,0 +1,355 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addWorkingDays } from '@hongjia/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
+import type { LocalRuntime } from '../../local/runtime';
+import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
+import { bindIdentity, idempotencyKey, validIdNumber } from './special-family-fixtures';
+
+/**
+ * 育儿补贴 through the API on the local runtime: apply (real-name binding
+ * first), the pro-rata months, one application per child, review by the
+ * child's household district with locking, the family's list, and the yearly
+ * renewal reminder (run directly against the runtime's dynalite with a chosen
+ * `now`, as the scheduled worker would).
+ */
+let runtime: LocalRuntime;
+let close: () => Promise<void>;
+let client: DynamoDBDocumentClient;
+let services: ReturnType<typeof import('@hongjia/functions/subsidies/routes').createSubsidyServicesFor>;
+let reminder: (
+  now: Date,
+) => ReturnType<typeof import('@hongjia/functions/subsidies/reminder').remindRenewals>;
+const tokens: Record<string, string> = {};
+
+interface View {
+  id: string;
+  status: string;
+  months: number;
+  amountYuan: number;
+  byYear: { year: number; months: number; amountYuan: number }[];
+  firstMonth: string;
+  lastMonth: string;
+  reviewDueBy: string;
+  childNameMasked: string;
+  childIdNumberMasked: string;
+  applicantNameMasked: string;
+  renewalDueOn?: string;
+  payments: unknown[];
+  version: number;
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const child = (birthDate: string, serial: number) => validIdNumber('360102', birthDate, 'M', serial);
+
+function apply(token: string, birthDate: string, serial: number, overrides: Record<string, unknown> = {}) {
+  return call(runtime, '/v1/childcare-subsidies', {
+    token,
+    body: {
+      childName: '李小宝',
+      childIdNumber: child(birthDate, serial),
+      childBirthDate: birthDate,
+      hukouDistrict: '360102',
+      ...overrides,
+    },
+    headers: { 'idempotency-key': idempotencyKey('subsidy') },
+  });
+}
+
+const review = (token: string, id: string, body: Record<string, unknown>) =>
+  call(runtime, `/v1/staff/childcare-subsidies/${id}/review`, { token, body });
+const mine = async (token: string) =>
+  ((await call(runtime, '/v1/me/childcare-subsidies', { token })).json as { items: View[] }).items;
+const notifications = async (token: string, kind: string) =>
+  (
+    (await call(runtime, '/v1/me/notifications?limit=50', { token })).json as {
+      items: { kind: string; link?: string; body: string }[];
+    }
+  ).items.filter((n) => n.kind === kind);
+
+beforeAll(async () => {
+  ({ runtime, close } = await startTestRuntime());
+  client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
+  // Imported after the runtime set the environment (the functions read it on import).
+  const { createSubsidyServicesFor } = await import('@hongjia/functions/subsidies/routes');
+  const { notifierFromEnv } = await import('@hongjia/functions/notifications/from-env');
+  const { remindRenewals } = await import('@hongjia/functions/subsidies/reminder');
+  const table = process.env.TABLE_NAME as string;
+  const notifier = notifierFromEnv(client, table);
+  services = createSubsidyServicesFor({ client, table, notifier });
+  reminder = (now) => remindRenewals({ records: services.records, notifier }, now);
+  for (const openid of [
+    'sub-mother',
+    'sub-father',
+    'sub-unbound',
+    'staff-360102',
+    'staff-360103',
+    'staff-city',
+  ]) {
+    tokens[openid] = (await signIn(runtime, openid)).token;
+  }
+  const mother = await bindIdentity(
+    runtime,
+    tokens['sub-mother'] as string,
+    '王秀英',
+    validIdNumber('360102', '1994-03-01', 'F', 7),
+  );
+  const father = await bindIdentity(
+    runtime,
+    tokens['sub-father'] as string,
+    '李建国',
+    validIdNumber('360102', '1992-07-01', 'M', 7),
+  );
+  expect([mother.status, father.status]).toEqual([200, 200]);
+});
+afterAll(async () => {
+  client?.destroy();
+  await close?.();
+});
+
+const t = (name: string) => tokens[name] as string;
+const created: Record<string, View> = {};
+
+describe('applying', () => {
+  it('needs a real-name binding first (403 IDENTITY_REQUIRED)', async () => {
+    const error = expectEnvelope(await apply(t('sub-unbound'), '2025-03-15', 1), 403, 'IDENTITY_REQUIRED');
+    expect(error.message).toBe('请先完成实名认证');
+  });
+
+  it('a 2022-born child gets only the months until the third birthday: 2025-01 … 2025-09, 2,700 yuan', async () => {
+    const answer = await apply(t('sub-mother'), '2022-10-20', 1);
+    expect(answer.status).toBe(201);
+    expect(answer.json).toEqual({
+      id: expect.stringMatching(/^sub_/),
+      status: 'pending_review',
+      months: 9,
+      amountYuan: 2700,
+      byYear: [{ year: 2025, months: 9, amountYuan: 2700 }],
+      firstMonth: '2025-01',
+      lastMonth: '2025-09',
+      reviewDueBy: addWorkingDays(today(), 30),
+    });
+    created.older = answer.json as unknown as View;
+  });
+
+  it('a 2025-born child gets 36 months', async () => {
+    const answer = await apply(t('sub-mother'), '2025-03-15', 2);
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({
+      months: 36,
+      amountYuan: 10800,
+      firstMonth: '2025-03',
+      lastMonth: '2028-02',
+    });
+    created.younger = answer.json as unknown as View;
+  });
+
+  it('refuses a child already 3 before 2025 with the reason (born 2021-12-31, 3 on 2024-12-31)', async () => {
+    const error = expectEnvelope(await apply(t('sub-mother'), '2021-12-31', 3), 422, 'SUBSIDY_NOT_ELIGIBLE');
+    expect(error.message).toContain('2024-12-31');
+    expect(error.message).toContain('满3周岁');
+  });
+
+  it('one application per child: the other parent applying for the same child gets 409', async () => {
+    expectEnvelope(await apply(t('sub-father'), '2025-03-15', 2), 409, 'SUBSIDY_EXISTS');
+    expectEnvelope(await apply(t('sub-mother'), '2025-03-15', 2), 409, 'SUBSIDY_EXISTS');
+    expect(await mine(t('sub-father'))).toEqual([]);
+  });
+
+  it('a birth date that disagrees with the ID number, or a bad number, is 400 with the field path', async () => {
+    const mismatch = expectEnvelope(
+      await apply(t('sub-father'), '2025-06-01', 4, { childBirthDate: '2025-06-02' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(mismatch.details[0]?.path).toBe('body.childBirthDate');
+    const wrongCheck =
+      child('2025-06-01', 4).slice(0, 17) + (child('2025-06-01', 4).endsWith('1') ? '2' : '1');
+    const bad = expectEnvelope(
+      await apply(t('sub-father'), '2025-06-01', 4, { childIdNumber: wrongCheck }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.details[0]?.path).toBe('body.childIdNumber');
+  });
+
+  it('the family sees its applications, newest first, with the child masked and no payments yet', async () => {
+    const items = await mine(t('sub-mother'));
+    expect(items.map((v) => v.id)).toEqual([created.younger?.id, created.older?.id]);
+    for (const view of items) {
+      expect(view.childNameMasked).toBe('李**');
+      expect(view.childIdNumberMasked).toMatch(/^3601\*{10}\d{3}[\dX]$/);
+      expect(view.applicantNameMasked).toBe('王**');
+      expect(view.payments).toEqual([]);
+      expect(view.version).toBe(1);
+    }
+  });
+});
+
+describe('review by the district', () => {
+  it("lists the district's queue oldest first; staff of another district cannot list or see it", async () => {
+    const queue = await call(runtime, '/v1/staff/childcare-subsidies?district=360102', {
+      token: t('staff-360102'),
+    });
+    expect(queue.status).toBe(200);
+    const ids = (queue.json as { items: View[] }).items.map((v) => v.id);
+    expect(ids).toEqual([created.older?.id, created.younger?.id]);
+    expectEnvelope(
+      await call(runtime, '/v1/staff/childcare-subsidies?district=360102', { token: t('staff-360103') }),
+      403,
+      'FORBIDDEN',
+    );
+    const own = await call(runtime, '/v1/staff/childcare-subsidies', { token: t('staff-360103') });
+    expect((own.json as { items: View[] }).items).toEqual([]);
+  });
+
+  it('city staff page through all districts with a signed cursor', async () => {
+    const first = await call(runtime, '/v1/staff/childcare-subsidies?limit=1', { token: t('staff-city') });
+    const page = first.json as { items: View[]; nextCursor: string | null };
+    expect(page.items.map((v) => v.id)).toEqual([created.older?.id]);
+    expect(page.nextCursor).toEqual(expect.any(String));
+    const second = await call(
+      runtime,
+      `/v1/staff/childcare-subsidies?limit=1&cursor=${encodeURIComponent(page.nextCursor as string)}`,
+      { token: t('staff-city') },
+    );
+    expect((second.json as { items: View[] }).items.map((v) => v.id)).toEqual([created.younger?.id]);
+    const forged = `${(page.nextCursor as string).slice(0, -2)}xx`;
+    expectEnvelope(
+      await call(runtime, `/v1/staff/childcare-subsidies?cursor=${encodeURIComponent(forged)}`, {
+        token: t('staff-city'),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('another district gets 404; a stale version 409; approval by 东湖区 schedules the yearly renewal', async () => {
+    const id = created.younger?.id as string;
+    expectEnvelope(
+      await review(t('staff-360103'), id, { decision: 'approve', expectedVersion: 1 }),
+      404,
+      'NOT_FOUND',
+    );
+    expectEnvelope(
+      await review(t('staff-360102'), id, { decision: 'approve', expectedVersion: 2 }),
+      409,
+      'CONFLICT',
+    );
+    const approved = await review(t('staff-360102'), id, { decision: 'approve', expectedVersion: 1 });
+    expect(approved.status).toBe(200);
+    const view = approved.json as unknown as View;
+    expect(view.status).toBe('approved');
+    expect(view.version).toBe(2);
+    expect(view.renewalDueOn).toBe(`${Number(today().slice(0, 4)) + 1}${today().slice(4)}`);
+    expectEnvelope(
+      await review(t('staff-360102'), id, { decision: 'reject', comment: '材料不全', expectedVersion: 2 }),
+      409,
+      'CONFLICT',
+    );
+    const told = await notifications(t('sub-mother'), 'subsidy_status');
+    expect(told).toHaveLength(1);
+    expect(told[0]?.link).toBe('/packages/family/pages/subsidies/index');
+  });
+
+  it('a child with no paid month left a year on is approved without a renewal date', async () => {
+    const answer = await review(t('staff-360102'), created.older?.id as string, {
+      decision: 'approve',
+      expectedVersion: 1,
+    });
+    expect(answer.status).toBe(200);
+    expect((answer.json as unknown as View).renewalDueOn).toBeUndefined();
+  });
+
+  it('rejection needs a reason, and frees the child for a corrected application', async () => {
+    const filed = (await apply(t('sub-father'), '2025-08-08', 5)).json as unknown as View;
+    const noReason = expectEnvelope(
+      await review(t('staff-360102'), filed.id, { decision: 'reject', expectedVersion: 1 }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(noReason.details[0]?.path).toBe('body.comment');
+    const rejected = await review(t('staff-360102'), filed.id, {
+      decision: 'reject',
+      comment: '户籍地与申报不符',
+      expectedVersion: 1,
+    });
+    expect((rejected.json as unknown as View).status).toBe('rejected');
+    expect((await notifications(t('sub-father'), 'subsidy_status'))[0]?.body).toContain('户籍地与申报不符');
+    expect((await apply(t('sub-father'), '2025-08-08', 5)).status).toBe(201);
+  });
+});
+
+describe('yearly renewal', () => {
+  it('renewing is refused before the 30-day window and by anyone but the applicant', async () => {
+    const id = created.younger?.id as string;
+    const early = expectEnvelope(
+      await call(runtime, `/v1/me/childcare-subsidies/${id}/renew`, {
+        token: t('sub-mother'),
+        method: 'POST',
+      }),
+      409,
+      'RENEWAL_NOT_DUE',
+    );
+    expect(early.message).toContain('年度确认');
+    expectEnvelope(
+      await call(runtime, `/v1/me/childcare-subsidies/${id}/renew`, {
+        token: t('sub-father'),
+        method: 'POST',
+      }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
+  const at = (date: string) => new Date(`${date}T02:00:00Z`);
+  const shift = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const applicantOf = async (id: string) =>
+    ({ id: (await services.records.get(id))?.userId as string, roles: ['family'] }) as never;
+
+  it('the scheduled reminder tells the applicant once, 30 days ahead; the last renewal clears the date', async () => {
+    const id = created.younger?.id as string; // born 2025-03-15: paid until 2028-02
+    const dueOn = (await services.records.get(id))?.renewalDueOn as string;
+    expect(await reminder(at(shift(dueOn, -31)))).toEqual({ due: 0, reminded: 0 });
+    expect(await reminder(at(shift(dueOn, -30)))).toEqual({ due: 1, reminded: 1 });
+    expect(await reminder(at(shift(dueOn, -29)))).toEqual({ due: 0, reminded: 0 });
+    expect(await reminder(at(shift(dueOn, 3)))).toEqual({ due: 0, reminded: 0 });
+    const told = await notifications(t('sub-mother'), 'subsidy_renewal');
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain(dueOn);
+
+    // A year after this renewal the child is past 2028-02: nothing left to confirm.
+    const renewed = await services.family.renew(await applicantOf(id), id, at(shift(dueOn, -10)));
+    expect(renewed.renewalDueOn).toBeUndefined();
+    expect(await reminder(at(`${Number(dueOn.slice(0, 4)) + 1}${dueOn.slice(4)}`))).toEqual({
+      due: 0,
+      reminded: 0,
+    });
+  });
+
+  it('a child with years left is reminded again after each renewal, once per year', async () => {
+    const filed = (await apply(t('sub-father'), '2026-05-05', 6)).json as unknown as View;
+    expect(filed.months).toBe(36);
+    const approved = (await review(t('staff-city'), filed.id, { decision: 'approve', expectedVersion: 1 }))
+      .json as unknown as View;
+    const dueOn = approved.renewalDueOn as string;
+    expect(await reminder(at(shift(dueOn, -20)))).toEqual({ due: 1, reminded: 1 });
+    expect(await reminder(at(shift(dueOn, -19)))).toEqual({ due: 0, reminded: 0 });
+
+    const renewed = await services.family.renew(await applicantOf(filed.id), filed.id, at(shift(dueOn, -5)));
+    const nextDue = `${Number(dueOn.slice(0, 4)) + 1}${dueOn.slice(4)}`;
+    expect(renewed.renewalDueOn).toBe(nextDue);
+    expect(await reminder(at(shift(dueOn, -4)))).toEqual({ due: 0, reminded: 0 });
+    expect(await reminder(at(shift(nextDue, -20)))).toEqual({ due: 1, reminded: 1 });
+    expect(await reminder(at(shift(nextDue, -1)))).toEqual({ due: 0, reminded: 0 });
+
+    const reminders = await notifications(t('sub-father'), 'subsidy_renewal');
+    expect(reminders).toHaveLength(2);
+    expect(reminders.map((n) => n.body).join()).toContain(nextDue);
+    // Renewing again before the new window opens is refused.
+    await expect(
+      services.family.renew(await applicantOf(filed.id), filed.id, at(shift(nextDue, -40))),
+    ).rejects.toMatchObject({ code: 'RENEWAL_NOT_DUE' });
+  });
+});
