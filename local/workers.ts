@@ -1,8 +1,8 @@
 /**
  * The background work a deployed stack runs on schedules, run in the local
- * runtime's process on an interval: today the 出生一件事 outbox drain. Runs
- * never overlap here (the next starts after the previous ends), though the
- * drain is safe to overlap. Imported after the runtime has set the
+ * runtime's process on an interval: the 出生一件事 outbox drain and the
+ * 育儿补贴 renewal reminder. Runs never overlap here (the next starts after
+ * the previous ends), though both are safe to overlap. Imported after the runtime has set the
  * environment (the functions' DynamoDB client reads it on import).
  */
 export interface LocalWorkers {
@@ -14,25 +14,26 @@ export async function startLocalWorkers(options: {
   log?: (line: string) => void;
 }): Promise<LocalWorkers> {
   const { documentClient, mainTableName } = await import('@hongjia/functions/commons/dynamo');
-  const { drainBundleOutbox } = await import('@hongjia/functions/workers/bundle-outbox');
-  const { bundleOutboxDepsFromEnv } = await import('@hongjia/functions/workers/from-env');
-  const deps = bundleOutboxDepsFromEnv(documentClient, mainTableName());
+  const { runScheduledWork } = await import('@hongjia/functions/workers/scheduled');
+  const { scheduledWorkDepsFromEnv } = await import('@hongjia/functions/workers/from-env');
+  const deps = scheduledWorkDepsFromEnv(documentClient, mainTableName());
   const log = options.log ?? (() => {});
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = drainBundleOutbox(deps, new Date())
-      .then((report) => {
+    running = runScheduledWork(deps, new Date())
+      .then(({ outbox: report, renewals }) => {
         if (report.claimed > 0) {
           log(
             `outbox: ${report.accepted} accepted, ${report.retrying} retrying, ${report.failed} failed of ${report.due} due`,
           );
         }
+        if (renewals.reminded > 0) log(`subsidy renewals: ${renewals.reminded} reminded`);
       })
       .catch((error: unknown) =>
-        log(`outbox drain failed: ${error instanceof Error ? error.message : 'error'}`),
+        log(`scheduled work failed: ${error instanceof Error ? error.message : 'error'}`),
       )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs);

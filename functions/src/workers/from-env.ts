@@ -3,7 +3,10 @@ import { agenciesFromEnv } from '../birth-bundles/agencies/from-env';
 import { createBundleEntity, createOutboxEntity } from '../birth-bundles/entities';
 import { logger } from '../commons/logger';
 import { notifierFromEnv } from '../notifications/from-env';
+import { createSubsidyEntity } from '../subsidies/entity';
+import { createSubsidyRecords } from '../subsidies/records';
 import type { BundleOutboxDeps } from './bundle-outbox';
+import type { ScheduledWorkDeps } from './scheduled';
 
 /** 出生一件事 items by their Chinese names, for the family's message. */
 const itemNames: Record<string, string> = {
@@ -42,6 +45,17 @@ export function bundleOutboxDepsFromEnv(client: DynamoDBDocumentClient, table: s
         },
         { dedupeKey: `bundle-failed-${item.bundleId}-${item.kind}`, now },
       );
+    },
+  };
+}
+
+/** Everything the scheduled worker runs, wired once (the Lambda and the local interval alike). */
+export function scheduledWorkDepsFromEnv(client: DynamoDBDocumentClient, table: string): ScheduledWorkDeps {
+  return {
+    outbox: bundleOutboxDepsFromEnv(client, table),
+    renewals: {
+      records: createSubsidyRecords(createSubsidyEntity(client, table)),
+      notifier: notifierFromEnv(client, table),
     },
   };
 }

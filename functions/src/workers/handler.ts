@@ -1,12 +1,13 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
-import { drainBundleOutbox } from './bundle-outbox';
-import { bundleOutboxDepsFromEnv } from './from-env';
+import { scheduledWorkDepsFromEnv } from './from-env';
+import { runScheduledWork } from './scheduled';
 
 /**
  * The scheduled worker (an EventBridge rule, every minute): drains the
- * 出生一件事 outbox. Overlapping runs are safe: each item is claimed by one
- * conditional update.
+ * 出生一件事 outbox and sends the 育儿补贴 renewal reminders that are due.
+ * Overlapping runs are safe: each outbox item is claimed by one conditional
+ * update, and each reminder is deduplicated per application and renewal date.
  */
-const deps = bundleOutboxDepsFromEnv(documentClient, mainTableName());
+const deps = scheduledWorkDepsFromEnv(documentClient, mainTableName());
 
-export const handler = async () => drainBundleOutbox(deps, new Date());
+export const handler = async () => runScheduledWork(deps, new Date());
