@@ -4,6 +4,7 @@ import { isValidCreditCode, parseIdNumber } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, signIn, startTestRuntime } from './harness';
+import { createFamily, familyBody } from './special-family-fixtures';
 
 /**
  * SPEC §4: phones and ID numbers are encrypted at rest. The seed books places
@@ -41,11 +42,13 @@ describe('personal data at rest', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     let bookings = 0;
+    let specialFamilies = 0;
     const leaks: string[] = [];
     for await (const page of paginateScan({ client }, { TableName: process.env.TABLE_NAME })) {
       for (const raw of page.Items ?? []) {
         const item = unmarshall(raw);
         if (item.__edb_e__ === 'booking') bookings++;
+        if (item.__edb_e__ === 'specialFamily') specialFamilies++;
         for (const text of strings(item)) {
           if (looksPersonal(text)) leaks.push(text);
         }
@@ -53,7 +56,35 @@ describe('personal data at rest', () => {
     }
     client.destroy();
     expect(bookings).toBeGreaterThan(0);
+    expect(specialFamilies).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
+  });
+
+  it('keeps a replayable response with a special family’s data sealed in the idempotency table', async () => {
+    const staff = (await signIn(runtime, 'staff-360102')).token;
+    const body = familyBody(9_301);
+    const first = await createFamily(runtime, staff, body, 'pii-at-rest-family-1');
+    expect(first.status).toBe(201);
+    const replay = await createFamily(runtime, staff, body, 'pii-at-rest-family-1');
+    expect(replay.status).toBe(201);
+    expect(replay.json).toEqual(first.json);
+    // The response carries the members' names and phones whole (staff call them)…
+    expect(JSON.stringify(first.json)).toContain('13807910001');
+
+    const client = new DynamoDBClient({
+      endpoint: runtime.dynamoEndpoint,
+      region: 'cn-northwest-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const stored: string[] = [];
+    for await (const page of paginateScan({ client }, { TableName: process.env.IDEMPOTENCY_TABLE_NAME })) {
+      for (const raw of page.Items ?? []) stored.push(...strings(unmarshall(raw)));
+    }
+    client.destroy();
+    // …but the record kept for replays holds none of it in clear.
+    expect(stored.some((text) => text.includes('pii1.'))).toBe(true);
+    expect(stored.filter(looksPersonal)).toEqual([]);
+    expect(stored.filter((text) => text.includes('王秀英') || text.includes('李建国'))).toEqual([]);
   });
 
   it('shows a family its booking with the phone masked', async () => {

@@ -1,4 +1,5 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
+import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
 import { createBenefitsRoutes } from './routes';
@@ -7,4 +8,6 @@ const table = mainTableName();
 
 export const handler = createHttpHandler(
   createBenefitsRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+  // Responses carry personal data whole: the idempotency table keeps them sealed.
+  { sealStoredResponses: piiResponseSealer },
 );

@@ -22,6 +22,12 @@ export interface StoredResponse {
   body: unknown;
 }
 
+/** Encrypts a stored response at rest (the PII cipher), and opens it for the replay. */
+export interface ResponseSealer {
+  seal(json: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
 interface IdempotentInput {
   /** Caller + route + header value: keys of different users never collide. */
   key: string;
@@ -72,15 +78,29 @@ export async function runIdempotent(
   scope: { callerId: string; routeKey: string; key: string; payload: string },
   context: Context | undefined,
   run: () => Promise<StoredResponse>,
+  sealer?: ResponseSealer,
 ): Promise<StoredResponse> {
   if (context) config.registerLambdaContext(context);
   const payloadHash = createHash('sha256').update(scope.payload).digest('hex');
+  // Sealed, the record holds `{sealed}` only; the first answer and every replay open it the same way.
+  const stored = sealer
+    ? async () => {
+        const answer = await run();
+        return {
+          statusCode: answer.statusCode,
+          body: { sealed: await sealer.seal(JSON.stringify(answer.body)) },
+        };
+      }
+    : run;
   try {
-    return await idempotentRunner()({
+    const result = await idempotentRunner()({
       key: `${scope.callerId} ${scope.routeKey} ${scope.key}`,
       payloadHash,
-      run,
+      run: stored,
     });
+    if (!sealer) return result;
+    const { sealed } = result.body as { sealed: string };
+    return { statusCode: result.statusCode, body: JSON.parse(await sealer.open(sealed)) as unknown };
   } catch (error) {
     if (error instanceof IdempotencyValidationError) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一请求内容，请换一个新的', [

@@ -12,7 +12,12 @@ import type { z } from 'zod';
 import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
 import { errorResponse, internalErrorResponse, jsonResponse } from './http/response';
-import { requireIdempotencyKey, runIdempotent, type StoredResponse } from './idempotency';
+import {
+  type ResponseSealer,
+  requireIdempotencyKey,
+  runIdempotent,
+  type StoredResponse,
+} from './idempotency';
 import { logger } from './logger';
 import { verifySessionToken } from './session';
 
@@ -56,6 +61,12 @@ export function implement<R extends RouteContract>(
 
 export interface HttpHandlerOptions {
   clock?: () => Date;
+  /**
+   * Seals the responses the idempotency table keeps for 24 h with the PII
+   * cipher. For groups whose responses carry personal data whole (a special
+   * family's record, a help request's description); needs the group's `pii` access.
+   */
+  sealStoredResponses?: ResponseSealer;
 }
 
 type HttpHandler = (
@@ -115,6 +126,7 @@ export function createHttpHandler(
             },
             context,
             execute,
+            options.sealStoredResponses,
           )
         : await execute();
       response = jsonResponse(outcome.statusCode, outcome.body, requestId);

@@ -32,3 +32,9 @@ export function piiCipher(): Promise<PiiCipher> {
 function derive(secret: string, purpose: string): Buffer {
   return createHash('sha256').update(`hongjia-pii:${purpose}:${secret}`).digest();
 }
+
+/** Stored idempotent responses sealed like any personal field (see router `sealStoredResponses`). */
+export const piiResponseSealer = {
+  seal: async (json: string) => (await piiCipher()).seal(json, 'idempotency.response'),
+  open: async (sealed: string) => (await piiCipher()).open(sealed, 'idempotency.response'),
+};
