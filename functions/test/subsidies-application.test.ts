@@ -88,7 +88,10 @@ const identities = (bound: string[]) =>
   }) as unknown as IdentityEntity;
 
 const policyStore = (policy: PolicyDefinition | undefined) =>
-  ({ inForce: async () => policy }) as unknown as PolicyStore;
+  ({
+    inForce: async () => policy,
+    programmeStart: async () => policy?.effectiveFrom,
+  }) as unknown as PolicyStore;
 const seed = seedPolicies.find((p) => p.id === 'childcare-subsidy') as PolicyDefinition;
 
 let records: ReturnType<typeof memoryRecords>;

@@ -85,3 +85,25 @@ describe('育儿补贴 pro rata', () => {
     expect(computeChildcareSubsidy('2022-12-20', { ...policy, yearlyYuan: 1000 }).amountYuan).toBe(916.67);
   });
 });
+
+describe('a corrected 育儿补贴 amount from a later date', () => {
+  const first = seedPolicies.find((p) => p.id === 'childcare-subsidy');
+  if (!first) throw new Error('seed has no childcare-subsidy');
+  const corrected = { ...first, effectiveFrom: '2027-01-01', amountYuan: 4800 };
+
+  it('keeps the months owed since the programme began and takes the new yearly amount', () => {
+    const result = computeChildcareSubsidy(
+      '2022-10-20',
+      childcareSubsidyPolicyFrom(corrected, first.effectiveFrom),
+      '2027-02-01',
+    );
+    expect(result).toMatchObject({ eligible: true, months: 9, firstMonth: '2025-01', lastMonth: '2025-09' });
+    expect(result.amountYuan).toBe(3600);
+  });
+
+  it('would wrongly refuse that child if the later version’s date were taken as the start', () => {
+    expect(
+      computeChildcareSubsidy('2022-10-20', childcareSubsidyPolicyFrom(corrected), '2027-02-01').eligible,
+    ).toBe(false);
+  });
+});

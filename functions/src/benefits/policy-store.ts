@@ -44,6 +44,11 @@ export function createPolicyStore(entity: PolicyVersionEntity) {
       return current;
     },
 
+    /** The first version's `effectiveFrom`: when the programme began (a 育儿补贴 child is owed months since then). */
+    async programmeStart(policyId: string): Promise<string | undefined> {
+      return (await this.all()).find((p) => p.id === policyId)?.effectiveFrom;
+    },
+
     /** Adds a version; a version already there for that id and date → false (the caller answers 409). */
     async add(policy: PolicyDefinition, addedBy: string, now: Date): Promise<boolean> {
       try {

@@ -113,7 +113,12 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
     }
     const policy = await deps.policies.inForce(subsidyPolicyId, today);
     if (!policy) throw notEligible('育儿补贴政策当前不在实施期内，暂不能申领');
-    const result = computeChildcareSubsidy(body.childBirthDate, childcareSubsidyPolicyFrom(policy), today);
+    const programmeStart = (await deps.policies.programmeStart(subsidyPolicyId)) ?? policy.effectiveFrom;
+    const result = computeChildcareSubsidy(
+      body.childBirthDate,
+      childcareSubsidyPolicyFrom(policy, programmeStart),
+      today,
+    );
     if (!result.eligible || !result.firstMonth || !result.lastMonth) {
       throw notEligible(result.reason ?? '该孩子不符合育儿补贴条件');
     }

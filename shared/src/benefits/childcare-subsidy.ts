@@ -37,13 +37,20 @@ export interface ChildcareSubsidyResult {
   byYear: ChildcareSubsidyYear[];
 }
 
-/** The calculator's inputs from a 育儿补贴 policy definition (amount, start, age limit are data). */
-export function childcareSubsidyPolicyFrom(policy: PolicyDefinition): ChildcareSubsidyPolicy {
+/**
+ * The calculator's inputs from a 育儿补贴 policy definition (amount, start, age limit are data).
+ * `programmeStartsOn` is the first version's `effectiveFrom`: a later version (a corrected
+ * amount) changes the yearly amount, never the months a child is owed since the programme began.
+ */
+export function childcareSubsidyPolicyFrom(
+  policy: PolicyDefinition,
+  programmeStartsOn: string = policy.effectiveFrom,
+): ChildcareSubsidyPolicy {
   const untilAgeMonths = policy.parameters?.untilAgeMonths;
   if (policy.amountYuan === null || policy.kind !== 'yearly' || untilAgeMonths === undefined) {
     throw new Error(`policy ${policy.id} is not a yearly per-child subsidy with untilAgeMonths`);
   }
-  return { yearlyYuan: policy.amountYuan, startsOn: policy.effectiveFrom, untilAgeMonths };
+  return { yearlyYuan: policy.amountYuan, startsOn: programmeStartsOn, untilAgeMonths };
 }
 
 const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
