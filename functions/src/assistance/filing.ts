@@ -2,6 +2,7 @@ import type { SessionUser } from '@hongjia/shared';
 import { notFound } from '../commons/errors';
 import type { SpecialFamilyItem } from '../families/entities';
 import type { MembershipLookup } from '../families/membership';
+import { proxyConsentFor } from '../families/proxy';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { notSpecialFamilyMember, proxyConsentRequired } from './messages';
 
@@ -18,19 +19,18 @@ export interface Filer {
 const roleNames = { father: '父亲', mother: '母亲' } as const;
 
 /**
- * Proxy mode needs two things of the record: the caller is the family's
- * contact person, and the family's recorded consent names that same person
- * (a consent given to an earlier contact person does not pass to the next).
+ * Proxy mode: the family's consent must name the contact person now on the
+ * record and that is the caller (proxyConsentFor: a consent given to an
+ * earlier contact person does not pass to the next). The request names both.
  */
 export function proxyFiler(family: SpecialFamilyItem, callerId: string): Filer | undefined {
-  const consent = family.proxyConsent;
-  const contact = family.contactPerson;
-  if (!contact || contact.userId !== callerId || consent?.contactUserId !== callerId) return undefined;
+  const consent = proxyConsentFor(family, callerId);
+  if (!consent || !family.contactPerson) return undefined;
   const granter = family.members.find((m) => m.role === consent.grantedByRole);
   return {
     family,
     mode: 'proxy',
-    name: contact.name,
+    name: family.contactPerson.name,
     consentBy: `${granter?.nameMasked ?? ''}（${roleNames[consent.grantedByRole]}）`,
     consentAt: consent.grantedAt,
   };

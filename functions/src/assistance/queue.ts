@@ -5,7 +5,7 @@ import { forbidden, validationFailed } from '../commons/errors';
 import type { AssistanceRequestItem } from '../families/entities';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { mergeByDeadline, type QueuePage } from './merge';
-import type { AssistanceRecords } from './records';
+import { type AssistanceRecords, queuePositionAfter } from './records';
 
 export interface StaffQueueQuery {
   limit: number;
@@ -62,10 +62,10 @@ export function createStaffQueue(records: AssistanceRecords, access: AccessCheck
             query.limit,
             from ?? undefined,
           );
-          return { from, items: page.data, cursor: page.cursor };
+          return { from, items: page.items, cursor: page.next };
         }),
       );
-      const merged = mergeByDeadline(pages, query.limit, records.queueCursorAfter);
+      const merged = mergeByDeadline(pages, query.limit, queuePositionAfter);
       const more = merged.positions.some((p) => p !== false);
       return {
         items: merged.items,

@@ -8,7 +8,7 @@ export type QueueSlice = { district: DistrictCode; status: AssistanceStatus; due
 
 /** Store access of help requests: by id, by family, the district queue, locked changes. */
 export function createAssistanceRecords(requests: AssistanceRequestEntity) {
-  const conversions = createConversions(requests);
+  const byQueue = createConversions(requests).byAccessPattern.byQueue;
   return {
     async get(requestId: string): Promise<AssistanceRequestItem | undefined> {
       return (await requests.get({ requestId }).go({ consistent: true })).data ?? undefined;
@@ -26,23 +26,21 @@ export function createAssistanceRecords(requests: AssistanceRequestEntity) {
     },
 
     /**
-     * One district's queue, earliest deadline first. `dueBefore` is a key
-     * condition (sk < dueAt prefix), so the overdue list reads only overdue items.
+     * One district's queue, earliest deadline first, resuming after `after`.
+     * `dueBefore` is a key condition (sk < dueAt prefix), so the overdue list
+     * reads only overdue items.
      */
-    async pageOfQueue(slice: QueueSlice, limit: number, cursor: string | undefined) {
+    async pageOfQueue(slice: QueueSlice, limit: number, after: string | undefined) {
       const key = requests.query.byQueue({ district: slice.district, status: slice.status });
       const ranged = slice.dueBefore ? key.lt({ dueAt: slice.dueBefore }) : key;
-      return ranged.go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
-    },
-
-    /** Where the queue resumes after `item` (the cursor a page ending on it would have had). */
-    queueCursorAfter(item: AssistanceRequestItem): string {
-      return conversions.byAccessPattern.byQueue.fromComposite.toCursor({
-        requestId: item.requestId,
-        district: item.district,
-        status: item.status,
-        dueAt: item.dueAt,
-      });
+      const start = after ? queueKeyOf(after) : undefined;
+      const cursor = start
+        ? byQueue.fromComposite.toCursor({ district: slice.district, status: slice.status, ...start })
+        : undefined;
+      const page = await ranged.go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
+      const last =
+        page.data.at(-1) ?? (page.cursor ? byQueue.fromCursor.toComposite(page.cursor) : undefined);
+      return { items: page.data, next: page.cursor && last ? queuePositionAfter(last) : null };
     },
 
     /**
@@ -73,6 +71,19 @@ export function createAssistanceRecords(requests: AssistanceRequestEntity) {
       return next;
     },
   };
+}
+
+/**
+ * A queue position: the key of the last item read, as short as it can be —
+ * a city list cursor carries one per district and must stay under 2 KB.
+ */
+export function queuePositionAfter(key: { dueAt?: string; requestId?: string }): string {
+  return `${key.dueAt}~${key.requestId}`;
+}
+
+function queueKeyOf(position: string): { dueAt: string; requestId: string } | undefined {
+  const [dueAt, requestId, extra] = position.split('~');
+  return dueAt && requestId && extra === undefined ? { dueAt, requestId } : undefined;
 }
 
 export const staleVersion = () =>

@@ -1,0 +1,257 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AssistanceRequestView, SessionUser } from '@hongjia/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
+import type { LocalRuntime } from '../../local/runtime';
+import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
+import { bindIdentity, createFamily, familyBody, idempotencyKey } from './special-family-fixtures';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+type Page = { items: AssistanceRequestView[]; nextCursor: string | null };
+
+let runtime: LocalRuntime;
+let close: () => Promise<void>;
+let client: DynamoDBDocumentClient;
+/** The service built on the runtime's store, for a later `now` (imported once the runtime set the env). */
+let service: ReturnType<typeof import('@hongjia/functions/assistance/routes').createAssistanceServiceFor>;
+let eastStaff: Session;
+let westStaff: Session;
+let cityStaff: Session;
+let contact: Session;
+let mother: Session;
+let father: Session;
+let stranger: Session;
+let familyId: string;
+
+const hour = 3600_000;
+const sessionOf = (s: Session): SessionUser => s.user as SessionUser;
+
+const file = (token: string, body: Record<string, unknown>) =>
+  call(runtime, '/v1/assistance/requests', {
+    token,
+    body: {
+      category: 'medical',
+      description: '老伴腿脚不便，想请人陪同去医院复查',
+      urgency: 'urgent',
+      ...body,
+    },
+    headers: { 'idempotency-key': idempotencyKey('help') },
+  });
+const recordEvent = (token: string, id: string, body: Record<string, unknown>) =>
+  call(runtime, `/v1/staff/assistance/requests/${id}/events`, { token, body });
+const list = async (token: string, path: string) => {
+  const answer = await call(runtime, path, { token });
+  return { status: answer.status, page: answer.json as unknown as Page };
+};
+const ids = (page: Page) => page.items.map((item) => item.id);
+
+beforeAll(async () => {
+  ({ runtime, close } = await startTestRuntime());
+  client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
+  const table = process.env.TABLE_NAME as string;
+  const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+  const { createNotificationEntity } = await import('@hongjia/functions/notifications/entity');
+  const { createOutboxNotifier } = await import('@hongjia/functions/notifications/notifier');
+  const { createAssistanceServiceFor } = await import('@hongjia/functions/assistance/routes');
+  service = createAssistanceServiceFor({
+    client,
+    table,
+    notifier: createOutboxNotifier(createNotificationEntity(client, table)),
+  });
+  // A contact person's own staff account (a community worker of 东湖区), created before first sign-in.
+  await createUserStore(createUserEntity(client, table)).getOrCreate(
+    { openid: 'contact-360102', roles: ['staff'], district: '360102', displayName: '东湖区社区联系人' },
+    new Date(),
+  );
+  eastStaff = await signIn(runtime, 'staff-360102');
+  westStaff = await signIn(runtime, 'staff-360103');
+  cityStaff = await signIn(runtime, 'staff-city');
+  contact = await signIn(runtime, 'contact-360102');
+  mother = await signIn(runtime, 'ast-mother');
+  father = await signIn(runtime, 'ast-father');
+  stranger = await signIn(runtime, 'ast-stranger');
+  const body = familyBody(4101, {
+    contactPerson: { name: '赵红梅', phone: '13907910003', userId: contact.user.id },
+  });
+  const created = await createFamily(runtime, eastStaff.token, body);
+  expect(created.status).toBe(201);
+  familyId = (created.json as { id: string }).id;
+  const [mum, dad] = body.members as { name: string; idNumber: string }[];
+  expect((await bindIdentity(runtime, mother.token, mum?.name ?? '', mum?.idNumber ?? '')).status).toBe(200);
+  expect((await bindIdentity(runtime, father.token, dad?.name ?? '', dad?.idNumber ?? '')).status).toBe(200);
+}, 90_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await close?.();
+});
+
+describe('help requests of a special family', () => {
+  let request: AssistanceRequestView;
+
+  it('lets a member file an urgent request, due in 24 hours, routed to the contact person', async () => {
+    const answer = await file(mother.token, {});
+    expect(answer.status).toBe(201);
+    request = answer.json as unknown as AssistanceRequestView;
+    expect(Date.parse(request.dueAt) - Date.parse(request.createdAt)).toBe(24 * hour);
+    expect(request).toMatchObject({
+      familyId,
+      district: '360102',
+      status: 'awaiting_response',
+      overdue: false,
+      contactPersonName: '赵红梅',
+      description: '老伴腿脚不便，想请人陪同去医院复查',
+      filedBy: { mode: 'self', name: '王**' },
+      familyLabel: '失独家庭 王**、李**',
+      events: [],
+      version: 1,
+    });
+  });
+
+  it('refuses someone who is not a member of a special family, kindly', async () => {
+    const error = expectEnvelope(await file(stranger.token, {}), 403, 'NOT_SPECIAL_FAMILY_MEMBER');
+    expect(error.message).toContain('特殊家庭');
+  });
+
+  it('tells the contact person, without the description', async () => {
+    const { page } = await list(contact.token, '/v1/me/notifications');
+    const note = (page.items as unknown as { kind: string; body: string; link?: string }[]).find(
+      (n) => n.kind === 'assistance_request',
+    );
+    expect(note?.link).toBe('/packages/staff/pages/assistance');
+    expect(note?.body).toContain('就医');
+    expect(note?.body).not.toContain('复查');
+  });
+
+  it('shows the request to both members of the family and to no one else', async () => {
+    expect(ids((await list(father.token, '/v1/me/assistance/requests')).page)).toContain(request.id);
+    expect(ids((await list(mother.token, '/v1/me/assistance/requests')).page)).toContain(request.id);
+    expect((await list(stranger.token, '/v1/me/assistance/requests')).page).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  it('keeps it from the staff of another district', async () => {
+    const asked = await call(runtime, '/v1/staff/assistance/requests?district=360102', {
+      token: westStaff.token,
+    });
+    expectEnvelope(asked, 403, 'FORBIDDEN');
+    expect(ids((await list(westStaff.token, '/v1/staff/assistance/requests')).page)).not.toContain(
+      request.id,
+    );
+    const acted = await recordEvent(westStaff.token, request.id, { kind: 'call', expectedVersion: 1 });
+    expectEnvelope(acted, 404, 'NOT_FOUND');
+  });
+
+  it('lists it for the district staff and the city, earliest deadline first', async () => {
+    const normal = await file(father.token, { urgency: 'normal', category: 'daily_care' });
+    const later = (normal.json as unknown as AssistanceRequestView).id;
+    const east = (await list(eastStaff.token, '/v1/staff/assistance/requests')).page;
+    expect(ids(east).indexOf(request.id)).toBeLessThan(ids(east).indexOf(later));
+    expect(east.items.every((item, i, all) => i === 0 || (all[i - 1]?.dueAt ?? '') <= item.dueAt)).toBe(true);
+    const city = (await list(cityStaff.token, '/v1/staff/assistance/requests?limit=50')).page;
+    expect(ids(city)).toContain(request.id);
+    // City staff page through all districts merged: one item a page, still in deadline order, no repeats.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/v1/staff/assistance/requests?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const { status, page } = await list(cityStaff.token, query);
+      expect(status, JSON.stringify(page)).toBe(200);
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 60);
+    expect(seen).toEqual(ids(city).slice(0, seen.length));
+    expect(seen).toEqual(expect.arrayContaining([request.id, later]));
+  });
+
+  it('shows it as overdue once the deadline has passed, as one key condition', async () => {
+    const created = Date.parse(request.createdAt);
+    const query = { limit: 50, status: 'awaiting_response' as const, overdue: true };
+    const before = await service.listForStaff(sessionOf(eastStaff), query, new Date(created + 23 * hour));
+    expect(ids(before)).not.toContain(request.id);
+    const after = await service.listForStaff(sessionOf(eastStaff), query, new Date(created + 25 * hour));
+    expect(after.items.find((item) => item.id === request.id)?.overdue).toBe(true);
+    const west = await service.listForStaff(sessionOf(westStaff), query, new Date(created + 25 * hour));
+    expect(ids(west)).not.toContain(request.id);
+    // Over HTTP (now): the seed's request filed four days ago is overdue, ours is not yet.
+    const { page } = await list(eastStaff.token, '/v1/staff/assistance/requests?overdue=true');
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.overdue && item.status === 'awaiting_response')).toBe(true);
+    expect(ids(page)).not.toContain(request.id);
+  });
+
+  it('records a visit: the request leaves the overdue list and the family sees it with its time', async () => {
+    const answer = await recordEvent(contact.token, request.id, {
+      kind: 'visit',
+      note: '已上门，约好周三陪同复查',
+      expectedVersion: 1,
+    });
+    expect(answer.status).toBe(200);
+    const visited = answer.json as unknown as AssistanceRequestView;
+    expect(visited).toMatchObject({ status: 'in_progress', version: 2, overdue: false });
+    expect(visited.firstRespondedAt).toBe(visited.events[0]?.at);
+
+    const late = new Date(Date.parse(request.createdAt) + 25 * hour);
+    const overdue = await service.listForStaff(
+      sessionOf(eastStaff),
+      { limit: 50, status: 'awaiting_response', overdue: true },
+      late,
+    );
+    expect(ids(overdue)).not.toContain(request.id);
+
+    const mine = (await list(mother.token, '/v1/me/assistance/requests')).page;
+    const seen = mine.items.find((item) => item.id === request.id);
+    expect(seen?.events).toEqual([
+      { kind: 'visit', at: visited.firstRespondedAt, byName: '赵红梅', note: '已上门，约好周三陪同复查' },
+    ]);
+    const { page } = await list(mother.token, '/v1/me/notifications');
+    expect(page.items.map((n) => (n as unknown as { kind: string }).kind)).toContain('assistance_update');
+  });
+
+  it('refuses a stale version with 409 and a resolved request takes no more events', async () => {
+    expectEnvelope(
+      await recordEvent(eastStaff.token, request.id, { kind: 'call', expectedVersion: 1 }),
+      409,
+      'CONFLICT',
+    );
+    const resolved = await recordEvent(eastStaff.token, request.id, { kind: 'resolved', expectedVersion: 2 });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json).toMatchObject({ status: 'resolved', version: 3 });
+    expect((resolved.json as unknown as AssistanceRequestView).events[1]?.byName).toBe(
+      '东湖区卫生健康委员会',
+    );
+    expectEnvelope(
+      await recordEvent(eastStaff.token, request.id, { kind: 'note', expectedVersion: 3 }),
+      409,
+      'CONFLICT',
+    );
+  });
+});
+
+describe('proxy mode', () => {
+  it('refuses the contact person without the family’s consent, and strangers to the family', async () => {
+    expectEnvelope(await file(contact.token, { familyId }), 403, 'PROXY_CONSENT_REQUIRED');
+    expectEnvelope(await file(westStaff.token, { familyId }), 404, 'NOT_FOUND');
+    expectEnvelope(await file(stranger.token, { familyId }), 404, 'NOT_FOUND');
+  });
+
+  it('files for the family once a member consented, naming both', async () => {
+    const consent = await call(runtime, '/v1/me/special-family/proxy-consent', {
+      token: mother.token,
+      body: { granted: true },
+    });
+    expect(consent.status).toBe(200);
+    const answer = await file(contact.token, { familyId, category: 'mental_health', urgency: 'normal' });
+    expect(answer.status).toBe(201);
+    const filed = answer.json as unknown as AssistanceRequestView;
+    expect(filed.filedBy).toMatchObject({ mode: 'proxy', name: '赵红梅', consentBy: '王**（母亲）' });
+    expect(filed.filedBy.consentAt).toBeDefined();
+    expect(Date.parse(filed.dueAt) - Date.parse(filed.createdAt)).toBe(72 * hour);
+    expect(ids((await list(father.token, '/v1/me/assistance/requests')).page)).toContain(filed.id);
+    // The family sees that its contact person acted for it.
+    const views = await call(runtime, '/v1/me/special-family/views', { token: mother.token });
+    expect(JSON.stringify(views.json)).toContain('proxy_request');
+  });
+});
