@@ -48,7 +48,7 @@ export function HelperSection({
         ? spec.fields
             .filter((f) => current[f.key])
             .map((f) => (
-              <Fact key={f.key} name={f.label.replace('（选填）', '')} value={current[f.key]}>
+              <Fact key={f.key} name={f.label.replace('（选填）', '')} value={f.shownAs ?? current[f.key]}>
                 {f.kind === 'phone' && current[f.key] ? (
                   <CallButton phone={current[f.key] ?? ''} who={spec.title} id={`${id}-call`} />
                 ) : null}

@@ -14,6 +14,8 @@ export interface HelperField {
   kind: 'text' | 'phone' | 'date';
   optional?: boolean;
   why?: string;
+  /** How the record shows a value that means nothing to read (an account id). */
+  shownAs?: string;
 }
 
 export interface HelperSpec {
@@ -37,6 +39,7 @@ export const helperSpecs: Record<HelperKey, HelperSpec> = {
         label: '联系人的工作账号（选填）',
         kind: 'text',
         optional: true,
+        shownAs: '已关联，求助直接送达联系人',
         why: '填写后求助直接送达联系人本人，经家庭同意后联系人可以代为办理',
       },
     ],

@@ -24,6 +24,8 @@ import '../staff.css';
  */
 export default function CoveragePage() {
   const session = useSession();
+  // District staff are answered for their own district without naming it in the query.
+  const own = session?.user.cityWide ? undefined : session?.user.district;
   const [district, setDistrict] = useState<DistrictCode>();
   const [coverage, setCoverage] = useState<CoverageResponse>();
   const [error, setError] = useState<string>();
@@ -62,7 +64,7 @@ export default function CoveragePage() {
         {coverage ? (
           <>
             <View className="section">
-              <Text className="title">{districtName(coverage.district)}三个全覆盖</Text>
+              <Text className="title">{districtName(coverage.district ?? own)}三个全覆盖</Text>
               <Text className="text" id="coverage-summary">
                 特殊家庭 {coverage.families} 户，三项全部落实 {coverage.fullyCovered} 户（
                 {formatShare(share(coverage.fullyCovered, coverage.families))}）。

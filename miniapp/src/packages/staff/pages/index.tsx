@@ -102,7 +102,7 @@ export default function StaffHome() {
             免申即享筛查
           </Button>
           <Button
-            className={`btn ${overdue ? 'btn--danger' : 'btn--plain'}`}
+            className={`btn ${overdue ? 'st-btn--alert' : 'btn--plain'}`}
             onClick={() => Taro.navigateTo({ url: routes.staffAssistance })}
             {...button(`求助工单${overdue ? `，${overdue} 件已超时` : ''}`, 'staff-assistance')}
           >

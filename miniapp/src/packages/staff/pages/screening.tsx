@@ -133,12 +133,12 @@ export default function ScreeningPage() {
           )}
           <Button
             className="btn btn--primary"
-            loading={running}
             disabled={running}
             onClick={run}
             {...button(result ? '重新筛查' : '开始筛查', 'screening-run')}
           >
-            {running ? '正在筛查…' : result ? '重新筛查' : '开始筛查'}
+            {/* No `loading` here: Taro h5's spinner and a changing label upset each other's DOM. */}
+            {result ? '重新筛查' : '开始筛查'}
           </Button>
           {running ? (
             <Text className="text" id="screening-progress" aria-live="polite">

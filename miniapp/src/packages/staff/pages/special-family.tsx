@@ -17,6 +17,7 @@ import { HelperSection } from '../components/HelperSection';
 import { MemberCard } from '../components/MemberCard';
 import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
 import { familyKindNames, hukouTypeNames, memberRoleNames } from '../model/labels';
+import { markFamiliesChanged } from '../model/refresh';
 import '../staff.css';
 
 const conflictText = '档案刚被其他工作人员修改过，已为您载入最新内容，请核对后再保存。';
@@ -55,6 +56,7 @@ export default function SpecialFamilyPage() {
           body: { ...patch, expectedVersion: view.version },
         }),
       );
+      markFamiliesChanged();
       Taro.showToast({ title: '已保存', icon: 'success' });
       return true;
     } catch (e) {
