@@ -16,6 +16,7 @@ import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
 import { seedServicePoints } from './service-points';
 import { seedSpecialFamilies } from './special-families';
+import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
@@ -36,6 +37,7 @@ export interface SeedSummary {
   servicePoints: number;
   specialFamilies: number;
   assistanceRequests: number;
+  subsidyApplications: number;
 }
 
 export async function seedCity(now: Date): Promise<SeedSummary> {
@@ -91,6 +93,12 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     createOutboxNotifier(createNotificationEntity(documentClient, table)),
     now,
   );
+  const subsidies = await seedSubsidies(
+    documentClient,
+    table,
+    createOutboxNotifier(createNotificationEntity(documentClient, table)),
+    now,
+  );
 
   return {
     users: accounts.length,
@@ -101,6 +109,7 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     servicePoints: points.length,
     specialFamilies: special.families,
     assistanceRequests: special.requests,
+    subsidyApplications: subsidies,
   };
 }
 
@@ -125,7 +134,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
     }),
   );
   log(
-    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points, ${summary.specialFamilies} special families`,
+    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points, ${summary.specialFamilies} special families, ${summary.subsidyApplications} 育儿补贴 applications`,
   );
   return true;
 }
