@@ -1,9 +1,15 @@
 import Taro from '@tarojs/taro';
-import { readStorage, storageKeys, writeStorage } from '../state/storage';
+import { readStorage, removeStorage, storageKeys, writeStorage } from '../state/storage';
 import { createStore, useStore } from '../state/store';
 import { parseChoice, shouldUseElderlyMode } from './decide';
 
 const elderly = createStore(false);
+
+/**
+ * Set when the signed-in user is a bound special-family member. It says only "large text by
+ * default", never why: least disclosure on a shared phone (SPEC C3).
+ */
+const defaultOnKey = 'hongjia.elderly.defaultOn';
 
 /**
  * Pages style themselves from the store (PageShell), but h5's tab bar lives outside every
@@ -25,20 +31,43 @@ function systemFontSize(): number | undefined {
   }
 }
 
-/** Called once at launch: the stored explicit choice, else the WeChat font setting. */
-export function initElderlyMode(): void {
-  const on = shouldUseElderlyMode(parseChoice(readStorage(storageKeys.elderlyChoice)), systemFontSize());
+function apply(): void {
+  const on = shouldUseElderlyMode(
+    parseChoice(readStorage(storageKeys.elderlyChoice)),
+    systemFontSize(),
+    readStorage(defaultOnKey) === true,
+  );
   elderly.set(on);
   markDocument(on);
 }
 
-/** The user's switch: remembered as an explicit choice so a large font no longer overrides it. */
+/** Called once at launch: the stored explicit choice, else the defaults (special family, WeChat font). */
+export function initElderlyMode(): void {
+  apply();
+}
+
+/** The user's switch: remembered as an explicit choice so no default overrides it any more. */
 export function setElderlyMode(on: boolean): void {
   writeStorage(storageKeys.elderlyChoice, on ? 'on' : 'off');
   elderly.set(on);
   markDocument(on);
 }
 
+/**
+ * What the server said about the user's special-family membership (after 实名认证, or on 我的):
+ * a member gets elderly mode by default, unless they switched it off themselves.
+ */
+export function setSpecialFamilyDefault(member: boolean): void {
+  if (member) writeStorage(defaultOnKey, true);
+  else removeStorage(defaultOnKey);
+  apply();
+}
+
 export function useElderlyMode(): boolean {
   return useStore(elderly);
+}
+
+/** The mode now, outside React (the hook is for rendering). */
+export function isElderlyModeOn(): boolean {
+  return elderly.get();
 }
