@@ -1,11 +1,90 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api, type MyBenefits } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { spokenDate } from '../../../../identity/id-hint';
+import { benefitCards } from '../../../../special-assistance/benefit-card';
+import { BenefitCard } from '../../components/special/BenefitCard';
+import '../../special-assistance.css';
 
-/** Placeholder while issue 5's page is being built. */
-export default function BenefitsPage() {
+/** 我的扶助政策: every policy with 符合 or 暂不符合 and why, the amount, and whether it is paid. */
+export default function Benefits() {
+  const session = useSession();
+  const [answer, setAnswer] = useState<MyBenefits>();
+  const [error, setError] = useState<string>();
+
+  async function load() {
+    setError(undefined);
+    try {
+      setAnswer(await call(api.myBenefits));
+    } catch (e) {
+      setError(isApiError(e) ? e.message : '加载失败，请稍后再试');
+    }
+  }
+  useDidShow(() => {
+    if (session) void load();
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="special-benefits">
+        <SignInPrompt reason="登录后查看您家可以享受的扶助政策。" />
+      </PageShell>
+    );
+  }
+
+  const cards = answer ? benefitCards(answer.items) : [];
   return (
-    <ComingSoon name="benefits" title="我的扶助政策">
-      <Text className="text">我的扶助政策</Text>
-    </ComingSoon>
+    <PageShell name="special-benefits">
+      <Banner id="benefits-error" text={error} />
+      {error ? (
+        <Button
+          className="btn btn--plain"
+          onClick={() => void load()}
+          {...button('重新加载', 'benefits-retry')}
+        >
+          重新加载
+        </Button>
+      ) : null}
+      {!answer && !error ? (
+        <View className="section" id="benefits-loading">
+          <Text className="text">正在核对您家的扶助政策…</Text>
+        </View>
+      ) : null}
+      {answer?.basis === 'none' ? (
+        <View className="section" id="benefits-unbound">
+          <Text className="text">实名认证后，才能按您家的档案核对扶助政策。</Text>
+          <Button
+            className="btn btn--primary"
+            onClick={() => Taro.navigateTo({ url: routes.identity })}
+            {...button('去实名认证', 'benefits-identity')}
+          >
+            去实名认证
+          </Button>
+        </View>
+      ) : null}
+      {answer && answer.basis !== 'none' ? (
+        <View className="section" id="benefits-intro">
+          <Text className="text">
+            按您家的{answer.basis === 'special_family' ? '档案' : '实名信息'}，在{spokenDate(answer.onDate)}
+            核对的结果如下。每一项都写明了原因。
+          </Text>
+          <Text className="muted">符合条件的，工作人员会主动为您办理，不用您提出申请。</Text>
+        </View>
+      ) : null}
+      <View role="list" aria-label="扶助政策" id="benefits-list">
+        {cards.map((card) => (
+          <BenefitCard key={card.policyId} card={card} />
+        ))}
+      </View>
+    </PageShell>
   );
 }

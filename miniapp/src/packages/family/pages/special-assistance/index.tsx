@@ -1,13 +1,82 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { button } from '../../../../components/a11y';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { useMembership } from '../../../../special-assistance/use-membership';
+import { ContactList } from '../../components/special/ContactList';
+import { ProxyConsent } from '../../components/special/ProxyConsent';
+import { Standing } from '../../components/special/Standing';
+import '../../special-assistance.css';
 
-/** Special families' pages never show birth or childcare promotion (SPEC C3): keep this page to help only. */
+/** `url` opens a page; without one the button scrolls to 联系人和医生 further down this page. */
+const actions: ReadonlyArray<{ key: string; text: string; url?: string }> = [
+  { key: 'benefits', text: '我的扶助政策', url: routes.specialBenefits },
+  { key: 'help', text: '我要求助', url: routes.specialHelp },
+  { key: 'requests', text: '我的求助', url: routes.specialRequests },
+  { key: 'contacts-go', text: '联系人和医生' },
+  { key: 'views', text: '谁查看了我的档案', url: routes.specialViews },
+];
+
+function open(url: string | undefined): void {
+  if (url) Taro.navigateTo({ url });
+  else Taro.pageScrollTo({ selector: '#special-contacts', duration: 300 });
+}
+
+/**
+ * 特殊家庭帮扶: the family's own page. Help only: no birth or childcare promotion and no links to
+ * those services (SPEC C3), one big button per job, and the people to call right here.
+ */
 export default function SpecialAssistance() {
+  const { session, membership, reload, setFamily } = useMembership();
+
+  if (!session) {
+    return (
+      <PageShell name="special-assistance">
+        <SignInPrompt reason="登录后查看您家的扶助政策、联系人和家庭医生，也可以在这里求助。" />
+      </PageShell>
+    );
+  }
+  if (!membership) {
+    return (
+      <PageShell name="special-assistance">
+        <View className="section" id="special-loading">
+          <Text className="text">正在读取您家的信息…</Text>
+        </View>
+      </PageShell>
+    );
+  }
+  if (membership.kind !== 'member') {
+    return (
+      <PageShell name="special-assistance">
+        <Standing membership={membership} onRetry={() => void reload()} />
+      </PageShell>
+    );
+  }
+
   return (
-    <ComingSoon name="special-assistance" title="特殊家庭帮扶">
-      <Text className="text">查看您可以享受的扶助政策，以及每项政策符合或不符合的原因。</Text>
-      <Text className="text">需要生活照料、就医、心理慰藉或养老帮助时，可在这里提出，由您的联系人跟进。</Text>
-      <Text className="text">也可以查看您的联系人和家庭签约医生。</Text>
-    </ComingSoon>
+    <PageShell name="special-assistance">
+      <View className="section" id="special-greeting">
+        <Text className="title">您好</Text>
+        <Text className="text">
+          这里可以查看您家的扶助政策，有困难时请告诉我们，联系人会上门或打电话帮您。
+        </Text>
+      </View>
+      <View className="section sa-actions">
+        {actions.map((a, i) => (
+          <Button
+            key={a.key}
+            className={`btn ${i === 1 ? 'btn--primary' : 'btn--plain'}`}
+            onClick={() => open(a.url)}
+            {...button(a.text, `special-${a.key}`)}
+          >
+            {a.text}
+          </Button>
+        ))}
+      </View>
+      <ContactList family={membership.family} />
+      <ProxyConsent family={membership.family} onChange={setFamily} />
+    </PageShell>
   );
 }

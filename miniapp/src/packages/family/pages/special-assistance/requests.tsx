@@ -1,11 +1,82 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../../api/client';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { routeParam } from '../../../../lib/route-param';
+import { contactPromise } from '../../../../special-assistance/deadline';
+import { requestModel } from '../../../../special-assistance/request-view';
+import { usePaged } from '../../../../state/paged';
+import { RequestCard } from '../../components/special/RequestCard';
+import '../../special-assistance.css';
 
-/** Placeholder while issue 5's page is being built. */
-export default function RequestsPage() {
+/**
+ * 我的求助: each request with its status, when the contact person will call (or, gently, that
+ * they are late), and everything done so far. `?filed=<id>` comes from 我要求助 and says it arrived.
+ */
+export default function Requests() {
+  const session = useSession();
+  const filedId = routeParam(useRouter().params.filed);
+  const load = useCallback((cursor?: string) => call(api.myAssistanceRequests, { query: { cursor } }), []);
+  const list = usePaged(load);
+  // Events come in while the page is closed: read again on every show.
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="special-requests">
+        <SignInPrompt reason="登录后查看您提出的求助和办理情况。" />
+      </PageShell>
+    );
+  }
+
+  const now = Date.now();
+  const filed = filedId ? list.items.find((r) => r.id === filedId) : undefined;
   return (
-    <ComingSoon name="requests" title="我的求助">
-      <Text className="text">我的求助</Text>
-    </ComingSoon>
+    <PageShell name="special-requests">
+      {filedId ? (
+        <View className="section" id="requests-filed" role="status">
+          <Text className="title">已收到您的求助</Text>
+          {filed ? (
+            <Text className="text" id="requests-filed-deadline">
+              {contactPromise(filed.dueAt, filed.contactPersonName, now)}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      <Banner id="requests-error" text={list.error} />
+      {!list.loaded && !list.error ? (
+        <View className="section" id="requests-loading">
+          <Text className="text">正在读取您的求助…</Text>
+        </View>
+      ) : null}
+      {list.loaded && list.items.length === 0 ? (
+        <View className="section" id="requests-empty">
+          <Text className="text">您还没有提出过求助。有需要时，随时可以告诉我们。</Text>
+          <Button
+            className="btn btn--primary"
+            onClick={() => Taro.redirectTo({ url: routes.specialHelp })}
+            {...button('我要求助', 'requests-help')}
+          >
+            我要求助
+          </Button>
+        </View>
+      ) : null}
+      <View role="list" aria-label="我的求助">
+        {list.items.map((r) => (
+          <RequestCard key={r.id} model={requestModel(r, now)} />
+        ))}
+      </View>
+      <LoadMore list={list} what="求助" id="requests-more" />
+    </PageShell>
   );
 }

@@ -1,11 +1,62 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api } from '@hongjia/shared';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../../../api/client';
+import { useSession } from '../../../../auth/session';
+import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { formatDateTime } from '../../../../lib/format';
+import { usePaged } from '../../../../state/paged';
+import '../../special-assistance.css';
 
-/** Placeholder while issue 5's page is being built. */
-export default function ViewsPage() {
+/** 谁查看了我的档案: every staff read or change of the family's record, by office, newest first. */
+export default function RecordViews() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myRecordViews, { query: { cursor } }), []);
+  const list = usePaged(load);
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  if (!session) {
+    return (
+      <PageShell name="special-views">
+        <SignInPrompt reason="登录后查看谁查看过您家的档案。" />
+      </PageShell>
+    );
+  }
+
   return (
-    <ComingSoon name="views" title="档案查看记录">
-      <Text className="text">档案查看记录</Text>
-    </ComingSoon>
+    <PageShell name="special-views">
+      <View className="section">
+        <Text className="text">
+          工作人员每次查看、更新您家的档案，都会记在这里。这里写的是单位名称，不写个人姓名。
+        </Text>
+      </View>
+      <Banner id="views-error" text={list.error} />
+      {!list.loaded && !list.error ? (
+        <View className="section" id="views-loading">
+          <Text className="text">正在读取记录…</Text>
+        </View>
+      ) : null}
+      {list.loaded && list.items.length === 0 ? (
+        <View className="section" id="views-empty">
+          <Text className="text">还没有人查看过您家的档案。</Text>
+        </View>
+      ) : null}
+      <View role="list" aria-label="档案查看记录">
+        {list.items.map((v, i) => (
+          <View key={`${v.at}-${v.viewer}-${v.action}`} className="sa-card" id={`view-${i}`} role="listitem">
+            <Text className="text sa-card__name">{v.viewer}</Text>
+            <Text className="text">{v.actionLabel}</Text>
+            <Text className="muted">{formatDateTime(v.at)}</Text>
+          </View>
+        ))}
+      </View>
+      <LoadMore list={list} what="记录" id="views-more" />
+    </PageShell>
   );
 }

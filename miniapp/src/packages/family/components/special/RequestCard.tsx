@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components';
+import type { RequestModel } from '../../../../special-assistance/request-view';
+import '../../../../components/timeline.css';
+
+/** One help request: status, the first-contact line (late said gently), what was asked, and what happened. */
+export function RequestCard({ model }: { model: RequestModel }) {
+  const id = `request-${model.id}`;
+  return (
+    <View className="sa-card" id={id} role="listitem" aria-label={`${model.title}：${model.statusText}`}>
+      <View className="sa-card__head">
+        <Text className="text sa-card__name">{model.title}</Text>
+        <Text className="sa-tag sa-tag--no" id={`${id}-status`}>
+          {model.statusText}
+        </Text>
+      </View>
+      <Text className={model.overdue ? 'text sa-soft' : 'text sa-line'} id={`${id}-contact`}>
+        {model.contactLine}
+      </Text>
+      <Text className="muted sa-line">您说的是：{model.description}</Text>
+      <View className="tl sa-line" id={`${id}-events`} role="list" aria-label="办理记录">
+        {model.entries.map((entry, i) => (
+          <View key={entry.key} className="tl-item" role="listitem" id={`${id}-event-${i}`}>
+            <View className={`tl-dot${i === 0 ? ' tl-dot--now' : ''}`} />
+            <View className="tl-body">
+              <Text className="text tl-what">{entry.what}</Text>
+              <Text className="muted">
+                {entry.who} · {entry.when}
+              </Text>
+              {entry.note ? <Text className="text tl-comment">{entry.note}</Text> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
