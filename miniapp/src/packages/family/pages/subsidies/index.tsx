@@ -1,11 +1,96 @@
-import { Text } from '@tarojs/components';
-import { ComingSoon } from '../../../../components/ComingSoon';
+import { api, type SubsidyView } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { useSession } from '../../../../auth/session';
+import { button } from '../../../../components/a11y';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { routes } from '../../../../config/routes';
+import { todayInChina } from '../../../../lib/dates';
+import { usePaged } from '../../../../state/paged';
+import { subsidyCard } from '../../../../subsidies/labels';
+import { policySummary } from '../../../../subsidies/preview';
+import { SubsidyCard } from '../../components/subsidies/SubsidyCard';
+import '../../subsidies.css';
 
-/** Placeholder while issue 5's page is being built. */
-export default function SubsidiesPage() {
+/** 我的育儿补贴: each child's application with its review, yearly amounts, payments and 年度确认. */
+export default function Subsidies() {
+  const session = useSession();
+  const load = useCallback((cursor?: string) => call(api.myChildcareSubsidies, { query: { cursor } }), []);
+  const list = usePaged(load);
+  const [renewing, setRenewing] = useState<SubsidyView>();
+  const [banner, setBanner] = useState<string>();
+  useDidShow(() => {
+    if (session) void list.reload();
+  });
+
+  async function renew(view: SubsidyView) {
+    setRenewing(undefined);
+    setBanner(undefined);
+    try {
+      const updated = await call(api.renewChildcareSubsidy, { params: { id: view.id } });
+      list.setItems((items) => items.map((s) => (s.id === updated.id ? updated : s)));
+      Taro.showToast({ title: '已确认', icon: 'success' });
+    } catch (e) {
+      setBanner(isApiError(e) ? e.message : '确认没有成功，请稍后再试');
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="subsidies">
+        <SignInPrompt reason="登录后申领育儿补贴并查看审核和发放情况。" />
+      </PageShell>
+    );
+  }
+
+  const today = todayInChina();
   return (
-    <ComingSoon name="index" title="育儿补贴">
-      <Text className="text">育儿补贴</Text>
-    </ComingSoon>
+    <PageShell name="subsidies">
+      <View className="section">
+        <Text className="text">{policySummary()}</Text>
+        <Button
+          className="btn btn--primary"
+          onClick={() => Taro.navigateTo({ url: routes.subsidyApply })}
+          {...button('申领育儿补贴', 'subsidy-apply')}
+        >
+          申领育儿补贴
+        </Button>
+      </View>
+      <Banner id="subsidies-error" text={banner ?? list.error} />
+      {!list.loaded && !list.error ? (
+        <View className="section" id="subsidies-loading">
+          <Text className="text">正在读取您的申领…</Text>
+        </View>
+      ) : null}
+      {list.loaded && list.items.length === 0 ? (
+        <View className="section" id="subsidies-empty">
+          <Text className="text">还没有申领记录。</Text>
+        </View>
+      ) : null}
+      <View role="list" aria-label="我的育儿补贴">
+        {list.items.map((s) => (
+          <SubsidyCard key={s.id} card={subsidyCard(s, today)} onRenew={() => setRenewing(s)} />
+        ))}
+      </View>
+      <LoadMore list={list} what="申领" id="subsidies-more" />
+      {renewing ? (
+        <ConfirmDialog
+          id="renew-dialog"
+          title="年度确认"
+          message={`请确认孩子${renewing.childNameMasked}仍未满 3 周岁、户籍没有迁出，仍由您抚养。确认后继续发放。`}
+          confirmText="确认无变化"
+          cancelText="取消"
+          onConfirm={() => void renew(renewing)}
+          onCancel={() => setRenewing(undefined)}
+        />
+      ) : null}
+    </PageShell>
   );
 }
