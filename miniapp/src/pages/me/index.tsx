@@ -1,6 +1,8 @@
+import { api, type IdentityView } from '@hongjia/shared';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
 import { clearSession, useSession } from '../../auth/session';
@@ -8,15 +10,45 @@ import { startSignIn } from '../../auth/sign-in';
 import { button, label } from '../../components/a11y';
 import { PageShell } from '../../components/PageShell';
 import { routes } from '../../config/routes';
-import { setElderlyMode, useElderlyMode } from '../../elderly/store';
+import { setElderlyMode, setSpecialFamilyDefault, useElderlyMode } from '../../elderly/store';
 import './index.css';
 
 export default function Me() {
   const session = useSession();
   const elderly = useElderlyMode();
   const [busy, setBusy] = useState(false);
+  // null: not bound yet; undefined: not known (signed out, or the answer did not come).
+  const [identity, setIdentity] = useState<IdentityView | null>();
+  const isFamily = session?.user.roles.includes('family') === true;
+
+  // Membership decides the entries and the elderly default; read on sign-in and on every return.
+  function loadIdentity() {
+    if (!isFamily) {
+      setIdentity(undefined);
+      return;
+    }
+    call(api.myIdentity, { loading: false }).then(
+      (found) => {
+        setIdentity(found);
+        setSpecialFamilyDefault(found.specialFamilyMember);
+      },
+      (e: unknown) => {
+        if (!(isApiError(e) && e.status === 404)) return;
+        setIdentity(null);
+        setSpecialFamilyDefault(false);
+      },
+    );
+  }
+  const userId = session?.user.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when the signed-in user changes.
+  useEffect(loadIdentity, [userId]);
+  const shown = useRef(false);
   // Re-render on show: the session may have been set by the sign-in page meanwhile.
-  useDidShow(() => setBusy(false));
+  useDidShow(() => {
+    setBusy(false);
+    if (shown.current) loadIdentity();
+    shown.current = true;
+  });
 
   async function signIn() {
     setBusy(true);
@@ -76,6 +108,7 @@ export default function Me() {
       </View>
 
       <View className="section" id="me-services">
+        {isFamily ? <FamilyEntries identity={identity} /> : null}
         <View
           className="link"
           onClick={() => Taro.navigateTo({ url: routes.bookings })}
@@ -116,5 +149,37 @@ export default function Me() {
         </View>
       </View>
     </PageShell>
+  );
+}
+
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/**
+ * 实名认证 for every family; 特殊家庭帮扶 for a bound special-family member, and 育儿补贴 for
+ * everyone else: a bereaved family never sees childcare promotion (SPEC C3).
+ */
+function FamilyEntries({ identity }: { identity: IdentityView | null | undefined }) {
+  const member = identity?.specialFamilyMember === true;
+  return (
+    <>
+      <View className="link me-entry" onClick={go(routes.identity)} {...button('实名认证', 'me-identity')}>
+        实名认证
+        {identity ? <Text className="muted me-entry__state">已认证 {identity.nameMasked}</Text> : null}
+        {identity === null ? <Text className="muted me-entry__state">未认证</Text> : null}
+      </View>
+      {member ? (
+        <View
+          className="link"
+          onClick={go(routes.specialAssistance)}
+          {...button('特殊家庭帮扶', 'me-special')}
+        >
+          特殊家庭帮扶
+        </View>
+      ) : (
+        <View className="link" onClick={go(routes.subsidies)} {...button('育儿补贴', 'me-subsidies')}>
+          育儿补贴
+        </View>
+      )}
+    </>
   );
 }
