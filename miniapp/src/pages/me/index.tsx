@@ -25,6 +25,9 @@ export default function Me() {
   function loadIdentity() {
     if (!isFamily) {
       setIdentity(undefined);
+      // Someone else signed in on this phone (staff, a provider): the member's default is not theirs.
+      // Signed out, it stays: a member whose session lapsed keeps large text on the sign-in screen.
+      if (session) setSpecialFamilyDefault(false);
       return;
     }
     call(api.myIdentity, { loading: false }).then(
