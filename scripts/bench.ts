@@ -7,7 +7,8 @@
  * - then every script in scripts/bench/ (one per capability), each in its own
  *   process (so each may start its own local runtime) and printing its rows as
  *   one line `BENCH_ROWS [[measure, value, note], …]`; `npm run bench -- nearby`
- *   runs only the scripts whose name contains `nearby` (and skips the two above).
+ *   runs only the scripts whose name contains `nearby` (and skips the two above);
+ *   `npm run bench -- bundles` runs only the two above.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -140,11 +141,12 @@ function benchScripts(filter: string | undefined) {
 async function main() {
   mkdirSync(benchDir, { recursive: true });
   const filter = process.argv[2];
-  if (!filter) {
+  // `npm run bench -- bundles`: only the bundle sizes and the weapp package (a minute, not half an hour).
+  if (!filter || filter === 'bundles') {
     await benchFunctions();
     benchWeapp();
   }
-  benchScripts(filter);
+  if (filter !== 'bundles') benchScripts(filter);
   const header = ['measure', 'value', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
