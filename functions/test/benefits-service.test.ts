@@ -1,5 +1,5 @@
 import { type PolicyDefinition, type SessionUser, seedPolicies } from '@hongjia/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bindFirstReason } from '../src/benefits/my-benefits';
 import type { NewEnrolment } from '../src/benefits/records';
 import { type BenefitsAuditor, createBenefitsService } from '../src/benefits/service';
@@ -45,6 +45,9 @@ function setup() {
   const added: PolicyDefinition[] = [];
   const audits: { familyIds: readonly string[]; action: string }[] = [];
   const outbox = new Map<string, { userId: string; message: NotificationMessage }>();
+  /** The `limit` of each page read, and the number of families of each enrolment read. */
+  const familyPageReads: number[] = [];
+  const enrolmentReads: number[] = [];
 
   const familyOf = (userId: string) => {
     const id = identities.find((i) => i.userId === userId);
@@ -58,14 +61,23 @@ function setup() {
   };
   const service = createBenefitsService({
     records: {
-      familiesOf: async (district) => [...families.values()].filter((f) => f.district === district),
+      async familiesPage(district, limit, cursor) {
+        familyPageReads.push(limit);
+        const all = [...families.values()].filter((f) => f.district === district);
+        const start = cursor ? Number(cursor) : 0;
+        const end = start + limit;
+        return { items: all.slice(start, end), cursor: end < all.length ? String(end) : null };
+      },
       family: async (id) => families.get(id),
       enrolmentsOf: async (id) => enrolments.filter((e) => e.familyId === id),
       paymentsOf: async (id) => payments.filter((p) => p.familyId === id),
-      enrolledPolicies: async (ids) =>
-        new Map(
-          ids.map((id) => [id, new Set(enrolments.filter((e) => e.familyId === id).map((e) => e.policyId))]),
-        ),
+      async enrolledPolicies(district, ids) {
+        enrolmentReads.push(ids.length);
+        const inDistrict = enrolments.filter((e) => e.district === district);
+        return new Map(
+          ids.map((id) => [id, new Set(inDistrict.filter((e) => e.familyId === id).map((e) => e.policyId))]),
+        );
+      },
       async enrol(enrolment, at) {
         if (enrolments.some((e) => e.familyId === enrolment.familyId && e.policyId === enrolment.policyId)) {
           return false;
@@ -105,7 +117,7 @@ function setup() {
       },
     },
   });
-  return { service, enrolments, audits, outbox };
+  return { service, enrolments, audits, outbox, familyPageReads, enrolmentReads };
 }
 
 async function codeOf(promise: Promise<unknown>) {
@@ -163,6 +175,11 @@ describe('我的待遇', () => {
 });
 
 describe('免申即享 screening and bulk enrolment', () => {
+  beforeAll(() => {
+    // Screening pages carry signed cursors.
+    process.env.SESSION_SECRET ??= 'unit-test-session-secret-unit-test-session-secret';
+  });
+
   it('is refused for another district', async () => {
     const { service } = setup();
     expect(await codeOf(service.screen(staff103, { district: '360102' }, now))).toBe('FORBIDDEN');
@@ -174,13 +191,14 @@ describe('免申即享 screening and bulk enrolment', () => {
   });
 
   it('lists the families that never applied and audits each listed family', async () => {
-    const { service, audits } = setup();
+    const { service, audits, familyPageReads, enrolmentReads } = setup();
     const result = await service.screen(staff102, { district: '360102' }, now);
     expect(result).toMatchObject({
       district: '360102',
       onDate: '2026-06-01',
       familiesScreened: 2,
       alreadyEnrolled: 0,
+      nextCursor: null,
     });
     expect(result.id).toMatch(/^scr_/);
     expect(result.items.map((i) => `${i.familyId}:${i.policyId}`)).toEqual([
@@ -189,6 +207,48 @@ describe('免申即享 screening and bulk enrolment', () => {
       'fam_36:one-time-consolation',
     ]);
     expect(audits).toEqual([{ familyIds: ['fam_56', 'fam_56', 'fam_36'], action: 'screening' }]);
+    // The contract's default page, and one enrolment read for the page's families.
+    expect(familyPageReads).toEqual([200]);
+    expect(enrolmentReads).toEqual([2]);
+  });
+
+  it('pages a district: one family a page lists the same pairs under one run id', async () => {
+    const { service, audits, enrolmentReads } = setup();
+    const first = await service.screen(staff102, { district: '360102', limit: 1 }, now);
+    expect(first.familiesScreened).toBe(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await service.screen(
+      staff102,
+      { district: '360102', limit: 1, cursor: first.nextCursor as string },
+      now,
+    );
+    expect(second).toMatchObject({ id: first.id, familiesScreened: 1, nextCursor: null });
+    expect([...first.items, ...second.items].map((i) => `${i.familyId}:${i.policyId}`)).toEqual([
+      'fam_56:special-assistance-bereaved',
+      'fam_56:one-time-consolation',
+      'fam_36:one-time-consolation',
+    ]);
+    expect(audits.map((a) => a.familyIds)).toEqual([['fam_56', 'fam_56'], ['fam_36']]);
+    expect(enrolmentReads).toEqual([1, 1]);
+  });
+
+  it('refuses a forged cursor, and one from another district, as a bad request', async () => {
+    const { service, audits } = setup();
+    const page = await service.screen(staff102, { district: '360102', limit: 1 }, now);
+    const cursor = page.nextCursor as string;
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const edited = Buffer.from(
+      Buffer.from(payload, 'base64url').toString('utf8').replace('"c":"1"', '"c":"0"'),
+    ).toString('base64url');
+    expect(edited).not.toBe(payload);
+    const forged = `${edited}.${signature}`;
+    expect(await codeOf(service.screen(staff102, { district: '360102', cursor: forged }, now))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await codeOf(service.screen(staff103, { district: '360103', cursor }, now))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(audits).toHaveLength(1);
   });
 
   it('enrols, tells both bound parents once, and re-running adds nothing twice', async () => {

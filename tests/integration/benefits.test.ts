@@ -48,11 +48,18 @@ const benefitsOf = async (who: string) => {
   return answer.json as unknown as MyBenefits;
 };
 const item = (mine: MyBenefits, policyId: string) => mine.items.find((i) => i.policyId === policyId);
+/** A screening page: a read, so no Idempotency-Key. */
+const screenPage = (body: { district: string; cursor?: string; limit?: number }, who = 'staff') =>
+  call(runtime, '/v1/staff/benefit-screenings', { token: tokens[who], body });
+/** The whole district in one page (it holds far fewer than the default 200 families). */
 const screen = async (district = '360102', who = 'staff') => {
-  const answer = await post('/v1/staff/benefit-screenings', tokens[who] as string, { district });
+  const answer = await screenPage({ district }, who);
   expect(answer.status).toBe(200);
-  return answer.json as unknown as ScreeningResult;
+  const result = answer.json as unknown as ScreeningResult;
+  expect(result.nextCursor).toBeNull();
+  return result;
 };
+const pairs = (result: ScreeningResult) => result.items.map((i) => `${i.familyId}:${i.policyId}`);
 const mine = (result: ScreeningResult) =>
   result.items
     .filter((i) => Object.values(familyIds).includes(i.familyId))
@@ -65,6 +72,7 @@ beforeAll(async () => {
   for (const [who, openid] of Object.entries({
     staff: 'staff-360102',
     staff103: 'staff-360103',
+    city: 'staff-city',
     admin: 'admin',
     mother56: 'benefits-mother-56',
     mother36: 'benefits-mother-36',
@@ -130,21 +138,52 @@ describe('我的待遇', () => {
 
 describe('免申即享 screening and bulk enrolment', () => {
   it('district staff cannot screen or enrol another district', async () => {
-    expectEnvelope(
-      await post('/v1/staff/benefit-screenings', tokens.staff103 as string, { district: '360102' }),
-      403,
-      'FORBIDDEN',
-    );
+    expectEnvelope(await screenPage({ district: '360102' }, 'staff103'), 403, 'FORBIDDEN');
     const enrol = await post('/v1/staff/benefit-enrolments', tokens.staff103 as string, {
       district: '360102',
       items: [{ familyId: familyIds.aged56, policyId: 'one-time-consolation' }],
     });
     expectEnvelope(enrol, 403, 'FORBIDDEN');
-    expectEnvelope(
-      await post('/v1/staff/benefit-screenings', tokens.mother56 as string, { district: '360102' }),
-      403,
-      'FORBIDDEN',
-    );
+    expectEnvelope(await screenPage({ district: '360102' }, 'mother56'), 403, 'FORBIDDEN');
+  });
+
+  it('pages a district: two families a page list the same pairs as one page, none twice, under one run id', async () => {
+    const whole = await screen();
+    expect(whole.familiesScreened).toBeGreaterThan(4);
+    // The seed enrolled some of 东湖区's families: each page must find its own families' enrolments.
+    expect(whole.alreadyEnrolled).toBeGreaterThan(0);
+    const pages: ScreeningResult[] = [];
+    let cursor: string | undefined;
+    do {
+      const answer = await screenPage({ district: '360102', limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(answer.status).toBe(200);
+      const page = answer.json as unknown as ScreeningResult;
+      expect(page.familiesScreened).toBeLessThanOrEqual(2);
+      pages.push(page);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 50);
+    expect(cursor).toBeUndefined();
+    expect(new Set(pages.map((p) => p.id)).size).toBe(1);
+    const paged = pages.flatMap(pairs);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).toEqual(pairs(whole));
+    expect(pages.reduce((n, p) => n + p.familiesScreened, 0)).toBe(whole.familiesScreened);
+    expect(pages.reduce((n, p) => n + p.alreadyEnrolled, 0)).toBe(whole.alreadyEnrolled);
+  });
+
+  it("refuses a forged cursor, another district's cursor and a page over 500 families", async () => {
+    const first = (await screenPage({ district: '360102', limit: 1 })).json as unknown as ScreeningResult;
+    const cursor = first.nextCursor as string;
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const position = Buffer.from(payload, 'base64url').toString('utf8');
+    expect(position).toContain('"d":"360102"');
+    // The same position moved to 西湖区 under the old signature: refused, never someone else's page.
+    const moved = Buffer.from(position.replace('"d":"360102"', '"d":"360103"')).toString('base64url');
+    const forged = await screenPage({ district: '360103', cursor: `${moved}.${signature}` }, 'city');
+    expectEnvelope(forged, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(forged.json)).toContain('body.cursor');
+    expectEnvelope(await screenPage({ district: '360103', cursor }, 'city'), 400, 'VALIDATION_FAILED');
+    expectEnvelope(await screenPage({ district: '360102', limit: 501 }), 400, 'VALIDATION_FAILED');
   });
 
   it('finds eligible families that never applied, masked, with reasons; enrols and notifies; re-running adds nothing twice', async () => {

@@ -11,15 +11,13 @@ export interface NewEnrolment {
   via: 'screening' | 'application';
 }
 
-/** A district has hundreds of special families: enough parallel reads to be quick, few enough to be kind. */
-const parallelReads = 8;
+/** Sorts after every policy id, so a familyId range ends after the last family's enrolments. */
+const afterEveryPolicy = '\uffff';
 
-async function inBatches<T, R>(values: readonly T[], read: (value: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < values.length; start += parallelReads) {
-    results.push(...(await Promise.all(values.slice(start, start + parallelReads).map(read))));
-  }
-  return results;
+export interface FamiliesPage {
+  items: SpecialFamilyItem[];
+  /** The store's cursor after the page; null when the district has no more records. */
+  cursor: string | null;
 }
 
 /** Store access of the benefits group: family records (read only), enrolments and payments. */
@@ -28,8 +26,12 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
     (await entities.enrolments.query.byFamily({ familyId }).go({ pages: 'all', consistent: true })).data;
 
   return {
-    async familiesOf(district: DistrictCode): Promise<SpecialFamilyItem[]> {
-      return (await entities.families.query.byDistrict({ district }).go({ pages: 'all' })).data;
+    /** Up to `limit` of the district's records in familyId order (gsi1), from `cursor`. */
+    async familiesPage(district: DistrictCode, limit: number, cursor: string | null): Promise<FamiliesPage> {
+      const found = await entities.families.query
+        .byDistrict({ district })
+        .go({ count: limit, ...(cursor ? { cursor } : {}) });
+      return { items: found.data, cursor: found.cursor };
     },
 
     async family(familyId: string): Promise<SpecialFamilyItem | undefined> {
@@ -42,10 +44,26 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
       return (await entities.payments.query.byFamily({ familyId }).go({ pages: 'all' })).data;
     },
 
-    /** familyId → the policies it is enrolled in. */
-    async enrolledPolicies(familyIds: readonly string[]): Promise<Map<string, Set<string>>> {
-      const found = await inBatches(familyIds, async (id) => [id, await enrolmentsOf(id)] as const);
-      return new Map(found.map(([id, items]) => [id, new Set(items.map((e) => e.policyId))]));
+    /**
+     * familyId → the policies it is enrolled in, for families of one district: one
+     * gsi1 Query (all pages) over the range from the lowest to the highest of their
+     * familyIds, which is what a page of the district's records covers.
+     */
+    async enrolledPolicies(
+      district: DistrictCode,
+      familyIds: readonly string[],
+    ): Promise<Map<string, Set<string>>> {
+      const enrolled = new Map(familyIds.map((id) => [id, new Set<string>()]));
+      if (familyIds.length === 0) return enrolled;
+      const sorted = familyIds.map((id) => id.toLowerCase()).sort();
+      const first = sorted[0] as string;
+      const last = sorted[sorted.length - 1] as string;
+      const found = await entities.enrolments.query
+        .byDistrict({ district })
+        .between({ familyId: first }, { familyId: last, policyId: afterEveryPolicy })
+        .go({ pages: 'all' });
+      for (const { familyId, policyId } of found.data) enrolled.get(familyId)?.add(policyId);
+      return enrolled;
     },
 
     /** Conditional create on (familyId, policyId): false when the family is already enrolled. */

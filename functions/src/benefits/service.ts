@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  EnrolmentRequest,
-  EnrolmentResult,
-  MyBenefits,
-  PolicyDefinition,
-  PolicyVersionRequest,
-  ScreeningRequest,
-  ScreeningResult,
-  SessionUser,
+import {
+  type EnrolmentRequest,
+  type EnrolmentResult,
+  type MyBenefits,
+  type PolicyDefinition,
+  type PolicyVersionRequest,
+  type ScreeningRequest,
+  type ScreeningResult,
+  type SessionUser,
+  screeningPageLimits,
 } from '@hongjia/shared';
 import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
@@ -25,6 +26,7 @@ import { nextPolicyVersion } from './policy-versions';
 import type { BenefitRecords } from './records';
 import { specialFamilyPolicies } from './scope';
 import { enrolmentRefusal, screenFamilies } from './screening';
+import { nextScreeningCursor, readScreeningCursor } from './screening-cursor';
 
 /** Writes who acted on which records (families/audit.ts createRecordAuditor). */
 export interface BenefitsAuditor {
@@ -90,16 +92,28 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       return notBoundBenefits(all, onDate);
     },
 
-    /** Every eligible (family, policy) pair of the district not yet enrolled; each listed family's record audited. */
+    /**
+     * One page of a district's screening: up to `limit` families in record order,
+     * their enrolments in one Query, every eligible (family, policy) pair not yet
+     * enrolled; each listed family's record audited. Pages follow `nextCursor`.
+     */
     async screen(
       caller: SessionUser,
-      { district }: z.infer<typeof ScreeningRequest>,
+      { district, cursor, limit = screeningPageLimits.default }: z.input<typeof ScreeningRequest>,
       now: Date,
     ): Promise<ScreeningResult> {
       await requireDistrict(caller, district);
+      const position = await readScreeningCursor(cursor, district);
       const onDate = shanghaiDate(now);
-      const [all, families] = await Promise.all([policies.all(), records.familiesOf(district)]);
-      const enrolled = await records.enrolledPolicies(families.map((f) => f.familyId));
+      const [all, page] = await Promise.all([
+        policies.all(),
+        records.familiesPage(district, limit, position?.c ?? null),
+      ]);
+      const families = page.items;
+      const enrolled = await records.enrolledPolicies(
+        district,
+        families.map((f) => f.familyId),
+      );
       const { items, alreadyEnrolled } = screenFamilies(families, enrolled, all, onDate);
       await auditor.record(
         items.map((i) => i.familyId),
@@ -107,14 +121,17 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
         caller,
         now,
       );
-      // A run is not stored: the id names it in logs and on the staff page; the audit entries are per family.
+      // A run is not stored: the id (carried in the cursor) names it in logs and on the staff page;
+      // the audit entries are per family.
+      const id = position?.r ?? `scr_${randomUUID()}`;
       return {
-        id: `scr_${randomUUID()}`,
+        id,
         district,
         onDate,
         familiesScreened: families.length,
         alreadyEnrolled,
         items,
+        nextCursor: await nextScreeningCursor(district, id, page.cursor),
       };
     },
 

@@ -23,10 +23,14 @@ export async function encodeCursor(value: unknown): Promise<string | null> {
   return `${payload}.${mac(await cursorKey(), payload).toString('base64url')}`;
 }
 
-export async function decodeCursor<T = unknown>(cursor: string | undefined): Promise<T | undefined> {
+/** `path` names the cursor in the error details (a POST body carries it as `body.cursor`). */
+export async function decodeCursor<T = unknown>(
+  cursor: string | undefined,
+  path = 'query.cursor',
+): Promise<T | undefined> {
   if (cursor === undefined) return undefined;
   const invalid = validationFailed('分页游标无效，请从第一页重新加载', [
-    { path: 'query.cursor', message: '游标已损坏或被修改' },
+    { path, message: '游标已损坏或被修改' },
   ]);
   const [payload, signature, extra] = cursor.split('.');
   if (!payload || !signature || extra !== undefined) throw invalid;

@@ -249,6 +249,9 @@ export type RecordAuditEntity = ReturnType<typeof createRecordAuditEntity>;
  * A family enrolled in a policy. Keyed (familyId, policyId) and created
  * conditionally: re-running a screening or a bulk enrolment enrols nothing twice.
  * Payments made sit under the same partition (benefitPayment).
+ * - byFamily: a family's enrolments (我的待遇, enrolment);
+ * - byDistrict (gsi1): a district's enrolments in familyId order, so a screening
+ *   page reads those of its families with one Query over their familyId range.
  */
 export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -266,6 +269,11 @@ export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, tab
         byFamily: {
           pk: { field: 'pk', composite: ['familyId'] },
           sk: { field: 'sk', composite: ['policyId'] },
+        },
+        byDistrict: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['district'] },
+          sk: { field: 'gsi1sk', composite: ['familyId', 'policyId'] },
         },
       },
     },

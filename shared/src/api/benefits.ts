@@ -41,7 +41,35 @@ export const MyBenefits = z.object({
 });
 export type MyBenefits = z.infer<typeof MyBenefits>;
 
-export const ScreeningRequest = z.object({ district: DistrictCodeSchema });
+/** Families per screening page: the default, and the most one page may ask for. */
+export const screeningPageLimits = { default: 200, max: 500 } as const;
+
+/**
+ * A district is screened page by page: each page evaluates up to `limit`
+ * families (in the district's record order) and answers `nextCursor` until the
+ * last page. A screening is a read (plus audit entries) and enrols nothing, so
+ * it is not idempotent: re-running a page simply screens it again.
+ */
+export const ScreeningRequest = z
+  .object({
+    district: DistrictCodeSchema,
+    cursor: z
+      .string()
+      .min(1)
+      .max(2048, '分页游标无效')
+      .optional()
+      .describe("The previous page's nextCursor (opaque, signed); absent for the first page"),
+    limit: z
+      .number({ error: 'limit 必须是数字' })
+      .int('limit 必须是整数')
+      .min(1, 'limit 最小为 1')
+      .max(screeningPageLimits.max, `limit 最大为 ${screeningPageLimits.max}`)
+      .default(screeningPageLimits.default)
+      .describe('Families screened on this page'),
+  })
+  .describe(
+    "One page of a district's 免申即享筛查: a district is screened page by page, following nextCursor",
+  );
 
 export const ScreeningItem = z.object({
   familyId: z.string(),
@@ -55,15 +83,23 @@ export const ScreeningItem = z.object({
 });
 export type ScreeningItem = z.infer<typeof ScreeningItem>;
 
-export const ScreeningResult = z.object({
-  id: z.string(),
-  district: DistrictCodeSchema,
-  onDate: z.string(),
-  familiesScreened: z.number().int(),
-  alreadyEnrolled: z.number().int(),
-  /** Eligible and not enrolled: every (family, policy) pair. */
-  items: z.array(ScreeningItem),
-});
+export const ScreeningResult = z
+  .object({
+    id: z.string().describe('Names the run: the same on every page of it'),
+    district: DistrictCodeSchema,
+    onDate: z.string(),
+    familiesScreened: z.number().int().describe('Families evaluated on this page'),
+    alreadyEnrolled: z.number().int().describe("Eligible pairs of this page's families already enrolled"),
+    /** Eligible and not enrolled: every (family, policy) pair of this page's families. */
+    items: z.array(ScreeningItem),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe(
+        'Send it back for the next page of the district; null on the last page (which may be empty when the district ends exactly on a full page)',
+      ),
+  })
+  .describe("One page of a district's screening: the district is screened page by page");
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 
 export const EnrolmentRequest = z.object({
@@ -110,12 +146,11 @@ export const runBenefitScreening = defineRoute({
   operationId: 'runBenefitScreening',
   method: 'POST',
   path: '/v1/staff/benefit-screenings',
-  summary: '免申即享筛查 Eligible families of a district not yet enrolled, with reasons',
+  summary: '免申即享筛查 Eligible families of a district not yet enrolled, with reasons, page by page',
   tag: 'benefits',
   access: ['staff'],
   body: ScreeningRequest,
   response: ScreeningResult,
-  idempotent: true,
 });
 
 export const enrolBenefits = defineRoute({
