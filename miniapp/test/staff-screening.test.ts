@@ -1,13 +1,18 @@
-import type { ScreeningItem } from '@hongjia/shared';
+import type { ScreeningItem, ScreeningResult } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  addPage,
   afterEnrolment,
   amountText,
   enrolmentBody,
   familyState,
   groupByFamily,
+  isComplete,
   itemKey,
+  progressText,
   selectAll,
+  selectMore,
+  summaryText,
   toggleFamily,
   toggleItem,
 } from '../src/packages/staff/model/screening';
@@ -108,5 +113,56 @@ describe('afterEnrolment', () => {
     });
     expect(outcome.remaining).toEqual([]);
     expect(outcome.summary).toBe('新纳入 4 项，此前已纳入 0 项，已通知 3 位家庭成员');
+  });
+});
+
+describe('a screening run, page by page', () => {
+  const page = (
+    pageItems: ScreeningItem[],
+    familiesScreened: number,
+    nextCursor: string | null,
+  ): ScreeningResult => ({
+    id: 'scr_1',
+    district: '360102',
+    onDate: '2026-06-01',
+    familiesScreened,
+    alreadyEnrolled: 1,
+    items: pageItems,
+    nextCursor,
+  });
+  const first = page([item('a', 'special'), item('a', 'one-time')], 2, 'c1');
+  const second = page([item('b', 'special'), item('a', 'one-time')], 2, 'c2');
+  const last = page([item('c', 'rural')], 1, null);
+
+  it('adds the pages up: counts summed, pairs appended once, the last cursor kept', () => {
+    const one = addPage(undefined, first);
+    expect(isComplete(one)).toBe(false);
+    const two = addPage(one, second);
+    expect(two).toMatchObject({ id: 'scr_1', familiesScreened: 4, alreadyEnrolled: 2, nextCursor: 'c2' });
+    expect(two.items.map(itemKey)).toEqual(['a:special', 'a:one-time', 'b:special']);
+    expect(one.items.map(itemKey)).toEqual(['a:special', 'a:one-time']);
+    const done = addPage(two, last);
+    expect(isComplete(done)).toBe(true);
+    expect(done.familiesScreened).toBe(5);
+    expect(done.items.map(itemKey)).toEqual(['a:special', 'a:one-time', 'b:special', 'c:rural']);
+  });
+
+  it("ticks a new page's pairs and keeps what the user unticked", () => {
+    const unticked = toggleItem(selectAll(first.items), 'a:one-time');
+    const more = selectMore(unticked, [item('b', 'special')]);
+    expect([...more].sort()).toEqual(['a:special', 'b:special']);
+  });
+
+  it('says how far it got while loading, then what is left and whether the district is done', () => {
+    expect(progressText(undefined, '东湖区')).toBe('正在核对东湖区的特殊家庭，请稍候…');
+    const two = addPage(addPage(undefined, first), second);
+    expect(progressText(two, '东湖区')).toBe('已筛查 4 户，找到待纳入 2 户 3 项，继续核对中…');
+    expect(summaryText(two, '东湖区', two.items)).toBe(
+      '2026-06-01 已筛查东湖区 4 户（未筛查完，可继续），此前已纳入 2 项；待纳入 2 户 3 项。',
+    );
+    const done = addPage(two, last);
+    expect(summaryText(done, '东湖区', [])).toBe(
+      '2026-06-01 筛查东湖区 5 户，此前已纳入 3 项；没有待纳入的家庭。',
+    );
   });
 });

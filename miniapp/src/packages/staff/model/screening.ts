@@ -1,5 +1,59 @@
-import type { DistrictCode, EnrolmentResult, ScreeningItem } from '@hongjia/shared';
+import type { DistrictCode, EnrolmentResult, ScreeningItem, ScreeningResult } from '@hongjia/shared';
 import { formatYuan } from '../../../lib/format';
+
+/**
+ * A district is screened page by page (the server answers a page of families and a cursor);
+ * the page loads one after another and adds each page up here.
+ */
+export interface ScreeningRun {
+  id: string;
+  district: DistrictCode;
+  onDate: string;
+  familiesScreened: number;
+  alreadyEnrolled: number;
+  items: ScreeningItem[];
+  /** Where the next page starts; null once the whole district has been screened. */
+  nextCursor: string | null;
+}
+
+/** The run with one more page: counts added up, pairs appended (a pair listed before is not listed twice). */
+export function addPage(run: ScreeningRun | undefined, page: ScreeningResult): ScreeningRun {
+  if (!run) return { ...page, items: [...page.items] };
+  const seen = new Set(run.items.map(itemKey));
+  return {
+    ...run,
+    familiesScreened: run.familiesScreened + page.familiesScreened,
+    alreadyEnrolled: run.alreadyEnrolled + page.alreadyEnrolled,
+    items: [...run.items, ...page.items.filter((i) => !seen.has(itemKey(i)))],
+    nextCursor: page.nextCursor,
+  };
+}
+
+export function isComplete(run: ScreeningRun): boolean {
+  return run.nextCursor === null;
+}
+
+/** What the page says while pages load: how far it got and what it found so far. */
+export function progressText(run: ScreeningRun | undefined, districtLabel: string): string {
+  if (!run) return `正在核对${districtLabel}的特殊家庭，请稍候…`;
+  const found = groupByFamily(run.items).length;
+  return `已筛查 ${run.familiesScreened} 户，找到待纳入 ${found} 户 ${run.items.length} 项，继续核对中…`;
+}
+
+/** After the run (whole or stopped): what was screened and what is left to enrol. */
+export function summaryText(
+  run: ScreeningRun,
+  districtLabel: string,
+  left: readonly ScreeningItem[],
+): string {
+  const head = isComplete(run)
+    ? `${run.onDate} 筛查${districtLabel} ${run.familiesScreened} 户`
+    : `${run.onDate} 已筛查${districtLabel} ${run.familiesScreened} 户（未筛查完，可继续）`;
+  const tail = left.length
+    ? `待纳入 ${groupByFamily(left).length} 户 ${left.length} 项。`
+    : '没有待纳入的家庭。';
+  return `${head}，此前已纳入 ${run.alreadyEnrolled} 项；${tail}`;
+}
 
 /** One (family, policy) pair of a screening: what a checkbox selects. */
 export function itemKey(item: Pick<ScreeningItem, 'familyId' | 'policyId'>): string {
@@ -40,6 +94,11 @@ export type Selection = ReadonlySet<string>;
 
 export function selectAll(items: readonly ScreeningItem[]): Selection {
   return new Set(items.map(itemKey));
+}
+
+/** A new page's pairs start ticked; what the user unticked meanwhile stays unticked. */
+export function selectMore(selected: Selection, items: readonly ScreeningItem[]): Selection {
+  return new Set([...selected, ...items.map(itemKey)]);
 }
 
 export function toggleItem(selected: Selection, key: string): Selection {

@@ -1,16 +1,9 @@
-import {
-  api,
-  type DistrictCode,
-  EnrolmentRequest,
-  type ScreeningItem,
-  type ScreeningResult,
-} from '@hongjia/shared';
+import { api, type DistrictCode, EnrolmentRequest, type ScreeningItem } from '@hongjia/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
-import { newIdempotencyKey } from '../../../api/idempotency';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
@@ -22,13 +15,19 @@ import { DistrictChips } from '../components/DistrictChips';
 import { ScreeningFamily } from '../components/ScreeningFamily';
 import { districtName } from '../model/labels';
 import {
+  addPage,
   afterEnrolment,
   type EnrolmentOutcome,
   enrolmentBody,
   familyState,
   groupByFamily,
+  isComplete,
+  progressText,
+  type ScreeningRun,
   type Selection,
   selectAll,
+  selectMore,
+  summaryText,
   toggleFamily,
   toggleItem,
 } from '../model/screening';
@@ -37,6 +36,8 @@ import '../staff.css';
 /**
  * 免申即享筛查: the rules engine over every special family of a district lists who qualifies
  * and is not enrolled, with its reasons; staff tick and enrol in bulk, and the families are told.
+ * The server screens a page of families at a time: 开始筛查 loads page after page, showing how
+ * far it got, until the district is done or staff press 停止 (继续筛查 picks up from there).
  * Enrolled pairs leave the list, so a new screening shows only what is left.
  */
 export default function ScreeningPage() {
@@ -44,37 +45,58 @@ export default function ScreeningPage() {
   const own = session?.user.cityWide ? undefined : (session?.user.district as DistrictCode | undefined);
   const [picked, setPicked] = useState<DistrictCode>();
   const district = own ?? picked;
-  const [result, setResult] = useState<ScreeningResult>();
+  const [result, setResult] = useState<ScreeningRun>();
   const [items, setItems] = useState<ScreeningItem[]>([]);
   const [selected, setSelected] = useState<Selection>(new Set());
   const [outcome, setOutcome] = useState<EnrolmentOutcome>();
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [banner, setBanner] = useState<string>();
-  // A retry of a failed run reuses its key (the server replays it); each new run gets a new one.
-  const runKey = useRef<{ district: DistrictCode; key: string }>();
+  const [stopping, setStopping] = useState(false);
+  // Set by 停止 (and on leaving the page): the page being loaded is the last one.
+  const stopped = useRef(false);
+  useEffect(
+    () => () => {
+      stopped.current = true;
+    },
+    [],
+  );
   const enrolKeys = useRef(createKeyKeeper()).current;
 
-  async function run() {
-    if (!district) {
+  /** Loads pages until the district is done or 停止; `from` continues a stopped run. */
+  async function run(from?: ScreeningRun) {
+    if (!district && !from) {
       setBanner('请先选择县区');
       return;
     }
-    if (runKey.current?.district !== district) runKey.current = { district, key: newIdempotencyKey() };
+    const target = from?.district ?? (district as DistrictCode);
+    stopped.current = false;
+    setStopping(false);
     setRunning(true);
     setBanner(undefined);
     setOutcome(undefined);
+    if (!from) {
+      setResult(undefined);
+      setItems([]);
+      setSelected(new Set());
+    }
+    let sofar = from;
     try {
-      const answer = await call(api.runBenefitScreening, {
-        body: { district },
-        idempotencyKey: runKey.current.key,
-      });
-      runKey.current = undefined;
-      setResult(answer);
-      setItems(answer.items);
-      setSelected(selectAll(answer.items));
+      do {
+        const cursor = sofar?.nextCursor;
+        // A read: no Idempotency-Key; our own progress line instead of the loading toast.
+        const page = await call(api.runBenefitScreening, {
+          body: { district: target, ...(cursor ? { cursor } : {}) },
+          loading: false,
+        });
+        sofar = addPage(sofar, page);
+        setResult(sofar);
+        setItems(sofar.items);
+        setSelected((s) => selectMore(s, page.items));
+      } while (!isComplete(sofar) && !stopped.current);
     } catch (e) {
-      setBanner(isApiError(e) ? e.message : '筛查失败，请稍后再试');
+      const reason = isApiError(e) ? e.message : '筛查失败，请稍后再试';
+      setBanner(sofar ? `${reason}（已筛查的 ${sofar.familiesScreened} 户保留，可继续筛查）` : reason);
     } finally {
       setRunning(false);
     }
@@ -134,22 +156,43 @@ export default function ScreeningPage() {
           <Button
             className="btn btn--primary"
             disabled={running}
-            onClick={run}
+            onClick={() => run()}
             {...button(result ? '重新筛查' : '开始筛查', 'screening-run')}
           >
             {/* No `loading` here: Taro h5's spinner and a changing label upset each other's DOM. */}
             {result ? '重新筛查' : '开始筛查'}
           </Button>
           {running ? (
-            <Text className="text" id="screening-progress" aria-live="polite">
-              正在核对{districtName(district)}的每一户特殊家庭，请稍候…
-            </Text>
+            <View className="row">
+              <Text className="text grow" id="screening-progress" aria-live="polite">
+                {progressText(result, districtName(result?.district ?? district))}
+              </Text>
+              <Button
+                className="btn btn--plain"
+                disabled={stopping}
+                onClick={() => {
+                  stopped.current = true;
+                  setStopping(true);
+                }}
+                {...button(stopping ? '正在停止' : '停止筛查', 'screening-stop')}
+              >
+                {stopping ? '停止中…' : '停止'}
+              </Button>
+            </View>
+          ) : null}
+          {result && !running && !isComplete(result) ? (
+            <Button
+              className="btn btn--plain"
+              // From what is still listed: pairs enrolled meanwhile stay out.
+              onClick={() => run({ ...result, items })}
+              {...button('从停下的地方继续筛查', 'screening-continue')}
+            >
+              继续筛查
+            </Button>
           ) : null}
           {result && !running ? (
             <Text className="text" id="screening-summary" aria-live="polite">
-              {result.onDate} 筛查{districtName(result.district)} {result.familiesScreened} 户，此前已纳入{' '}
-              {result.alreadyEnrolled} 项；
-              {items.length ? `待纳入 ${groups.length} 户 ${items.length} 项。` : '没有待纳入的家庭。'}
+              {summaryText(result, districtName(result.district), items)}
             </Text>
           ) : null}
         </View>
@@ -175,7 +218,7 @@ export default function ScreeningPage() {
             </Button>
             <Button
               className="btn btn--primary grow"
-              disabled={selected.size === 0}
+              disabled={running || selected.size === 0}
               onClick={() => setConfirming(true)}
               {...button(`批量纳入已选的 ${selected.size} 项`, 'screening-enrol')}
             >
