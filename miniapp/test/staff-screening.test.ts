@@ -4,6 +4,7 @@ import {
   addPage,
   afterEnrolment,
   amountText,
+  enrolmentBatches,
   enrolmentBody,
   familyState,
   groupByFamily,
@@ -12,6 +13,7 @@ import {
   progressText,
   selectAll,
   selectMore,
+  sumEnrolmentResults,
   summaryText,
   toggleFamily,
   toggleItem,
@@ -164,5 +166,29 @@ describe('a screening run, page by page', () => {
     expect(summaryText(done, '东湖区', [])).toBe(
       '2026-06-01 筛查东湖区 5 户，此前已纳入 3 项；没有待纳入的家庭。',
     );
+  });
+});
+
+describe('enrolling a large selection', () => {
+  it('goes in batches of at most 500 and adds the answers up', () => {
+    const items = Array.from({ length: 1_201 }, (_, i) => ({ familyId: `sf_${i}`, policyId: 'p' }));
+    const batches = enrolmentBatches(items);
+    expect(batches.map((b) => b.length)).toEqual([500, 500, 201]);
+    expect(batches.flat()).toEqual(items);
+    const total = sumEnrolmentResults([
+      {
+        enrolled: 3,
+        alreadyEnrolled: 1,
+        refused: [{ familyId: 'a', policyId: 'p', reason: 'x' }],
+        notified: 2,
+      },
+      { enrolled: 4, alreadyEnrolled: 0, refused: [], notified: 5 },
+    ]);
+    expect(total).toEqual({
+      enrolled: 7,
+      alreadyEnrolled: 1,
+      refused: [{ familyId: 'a', policyId: 'p', reason: 'x' }],
+      notified: 7,
+    });
   });
 });

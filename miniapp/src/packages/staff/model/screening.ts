@@ -170,3 +170,22 @@ export function afterEnrolment(
     refused,
   };
 }
+
+/** The enrolment API takes at most 500 items a request: a larger selection goes in batches. */
+export const enrolmentBatchSize = 500;
+
+export function enrolmentBatches<T>(items: readonly T[], size = enrolmentBatchSize): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
+/** The answers of several batches as one. */
+export function sumEnrolmentResults(results: readonly EnrolmentResult[]): EnrolmentResult {
+  return {
+    enrolled: results.reduce((n, r) => n + r.enrolled, 0),
+    alreadyEnrolled: results.reduce((n, r) => n + r.alreadyEnrolled, 0),
+    refused: results.flatMap((r) => r.refused),
+    notified: results.reduce((n, r) => n + r.notified, 0),
+  };
+}

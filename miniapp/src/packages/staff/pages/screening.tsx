@@ -18,6 +18,7 @@ import {
   addPage,
   afterEnrolment,
   type EnrolmentOutcome,
+  enrolmentBatches,
   enrolmentBody,
   familyState,
   groupByFamily,
@@ -27,6 +28,7 @@ import {
   type Selection,
   selectAll,
   selectMore,
+  sumEnrolmentResults,
   summaryText,
   toggleFamily,
   toggleItem,
@@ -106,14 +108,22 @@ export default function ScreeningPage() {
     setConfirming(false);
     if (!result) return;
     const body = enrolmentBody(result.district, items, selected);
-    const checked = EnrolmentRequest.safeParse(body);
-    if (!checked.success) {
-      setBanner(checked.error.issues[0]?.message);
-      return;
+    const batches = enrolmentBatches(body.items).map((batch) => ({ district: body.district, items: batch }));
+    for (const batch of batches) {
+      const checked = EnrolmentRequest.safeParse(batch);
+      if (!checked.success) {
+        setBanner(checked.error.issues[0]?.message);
+        return;
+      }
     }
     setBanner(undefined);
     try {
-      const answer = await call(api.enrolBenefits, { body, idempotencyKey: enrolKeys.keyFor(body) });
+      // One request per 500 items, one after another; each batch keeps its own Idempotency-Key.
+      const answers = [];
+      for (const batch of batches) {
+        answers.push(await call(api.enrolBenefits, { body: batch, idempotencyKey: enrolKeys.keyFor(batch) }));
+      }
+      const answer = sumEnrolmentResults(answers);
       const next = afterEnrolment(items, body.items, answer);
       setOutcome(next);
       setItems(next.remaining);
