@@ -7,7 +7,8 @@ import { type Journey, startJourney } from './browser';
  * 特殊家庭帮扶 in elderly mode (on by default for members), reads why she
  * qualifies for 特别扶助, and asks for urgent medical help; staff of 东湖区 (her
  * contact person's account) see it as due within 24 h and record a home visit;
- * she then sees the visit on her request.
+ * then they screen the district (免申即享), which finds her among the families never
+ * enrolled, and enrol them; she sees the visit on her request and 特别扶助 as 已纳入.
  */
 let journey: Journey;
 let requestId = '';
@@ -100,6 +101,35 @@ describe('staff of the district', () => {
     await shot('55-staff-assistance-visited');
   });
 
+  it('see 三个全覆盖 for the district and enrol, without an application, the families a screening finds', async () => {
+    const { page, visible, onPage, shot } = journey;
+    await page.goBack();
+    await onPage('packages/staff/pages/index');
+    await visible('#staff-coverage').click();
+    await onPage('packages/staff/pages/coverage');
+    await visible('#coverage-table').waitFor();
+    await expect(visible('#coverage-summary').textContent()).resolves.toMatch(/\d/);
+    await shot('57-staff-coverage', { fullPage: true });
+    await page.goBack();
+    await onPage('packages/staff/pages/index');
+    await visible('#staff-screening').click();
+    await onPage('packages/staff/pages/screening');
+    await visible('#screening-run').click();
+    await expect
+      .poll(async () => (await visible('#screening-summary').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/\d/);
+    await expect(
+      page.locator('[id^="screening-item-"][id$="-special-assistance-bereaved"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await shot('58-staff-screening-found');
+    await visible('#screening-enrol').click();
+    await visible('#screening-dialog-confirm').click();
+    await expect
+      .poll(async () => (await visible('#screening-outcome').textContent()) ?? '', { timeout: 20_000 })
+      .toContain('新纳入');
+    await shot('59-staff-screening-enrolled');
+  });
+
   it('is shown to the member as a visit on her request', async () => {
     const { visible, onPage, shot, signIn } = journey;
     await signIn('elder-1');
@@ -109,5 +139,13 @@ describe('staff of the district', () => {
     await onPage('packages/family/pages/special-assistance/requests');
     await expect(visible(`#request-${requestId}-events`).textContent()).resolves.toContain('上门走访');
     await shot('56-special-family-request-visited', { fullPage: true });
+    // Enrolled by the screening above: 特别扶助 now says so, and the enrolment was a read she can see.
+    await journey.page.goBack();
+    await onPage('packages/family/pages/special-assistance/index');
+    await visible('#special-benefits').click();
+    await onPage('packages/family/pages/special-assistance/benefits');
+    await expect
+      .poll(async () => (await visible('#benefit-special-assistance-bereaved-enrolment').textContent()) ?? '')
+      .toContain('已纳入');
   });
 });
