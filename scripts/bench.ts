@@ -41,6 +41,7 @@ const importEnv = {
   SESSION_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
   WECHAT_AUTH_MODE: 'wechat',
   WECHAT_APP_ID: 'wx0000000000000000',
+  STAGE: 'bench',
   AWS_REGION: 'cn-northwest-1',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
 };
