@@ -34,6 +34,7 @@ export const familiesPerDistrict = 8;
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙'];
 const motherNames = ['秀英', '桂兰', '玉珍', '凤英', '淑华', '美华', '丽萍', '春梅'];
+const contactNames = ['丽华', '建华', '秀珍', '志强', '桂芳', '海燕'];
 const fatherNames = ['建国', '国强', '志明', '德华', '永福', '金生', '长根', '水生'];
 
 function idNumber(district: DistrictCode, birthDate: string, serial: number, sex: 'M' | 'F'): string {
@@ -118,7 +119,7 @@ function plan(now: Date): Planned[] {
           ...(j < 6
             ? {
                 contactPerson: {
-                  name: `${district.name}联系人${j + 1}号`,
+                  name: `${surnames[(n + 7) % surnames.length]}${contactNames[j] ?? '丽华'}`,
                   phone: phone('137', 79_100_000 + n),
                   // The district's staff account answers for the first families (proxy and routing demos).
                   ...(j < 4 ? { userId: staffUserId } : {}),
