@@ -187,7 +187,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // 育儿补贴: applications, district review within 30 working days, yearly renewal.
+    // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments.
     name: 'subsidies',
     entry: 'src/subsidies/handler.ts',
     routes: [
@@ -196,6 +196,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.renewChildcareSubsidy,
       api.staffChildcareSubsidies,
       api.reviewChildcareSubsidy,
+      api.recordSubsidyPayment,
     ],
     access: {
       mainTable: 'RW',

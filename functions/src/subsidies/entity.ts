@@ -84,6 +84,8 @@ export function createSubsidyEntity(client: DynamoDBDocumentClient, table: strin
               year: { type: 'number', required: true },
               amountYuan: { type: 'number', required: true },
               paidAt: { type: 'string', required: true },
+              /** The office that recorded it (never a person), as reviewedBy. */
+              recordedBy: { type: 'string' },
             },
           },
         },

@@ -32,3 +32,16 @@ export function renewalMessage(item: SubsidyItem): NotificationMessage {
     link: subsidiesPage,
   };
 }
+
+/** 2025 年育儿补贴 2,700 元已发放 (the child masked, as every message). */
+export function paymentMessage(
+  item: SubsidyItem,
+  payment: { year: number; amountYuan: number },
+): NotificationMessage {
+  return {
+    kind: 'subsidy_status',
+    title: '育儿补贴已发放',
+    body: `${item.childNameMasked}的 ${payment.year} 年育儿补贴 ${yuan(payment.amountYuan)} 元已发放，请留意到账。`,
+    link: subsidiesPage,
+  };
+}

@@ -28,7 +28,8 @@ export interface SubsidyReviewDeps {
 /** City staff walk the districts in order; the cursor says which district and where in it. */
 const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
 
-const officeName = (jurisdiction: Jurisdiction) =>
+/** The office a decision or a payment is recorded under. */
+export const officeName = (jurisdiction: Jurisdiction) =>
   jurisdiction.cityWide
     ? '南昌市卫生健康委员会'
     : `${districtByCode(jurisdiction.districts[0]).name}卫生健康委员会`;

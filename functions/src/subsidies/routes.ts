@@ -11,6 +11,7 @@ import { createAccessChecks } from '../staff/jurisdiction';
 import { createSubsidyApplication } from './application';
 import { createSubsidyEntity } from './entity';
 import { createSubsidyFamilySide } from './family';
+import { createSubsidyPayments } from './payments';
 import { createSubsidyRecords } from './records';
 import { createSubsidyReview } from './review';
 
@@ -25,6 +26,7 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
   const { client, table, notifier } = deps;
   const records = createSubsidyRecords(createSubsidyEntity(client, table));
   const guards = createGuards(createGuardEntity(client, table));
+  const access = createAccessChecks(createUserStore(createUserEntity(client, table)));
   return {
     records,
     application: createSubsidyApplication({
@@ -35,18 +37,14 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
       cipher: piiCipher,
     }),
     family: createSubsidyFamilySide(records),
-    review: createSubsidyReview({
-      records,
-      guards,
-      access: createAccessChecks(createUserStore(createUserEntity(client, table))),
-      notifier,
-    }),
+    review: createSubsidyReview({ records, guards, access, notifier }),
+    payments: createSubsidyPayments({ records, access, notifier }),
   };
 }
 
-/** 育儿补贴: apply, my applications and their yearly confirmation, the district's review. */
+/** 育儿补贴: apply, my applications and their yearly confirmation, the district's review and payments. */
 export function createSubsidiesRoutes(deps: SubsidiesDeps): RouteImplementation[] {
-  const { application, family, review } = createSubsidyServicesFor(deps);
+  const { application, family, review, payments } = createSubsidyServicesFor(deps);
   return [
     implement(api.applyChildcareSubsidy, ({ caller, body, now }) => application.apply(caller, body, now)),
     implement(api.myChildcareSubsidies, ({ caller, query }) => family.listMine(caller, query)),
@@ -54,6 +52,9 @@ export function createSubsidiesRoutes(deps: SubsidiesDeps): RouteImplementation[
     implement(api.staffChildcareSubsidies, ({ caller, query }) => review.list(caller, query)),
     implement(api.reviewChildcareSubsidy, ({ caller, params, body, now }) =>
       review.review(caller, params.id, body, now),
+    ),
+    implement(api.recordSubsidyPayment, ({ caller, params, body, now }) =>
+      payments.record(caller, params.id, body, now),
     ),
   ];
 }

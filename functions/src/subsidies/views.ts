@@ -22,7 +22,7 @@ export function toView(item: SubsidyItem): SubsidyView {
     ...(item.reviewedAt ? { reviewedAt: item.reviewedAt } : {}),
     ...(item.comment ? { comment: item.comment } : {}),
     ...(item.renewalDueOn ? { renewalDueOn: item.renewalDueOn } : {}),
-    payments: item.payments ?? [],
+    payments: (item.payments ?? []).map(({ year, amountYuan, paidAt }) => ({ year, amountYuan, paidAt })),
     version: item.version,
   };
 }

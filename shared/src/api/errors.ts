@@ -23,6 +23,9 @@ export const errorStatus = {
   SUBSIDY_EXISTS: 409,
   RENEWAL_NOT_DUE: 409,
   SUBSIDY_NOT_ELIGIBLE: 422,
+  /** 育儿补贴 payments: a year is paid once; a year or amount the application does not owe (yet) is refused. */
+  PAYMENT_EXISTS: 409,
+  PAYMENT_REFUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,

@@ -96,6 +96,7 @@ export const api = {
   renewChildcareSubsidy: subsidies.renewChildcareSubsidy,
   staffChildcareSubsidies: subsidies.staffChildcareSubsidies,
   reviewChildcareSubsidy: subsidies.reviewChildcareSubsidy,
+  recordSubsidyPayment: subsidies.recordSubsidyPayment,
 } as const;
 
 export type Api = typeof api;

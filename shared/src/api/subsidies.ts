@@ -79,6 +79,19 @@ export const SubsidyReview = z
     message: '不予发放时请填写原因',
   });
 
+/**
+ * 登记发放: the district records that one year's entitlement was paid. The
+ * amount must be that year's amount in the application's byYear (computed
+ * from the policy data when it was filed); one payment per year; the current
+ * year or an earlier one only (paid in arrears, never ahead).
+ */
+export const SubsidyPaymentRequest = z.object({
+  year: z.number({ error: '请填写发放年度' }).int('发放年度应为整数').min(2000).max(2100),
+  amountYuan: z.number({ error: '请填写发放金额' }).positive('发放金额应大于 0'),
+  expectedVersion: z.number({ error: '缺少版本号 expectedVersion' }).int().min(1),
+});
+export type SubsidyPaymentRequest = z.infer<typeof SubsidyPaymentRequest>;
+
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const applyChildcareSubsidy = defineRoute({
@@ -137,4 +150,18 @@ export const reviewChildcareSubsidy = defineRoute({
   params: IdParams,
   body: SubsidyReview,
   response: SubsidyView,
+});
+
+export const recordSubsidyPayment = defineRoute({
+  operationId: 'recordSubsidyPayment',
+  method: 'POST',
+  path: '/v1/staff/childcare-subsidies/{id}/payments',
+  summary:
+    '登记发放 One year of an approved application, at its computed amount (expectedVersion; a second payment of a year → 409 PAYMENT_EXISTS)',
+  tag: 'subsidies',
+  access: ['staff'],
+  params: IdParams,
+  body: SubsidyPaymentRequest,
+  response: SubsidyView,
+  idempotent: true,
 });
