@@ -9,9 +9,9 @@ import { bindIdentity, idempotencyKey, validIdNumber } from './special-family-fi
 /**
  * 育儿补贴 through the API on the local runtime: apply (real-name binding
  * first), the pro-rata months, one application per child, review by the
- * child's household district with locking, the family's list, and the yearly
+ * child's household district with locking, the family's list, the yearly
  * renewal reminder (run directly against the runtime's dynalite with a chosen
- * `now`, as the scheduled worker would).
+ * `now`, as the scheduled worker would), and the district recording payments.
  */
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
@@ -36,7 +36,7 @@ interface View {
   childIdNumberMasked: string;
   applicantNameMasked: string;
   renewalDueOn?: string;
-  payments: unknown[];
+  payments: { year: number; amountYuan: number; paidAt: string }[];
   version: number;
 }
 
@@ -365,5 +365,120 @@ describe('yearly renewal', () => {
     await expect(
       services.family.renew(await applicantOf(filed.id), filed.id, at(shift(nextDue, -40))),
     ).rejects.toMatchObject({ code: 'RENEWAL_NOT_DUE' });
+  });
+});
+
+describe('payments recorded by the district', () => {
+  const pay = (token: string, id: string, body: Record<string, unknown>, key = idempotencyKey('pay')) =>
+    call(runtime, `/v1/staff/childcare-subsidies/${id}/payments`, {
+      token,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+  const current = async (id: string) => (await mine(t('sub-mother'))).find((v) => v.id === id) as View;
+
+  it('an application not yet approved cannot be paid (409 CONFLICT: its state, not the request)', async () => {
+    const filed = (await apply(t('sub-father'), '2024-02-02', 7)).json as unknown as View;
+    expect(filed.status).toBe('pending_review');
+    const error = expectEnvelope(
+      await pay(t('staff-360102'), filed.id, { year: 2025, amountYuan: 3600, expectedVersion: 1 }),
+      409,
+      'CONFLICT',
+    );
+    expect(error.message).toBe('只有审核通过的申请才能登记发放');
+  });
+
+  it('staff of another district get 404; another amount 422; a year ahead 422; a stale version 409', async () => {
+    const id = created.older?.id as string; // born 2022-10-20: 2025, nine months, 2,700 yuan
+    const { version } = await current(id);
+    expectEnvelope(
+      await pay(t('staff-360103'), id, { year: 2025, amountYuan: 2700, expectedVersion: version }),
+      404,
+      'NOT_FOUND',
+    );
+    const wrong = expectEnvelope(
+      await pay(t('staff-360102'), id, { year: 2025, amountYuan: 3600, expectedVersion: version }),
+      422,
+      'PAYMENT_REFUSED',
+    );
+    expect(wrong.message).toBe('2025 年应发放 2,700 元（9 个月），与登记的 3,600 元不一致，请核对后再登记');
+    expect(wrong.details[0]?.path).toBe('body.amountYuan');
+    const notOwed = expectEnvelope(
+      await pay(t('staff-360102'), id, { year: 2026, amountYuan: 3600, expectedVersion: version }),
+      422,
+      'PAYMENT_REFUSED',
+    );
+    expect(notOwed.details[0]?.path).toBe('body.year');
+    const younger = await current(created.younger?.id as string); // 2025-03 … 2028-02
+    const nextYear = Number(today().slice(0, 4)) + 1;
+    const owedNextYear = younger.byYear.find((y) => y.year === nextYear)?.amountYuan as number;
+    const ahead = expectEnvelope(
+      await pay(t('staff-360102'), younger.id, {
+        year: nextYear,
+        amountYuan: owedNextYear,
+        expectedVersion: younger.version,
+      }),
+      422,
+      'PAYMENT_REFUSED',
+    );
+    expect(ahead.message).toContain('还未到发放年度');
+    expectEnvelope(
+      await pay(t('staff-360102'), id, { year: 2025, amountYuan: 2700, expectedVersion: version - 1 }),
+      409,
+      'CONFLICT',
+    );
+    expect((await current(id)).payments).toEqual([]);
+    expect(
+      (await notifications(t('sub-mother'), 'subsidy_status')).filter((n) => n.body.includes('已发放')),
+    ).toEqual([]);
+  });
+
+  it('paying 2025 for the 2022-10-20 child (2,700): the family sees it with the time, and is told once', async () => {
+    const id = created.older?.id as string;
+    const { version } = await current(id);
+    const key = idempotencyKey('pay');
+    const body = { year: 2025, amountYuan: 2700, expectedVersion: version };
+    const before = Date.now();
+    const answer = await pay(t('staff-360102'), id, body, key);
+    expect(answer.status).toBe(200);
+    const view = answer.json as unknown as View;
+    expect(view.version).toBe(version + 1);
+    expect(view.payments).toEqual([{ year: 2025, amountYuan: 2700, paidAt: expect.any(String) }]);
+    const paidAt = Date.parse(view.payments[0]?.paidAt as string);
+    expect(paidAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(paidAt).toBeLessThanOrEqual(Date.now() + 1000);
+
+    const seen = await current(id);
+    expect(seen.payments).toEqual(view.payments);
+    expect(seen.version).toBe(version + 1);
+
+    // A retry with the same key replays the answer; the payment stays one.
+    const replay = await pay(t('staff-360102'), id, body, key);
+    expect(replay.status).toBe(200);
+    expect(replay.json).toEqual(answer.json);
+
+    const told = (await notifications(t('sub-mother'), 'subsidy_status')).filter((n) =>
+      n.body.includes('已发放'),
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toBe('李**的 2025 年育儿补贴 2,700 元已发放，请留意到账。');
+    expect(told[0]?.link).toBe('/packages/family/pages/subsidies/index');
+  });
+
+  it('paying the year again is 409 PAYMENT_EXISTS, with the current version or the old one', async () => {
+    const id = created.older?.id as string;
+    const { version } = await current(id);
+    for (const expectedVersion of [version, version - 1]) {
+      const again = expectEnvelope(
+        await pay(t('staff-city'), id, { year: 2025, amountYuan: 2700, expectedVersion }),
+        409,
+        'PAYMENT_EXISTS',
+      );
+      expect(again.message).toContain('不能重复登记');
+    }
+    expect((await current(id)).payments).toHaveLength(1);
+    expect(
+      (await notifications(t('sub-mother'), 'subsidy_status')).filter((n) => n.body.includes('已发放')),
+    ).toHaveLength(1);
   });
 });
