@@ -155,6 +155,35 @@ describe('我的育儿补贴 cards', () => {
     });
   });
 
+  it('lists the payments the district recorded, in year order, with the day in China time', () => {
+    // The 2022-10-20 child: one year, no renewal left once approved.
+    const paid = view({
+      status: 'approved',
+      reviewedAt: '2026-11-29T02:00:00.000Z',
+      payments: [{ year: 2025, amountYuan: 2700, paidAt: '2026-11-29T16:30:00.000Z' }],
+      version: 3,
+    });
+    const card = subsidyCard(paid, today);
+    expect(card.payments).toEqual([{ key: '2025-0', text: '2025年 2,700 元 · 发放于 2026-11-30' }]);
+    expect(card.renewal).toBeUndefined();
+    const twoYears = subsidyCard(
+      view({
+        status: 'approved',
+        renewalDueOn: '2027-11-29',
+        payments: [
+          { year: 2025, amountYuan: 3000, paidAt: '2026-02-01T02:00:00.000Z' },
+          { year: 2026, amountYuan: 3600, paidAt: '2026-11-29T02:00:00.000Z' },
+        ],
+      }),
+      today,
+    );
+    expect(twoYears.payments.map((p) => p.text)).toEqual([
+      '2025年 3,000 元 · 发放于 2026-02-01',
+      '2026年 3,600 元 · 发放于 2026-11-29',
+    ]);
+    expect(twoYears.renewal?.open).toBe(false);
+  });
+
   it('shows the reason of a refusal', () => {
     const card = subsidyCard(view({ status: 'rejected', comment: '户籍不在本市' }), today);
     expect(card).toMatchObject({ statusText: '未通过', review: '审核意见：户籍不在本市' });

@@ -3,20 +3,26 @@ import { Button, Text, View } from '@tarojs/components';
 import { button } from '../../../components/a11y';
 import { formatDateTime, formatYuan } from '../../../lib/format';
 import { reviewDue } from '../model/deadlines';
-import { byYearText, monthsText, subsidyStatusNames } from '../model/subsidies';
+import { byYearText, monthsText, type PaymentRow, paymentRows, subsidyStatusNames } from '../model/subsidies';
 import { Fact } from './Fact';
 
-/** One 育儿补贴 application: child (masked), months and amount by year, review deadline, decision. */
+/**
+ * One 育儿补贴 application: child (masked), months and amount by year, review deadline, decision;
+ * once approved, each year's payment: the day it was recorded, or 登记发放 when the year has come.
+ */
 export function SubsidyCard({
   subsidy: s,
   today,
   onDecide,
+  onPay,
 }: {
   subsidy: SubsidyView;
   today: string;
   onDecide: (decision: 'approve' | 'reject') => void;
+  onPay: (row: PaymentRow) => void;
 }) {
   const due = s.status === 'pending_review' ? reviewDue(s.reviewDueBy, today) : undefined;
+  const payments = paymentRows(s, today);
   return (
     <View className="section" id={`subsidy-${s.id}`}>
       <View className="st-filing__head">
@@ -37,11 +43,26 @@ export function SubsidyCard({
       {s.reviewedAt ? <Fact name="审核时间" value={formatDateTime(s.reviewedAt)} /> : null}
       {s.comment ? <Fact name="审核意见" value={s.comment} /> : null}
       {s.renewalDueOn ? <Fact name="年度确认" value={`${s.renewalDueOn} 前`} /> : null}
-      {s.payments.length ? (
-        <Fact
-          name="已发放"
-          value={s.payments.map((p) => `${p.year} 年 ${formatYuan(p.amountYuan)}`).join('；')}
-        />
+      {payments.length ? (
+        <Fact name="发放" id={`subsidy-payments-${s.id}`}>
+          {payments.map((row) => (
+            <View className="row" key={row.year} id={`subsidy-payment-${s.id}-${row.year}`}>
+              <Text className="text grow">{row.text}</Text>
+              {row.state === 'due' ? (
+                <Button
+                  className="btn btn--primary btn--small"
+                  onClick={() => onPay(row)}
+                  {...button(
+                    `登记${s.childNameMasked}${row.year}年育儿补贴发放${formatYuan(row.amountYuan)}`,
+                    `subsidy-pay-${s.id}-${row.year}`,
+                  )}
+                >
+                  登记发放
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </Fact>
       ) : null}
       {s.status === 'pending_review' ? (
         <View className="row">

@@ -1,9 +1,10 @@
 import { api, type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
+import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
 import { label } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
@@ -17,7 +18,7 @@ import { formatYuan } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { SubsidyCard } from '../components/SubsidyCard';
-import { subsidyStatusNames } from '../model/subsidies';
+import { type PaymentRow, paymentBody, paymentConfirm, subsidyStatusNames } from '../model/subsidies';
 import '../staff.css';
 
 const statusOptions = (['pending_review', 'approved', 'rejected'] as const).map((s) => ({
@@ -27,11 +28,14 @@ const statusOptions = (['pending_review', 'approved', 'rejected'] as const).map(
 }));
 
 type Deciding = { subsidy: SubsidyView; decision: 'approve' | 'reject' };
+type Paying = { subsidy: SubsidyView; row: PaymentRow };
 
 /**
  * 育儿补贴审核: the jurisdiction's applications, oldest first, each with its 30-working-day
  * deadline (highlighted within 5 days or past). A decision carries the version loaded, so two
- * reviewers cannot both decide: the second gets 409 and the queue reloads.
+ * reviewers cannot both decide: the second gets 409 and the queue reloads. Approved cards record
+ * each year's payment (登记发放) the same way, with an Idempotency-Key per application and body
+ * so a retried tap replays the first answer instead of paying twice.
  */
 export default function SubsidiesPage() {
   const session = useSession();
@@ -41,6 +45,8 @@ export default function SubsidiesPage() {
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
   const [banner, setBanner] = useState<string>();
+  const [paying, setPaying] = useState<Paying>();
+  const payKeys = useRef(createKeyKeeper()).current;
   const load = useCallback(
     (cursor?: string) =>
       call(api.staffChildcareSubsidies, { query: { status, cursor, ...(district ? { district } : {}) } }),
@@ -76,6 +82,31 @@ export default function SubsidiesPage() {
             : '操作失败，请稍后再试',
       );
       void reload();
+    }
+  }
+
+  async function pay({ subsidy, row }: Paying) {
+    setPaying(undefined);
+    setBanner(undefined);
+    const body = paymentBody(subsidy, row);
+    try {
+      const updated = await call(api.recordSubsidyPayment, {
+        params: { id: subsidy.id },
+        body,
+        // The path is part of the request: the same year and amount of another child is another key.
+        idempotencyKey: payKeys.keyFor({ id: subsidy.id, body }),
+      });
+      list.setItems((items) => items.map((s) => (s.id === updated.id ? updated : s)));
+      Taro.showToast({ title: '已登记发放', icon: 'success' });
+    } catch (e) {
+      setBanner(
+        isApiError(e) && e.code === 'CONFLICT'
+          ? '这份申请已被其他工作人员更新，列表已刷新，请核对后再登记。'
+          : isApiError(e)
+            ? e.message
+            : '登记没有成功，请稍后再试',
+      );
+      if (isApiError(e) && (e.code === 'CONFLICT' || e.code === 'PAYMENT_EXISTS')) void reload();
     }
   }
 
@@ -116,6 +147,7 @@ export default function SubsidiesPage() {
               setCommentError(undefined);
               setDeciding({ subsidy: s, decision });
             }}
+            onPay={(row) => setPaying({ subsidy: s, row })}
           />
         ))}
         <LoadMore list={list} what="申请" id="subsidies-more" />
@@ -151,6 +183,15 @@ export default function SubsidiesPage() {
             />
           </Field>
         </ConfirmDialog>
+      ) : null}
+      {paying ? (
+        <ConfirmDialog
+          id="subsidy-pay-dialog"
+          {...paymentConfirm(paying.subsidy, paying.row)}
+          confirmText="确认登记"
+          onConfirm={() => void pay(paying)}
+          onCancel={() => setPaying(undefined)}
+        />
       ) : null}
     </PageShell>
   );
