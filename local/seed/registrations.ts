@@ -4,13 +4,9 @@ import { s3Client, uploadBucketName } from '@hongjia/functions/commons/s3';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createRegistrationServiceFor } from '@hongjia/functions/registration/routes';
-import {
-  type DistrictCode,
-  districts,
-  idNumberCheckCharacter,
-  type RegistrationRequest,
-} from '@hongjia/shared';
+import { type DistrictCode, districts, type RegistrationRequest } from '@hongjia/shared';
 import { familyOpenid } from './bookings';
+import { seedDay, seedIdNumber } from './people';
 
 /**
  * Birth registrations through the registration service (so they are sealed,
@@ -22,15 +18,6 @@ import { familyOpenid } from './bookings';
  */
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴'];
 
-function idNumber(district: DistrictCode, birthDate: string, sequence: number, sex: 'M' | 'F'): string {
-  const digit = sex === 'F' ? (sequence * 2) % 10 : (sequence * 2 + 1) % 10;
-  const first17 = `${district}${birthDate.replaceAll('-', '')}${String(sequence % 100).padStart(2, '0')}${digit}`;
-  return `${first17}${idNumberCheckCharacter(first17)}`;
-}
-
-const shiftDays = (now: Date, days: number) =>
-  new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
 function couple(district: DistrictCode, index: number, n: number, now: Date): RegistrationRequest {
   const surname = surnames[index % surnames.length] ?? '王';
   const phone = (base: number) => `139${String(base + index * 10 + n).padStart(8, '0')}`;
@@ -39,19 +26,19 @@ function couple(district: DistrictCode, index: number, n: number, now: Date): Re
     parity: 1,
     mother: {
       name: `${surname}秀${'英兰芳'.charAt(n % 3)}`,
-      idNumber: idNumber(district, `199${n}-0${index + 1}-1${n}`, 10 + n, 'F'),
+      idNumber: seedIdNumber(district, `199${n}-0${index + 1}-1${n}`, 10 + n, 'F'),
       phone: phone(10_000_000),
       hukouDistrict: district,
     },
     father: {
       name: `刘建${'国华军'.charAt(n % 3)}`,
-      idNumber: idNumber(district, `198${n + 5}-1${n % 3}-0${index + 1}`, 20 + n, 'M'),
+      idNumber: seedIdNumber(district, `198${n + 5}-1${n % 3}-0${index + 1}`, 20 + n, 'M'),
       phone: phone(20_000_000),
       hukouDistrict: district,
     },
     marriageDate: '2019-10-01',
     existingChildren: [],
-    expectedDueDate: shiftDays(now, 90 + 10 * n),
+    expectedDueDate: seedDay(now, 90 + 10 * n),
   };
 }
 
@@ -79,13 +66,13 @@ export async function seedRegistrations(now: Date): Promise<number> {
       {
         ...second,
         parity: 2,
-        existingChildren: [{ name: '刘小宝', birthDate: shiftDays(now, -900), sex: 'M' }],
+        existingChildren: [{ name: '刘小宝', birthDate: seedDay(now, -900), sex: 'M' }],
       },
       now,
     );
     await service.submit(family(2), { ...mismatch, parity: 2 }, now);
     // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
-    await service.submit(family(0), { ...first, expectedDueDate: shiftDays(now, 140) }, now);
+    await service.submit(family(0), { ...first, expectedDueDate: seedDay(now, 140) }, now);
     count += 4;
   }
   return count;

@@ -9,11 +9,11 @@ import type { Notifier } from '@hongjia/functions/notifications/notifier';
 import {
   type DistrictCode,
   districts,
-  idNumberCheckCharacter,
   type SessionUser,
   type SpecialFamilyRequest,
   seedPolicies,
 } from '@hongjia/shared';
+import { seedDay, seedIdNumber } from './people';
 
 /**
  * 计划生育特殊家庭 of the demo city, written through the same services the API
@@ -37,19 +37,9 @@ const motherNames = ['秀英', '桂兰', '玉珍', '凤英', '淑华', '美华',
 const contactNames = ['丽华', '建华', '秀珍', '志强', '桂芳', '海燕'];
 const fatherNames = ['建国', '国强', '志明', '德华', '永福', '金生', '长根', '水生'];
 
-function idNumber(district: DistrictCode, birthDate: string, serial: number, sex: 'M' | 'F'): string {
-  const digit = sex === 'F' ? (serial * 2) % 10 : (serial * 2 + 1) % 10;
-  const first17 = `${district}${birthDate.replaceAll('-', '')}${String(serial % 100).padStart(2, '0')}${digit}`;
-  return `${first17}${idNumberCheckCharacter(first17)}`;
-}
-
-/** The Shanghai calendar day `days` from `now`. */
-const shanghaiDay = (now: Date, days = 0) =>
-  new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
 /** A birth date that makes someone exactly `age` today (100 days past the birthday). */
 function bornAged(now: Date, age: number): string {
-  const past = shanghaiDay(now, -100);
+  const past = seedDay(now, -100);
   const year = Number(past.slice(0, 4)) - age;
   const monthDay = past.slice(5) === '02-29' ? '02-28' : past.slice(5);
   return `${year}-${monthDay}`;
@@ -104,13 +94,13 @@ function plan(now: Date): Planned[] {
             {
               role: 'mother',
               name: `${surname}${motherNames[j] ?? '秀英'}`,
-              idNumber: idNumber(district.code, motherBirth, n, 'F'),
+              idNumber: seedIdNumber(district.code, motherBirth, n, 'F'),
               phone: phone('138', 79_100_000 + n),
             },
             {
               role: 'father',
               name: `${surnames[(n + 3) % surnames.length]}${fatherNames[j] ?? '建国'}`,
-              idNumber: idNumber(district.code, fatherBirth, n, 'M'),
+              idNumber: seedIdNumber(district.code, fatherBirth, n, 'M'),
               phone: phone('139', 79_100_000 + n),
             },
           ],
@@ -132,7 +122,7 @@ function plan(now: Date): Planned[] {
                   name: `${surnames[(n + 5) % surnames.length]}医生`,
                   phone: phone('136', 79_100_000 + n),
                   institution: `${district.name}社区卫生服务中心`,
-                  signedOn: shanghaiDay(now, -200 - n),
+                  signedOn: seedDay(now, -200 - n),
                 },
               }
             : {}),
@@ -235,7 +225,7 @@ async function seedPayments(
     const policy = seedPolicies.find((p) => p.id === policyId && p.kind === 'monthly');
     if (!policy || policy.amountYuan === null) return [];
     const amountYuan = policy.amountYuan;
-    const today = shanghaiDay(now);
+    const today = seedDay(now);
     const monthIndex = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
     return [1, 2, 3].map((back) => {
       const index = monthIndex - back;

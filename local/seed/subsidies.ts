@@ -4,8 +4,9 @@ import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
 import { createSubsidyServicesFor } from '@hongjia/functions/subsidies/routes';
-import { type DistrictCode, districts, idNumberCheckCharacter, type SessionUser } from '@hongjia/shared';
+import { districts, type SessionUser } from '@hongjia/shared';
 import { familyOpenid } from './bookings';
+import { seedDay, seedIdNumber } from './people';
 
 /**
  * 育儿补贴 applications through the real services, so each district's staff
@@ -14,14 +15,6 @@ import { familyOpenid } from './bookings';
  * also applies for a child born 2022-10-20, whose subsidy stops the month
  * before the third birthday (9 months of 2025).
  */
-function idNumber(district: DistrictCode, birthDate: string, serial: number, sex: 'M' | 'F'): string {
-  const digit = sex === 'F' ? (serial * 2) % 10 : (serial * 2 + 1) % 10;
-  const first17 = `${district}${birthDate.replaceAll('-', '')}${String(serial % 100).padStart(2, '0')}${digit}`;
-  return `${first17}${idNumberCheckCharacter(first17)}`;
-}
-
-const shanghaiDay = (now: Date, days: number) =>
-  new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const motherNames = ['丽', '芳', '静', '敏', '燕', '娟', '霞', '婷', '慧'];
 const givenNames = ['子涵', '一诺', '欣怡', '浩然', '梓萱', '宇轩', '雨桐', '俊熙', '可馨'];
@@ -42,18 +35,18 @@ export async function seedSubsidies(
       parent,
       {
         name: `陈${motherNames[index] ?? '丽'}`,
-        idNumber: idNumber(district.code, '1994-05-12', 40 + index, 'F'),
+        idNumber: seedIdNumber(district.code, '1994-05-12', 40 + index, 'F'),
       },
       now,
     );
-    const children = [shanghaiDay(now, -425)];
+    const children = [seedDay(now, -425)];
     if (district.code === '360102') children.push('2022-10-20');
     for (const [n, birthDate] of children.entries()) {
       await application.apply(
         parent,
         {
           childName: `陈${givenNames[(index + n) % givenNames.length] ?? '子涵'}`,
-          childIdNumber: idNumber(district.code, birthDate, 60 + index * 2 + n, n === 0 ? 'F' : 'M'),
+          childIdNumber: seedIdNumber(district.code, birthDate, 60 + index * 2 + n, n === 0 ? 'F' : 'M'),
           childBirthDate: birthDate,
           hukouDistrict: district.code,
         },
