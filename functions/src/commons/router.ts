@@ -18,6 +18,7 @@ import {
   runIdempotent,
   type StoredResponse,
 } from './idempotency';
+import { operationIdOf } from './ids';
 import { logger } from './logger';
 import { verifySessionToken } from './session';
 
@@ -30,6 +31,11 @@ export interface RequestContext<R extends RouteContract> {
   sourceIp: string;
   requestId: string;
   now: Date;
+  /**
+   * Idempotent routes only: the same for every retry of this request (see
+   * `newId`), so a service can name what it creates and resume after a failure.
+   */
+  operationId?: string;
 }
 
 export interface SignedInContext<R extends RouteContract> extends RequestContext<R> {
@@ -111,23 +117,23 @@ export function createHttpHandler(
         query: parsePart(impl.route.query, event.queryStringParameters ?? {}, 'query'),
         body: impl.route.body ? parsePart(impl.route.body, parseJsonBody(headers, text), 'body') : undefined,
       } as RequestContext<RouteContract> & { caller?: SessionUser };
+      // Checked after the request parsed, so a malformed body is reported before a missing key.
+      const idempotency = impl.route.idempotent
+        ? {
+            callerId: caller?.id ?? 'anonymous',
+            routeKey: event.routeKey,
+            key: requireIdempotencyKey(headers),
+            payload: JSON.stringify([event.pathParameters ?? {}, text ?? '']),
+          }
+        : undefined;
+      if (idempotency) ctx.operationId = operationIdOf(idempotency);
 
       const execute = async (): Promise<StoredResponse> => {
         const result = await impl.handle(ctx);
         return { statusCode: impl.route.successStatus ?? 200, body: checkResponse(impl.route, result) };
       };
-      const outcome = impl.route.idempotent
-        ? await runIdempotent(
-            {
-              callerId: caller?.id ?? 'anonymous',
-              routeKey: event.routeKey,
-              key: requireIdempotencyKey(headers),
-              payload: JSON.stringify([event.pathParameters ?? {}, text ?? '']),
-            },
-            context,
-            execute,
-            options.sealStoredResponses,
-          )
+      const outcome = idempotency
+        ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
         : await execute();
       response = jsonResponse(outcome.statusCode, outcome.body, requestId);
     } catch (error) {
