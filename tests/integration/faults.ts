@@ -48,11 +48,16 @@ export async function injectFaults(rules: FaultRule[]) {
   };
 }
 
-/** Matches a call whose item or key has a `pk` starting with `prefix` (ElectroDB's `$hongjia#…` keys). */
+/**
+ * Matches a call whose item or key has a `pk` starting with `prefix` (ElectroDB's `$hongjia#…` keys).
+ * At the `initialize` step the document client has not marshalled yet, so `pk` is a plain string;
+ * a call sent with the low-level client carries `{S: …}`.
+ */
 export function pkStartsWith(prefix: string) {
   return (input: Record<string, unknown>) => {
-    const item = (input.Item ?? input.Key) as { pk?: { S?: unknown } } | undefined;
-    return typeof item?.pk?.S === 'string' && item.pk.S.startsWith(prefix);
+    const item = (input.Item ?? input.Key) as { pk?: string | { S?: unknown } } | undefined;
+    const pk = typeof item?.pk === 'string' ? item.pk : item?.pk?.S;
+    return typeof pk === 'string' && pk.startsWith(prefix);
   };
 }
 

@@ -66,8 +66,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     const today = shanghaiDate(now);
     const checked = requestProblems(body, today);
     if (!checked.ok) throw validationFailed(checked.details[0]?.message ?? '登记信息不正确', checked.details);
-    const attachments = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
+    const verified = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
     const cipher = await deps.cipher();
+    const attachments = verified.map((v) => v.attachment);
     const content = await filedContent(cipher, body, checked.facts, attachments, today);
     const probeKey = probeKeyFor(cipher, checked.facts);
     const [sameMother, sameBirthDates] = await Promise.all([
@@ -87,7 +88,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       sameMother,
       sameBirthDates,
     );
-    return { today, content, reasons, probeKey };
+    return { today, content, reasons, probeKey, verified };
   };
 
   const systemChange = (
@@ -133,9 +134,14 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
   return {
     async submit(caller: SessionUser, body: RegistrationRequest, now: Date) {
       const registrationId = `reg_${randomBytes(10).toString('hex')}`;
-      const { today, content, reasons, probeKey } = await prepare(caller, registrationId, body, now);
+      const { today, content, reasons, probeKey, verified } = await prepare(
+        caller,
+        registrationId,
+        body,
+        now,
+      );
       const receiptNo = await records.nextReceiptNo(content.jurisdiction, today);
-      await uploads.attach(body.attachmentIds ?? [], registrationId, now);
+      await uploads.attach(verified, registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
       const base = {
         registrationId,
@@ -181,8 +187,8 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       if (!item || item.userId !== caller.id) throw notFound('未找到该登记');
       if (item.version !== body.expectedVersion) throw conflict('该登记已更新，请刷新后重试');
       if (item.status !== 'returned') throw conflict('只有退回补正的登记可以重新提交');
-      const { content, reasons, probeKey } = await prepare(caller, registrationId, body, now);
-      await uploads.attach(body.attachmentIds ?? [], registrationId, now);
+      const { content, reasons, probeKey, verified } = await prepare(caller, registrationId, body, now);
+      await uploads.attach(verified, registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
       const from = { version: item.version, status: item.status };
       const changes = { ...content, updatedAt: now.toISOString() };
