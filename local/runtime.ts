@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningJwk } from '@hongjia/functions/certificates/signing';
 import { functionGroups } from '@hongjia/functions/manifest';
-import { idempotencyTable, mainTable } from '@hongjia/infra/table-spec';
+import { tableSpecs } from '@hongjia/infra/table-spec';
 import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
 import { compileRoutes, createApiListener, type LambdaHttpHandler } from './http-adapter';
 import { startObjectStorage } from './object-storage';
@@ -93,8 +93,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_REGION: process.env.AWS_REGION ?? 'cn-northwest-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    [mainTable.envVar]: localTableName(mainTable),
-    [idempotencyTable.envVar]: localTableName(idempotencyTable),
+    ...Object.fromEntries(tableSpecs.map((spec) => [spec.envVar, localTableName(spec)])),
     UPLOAD_BUCKET: uploadBucket,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     S3_ENDPOINT: storage.endpoint,

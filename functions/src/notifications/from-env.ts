@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity } from '../auth/users';
+import { accessTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from '../commons/env';
 import { readWechatSecret } from '../commons/secrets';
 import { createNotificationEntity } from './entity';
@@ -30,7 +31,7 @@ export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): 
   const mode = getStringFromEnv(envNames.wechatAuthMode);
   if (mode === 'dev') return createOutboxNotifier(outbox);
   if (mode !== 'wechat') throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
-  const users = createUserEntity(client, table);
+  const users = createUserEntity(client, accessTableName());
   const templates = Object.fromEntries(
     Object.entries(templateEnvNames).flatMap(([kind, name]) => {
       const id = getOptionalStringFromEnv(name);

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createCertificateEntity } from '../certificates/entity';
+import { accessTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -47,7 +48,7 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
     }),
-    access: createAccessChecks(createUserStore(createUserEntity(client, table))),
+    access: createAccessChecks(createUserStore(createUserEntity(client, accessTableName()))),
     notifier: deps.notifier,
     cipher: piiCipher,
   });
