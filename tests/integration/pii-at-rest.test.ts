@@ -89,7 +89,7 @@ describe('personal data at rest', () => {
     }
     client.destroy();
     // …but the record kept for replays holds none of it in clear.
-    expect(stored.some((text) => text.includes('pii1.'))).toBe(true);
+    expect(stored.some((text) => text.includes('pii2.'))).toBe(true);
     expect(stored.filter(looksPersonal)).toEqual([]);
     expect(stored.filter((text) => text.includes('王秀英') || text.includes('李建国'))).toEqual([]);
   });
