@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningJwk } from '@hongjia/functions/certificates/signing';
+import { runAsGroup } from '@hongjia/functions/commons/group-scope';
 import { functionGroups } from '@hongjia/functions/manifest';
-import { idempotencyTable, mainTable } from '@hongjia/infra/table-spec';
+import { tableSpecs } from '@hongjia/infra/table-spec';
 import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
 import { compileRoutes, createApiListener, type LambdaHttpHandler } from './http-adapter';
+import { enforceGroupGrants } from './least-privilege';
 import { startObjectStorage } from './object-storage';
 import { createWebListener } from './web-server';
 
@@ -93,8 +95,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_REGION: process.env.AWS_REGION ?? 'cn-northwest-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    [mainTable.envVar]: localTableName(mainTable),
-    [idempotencyTable.envVar]: localTableName(idempotencyTable),
+    ...Object.fromEntries(tableSpecs.map((spec) => [spec.envVar, localTableName(spec)])),
     UPLOAD_BUCKET: uploadBucket,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     S3_ENDPOINT: storage.endpoint,
@@ -119,9 +120,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const handlers = new Map<string, LambdaHttpHandler>();
   // Workers (no routes) run on the local interval below instead of behind the adapter.
   const httpGroups = functionGroups.filter((group) => group.routes.length > 0);
+  // Each group runs with no more than its deployed IAM policy allows (decision 0016).
+  const { documentClient } = await import('@hongjia/functions/commons/dynamo');
+  enforceGroupGrants(documentClient);
   for (const group of httpGroups) {
     const module = (await import(join(functionsDir, group.entry))) as { handler: LambdaHttpHandler };
-    handlers.set(group.name, module.handler);
+    const scope = { name: group.name, access: group.access };
+    handlers.set(group.name, (event, context) => runAsGroup(scope, () => module.handler(event, context)));
   }
   const apiListener = createApiListener(
     compileRoutes(httpGroups, handlers),

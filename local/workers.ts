@@ -16,14 +16,20 @@ export async function startLocalWorkers(options: {
   const { documentClient, mainTableName } = await import('@hongjia/functions/commons/dynamo');
   const { runScheduledWork } = await import('@hongjia/functions/workers/scheduled');
   const { scheduledWorkDepsFromEnv } = await import('@hongjia/functions/workers/from-env');
+  const { runAsGroup } = await import('@hongjia/functions/commons/group-scope');
+  const { functionGroups } = await import('@hongjia/functions/manifest');
   const deps = scheduledWorkDepsFromEnv(documentClient, mainTableName());
+  // As deployed: the scheduled group's grants, no more (local/least-privilege.ts).
+  const group = functionGroups.find((candidate) => candidate.schedule);
+  if (!group) throw new Error('The manifest has no scheduled group');
+  const scope = { name: group.name, access: group.access };
   const log = options.log ?? (() => {});
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = runScheduledWork(deps, new Date())
+    running = runAsGroup(scope, () => runScheduledWork(deps, new Date()))
       .then(({ outbox: report, renewals }) => {
         if (report.claimed > 0) {
           log(

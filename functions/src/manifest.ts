@@ -1,4 +1,5 @@
 import { api, type RouteContract } from '@hongjia/shared';
+import type { PiiFamily } from './commons/pii/families';
 
 /**
  * The Lambda functions, one per capability group, and the routes each serves.
@@ -12,21 +13,43 @@ export interface FunctionGroup {
   /** Handler file, relative to the functions package; exports `handler`. */
   entry: string;
   routes: readonly RouteContract[];
-  /** Least-privilege data access for this group. */
-  access: {
-    mainTable: 'RO' | 'RW';
-    idempotencyTable?: 'RW';
-    uploadBucket?: 'RO' | 'RW';
-    sessionSecret: 'verify' | 'sign';
-    wechatSecret?: boolean;
-    /** Seals or opens personal data (ID numbers, phones): KMS data keys and the look-up HMAC key. */
-    pii?: boolean;
-    /** Signs certificate QR payloads with the Ed25519 key. */
-    certSigningKey?: boolean;
-  };
+  /**
+   * Least-privilege access of this group: the CDK stack grants exactly this
+   * (access-grants.ts turns it into DynamoDB actions), and the local runtime
+   * refuses what it does not name, so the integration tests prove it is
+   * enough. Decision 0016 says what each group may do and why.
+   */
+  access: GroupAccess;
   memoryMb?: number;
   /** Workers: run on a schedule (EventBridge deployed, an interval locally) instead of serving routes. */
   schedule?: { everyMinutes: number };
+}
+
+export interface GroupAccess {
+  /** The domain table. RO: get, batch get, query (table and indexes); RW adds put, update, delete, batch write. Never Scan. */
+  mainTable?: 'RO' | 'RW';
+  /** User records (roles, district). RO: GetItem by key; RW (sign-in only): also create and update them. */
+  accessTable?: 'RO' | 'RW';
+  /** The audit trails, append-only: `append` = PutItem (conditional creates), `read` = Query. Never update or delete. */
+  auditTable?: 'append' | 'read' | 'append-read';
+  idempotencyTable?: 'RW';
+  uploadBucket?: 'RO' | 'RW';
+  sessionSecret: 'verify' | 'sign';
+  /**
+   * Why the group calls WeChat with the AppSecret: jscode2session at sign-in,
+   * real-name face verification, or pushing subscription messages (the
+   * workers group drains the notification outbox). No other group holds it.
+   */
+  wechatSecret?: 'signIn' | 'faceVerification' | 'push';
+  /**
+   * Personal-data field families this group seals or opens (KMS data keys under
+   * those encryption contexts only; commons/pii/families.ts).
+   */
+  pii?: readonly PiiFamily[];
+  /** Computes keyed look-up hashes of personal data (the HMAC key). */
+  piiLookup?: boolean;
+  /** Signs certificate QR payloads with the Ed25519 key. */
+  certSigningKey?: boolean;
 }
 
 export const functionGroups: readonly FunctionGroup[] = [
@@ -34,17 +57,24 @@ export const functionGroups: readonly FunctionGroup[] = [
     name: 'platform',
     entry: 'src/platform/handler.ts',
     routes: [api.health, api.openapi],
-    access: { mainTable: 'RO', sessionSecret: 'verify' },
+    // Answers from code alone: no table, no key.
+    access: { sessionSecret: 'verify' },
   },
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
     routes: [api.signIn, api.me, api.recordConsent, api.listConsents, api.myNotifications],
-    access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'sign', wechatSecret: true },
+    // The only group that writes user records.
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'sign',
+      wechatSecret: 'signIn',
+    },
   },
   {
-    // Public search and a family's bookings. The WeChat secret buys the access
-    // token for subscription messages (a promoted waitlist booking is notified).
+    // Public search and a family's bookings (the guardian's phone is sealed).
     name: 'childcare',
     entry: 'src/childcare/handler.ts',
     routes: [
@@ -59,21 +89,21 @@ export const functionGroups: readonly FunctionGroup[] = [
       mainTable: 'RW',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['booking'],
     },
   },
   {
-    // Providers' reads repair a booking behind its ledger, which may notify a promotion.
+    // Providers' reads repair a booking behind its ledger, which may notify a
+    // promotion; a provider's booking list opens the guardians' phones.
     name: 'provider',
     entry: 'src/provider/handler.ts',
     routes: [api.fileInstitution, api.providerInstitutions, api.publishSlot, api.providerBookings],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['booking'],
     },
   },
   {
@@ -81,7 +111,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     name: 'staff',
     entry: 'src/staff/handler.ts',
     routes: [api.staffFilings, api.decideFiling, api.childcareStats],
-    access: { mainTable: 'RW', sessionSecret: 'verify', wechatSecret: true },
+    access: { mainTable: 'RW', accessTable: 'RO', sessionSecret: 'verify' },
   },
   {
     // Birth registration (秒办 and review), attachments, 出生一件事.
@@ -101,11 +131,12 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
       idempotencyTable: 'RW',
       uploadBucket: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['registration', 'birthBundle'],
+      piiLookup: true,
     },
   },
   {
@@ -122,7 +153,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.revokeCertificate,
       api.nearbyServicePoints,
     ],
-    access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'verify', certSigningKey: true },
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      certSigningKey: true,
+    },
   },
   {
     // Real-name binding (WeChat face verification needs the access token) and
@@ -144,10 +181,13 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append-read',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      wechatSecret: 'faceVerification',
+      pii: ['identity', 'specialFamily', 'idempotency'],
+      piiLookup: true,
     },
   },
   {
@@ -161,12 +201,14 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.listPolicies,
       api.addPolicyVersion,
     ],
+    // Its replayable responses are sealed (idempotency); screening reads no sealed field.
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['idempotency'],
     },
   },
   {
@@ -181,10 +223,11 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['assistance', 'idempotency'],
     },
   },
   {
@@ -201,20 +244,29 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      wechatSecret: true,
-      pii: true,
+      pii: ['subsidy', 'idempotency'],
+      piiLookup: true,
     },
   },
   {
-    // The 出生一件事 outbox: hands each item to its agency, with retries and backoff.
+    // The 出生一件事 outbox: hands each item to its agency, with retries and backoff;
+    // 育儿补贴 renewal reminders.
     // Timeout (10 s, the construct's) stays well under the 60 s claim lease.
     name: 'workers',
     entry: 'src/workers/handler.ts',
     routes: [],
-    // The WeChat secret: a given-up item is pushed to the family as a subscription message.
-    access: { mainTable: 'RW', sessionSecret: 'verify', pii: true, wechatSecret: true },
+    // Also pushes the notification outbox as WeChat subscription messages (the
+    // openid from the user record): the one group that sends them.
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      sessionSecret: 'verify',
+      wechatSecret: 'push',
+      pii: ['birthBundle'],
+    },
     schedule: { everyMinutes: 1 },
   },
 ];

@@ -1,5 +1,12 @@
 import { App } from 'aws-cdk-lib';
 import { addHongjiaStacks } from '../lib/app-stacks';
+import { checkWithNag } from '../lib/nag';
 
-/** `npm run synth` / `npm run deploy`: Hongjia-cn (cn-northwest-1, production) and Hongjia-global. */
-addHongjiaStacks(new App());
+/**
+ * `npm run synth` / `npm run deploy`: Hongjia-cn (cn-northwest-1, production);
+ * Hongjia-global only with `-c withGlobal=true` and a stage other than prod.
+ * cdk-nag (AWS Solutions) checks both; an unacknowledged finding fails the synth.
+ */
+const app = new App();
+addHongjiaStacks(app);
+checkWithNag(app);

@@ -3,18 +3,23 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { HongjiaFunction } from './hongjia-function';
 
 export interface AlarmsProps {
   stage: string;
+  /** The operators' address, subscribed to the topic (config `alarmEmail`). */
+  email: string;
   functions: readonly HongjiaFunction[];
   httpApi: HttpApi;
 }
 
 /**
- * Alarms into one SNS topic (operators subscribe to it): any function error or
- * throttle in five minutes, and API 5xx responses. Missing data is healthy.
+ * Alarms into one SNS topic with the operators' e-mail subscribed (from
+ * config, so an alarm always reaches someone once the address confirmed the
+ * subscription): any function error or throttle in five minutes, and API 5xx
+ * responses. Missing data is healthy.
  */
 export class Alarms extends Construct {
   readonly topic: Topic;
@@ -22,6 +27,7 @@ export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: `Hongjia ${props.stage} alarms`, enforceSSL: true });
+    this.topic.addSubscription(new EmailSubscription(props.email));
     const action = new SnsAction(this.topic);
     const period = Duration.minutes(5);
 

@@ -12,7 +12,22 @@ export interface HongjiaConfig {
   /** Origins of the h5 build allowed by the API's and the upload bucket's CORS. Never `*`. */
   webOrigins: readonly string[];
   /** Default-stage throttling of the HTTP API. */
-  throttle: { rateLimit: number; burstLimit: number };
+  throttle: Throttle;
+  /**
+   * Tighter throttles for the routes an abuser would hammer (sign-in, submits,
+   * uploads, identity binding, public verification), by route key
+   * (`POST /v1/auth/wechat`). Each must stay within the stage default; the API
+   * construct refuses a key that is not a route.
+   */
+  routeThrottles: Readonly<Record<string, Throttle>>;
+  /** Where alarms go: the alarm topic's e-mail subscription (confirmed once by its recipient). */
+  alarmEmail: string;
+  /**
+   * Also synthesize the aws-partition stack (`-c withGlobal=true`). Off by
+   * default, and refused with stage `prod`: production citizen data stays in
+   * mainland China (PIPL art. 38–40), so only the China stack is deployed.
+   */
+  withGlobal: boolean;
   /** The mini-program's AppID (public; the AppSecret lives in Secrets Manager). */
   wechatAppId: string;
   /**
@@ -25,6 +40,11 @@ export interface HongjiaConfig {
   cnRegion: string;
   /** Region of the second stack in the aws partition. */
   globalRegion: string;
+}
+
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
 }
 
 /** Stage names the local runtime uses; a deployed stack must not pretend to be one. */
@@ -47,11 +67,30 @@ export function readConfig(node: Node): HongjiaConfig {
     }
   }
 
-  const throttleContext = parseObject(node.tryGetContext('throttle'));
-  const throttle = {
-    rateLimit: positiveNumber(throttleContext.rateLimit, 'throttle.rateLimit'),
-    burstLimit: positiveNumber(throttleContext.burstLimit, 'throttle.burstLimit'),
-  };
+  const throttle = parseThrottle(node.tryGetContext('throttle'), 'throttle');
+  const routeThrottles = Object.fromEntries(
+    Object.entries(parseObject(node.tryGetContext('routeThrottles'))).map(([route, value]) => {
+      const routeThrottle = parseThrottle(value, `routeThrottles["${route}"]`);
+      if (routeThrottle.rateLimit > throttle.rateLimit || routeThrottle.burstLimit > throttle.burstLimit) {
+        throw new Error(`context "routeThrottles": "${route}" must not exceed the stage throttle`);
+      }
+      return [route, routeThrottle];
+    }),
+  );
+
+  const alarmEmail = String(node.tryGetContext('alarmEmail') ?? '');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) {
+    throw new Error(
+      `context "alarmEmail" must be the e-mail address that receives alarms, got "${alarmEmail}"`,
+    );
+  }
+
+  const withGlobal = parseFlag(node.tryGetContext('withGlobal'), 'withGlobal');
+  if (withGlobal && stage === 'prod') {
+    throw new Error(
+      'context "withGlobal" cannot be used with stage "prod": production data stays in the China stack (PIPL art. 38–40)',
+    );
+  }
 
   const wechatAppId = String(node.tryGetContext('wechatAppId') ?? '');
   if (!/^wx[0-9a-f]{16}$/.test(wechatAppId)) {
@@ -62,6 +101,9 @@ export function readConfig(node: Node): HongjiaConfig {
     stage,
     webOrigins,
     throttle,
+    routeThrottles,
+    alarmEmail,
+    withGlobal,
     wechatAppId,
     wechatTemplates: Object.fromEntries(
       Object.entries(parseObject(node.tryGetContext('wechatTemplates')))
@@ -97,4 +139,19 @@ function positiveNumber(value: unknown, name: string): number {
     throw new Error(`context "${name}" must be a positive number, got "${String(value)}"`);
   }
   return number;
+}
+
+function parseThrottle(value: unknown, name: string): Throttle {
+  const object = parseObject(value);
+  return {
+    rateLimit: positiveNumber(object.rateLimit, `${name}.rateLimit`),
+    burstLimit: positiveNumber(object.burstLimit, `${name}.burstLimit`),
+  };
+}
+
+/** `-c withGlobal=true` arrives as the string "true". */
+function parseFlag(value: unknown, name: string): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new Error(`context "${name}" must be true or false, got "${String(value)}"`);
 }

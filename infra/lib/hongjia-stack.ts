@@ -1,15 +1,20 @@
+import { type TableRole, tableGrantsOf } from '@hongjia/functions/access-grants';
 import { envNames } from '@hongjia/functions/commons/env';
 import { type FunctionGroup, functionGroups } from '@hongjia/functions/manifest';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { AccessAuditTables } from './access-audit-tables';
 import { Alarms } from './alarms';
 import { HongjiaApi } from './api';
 import { AuthSecrets } from './auth-secrets';
 import type { HongjiaConfig } from './config';
 import { HongjiaFunction } from './hongjia-function';
+import { acknowledgeNag } from './nag';
 import { PiiKeys } from './pii-keys';
 import { Schedules } from './schedules';
 import { Storage } from './storage';
+import { accessTable, auditTable, idempotencyTable, mainTable, type TableSpec } from './table-spec';
 
 export interface HongjiaStackProps extends StackProps {
   config: HongjiaConfig;
@@ -27,6 +32,7 @@ export interface HongjiaStackProps extends StackProps {
  */
 export class HongjiaStack extends Stack {
   readonly storage: Storage;
+  readonly accessAuditTables: AccessAuditTables;
   readonly secrets: AuthSecrets;
   readonly piiKeys: PiiKeys;
   readonly functions: readonly HongjiaFunction[];
@@ -37,6 +43,18 @@ export class HongjiaStack extends Stack {
     const { config } = props;
 
     this.storage = new Storage(this, 'Storage', { webOrigins: config.webOrigins });
+    this.accessAuditTables = new AccessAuditTables(this, 'AccessAudit');
+    const tables: Record<TableRole, { table: Table; spec: TableSpec }> = {
+      main: { table: this.storage.mainTable, spec: mainTable },
+      idempotency: { table: this.storage.idempotencyTable, spec: idempotencyTable },
+      access: { table: this.accessAuditTables.accessTable, spec: accessTable },
+      audit: { table: this.accessAuditTables.auditTable, spec: auditTable },
+    };
+    acknowledgeNag(
+      this.storage.uploadBucket,
+      'AwsSolutions-S1',
+      'No S3 server access logs yet: every object is written through a presigned PUT the registration function signs for its owner, and staff reads of attachments are written to the audit table by the app. An access-log bucket (and its retention) belongs with the issue-9 bucket work in storage.ts.',
+    );
     this.secrets = new AuthSecrets(this, 'AuthSecrets', { stage: config.stage });
     this.piiKeys = new PiiKeys(this, 'PiiKeys', { stage: config.stage });
 
@@ -48,20 +66,20 @@ export class HongjiaStack extends Stack {
         ...(props.functionsDir ? { functionsDir: props.functionsDir } : {}),
       });
       const { access } = group;
-      fn.bindTable(this.storage.mainTable, envNames.tableName, access.mainTable);
-      if (access.idempotencyTable) {
-        fn.bindTable(this.storage.idempotencyTable, envNames.idempotencyTableName, access.idempotencyTable);
+      for (const grant of tableGrantsOf(access)) {
+        fn.bindTable(tables[grant.table].table, tables[grant.table].spec, grant);
       }
       if (access.uploadBucket) {
         fn.bindBucket(this.storage.uploadBucket, envNames.uploadBucket, access.uploadBucket);
       }
       // verify and sign both need the key itself (HMAC); every function verifies tokens.
       fn.bindSecret(this.secrets.sessionSecret, envNames.sessionSecretArn);
-      if (access.wechatSecret) {
-        fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
+      if (access.wechatSecret) fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
+      if (access.wechatSecret === 'push') {
         for (const [name, id] of Object.entries(config.wechatTemplates)) fn.fn.addEnvironment(name, id);
       }
-      if (access.pii) fn.bindPii(this.piiKeys.dataKey, this.piiKeys.lookupSecret);
+      if (access.pii?.length) fn.bindPiiKey(this.piiKeys.dataKey, access.pii);
+      if (access.piiLookup) fn.bindSecret(this.piiKeys.lookupSecret, envNames.piiLookupSecretArn);
       if (access.certSigningKey) fn.bindSecret(this.secrets.certSigningKey, envNames.certSigningKeyArn);
       return fn;
     });
@@ -70,6 +88,7 @@ export class HongjiaStack extends Stack {
       stage: config.stage,
       webOrigins: config.webOrigins,
       throttle: config.throttle,
+      routeThrottles: config.routeThrottles,
       functions: this.functions,
     });
 
@@ -77,6 +96,7 @@ export class HongjiaStack extends Stack {
 
     new Alarms(this, 'Alarms', {
       stage: config.stage,
+      email: config.alarmEmail,
       functions: this.functions,
       httpApi: this.api.httpApi,
     });

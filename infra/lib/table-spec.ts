@@ -49,7 +49,33 @@ export const idempotencyTable: TableSpec = {
   timeToLiveAttribute: 'expiration',
 };
 
-export const tableSpecs: readonly TableSpec[] = [mainTable, idempotencyTable];
+/**
+ * Who may do what: user records (roles, district, display name). Out of the
+ * domain table so that IAM can say what a table-level condition cannot: only
+ * the sign-in group writes them, every other group reads one by its key
+ * (decision 0016). One item per user, keyed by ElectroDB like the main table.
+ */
+export const accessTable: TableSpec = {
+  id: 'Access',
+  envVar: 'ACCESS_TABLE_NAME',
+  key: { partitionKey: 'pk', sortKey: 'sk' },
+  globalIndexes: [],
+};
+
+/**
+ * The audit trails (staff reads and changes of a family's case). Append-only
+ * for every function: IAM grants PutItem (the app writes with
+ * `attribute_not_exists`) and Query, never Update or Delete (decision 0016).
+ * gsi1 serves a district's entries by time (commons/audit.ts byDistrict).
+ */
+export const auditTable: TableSpec = {
+  id: 'Audit',
+  envVar: 'AUDIT_TABLE_NAME',
+  key: { partitionKey: 'pk', sortKey: 'sk' },
+  globalIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+};
+
+export const tableSpecs: readonly TableSpec[] = [mainTable, idempotencyTable, accessTable, auditTable];
 
 /** A CreateTable request (DynamoDB API shape) for a spec, on-demand billing. */
 export function toCreateTableInput(spec: TableSpec, tableName: string) {

@@ -1,5 +1,5 @@
 import { type FunctionGroup, functionGroups } from '@hongjia/functions/manifest';
-import { routeKey } from '@hongjia/shared';
+import { api, routeKey } from '@hongjia/shared';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildApp, cdkJsonContext, functionOfGroup, type Resource, resourcesOfType } from './support';
@@ -63,29 +63,93 @@ describe('HTTP API stage', () => {
     });
   });
 
-  it('writes access logs without personal data (no IP, user agent, path or query)', () => {
+  it('writes access logs with the source IP and without user agent, path, query or identity', () => {
     // Act
     const stages = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Stage'));
-    const format = stages.map(
-      (stage) => (stage.Properties.AccessLogSettings as { Format: string }).Format,
+    const settings = stages.map(
+      (stage) => stage.Properties.AccessLogSettings as { Format: string; DestinationArn: unknown },
     )[0];
-    if (format === undefined) throw new Error('no stage with access logs');
+    if (settings === undefined) throw new Error('no stage with access logs');
 
     // Assess
-    expect(JSON.parse(format)).toMatchObject({
+    expect(JSON.parse(settings.Format)).toMatchObject({
       requestId: '$context.requestId',
+      sourceIp: '$context.identity.sourceIp',
       routeKey: '$context.routeKey',
+      status: '$context.status',
     });
     for (const personal of [
-      'sourceIp',
       'userAgent',
       '$context.path',
       'querystring',
-      'identity',
       'authorizer',
+      'identity.user',
+      'caller',
     ]) {
-      expect(format).not.toContain(personal);
+      expect(settings.Format).not.toContain(personal);
     }
+    const logGroupId =
+      JSON.stringify(settings.DestinationArn).match(/"Fn::GetAtt":\["([^"]+)","Arn"\]/)?.[1] ?? '';
+    const logGroup = resourcesOfType(template, 'AWS::Logs::LogGroup')[logGroupId];
+    expect(logGroup?.Properties.RetentionInDays).toBeGreaterThanOrEqual(180);
+    expect(logGroup?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('throttles sign-in, submits, uploads, identity binding and verification per route, tighter than the stage', () => {
+    // Prepare
+    const stageThrottle = cdkJsonContext.throttle as { rateLimit: number; burstLimit: number };
+    const configured = cdkJsonContext.routeThrottles as Record<
+      string,
+      { rateLimit: number; burstLimit: number }
+    >;
+
+    // Act
+    const [stage] = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Stage'));
+    const settings = stage?.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+
+    // Assess
+    for (const route of [
+      api.signIn,
+      api.createUpload,
+      api.submitRegistration,
+      api.createBooking,
+      api.applyChildcareSubsidy,
+      api.createAssistanceRequest,
+      api.bindIdentity,
+      api.verifyCertificate,
+      api.redeemPrintCode,
+    ]) {
+      const key = routeKey(route);
+      expect(settings[key], key).toEqual({
+        ThrottlingRateLimit: configured[key]?.rateLimit,
+        ThrottlingBurstLimit: configured[key]?.burstLimit,
+      });
+      expect(settings[key]?.ThrottlingRateLimit).toBeLessThan(stageThrottle.rateLimit);
+      expect(settings[key]?.ThrottlingBurstLimit).toBeLessThan(stageThrottle.burstLimit);
+    }
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(configured).sort());
+  });
+
+  it('deploys the stage after the routes its settings name', () => {
+    const [stage] = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Stage'));
+    const dependsOn = stage?.DependsOn as string[];
+    const signInRoute = Object.entries(resourcesOfType(template, 'AWS::ApiGatewayV2::Route')).find(
+      ([, route]) => route.Properties.RouteKey === routeKey(api.signIn),
+    )?.[0];
+    expect(dependsOn).toContain(signInRoute);
+  });
+
+  it('refuses a route throttle for no route, or looser than the stage', () => {
+    const loose = { rateLimit: 1000, burstLimit: 10 };
+    expect(() =>
+      buildApp({ routeThrottles: { 'GET /v1/nowhere': { rateLimit: 1, burstLimit: 1 } } }),
+    ).toThrow(/is not a route of the API/);
+    expect(() => buildApp({ routeThrottles: { 'POST /v1/auth/wechat': loose } })).toThrow(
+      /must not exceed the stage throttle/,
+    );
   });
 });
 
@@ -117,5 +181,19 @@ describe('alarms', () => {
     expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(functionGroups.length);
     expect(metricNames).toContain('5xx');
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('subscribes the configured operators’ e-mail to the alarm topic', () => {
+    const [topicId] = Object.keys(resourcesOfType(template, 'AWS::SNS::Topic'));
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: cdkJsonContext.alarmEmail,
+      TopicArn: { Ref: topicId },
+    });
+  });
+
+  it('refuses a stack without a valid alarm e-mail', () => {
+    expect(() => buildApp({ alarmEmail: '' })).toThrow(/alarmEmail/);
+    expect(() => buildApp({ alarmEmail: 'ops at hongjia' })).toThrow(/alarmEmail/);
   });
 });

@@ -3,12 +3,13 @@ import { type FunctionGroup, functionGroups } from '@hongjia/functions/manifest'
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { localOnlyEnvNames } from '../lib/hongjia-function';
+import { accessTable, auditTable, idempotencyTable, mainTable } from '../lib/table-spec';
 import {
   actionsOf,
   buildApp,
   functionEnvironment,
   functionOfGroup,
-  mentions,
+  permissionsOf,
   resourcesOfType,
   roleStatements,
 } from './support';
@@ -17,13 +18,6 @@ import {
 const { cn } = buildApp();
 const template = Template.fromStack(cn);
 const lambdas = Object.values(resourcesOfType(template, 'AWS::Lambda::Function'));
-
-const dynamoWrites = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
 
 describe('one function per capability group', () => {
   it('creates exactly one Lambda per manifest group and no other Lambda', () => {
@@ -53,19 +47,44 @@ describe('one function per capability group', () => {
   it('passes each function the names and ARNs its manifest access names, and its stage', () => {
     for (const group of functionGroups) {
       const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
+      const { access } = group;
       expect(env[envNames.stage]).toBe('prod');
-      expect(env[envNames.tableName]).toEqual({ Ref: 'Main' });
+      expect(env[envNames.tableName]).toEqual(access.mainTable ? { Ref: 'Main' } : undefined);
+      expect(env[envNames.accessTableName]).toEqual(access.accessTable ? { Ref: 'Access' } : undefined);
+      expect(env[envNames.auditTableName]).toEqual(access.auditTable ? { Ref: 'Audit' } : undefined);
       expect(env[envNames.sessionSecretArn]).toEqual({ Ref: 'SessionSecret' });
       expect(env[envNames.idempotencyTableName]).toEqual(
-        group.access.idempotencyTable ? { Ref: 'Idempotency' } : undefined,
+        access.idempotencyTable ? { Ref: 'Idempotency' } : undefined,
       );
       expect(env[envNames.wechatSecretArn]).toEqual(
-        group.access.wechatSecret ? { Ref: 'WechatSecret' } : undefined,
+        access.wechatSecret ? { Ref: 'WechatSecret' } : undefined,
       );
-      expect(env[envNames.uploadBucket]).toEqual(
-        group.access.uploadBucket ? { Ref: 'UploadBucket' } : undefined,
-      );
+      expect(env[envNames.uploadBucket]).toEqual(access.uploadBucket ? { Ref: 'UploadBucket' } : undefined);
     }
+  });
+
+  it('passes the subscription-message templates only to the group that pushes them', () => {
+    // Prepare
+    const { cn: stack } = buildApp({ wechatTemplates: { WECHAT_TEMPLATE_BOOKING_PROMOTED: 'tpl-1' } });
+    const synthetic = Template.fromStack(stack);
+
+    // Act
+    const holders = functionGroups.filter(
+      (group) =>
+        'WECHAT_TEMPLATE_BOOKING_PROMOTED' in functionEnvironment(functionOfGroup(synthetic, group.name)[1]),
+    );
+
+    // Assess
+    expect(holders.map((group) => group.name)).toEqual(['workers']);
+  });
+
+  it('names the table environment variables the functions read (table-spec and envNames agree)', () => {
+    expect([mainTable.envVar, accessTable.envVar, auditTable.envVar, idempotencyTable.envVar]).toEqual([
+      envNames.tableName,
+      envNames.accessTableName,
+      envNames.auditTableName,
+      envNames.idempotencyTableName,
+    ]);
   });
 });
 
@@ -115,104 +134,228 @@ describe('a deployed stack never accepts dev sign-in codes', () => {
   });
 });
 
-describe('least privilege from the manifest', () => {
-  it('gives a read-only group no DynamoDB write action and a read-write group the writes', () => {
-    const readOnly = functionGroups.filter((group) => group.access.mainTable === 'RO');
-    const readWrite = functionGroups.filter((group) => group.access.mainTable === 'RW');
-    expect(readOnly.length).toBeGreaterThan(0);
-    expect(readWrite.length).toBeGreaterThan(0);
+// ---- What each group may do, as data: any widening (or narrowing) fails here. ----
+const tracingAndLogs = [
+  'logs:CreateLogStream on own log group',
+  'logs:PutLogEvents on own log group',
+  'xray:PutTelemetryRecords on *',
+  'xray:PutTraceSegments on *',
+];
+const secret = (id: string) => [
+  `secretsmanager:DescribeSecret on ${id}`,
+  `secretsmanager:GetSecretValue on ${id}`,
+];
+const on = (table: string, actions: readonly string[]) =>
+  actions.map((action) => `dynamodb:${action} on ${table}`);
+const mainRead = ['BatchGetItem', 'GetItem', 'Query'];
+const mainWrite = ['BatchWriteItem', 'DeleteItem', 'PutItem', 'UpdateItem'];
+const mainIndexes = ['gsi1', 'gsi2', 'gsi3'].map((index) => `dynamodb:Query on Main/index/${index}`);
+const mainRW = [...on('Main', [...mainRead, ...mainWrite]), ...mainIndexes];
+const idempotency = on('Idempotency', ['DeleteItem', 'GetItem', 'PutItem', 'UpdateItem']);
+const readUsers = on('Access', ['GetItem']);
+const piiKey = (...families: string[]) =>
+  ['kms:Decrypt', 'kms:GenerateDataKey'].map(
+    (action) =>
+      `${action} on PiiDataKey if family in [${[...families].sort().join(', ')}], purpose=hongjia-pii`,
+  );
+/** Decision 0012: exactly these S3 actions, and the bucket's own key only to read and write through it. */
+const bucketRead = [
+  's3:GetObject on UploadBucket/*',
+  's3:GetObjectVersion on UploadBucket/*',
+  's3:ListBucket on UploadBucket',
+  'kms:Decrypt on UploadKey',
+];
+const uploadBucketRW = [...bucketRead, 's3:PutObject on UploadBucket/*', 'kms:GenerateDataKey on UploadKey'];
 
-    for (const group of readOnly) {
-      const actions = actionsOf(roleStatements(template, group.name));
-      expect(actions).toContain('dynamodb:GetItem');
-      for (const write of dynamoWrites) expect(actions).not.toContain(write);
-    }
-    for (const group of readWrite) {
-      const actions = actionsOf(roleStatements(template, group.name));
-      for (const write of dynamoWrites) expect(actions).toContain(write);
-    }
+/** Decision 0016, as the tests hold it. */
+const allowed: Record<string, string[]> = {
+  platform: [...tracingAndLogs, ...secret('SessionSecret')],
+  auth: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('WechatSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...on('Access', ['GetItem', 'PutItem', 'UpdateItem']),
+  ],
+  childcare: [...tracingAndLogs, ...secret('SessionSecret'), ...mainRW, ...idempotency, ...piiKey('booking')],
+  provider: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...piiKey('booking'),
+  ],
+  staff: [...tracingAndLogs, ...secret('SessionSecret'), ...mainRW, ...readUsers],
+  registration: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('PiiLookupSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...piiKey('registration', 'birthBundle'),
+    ...uploadBucketRW,
+  ],
+  certificates: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('CertSigningKey'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+  ],
+  families: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('WechatSecret'),
+    ...secret('PiiLookupSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...on('Audit', ['PutItem', 'Query']),
+    ...piiKey('identity', 'specialFamily', 'idempotency'),
+  ],
+  benefits: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...on('Audit', ['PutItem']),
+    ...piiKey('idempotency'),
+  ],
+  assistance: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...on('Audit', ['PutItem']),
+    ...piiKey('assistance', 'idempotency'),
+  ],
+  subsidies: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('PiiLookupSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...piiKey('subsidy', 'idempotency'),
+  ],
+  workers: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...secret('WechatSecret'),
+    ...mainRW,
+    ...readUsers,
+    ...piiKey('birthBundle'),
+  ],
+};
+
+describe('least privilege: what each group may do (decision 0016)', () => {
+  it('lists every group of the manifest, and only those', () => {
+    expect(Object.keys(allowed).sort()).toEqual(functionGroups.map((group) => group.name).sort());
   });
 
-  it('lets only groups with wechatSecret read the WeChat secret, and every group read the session secret', () => {
+  it.each(functionGroups.map((group) => group.name))('lets %s do exactly what decision 0016 says', (name) => {
+    expect(permissionsOf(template, name)).toEqual([...new Set(allowed[name])].sort());
+  });
+
+  it('grants no Scan and no service-wide action anywhere', () => {
     for (const group of functionGroups) {
-      const statements = roleStatements(template, group.name);
-      expect(statements.some((statement) => mentions(statement, 'SessionSecret'))).toBe(true);
-      expect(statements.some((statement) => mentions(statement, 'WechatSecret'))).toBe(
-        group.access.wechatSecret === true,
-      );
+      const actions = actionsOf(roleStatements(template, group.name));
+      expect(
+        actions.filter((action) => /Scan|:\*$|^\*$/.test(action)),
+        group.name,
+      ).toEqual([]);
     }
   });
 
-  it('grants nothing on a table, bucket or secret the manifest does not name', () => {
+  it('lets only sign-in write user records; every other group reads one by its key at most', () => {
     for (const group of functionGroups) {
-      const statements = roleStatements(template, group.name);
-      expect(statements.some((statement) => mentions(statement, 'Idempotency'))).toBe(
-        group.access.idempotencyTable !== undefined,
-      );
-      expect(statements.some((statement) => mentions(statement, 'UploadBucket'))).toBe(
-        group.access.uploadBucket !== undefined,
-      );
-      expect(actionsOf(statements).some((action) => action === '*' || action.endsWith(':*'))).toBe(false);
+      const onUsers = permissionsOf(template, group.name).filter((line) => line.endsWith(' on Access'));
+      if (group.name === 'auth') expect(onUsers).toContain('dynamodb:PutItem on Access');
+      else
+        expect(
+          onUsers.filter((line) => line !== 'dynamodb:GetItem on Access'),
+          group.name,
+        ).toEqual([]);
     }
   });
 
-  it('maps idempotency and upload access of future groups to the matching grants', () => {
-    // Prepare: groups with the access kinds the current manifest does not use yet.
+  it('keeps the audit table append-only: PutItem and Query, never update, delete or batch write', () => {
+    const onAudit = functionGroups.flatMap((group) =>
+      permissionsOf(template, group.name).filter((line) => line.includes(' on Audit')),
+    );
+    expect(onAudit.length).toBeGreaterThan(0);
+    for (const line of onAudit) expect(line).toMatch(/^dynamodb:(PutItem|Query) on Audit$/);
+  });
+
+  it('gives the WeChat secret only to sign-in, face verification and the push worker', () => {
+    const holders = functionGroups.filter((group) =>
+      permissionsOf(template, group.name).some((line) => line.endsWith(' on WechatSecret')),
+    );
+    expect(holders.map((group) => [group.name, group.access.wechatSecret])).toEqual([
+      ['auth', 'signIn'],
+      ['families', 'faceVerification'],
+      ['workers', 'push'],
+    ]);
+  });
+
+  it('asks KMS only under the encryption contexts of the families each group declares', () => {
+    for (const group of functionGroups) {
+      // The upload bucket's own key is the bucket's grant (decision 0012), not a PII family's.
+      const kms = permissionsOf(template, group.name).filter(
+        (line) => line.startsWith('kms:') && !line.endsWith(' on UploadKey'),
+      );
+      expect(kms, group.name).toEqual(group.access.pii?.length ? piiKey(...group.access.pii).sort() : []);
+    }
+  });
+
+  it('maps a future read-only group to reads only, its indexes to Query alone', () => {
+    // Prepare
     const entry = 'src/manifest.ts'; // any existing file: bundling is skipped in tests
     const groups: FunctionGroup[] = [
       {
         name: 'reader',
         entry,
         routes: [],
-        access: { mainTable: 'RO', uploadBucket: 'RO', sessionSecret: 'verify' },
-      },
-      {
-        name: 'writer',
-        entry,
-        routes: [],
-        access: { mainTable: 'RW', idempotencyTable: 'RW', uploadBucket: 'RW', sessionSecret: 'verify' },
+        access: {
+          mainTable: 'RO',
+          accessTable: 'RO',
+          auditTable: 'read',
+          uploadBucket: 'RO',
+          sessionSecret: 'verify',
+        },
       },
     ];
 
     // Act
-    const synthetic = Template.fromStack(buildApp({}, { functionGroups: groups }).cn);
+    const synthetic = Template.fromStack(buildApp({ routeThrottles: {} }, { functionGroups: groups }).cn);
 
     // Assess
-    const reader = actionsOf(roleStatements(synthetic, 'reader'));
-    expect(reader).toContain('s3:GetObject');
-    expect(reader).toContain('kms:Decrypt');
-    expect(reader).not.toContain('s3:PutObject');
-    expect(reader).not.toContain('kms:GenerateDataKey');
-    const writer = roleStatements(synthetic, 'writer');
-    expect(actionsOf(writer)).toEqual(
-      expect.arrayContaining(['s3:GetObject', 's3:PutObject', 'kms:Decrypt', 'kms:GenerateDataKey']),
+    expect(permissionsOf(synthetic, 'reader')).toEqual(
+      [
+        ...tracingAndLogs,
+        ...secret('SessionSecret'),
+        ...on('Main', mainRead),
+        ...mainIndexes,
+        ...readUsers,
+        ...on('Audit', ['Query']),
+        ...bucketRead,
+      ].sort(),
     );
-    const idempotencyActions = actionsOf(writer.filter((statement) => mentions(statement, 'Idempotency')));
-    expect(idempotencyActions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:DeleteItem']));
-    expect(
-      functionEnvironment(functionOfGroup(synthetic, 'writer')[1])[envNames.idempotencyTableName],
-    ).toEqual({
-      Ref: 'Idempotency',
-    });
   });
 });
 
 describe('personal-data keys', () => {
-  it('gives only the groups that handle personal data the KMS key and the look-up secret', () => {
-    const withPii = lambdas.filter((fn) => 'PII_KMS_KEY_ID' in functionEnvironment(fn));
-    const expected = functionGroups.filter((group) => group.access.pii);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(withPii).toHaveLength(expected.length);
-    // The upload bucket has a key of its own, granted with the bucket (storage.test.ts).
-    const piiKeyIds = Object.keys(resourcesOfType(template, 'AWS::KMS::Key')).filter(
-      (id) => id !== 'UploadKey',
-    );
-    expect(piiKeyIds).toHaveLength(1);
+  it('passes the KMS key to the groups with PII families and the look-up secret to those that hash', () => {
     for (const group of functionGroups) {
-      const statements = roleStatements(template, group.name).filter((s) =>
-        piiKeyIds.some((id) => mentions(s, id)),
-      );
-      expect(actionsOf(statements).includes('kms:Decrypt'), group.name).toBe(group.access.pii === true);
+      const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
+      expect(envNames.piiKmsKeyId in env, group.name).toBe(Boolean(group.access.pii?.length));
+      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup === true);
     }
   });
 

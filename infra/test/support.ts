@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { expect } from 'vitest';
 import { addHongjiaStacks } from '../lib/app-stacks';
 import type { HongjiaStackProps } from '../lib/hongjia-stack';
 
@@ -12,8 +13,10 @@ export const cdkJsonContext = (
 ).context;
 
 /**
- * The two stacks of bin/app.ts, built from cdk.json's context with bundling
- * skipped (`aws:cdk:bundling-stacks: []`), so no esbuild run is needed.
+ * The stacks of bin/app.ts (Hongjia-cn; Hongjia-global too with
+ * `withGlobal: true` and a stage other than prod), built from cdk.json's
+ * context with bundling skipped (`aws:cdk:bundling-stacks: []`), so no esbuild
+ * run is needed.
  */
 export function buildApp(
   context: Record<string, unknown> = {},
@@ -74,4 +77,61 @@ export function mentions(statement: Statement, logicalId: string): boolean {
 /** `arn:aws:` literals in a template: a partition spelled out instead of derived. */
 export function awsPartitionLiterals(template: Template): string[] {
   return JSON.stringify(template.toJSON()).match(/arn:aws:[^"]*/g) ?? [];
+}
+
+/** The two stacks of a staging app that asked for the aws-partition stack too. */
+export function buildBothStacks(context: Record<string, unknown> = {}) {
+  const built = buildApp({ stage: 'staging', withGlobal: true, ...context });
+  if (!built.global) throw new Error('withGlobal did not add the global stack');
+  return { ...built, global: built.global };
+}
+
+/** A resource of a role statement, named for a reader: `Main`, `Main/index/gsi1`, `SessionSecret`, `*`. */
+function resourceName(resource: unknown, groupName: string): string {
+  if (typeof resource === 'string') return resource;
+  const value = resource as Record<string, unknown>;
+  if ('Ref' in value) return String(value.Ref);
+  if ('Fn::GetAtt' in value) {
+    const [logicalId] = value['Fn::GetAtt'] as [string, string];
+    if (logicalId.startsWith(`${groupName}Logs`)) return 'own log group';
+    if (logicalId.startsWith('PiiKeysDataKey')) return 'PiiDataKey';
+    return logicalId;
+  }
+  if ('Fn::Join' in value) {
+    const [, parts] = value['Fn::Join'] as [string, unknown[]];
+    return parts.map((part) => resourceName(part, groupName)).join('');
+  }
+  return JSON.stringify(resource);
+}
+
+/** A statement's condition in words, e.g. `if purpose=hongjia-pii, family in [booking]`. */
+function conditionText(condition: unknown): string {
+  if (!condition) return '';
+  const clauses = Object.entries(condition as Record<string, Record<string, unknown>>).flatMap(([, keys]) =>
+    Object.entries(keys).map(([key, value]) => {
+      const name = key.replace(/^kms:EncryptionContext:/, '');
+      return Array.isArray(value)
+        ? `${name} in [${[...value].sort().join(', ')}]`
+        : `${name}=${String(value)}`;
+    }),
+  );
+  return ` if ${clauses.sort().join(', ')}`;
+}
+
+/**
+ * Everything a group's role may do, one `action on resource [if condition]`
+ * line each, sorted: statements that CDK merged or split read the same.
+ */
+export function permissionsOf(template: Template, groupName: string): string[] {
+  const lines = new Set<string>();
+  for (const statement of roleStatements(template, groupName) as (Statement & { Condition?: unknown })[]) {
+    expect(statement.Effect).toBe('Allow');
+    const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+    for (const action of actionsOf([statement])) {
+      for (const resource of resources) {
+        lines.add(`${action} on ${resourceName(resource, groupName)}${conditionText(statement.Condition)}`);
+      }
+    }
+  }
+  return [...lines].sort();
 }

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
-import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
+import { accessTableName, documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { createGuardEntity } from '@hongjia/functions/commons/guards';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
@@ -20,7 +20,7 @@ import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 6;
+export const seedVersion = 7;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -45,7 +45,7 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
   const random = seededRandom(20210601);
   const accounts = seedAccounts();
   const createdAt = now.toISOString();
-  const users = createUserEntity(documentClient, table);
+  const users = createUserEntity(documentClient, accessTableName());
   await users
     .put(accounts.map((account) => ({ ...account, userId: userIdForOpenid(account.openid), createdAt })))
     .go({ concurrency: 4 });

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAssistanceServiceFor } from '@hongjia/functions/assistance/routes';
 import { userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBenefitsServiceFor } from '@hongjia/functions/benefits/routes';
+import { auditTableName } from '@hongjia/functions/commons/dynamo';
 import { createFamilyEntities } from '@hongjia/functions/families/entities';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
@@ -220,7 +221,7 @@ async function seedPayments(
   enrolled: { familyId: string; policyId: string }[],
   now: Date,
 ): Promise<void> {
-  const entities = createFamilyEntities(client, table);
+  const entities = createFamilyEntities(client, table, auditTableName());
   const payments = enrolled.flatMap(({ familyId, policyId }) => {
     const policy = seedPolicies.find((p) => p.id === policyId && p.kind === 'monthly');
     if (!policy || policy.amountYuan === null) return [];

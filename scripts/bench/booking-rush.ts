@@ -56,9 +56,9 @@ function birthDate(date: string, months: number): string {
 try {
   // The seed is off: the bench creates its own provider, staff and institution through the API.
   const { createUserEntity, userIdForOpenid } = await import('@hongjia/functions/auth/users');
-  const { documentClient, mainTableName } = await import('@hongjia/functions/commons/dynamo');
+  const { accessTableName, documentClient } = await import('@hongjia/functions/commons/dynamo');
   const now = new Date().toISOString();
-  await createUserEntity(documentClient, mainTableName())
+  await createUserEntity(documentClient, accessTableName())
     .put([
       {
         userId: userIdForOpenid('bench-provider'),

@@ -72,7 +72,9 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 try {
   // Imported after the runtime set the environment (table names, PII master key).
-  const { documentClient, mainTableName } = await import('@hongjia/functions/commons/dynamo');
+  const { accessTableName, auditTableName, documentClient, mainTableName } = await import(
+    '@hongjia/functions/commons/dynamo'
+  );
   const { piiCipher } = await import('@hongjia/functions/commons/pii/index');
   const { createUserEntity, createUserStore, userIdForOpenid } = await import(
     '@hongjia/functions/auth/users'
@@ -84,8 +86,8 @@ try {
   const { createBenefitRecords } = await import('@hongjia/functions/benefits/records');
   const { createBenefitsServiceFor } = await import('@hongjia/functions/benefits/routes');
   const table = mainTableName();
-  const entities = createFamilyEntities(documentClient, table);
-  const userEntity = createUserEntity(documentClient, table);
+  const entities = createFamilyEntities(documentClient, table, auditTableName());
+  const userEntity = createUserEntity(documentClient, accessTableName());
   const cipher = await piiCipher();
 
   const staffOpenid = `staff-${district}`;

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
 import type { AssistanceRequestView, SessionUser } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
@@ -59,7 +60,9 @@ beforeAll(async () => {
     notifier: createOutboxNotifier(createNotificationEntity(client, table)),
   });
   // A contact person's own staff account (a community worker of 东湖区), created before first sign-in.
-  await createUserStore(createUserEntity(client, table)).getOrCreate(
+  await createUserStore(
+    createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
+  ).getOrCreate(
     { openid: 'contact-360102', roles: ['staff'], district: '360102', displayName: '东湖区社区联系人' },
     new Date(),
   );

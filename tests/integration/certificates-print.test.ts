@@ -2,12 +2,15 @@ import { createUserEntity, createUserStore } from '@hongjia/functions/auth/users
 import { createCertificateService } from '@hongjia/functions/certificates/certificate-service';
 import { createPrintCodeEntity } from '@hongjia/functions/certificates/print-code-entity';
 import { createPrintService } from '@hongjia/functions/certificates/print-service';
+import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
 import { createAccessChecks } from '@hongjia/functions/staff/jurisdiction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { certificateWriter } from './certificates-fixtures';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
+
+const accessTable = () => process.env.ACCESS_TABLE_NAME as AccessTableName;
 
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
@@ -119,7 +122,7 @@ describe('print codes over HTTP', () => {
 describe('print codes with an injected clock', () => {
   const service = () => {
     const table = process.env.TABLE_NAME as string;
-    const users = createUserStore(createUserEntity(writer.client, table));
+    const users = createUserStore(createUserEntity(writer.client, accessTable()));
     return createPrintService({
       certificates: writer.entity,
       codes: createPrintCodeEntity(writer.client, table),
@@ -171,7 +174,7 @@ describe('print codes with an injected clock', () => {
 
   it('never hands out a code that is still live, but reuses an expired one', async () => {
     const table = process.env.TABLE_NAME as string;
-    const users = createUserStore(createUserEntity(writer.client, table));
+    const users = createUserStore(createUserEntity(writer.client, accessTable()));
     const codes = ['424242', '424242', '424243'];
     const prints = createPrintService({
       certificates: writer.entity,

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditTableName } from '@hongjia/functions/commons/dynamo';
 import { createFamilyEntities, type FamilyEntities } from '@hongjia/functions/families/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
@@ -15,7 +16,11 @@ const token = async (openid: string) => (await signIn(runtime, openid)).token;
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
-  entities = createFamilyEntities(client, process.env.TABLE_NAME as string);
+  entities = createFamilyEntities(
+    client,
+    process.env.TABLE_NAME as string,
+    process.env.AUDIT_TABLE_NAME as AuditTableName,
+  );
 });
 afterAll(async () => {
   client?.destroy();

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
@@ -21,8 +22,8 @@ export interface AssistanceDeps {
 /** The service wired to the table (also for tests that need a later `now`). */
 export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const { client, table } = deps;
-  const entities = createFamilyEntities(client, table);
-  const users = createUserStore(createUserEntity(client, table));
+  const entities = createFamilyEntities(client, table, auditTableName());
+  const users = createUserStore(createUserEntity(client, accessTableName()));
   const access = createAccessChecks(users);
   const membership = createMembershipLookup(entities);
   const getFamily = async (familyId: string) =>

@@ -1,5 +1,5 @@
 import { api } from '@hongjia/shared';
-import { documentClient, mainTableName } from '../commons/dynamo';
+import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
@@ -24,7 +24,7 @@ function wechatFromEnv(): WechatAuth {
 
 const table = mainTableName();
 const auth = createAuthService({
-  users: createUserStore(createUserEntity(documentClient, table)),
+  users: createUserStore(createUserEntity(documentClient, accessTableName())),
   wechat: wechatFromEnv(),
 });
 const consents = createConsentService(createConsentEntity(documentClient, table));

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
+import type { AccessTableName } from '../commons/dynamo';
 
 /**
  * A person who signed in with WeChat. Keyed by a pseudonymous id derived from
  * the openid, so the first sign-in of an openid is a conditional create on one
- * item: two racing first sign-ins cannot make two users.
+ * item: two racing first sign-ins cannot make two users. Lives in the access
+ * table, which only the sign-in group may write (decision 0016).
  */
-export function createUserEntity(client: DynamoDBDocumentClient, table: string) {
+export function createUserEntity(client: DynamoDBDocumentClient, table: AccessTableName) {
   return new Entity(
     {
       model: { entity: 'user', version: '1', service: 'hongjia' },

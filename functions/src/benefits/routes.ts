@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
@@ -19,8 +20,8 @@ export interface BenefitsDeps {
 
 /** The service wired to the table (also used by tests that need another `now`). */
 export function createBenefitsServiceFor(deps: BenefitsDeps) {
-  const entities = createFamilyEntities(deps.client, deps.table);
-  const users = createUserStore(createUserEntity(deps.client, deps.table));
+  const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
+  const users = createUserStore(createUserEntity(deps.client, accessTableName()));
   return createBenefitsService({
     records: createBenefitRecords(entities),
     policies: createPolicyStore(entities.policyVersions),

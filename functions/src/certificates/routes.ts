@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { accessTableName } from '../commons/dynamo';
 import { implement, implementPublic, type RouteImplementation } from '../commons/router';
 import { createServicePointEntity } from '../service-points/entities';
 import { createAccessChecks } from '../staff/jurisdiction';
@@ -20,7 +21,7 @@ export function createCertificateRoutes(deps: {
   table: string;
 }): RouteImplementation[] {
   const certificates = createCertificateEntity(deps.client, deps.table);
-  const users = createUserStore(createUserEntity(deps.client, deps.table));
+  const users = createUserStore(createUserEntity(deps.client, accessTableName()));
   const service = createCertificateService({ certificates, access: createAccessChecks(users) });
   const verifier = createVerifyService({
     certificates,

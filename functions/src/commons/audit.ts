@@ -2,18 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes, type SessionUser } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
+import type { AuditTableName } from './dynamo';
 
 /**
  * The audit trail of staff actions on a family's case outside the special-family
  * record (which keeps its own, read by the family as 谁查看了我的档案): who read
  * a registration's attachment, who voided an approval, who resolved a conflict.
- * Append-only by use: entries are created (conditionally), never updated.
+ * Append-only: entries are created (conditionally), never updated, in the audit
+ * table where functions may put and query but not update or delete (decision 0016).
  * Access patterns:
  * - bySubject: one case's trail, oldest first (a reviewer or an auditor reads it);
  * - byDistrict (gsi1): a district's entries by time, for the commission's own audit.
  * No personal data in an entry: ids, the office, the action and a short note.
  */
-export function createAuditEntity(client: DynamoDBDocumentClient, table: string) {
+export function createAuditEntity(client: DynamoDBDocumentClient, table: AuditTableName) {
   return new Entity(
     {
       model: { entity: 'auditEntry', version: '1', service: 'hongjia' },

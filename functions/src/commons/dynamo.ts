@@ -25,3 +25,20 @@ export function mainTableName(): string {
 export function idempotencyTableName(): string {
   return getStringFromEnv(envNames.idempotencyTableName);
 }
+
+/**
+ * The access table's name. A type of its own so that an entity bound to the
+ * access table (users) cannot be handed the main table by mistake: deployed,
+ * that would be an AccessDenied; locally it would silently read nothing.
+ */
+export type AccessTableName = string & { readonly table: 'access' };
+/** The audit table's name (append-only for functions; see AccessTableName for why a type). */
+export type AuditTableName = string & { readonly table: 'audit' };
+
+export function accessTableName(): AccessTableName {
+  return getStringFromEnv(envNames.accessTableName) as AccessTableName;
+}
+
+export function auditTableName(): AuditTableName {
+  return getStringFromEnv(envNames.auditTableName) as AuditTableName;
+}

@@ -6,6 +6,10 @@
 export const envNames = {
   /** Physical name of the main single table. */
   tableName: 'TABLE_NAME',
+  /** Physical name of the access table (user records: roles, district). */
+  accessTableName: 'ACCESS_TABLE_NAME',
+  /** Physical name of the append-only audit table. */
+  auditTableName: 'AUDIT_TABLE_NAME',
   /** Physical name of the Powertools idempotency table. */
   idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
   /** S3 bucket for uploads (presigned PUT). */

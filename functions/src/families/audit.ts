@@ -15,6 +15,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   proxy_request: '代为求助',
 };
 
+/** Conditional puts in flight at once (a list page may audit a few hundred families). */
+const auditWriteConcurrency = 25;
+
 /**
  * Every staff read or change of a family's record is written down (SPEC §4),
  * and the family sees it. The entry names the office (users.displayName, e.g.
@@ -30,21 +33,32 @@ export function createRecordAuditor(entities: Pick<FamilyEntities, 'audits'>, us
   };
 
   return {
-    /** One entry per family (a list page writes one per family shown), in one batch write. */
+    /**
+     * One entry per family (a list page writes one per family shown). Each is a
+     * conditional create (PutItem with attribute_not_exists), the only write the
+     * audit table allows: no batch write, which IAM cannot make append-only.
+     */
     async record(familyIds: readonly string[], action: AuditAction, caller: SessionUser, now: Date) {
       if (familyIds.length === 0) return;
       const viewer = await officeOf(caller);
       const at = now.toISOString();
-      const entries = [...new Set(familyIds)].map((familyId) => ({
-        familyId,
-        auditId: randomBytes(8).toString('hex'),
-        at,
-        action,
-        staffUserId: caller.id,
-        viewer,
-      }));
-      const { unprocessed } = await entities.audits.put(entries).go();
-      if (unprocessed.length) throw new Error(`record audit: ${unprocessed.length} entries not written`);
+      const unique = [...new Set(familyIds)];
+      for (let start = 0; start < unique.length; start += auditWriteConcurrency) {
+        await Promise.all(
+          unique.slice(start, start + auditWriteConcurrency).map((familyId) =>
+            entities.audits
+              .create({
+                familyId,
+                auditId: randomBytes(8).toString('hex'),
+                at,
+                action,
+                staffUserId: caller.id,
+                viewer,
+              })
+              .go(),
+          ),
+        );
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
+import type { AuditTableName } from '../commons/dynamo';
 
 /**
  * The data of C3 (special families, benefits, help requests) and real-name
@@ -213,10 +214,11 @@ export function createFamilyMemberEntity(client: DynamoDBDocumentClient, table: 
 export type FamilyMemberEntity = ReturnType<typeof createFamilyMemberEntity>;
 
 /**
- * Every staff read or change of a family's record (SPEC §4). Append-only;
- * the family reads its own newest first.
+ * Every staff read or change of a family's record (SPEC §4). Append-only, in
+ * the audit table (PutItem and Query only, decision 0016); the family reads its
+ * own newest first.
  */
-export function createRecordAuditEntity(client: DynamoDBDocumentClient, table: string) {
+export function createRecordAuditEntity(client: DynamoDBDocumentClient, table: AuditTableName) {
   return new Entity(
     {
       model: { entity: 'recordAudit', version: '1', service: 'hongjia' },
@@ -419,13 +421,17 @@ export interface FamilyEntities {
   requests: AssistanceRequestEntity;
 }
 
-export function createFamilyEntities(client: DynamoDBDocumentClient, table: string): FamilyEntities {
+export function createFamilyEntities(
+  client: DynamoDBDocumentClient,
+  table: string,
+  auditTable: AuditTableName,
+): FamilyEntities {
   return {
     identities: createIdentityEntity(client, table),
     identityConflicts: createIdentityConflictEntity(client, table),
     families: createSpecialFamilyEntity(client, table),
     members: createFamilyMemberEntity(client, table),
-    audits: createRecordAuditEntity(client, table),
+    audits: createRecordAuditEntity(client, auditTable),
     enrolments: createBenefitEnrolmentEntity(client, table),
     payments: createBenefitPaymentEntity(client, table),
     policyVersions: createPolicyVersionEntity(client, table),

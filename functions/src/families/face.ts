@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity } from '../auth/users';
+import { accessTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { AppError } from '../commons/errors';
 import { readWechatSecret } from '../commons/secrets';
@@ -88,11 +89,11 @@ export function createWechatFaceVerifier(options: WechatFaceVerifierOptions): Fa
   };
 }
 
-export function faceVerifierFromEnv(client: DynamoDBDocumentClient, table: string): FaceVerifier {
+export function faceVerifierFromEnv(client: DynamoDBDocumentClient): FaceVerifier {
   const mode = getStringFromEnv(envNames.wechatAuthMode);
   if (mode === 'dev') return createLocalFaceVerifier();
   if (mode !== 'wechat') throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
-  const users = createUserEntity(client, table);
+  const users = createUserEntity(client, accessTableName());
   return createWechatFaceVerifier({
     accessToken: createStableAccessToken({
       appId: getStringFromEnv(envNames.wechatAppId),

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -25,8 +26,8 @@ export interface FamiliesDeps {
 /** The services wired to the table (also for tests that need a later `now`). */
 export function createFamiliesServicesFor(deps: FamiliesDeps) {
   const { client, table } = deps;
-  const entities = createFamilyEntities(client, table);
-  const users = createUserStore(createUserEntity(client, table));
+  const entities = createFamilyEntities(client, table, auditTableName());
+  const users = createUserStore(createUserEntity(client, accessTableName()));
   const access = createAccessChecks(users);
   const auditor = createRecordAuditor(entities, users);
   return {
@@ -34,7 +35,7 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
       entities,
       guards: createGuards(createGuardEntity(client, table)),
       cipher: piiCipher,
-      face: deps.face ?? faceVerifierFromEnv(client, table),
+      face: deps.face ?? faceVerifierFromEnv(client),
       access,
     }),
     families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),

@@ -16,12 +16,31 @@ export const notificationKinds = [
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
- * What the system told a user: the outbox that the 消息 page reads and that
- * production also pushes as a WeChat subscription message. Keyed by a
- * deterministic id (from the event that caused it), so a retried or repaired
- * step that notifies again finds the item there and sends nothing twice.
+ * Where a notification stands on its way to WeChat (deployed only; the local
+ * runtime never pushes, so its items carry no push state):
+ * `pending` → `sending` (claimed by a worker, with a lease) → `done` (pushed,
+ * or nothing to push: no template, not subscribed), else `retrying` with
+ * backoff and `failed` after the last attempt. The in-app message stays
+ * whatever happens to the push.
+ */
+export const pushStatuses = ['pending', 'sending', 'retrying', 'done', 'failed'] as const;
+export type PushStatus = (typeof pushStatuses)[number];
+const duePushStatuses: readonly string[] = ['pending', 'retrying', 'sending'];
+/** The due index is spread over a few partitions, as the 出生一件事 outbox's (decision 0009). */
+export const pushShards = ['p0', 'p1', 'p2', 'p3'] as const;
+
+/**
+ * What the system told a user: the outbox that the 消息 page reads and, in a
+ * deployed stack, the queue of WeChat subscription messages that the workers
+ * group pushes (the only group besides sign-in and face verification that
+ * holds the WeChat secret, decision 0016). Keyed by a deterministic id (from
+ * the event that caused it), so a retried or repaired step that notifies
+ * again finds the item there and sends nothing twice.
  * - byId: the dedupe;
- * - byUser (gsi1): a user's notifications, newest first.
+ * - byUser (gsi1): a user's notifications, newest first;
+ * - byPushDue (gsi2, sparse): pushes still to make, by due time, per shard;
+ *   `pushDueAt` is the next attempt, or the lease end while `sending`, so a
+ *   push whose worker died becomes due again by itself.
  */
 export function createNotificationEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -35,6 +54,12 @@ export function createNotificationEntity(client: DynamoDBDocumentClient, table: 
         body: { type: 'string', required: true, readOnly: true },
         link: { type: 'string', readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
+        pushStatus: { type: pushStatuses },
+        pushShard: { type: pushShards, readOnly: true },
+        pushDueAt: { type: 'string' },
+        pushAttempts: { type: 'number' },
+        /** Who holds the current `sending` lease; only its holder records the outcome. */
+        pushLeaseId: { type: 'string' },
       },
       indexes: {
         byId: {
@@ -45,6 +70,12 @@ export function createNotificationEntity(client: DynamoDBDocumentClient, table: 
           index: 'gsi1',
           pk: { field: 'gsi1pk', composite: ['userId'] },
           sk: { field: 'gsi1sk', composite: ['createdAt', 'notificationId'] },
+        },
+        byPushDue: {
+          index: 'gsi2',
+          condition: (attr) => duePushStatuses.includes(String(attr.pushStatus)),
+          pk: { field: 'gsi2pk', composite: ['pushShard'] },
+          sk: { field: 'gsi2sk', composite: ['pushDueAt', 'notificationId'] },
         },
       },
     },

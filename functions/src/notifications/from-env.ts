@@ -1,12 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createUserEntity } from '../auth/users';
+import { accessTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from '../commons/env';
 import { readWechatSecret } from '../commons/secrets';
 import { createNotificationEntity } from './entity';
 import { createOutboxNotifier, type Notifier } from './notifier';
+import type { PushOutboxDeps } from './push-outbox';
 import { createStableAccessToken, createWechatSubscribeChannel } from './wechat-subscribe';
 
-/** Subscription-message template ids (WeChat console), set on deployed functions that notify. */
+/** Subscription-message template ids (WeChat console), set on the deployed workers function that pushes. */
 export const templateEnvNames = {
   booking_promoted: 'WECHAT_TEMPLATE_BOOKING_PROMOTED',
   filing_approved: 'WECHAT_TEMPLATE_FILING_DECIDED',
@@ -19,18 +21,37 @@ export const templateEnvNames = {
   subsidy_renewal: 'WECHAT_TEMPLATE_SUBSIDY',
 } as const;
 
+/** The sign-in mode, which also decides whether notifications are pushed to WeChat. */
+function wechatMode(): 'dev' | 'wechat' {
+  const mode = getStringFromEnv(envNames.wechatAuthMode);
+  if (mode !== 'dev' && mode !== 'wechat')
+    throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
+  return mode;
+}
+
 /**
  * Locally (`WECHAT_AUTH_MODE=dev`) notifications go to the outbox only, which
- * the app's 消息 page lists; deployed (`wechat`) they are also pushed as
- * subscription messages. Chosen like sign-in, so a local runtime can never
- * call WeChat.
+ * the app's 消息 page lists; deployed (`wechat`) each is also marked for the
+ * workers group to push as a subscription message. Either way the notifying
+ * group only writes the item: it needs neither the WeChat secret nor the
+ * user's openid.
  */
 export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): Notifier {
-  const outbox = createNotificationEntity(client, table);
-  const mode = getStringFromEnv(envNames.wechatAuthMode);
-  if (mode === 'dev') return createOutboxNotifier(outbox);
-  if (mode !== 'wechat') throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
-  const users = createUserEntity(client, table);
+  return createOutboxNotifier(createNotificationEntity(client, table), { push: wechatMode() === 'wechat' });
+}
+
+/**
+ * The push drain of the workers group: undefined locally (nothing is marked
+ * for pushing there, and a local runtime never calls WeChat); deployed, the
+ * subscription-message channel with the AppSecret from Secrets Manager and the
+ * openid read from the access table.
+ */
+export function pushOutboxDepsFromEnv(
+  client: DynamoDBDocumentClient,
+  table: string,
+): PushOutboxDeps | undefined {
+  if (wechatMode() === 'dev') return undefined;
+  const users = createUserEntity(client, accessTableName());
   const templates = Object.fromEntries(
     Object.entries(templateEnvNames).flatMap(([kind, name]) => {
       const id = getOptionalStringFromEnv(name);
@@ -45,5 +66,5 @@ export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): 
     }),
     openidOf: async (userId) => (await users.get({ userId }).go()).data?.openid,
   });
-  return createOutboxNotifier(outbox, channel);
+  return { notifications: createNotificationEntity(client, table), channel };
 }

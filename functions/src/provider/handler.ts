@@ -7,7 +7,7 @@ import { createBookingServiceFor } from '../childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '../childcare/entities';
 import { createFilingService } from '../childcare/filing/service';
 import { createSlotPublishing } from '../childcare/filing/slots';
-import { documentClient, mainTableName } from '../commons/dynamo';
+import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { createHttpHandler, implement } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
@@ -18,7 +18,7 @@ const table = mainTableName();
 const client = documentClient;
 const institutions = createInstitutionEntity(client, table);
 const slots = createSlotEntity(client, table);
-const access = createAccessChecks(createUserStore(createUserEntity(client, table)));
+const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
 const notifier = notifierFromEnv(client, table);
 const filings = createFilingService({
   institutions,

@@ -4,6 +4,7 @@ import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createCertificateEntity } from '../certificates/entity';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -35,8 +36,8 @@ const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'
     counters: createReceiptCounterEntity(client, table),
   });
 
-const accessFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'>) =>
-  createAccessChecks(createUserStore(createUserEntity(client, table)));
+const accessFor = ({ client }: Pick<RegistrationDeps, 'client'>) =>
+  createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
 
 /** The service wired to the table (also used by the seed and the bench). */
 export function createRegistrationServiceFor(deps: RegistrationDeps) {
@@ -68,7 +69,7 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     records: recordsFor(deps),
     access: accessFor(deps),
     uploads: createUploadServiceFor(deps),
-    audit: createAuditTrail(createAuditEntity(deps.client, deps.table)),
+    audit: createAuditTrail(createAuditEntity(deps.client, auditTableName())),
   });
   return [
     implement(api.submitRegistration, ({ caller, body, now }) => registrations.submit(caller, body, now)),

@@ -3,7 +3,7 @@ import { createUserEntity, createUserStore } from '../auth/users';
 import { createInstitutionEntity } from '../childcare/entities';
 import { createFilingService } from '../childcare/filing/service';
 import { createChildcareStats } from '../childcare/stats/service';
-import { documentClient, mainTableName } from '../commons/dynamo';
+import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { createHttpHandler, implement } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
@@ -12,7 +12,7 @@ import { createAccessChecks } from './jurisdiction';
 /** The staff function group: review filings of the caller's jurisdiction, district figures. */
 const table = mainTableName();
 const institutions = createInstitutionEntity(documentClient, table);
-const access = createAccessChecks(createUserStore(createUserEntity(documentClient, table)));
+const access = createAccessChecks(createUserStore(createUserEntity(documentClient, accessTableName())));
 const filings = createFilingService({
   institutions,
   guards: createGuards(createGuardEntity(documentClient, table)),

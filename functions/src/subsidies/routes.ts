@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createPolicyStore } from '../benefits/policy-store';
+import { accessTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -26,7 +27,7 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
   const { client, table, notifier } = deps;
   const records = createSubsidyRecords(createSubsidyEntity(client, table));
   const guards = createGuards(createGuardEntity(client, table));
-  const access = createAccessChecks(createUserStore(createUserEntity(client, table)));
+  const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
   return {
     records,
     application: createSubsidyApplication({

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { agenciesFromEnv } from '../birth-bundles/agencies/from-env';
 import { createBundleEntity, createOutboxEntity } from '../birth-bundles/entities';
 import { logger } from '../commons/logger';
-import { notifierFromEnv } from '../notifications/from-env';
+import { notifierFromEnv, pushOutboxDepsFromEnv } from '../notifications/from-env';
 import { createSubsidyEntity } from '../subsidies/entity';
 import { createSubsidyRecords } from '../subsidies/records';
 import type { BundleOutboxDeps } from './bundle-outbox';
@@ -51,11 +51,13 @@ export function bundleOutboxDepsFromEnv(client: DynamoDBDocumentClient, table: s
 
 /** Everything the scheduled worker runs, wired once (the Lambda and the local interval alike). */
 export function scheduledWorkDepsFromEnv(client: DynamoDBDocumentClient, table: string): ScheduledWorkDeps {
+  const pushes = pushOutboxDepsFromEnv(client, table);
   return {
     outbox: bundleOutboxDepsFromEnv(client, table),
     renewals: {
       records: createSubsidyRecords(createSubsidyEntity(client, table)),
       notifier: notifierFromEnv(client, table),
     },
+    ...(pushes ? { pushes } : {}),
   };
 }

@@ -4,9 +4,11 @@ import { runScheduledWork } from './scheduled';
 
 /**
  * The scheduled worker (an EventBridge rule, every minute): drains the
- * 出生一件事 outbox and sends the 育儿补贴 renewal reminders that are due.
- * Overlapping runs are safe: each outbox item is claimed by one conditional
- * update, and each reminder is deduplicated per application and renewal date.
+ * 出生一件事 outbox, sends the 育儿补贴 renewal reminders that are due and
+ * pushes pending notifications as WeChat subscription messages.
+ * Overlapping runs are safe: each outbox item and each push is claimed by one
+ * conditional update, and each reminder is deduplicated per application and
+ * renewal date.
  */
 const deps = scheduledWorkDepsFromEnv(documentClient, mainTableName());
 

@@ -1,31 +1,48 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { encryptionContextFamilyKey, encryptionContextPurpose, type PiiFamily } from './families';
 
 /**
  * Where data keys come from. Envelope encryption: each process encrypts with a
  * data key it asked the master key for; the master key (KMS in deployed
  * stacks) never leaves its service, and the wrapped data key travels with
- * every sealed value so any function can unwrap it again.
+ * every sealed value so any function allowed that family can unwrap it again.
+ * A data key is bound to its field family; `unwrap` without a family opens the
+ * keys of `pii1` values, which were wrapped before families existed.
  */
 export interface DataKeySource {
-  generate(): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
-  unwrap(wrapped: Buffer): Promise<Buffer>;
+  generate(family: PiiFamily): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
+  unwrap(wrapped: Buffer, family: PiiFamily | undefined): Promise<Buffer>;
 }
 
-/** Deployed: AWS KMS GenerateDataKey / Decrypt under the stack's PII key. */
+const purpose = { purpose: encryptionContextPurpose };
+
+/** The KMS encryption context of a family's data keys (`pii1` keys: the purpose alone). */
+export function encryptionContextOf(family: PiiFamily | undefined): Record<string, string> {
+  return family ? { ...purpose, [encryptionContextFamilyKey]: family } : { ...purpose };
+}
+
+/** Deployed: AWS KMS GenerateDataKey / Decrypt under the stack's PII key, one context per family. */
 export function kmsDataKeys(keyId: string, client = new KMSClient({})): DataKeySource {
-  const context = { purpose: 'hongjia-pii' };
   return {
-    async generate() {
+    async generate(family) {
       const answer = await client.send(
-        new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: context }),
+        new GenerateDataKeyCommand({
+          KeyId: keyId,
+          KeySpec: 'AES_256',
+          EncryptionContext: encryptionContextOf(family),
+        }),
       );
       if (!answer.Plaintext || !answer.CiphertextBlob) throw new Error('KMS returned no data key');
       return { plaintext: Buffer.from(answer.Plaintext), wrapped: Buffer.from(answer.CiphertextBlob) };
     },
-    async unwrap(wrapped) {
+    async unwrap(wrapped, family) {
       const answer = await client.send(
-        new DecryptCommand({ KeyId: keyId, CiphertextBlob: wrapped, EncryptionContext: context }),
+        new DecryptCommand({
+          KeyId: keyId,
+          CiphertextBlob: wrapped,
+          EncryptionContext: encryptionContextOf(family),
+        }),
       );
       if (!answer.Plaintext) throw new Error('KMS could not unwrap the data key');
       return Buffer.from(answer.Plaintext);
@@ -35,20 +52,24 @@ export function kmsDataKeys(keyId: string, client = new KMSClient({})): DataKeyS
 
 /**
  * Local runtime and tests: a master key from the data dir wraps data keys with
- * AES-256-GCM — the same envelope shape as KMS, without the network.
+ * AES-256-GCM — the same envelope shape as KMS, without the network. The
+ * family is the wrap's associated data, as the encryption context is for KMS:
+ * a key wrapped for one family does not unwrap as another.
  */
 export function localDataKeys(masterKey: Buffer): DataKeySource {
   if (masterKey.length !== 32) throw new Error('The local PII master key must be 32 bytes');
   return {
-    async generate() {
+    async generate(family) {
       const plaintext = randomBytes(32);
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
+      cipher.setAAD(Buffer.from(`hongjia-pii:${family}`));
       const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       return { plaintext, wrapped: Buffer.concat([iv, body, cipher.getAuthTag()]) };
     },
-    async unwrap(wrapped) {
+    async unwrap(wrapped, family) {
       const decipher = createDecipheriv('aes-256-gcm', masterKey, wrapped.subarray(0, 12));
+      if (family) decipher.setAAD(Buffer.from(`hongjia-pii:${family}`));
       decipher.setAuthTag(wrapped.subarray(wrapped.length - 16));
       return Buffer.concat([decipher.update(wrapped.subarray(12, wrapped.length - 16)), decipher.final()]);
     },
