@@ -77,14 +77,21 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // Filing decisions notify the provider.
+    // Filing decisions notify the provider. Credit-code conflicts are resolved here:
+    // they touch institutions and guards only, no personal data (decision 0013).
     name: 'staff',
     entry: 'src/staff/handler.ts',
-    routes: [api.staffFilings, api.decideFiling, api.childcareStats],
+    routes: [
+      api.staffFilings,
+      api.decideFiling,
+      api.childcareStats,
+      api.staffFilingConflicts,
+      api.resolveFilingConflict,
+    ],
     access: { mainTable: 'RW', sessionSecret: 'verify', wechatSecret: true },
   },
   {
-    // Birth registration (秒办 and review), attachments, 出生一件事.
+    // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
     name: 'registration',
     entry: 'src/registration/handler.ts',
     routes: [
@@ -97,6 +104,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.reviewRegistration,
       api.submitBirthBundle,
       api.getBirthBundle,
+      api.staffBundleConflicts,
+      api.resolveBundleConflict,
     ],
     access: {
       mainTable: 'RW',
@@ -187,7 +196,8 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments.
+    // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments,
+    // conflicting applications for one child (opens sealed names for the evidence).
     name: 'subsidies',
     entry: 'src/subsidies/handler.ts',
     routes: [
@@ -197,6 +207,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffChildcareSubsidies,
       api.reviewChildcareSubsidy,
       api.recordSubsidyPayment,
+      api.staffSubsidyConflicts,
+      api.resolveSubsidyConflict,
     ],
     access: {
       mainTable: 'RW',
