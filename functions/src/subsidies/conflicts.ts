@@ -65,7 +65,10 @@ export function createSubsidyConflicts(deps: SubsidyConflictDeps) {
         { label: '儿童', value: item.childNameMasked },
         { label: '身份证号', value: item.childIdMasked },
         { label: '户籍地', value: districtByCode(item.jurisdiction).name },
-        { label: '补贴', value: `${item.months} 个月，${item.amountYuan} 元` },
+        {
+          label: '补贴',
+          value: `${item.months} 个月，${item.amountYuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`,
+        },
       ],
       evidence: [],
       sealed: await sealSide(cipher, {

@@ -43,7 +43,11 @@ export function ConflictCard({
                 当前：{m.status}
               </Text>
               {m.facts.map((fact) => (
-                <Fact key={fact.label} name={fact.label} value={fact.value} />
+                // Stacked, not a Fact row: a half-width column has no room for a name beside its value.
+                <View key={fact.label} className="st-conflict__fact">
+                  <Text className="st-fact__name">{fact.label}</Text>
+                  <Text className="text">{fact.value}</Text>
+                </View>
               ))}
               <View
                 className={`st-conflict__evidence${m.hasEvidence ? ' st-conflict__evidence--found' : ''}`}
