@@ -107,14 +107,21 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // Filing decisions notify the provider.
+    // Filing decisions notify the provider. Credit-code conflicts are resolved here:
+    // they touch institutions and guards only, no personal data (decision 0013).
     name: 'staff',
     entry: 'src/staff/handler.ts',
-    routes: [api.staffFilings, api.decideFiling, api.childcareStats],
-    access: { mainTable: 'RW', accessTable: 'RO', sessionSecret: 'verify' },
+    routes: [
+      api.staffFilings,
+      api.decideFiling,
+      api.childcareStats,
+      api.staffFilingConflicts,
+      api.resolveFilingConflict,
+    ],
+    access: { mainTable: 'RW', accessTable: 'RO', auditTable: 'append', sessionSecret: 'verify' },
   },
   {
-    // Birth registration (秒办 and review), attachments, 出生一件事.
+    // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
     name: 'registration',
     entry: 'src/registration/handler.ts',
     routes: [
@@ -128,14 +135,17 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.reviewRegistration,
       api.submitBirthBundle,
       api.getBirthBundle,
+      api.staffBundleConflicts,
+      api.resolveBundleConflict,
     ],
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       uploadBucket: 'RW',
       sessionSecret: 'verify',
-      pii: ['registration', 'birthBundle'],
+      pii: ['registration', 'birthBundle', 'conflict'],
       piiLookup: true,
     },
   },
@@ -231,7 +241,8 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments.
+    // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments,
+    // conflicting applications for one child (opens sealed names for the evidence).
     name: 'subsidies',
     entry: 'src/subsidies/handler.ts',
     routes: [
@@ -241,13 +252,16 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffChildcareSubsidies,
       api.reviewChildcareSubsidy,
       api.recordSubsidyPayment,
+      api.staffSubsidyConflicts,
+      api.resolveSubsidyConflict,
     ],
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['subsidy', 'idempotency'],
+      pii: ['subsidy', 'conflict', 'birthBundle', 'idempotency'],
       piiLookup: true,
     },
   },

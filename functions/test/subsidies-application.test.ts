@@ -10,6 +10,7 @@ import type { PolicyStore } from '../src/benefits/policy-store';
 import { AppError, conflict } from '../src/commons/errors';
 import type { Guard, Guards } from '../src/commons/guards';
 import { createPiiCipher, localDataKeys } from '../src/commons/pii/index';
+import type { ConflictItem } from '../src/conflicts/entity';
 import type { IdentityEntity } from '../src/families/entities';
 import { createSubsidyApplication } from '../src/subsidies/application';
 import type { SubsidyItem } from '../src/subsidies/entity';
@@ -97,14 +98,22 @@ const seed = seedPolicies.find((p) => p.id === 'childcare-subsidy') as PolicyDef
 let records: ReturnType<typeof memoryRecords>;
 let guardStore: ReturnType<typeof memoryGuards>;
 let service: ReturnType<typeof createSubsidyApplication>;
+/** The conflicts recorded: [holder, later] application ids. */
+let recorded: Array<[string, string]>;
 
 function build(policy: PolicyDefinition | 'none' = seed) {
   service = createSubsidyApplication({
     records: records as unknown as SubsidyRecords,
     guards: guardStore.guards as Guards,
-    identities: identities(['u_mother', 'u_father']),
+    identities: identities(['u_mother', 'u_father', 'u_other']),
     policies: policyStore(policy === 'none' ? undefined : policy),
     cipher: async () => cipher,
+    conflicts: {
+      async record(holder, later) {
+        recorded.push([holder.subsidyId, later.subsidyId]);
+        return {} as ConflictItem;
+      },
+    },
   });
 }
 
@@ -118,6 +127,7 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 beforeEach(() => {
+  recorded = [];
   records = memoryRecords();
   guardStore = memoryGuards();
   build();
@@ -202,12 +212,43 @@ describe('applying for 育儿补贴', () => {
     expect(mismatch.details[0]?.path).toBe('body.childBirthDate');
   });
 
-  it('one application per child, whoever applies: the second is 409 and leaves nothing behind', async () => {
+  it("another applicant's application for a claimed child waits for staff, answered like any other", async () => {
+    const first = await service.apply(parent('u_mother'), body('2025-03-15'), now);
+    const second = await service.apply(parent('u_father'), body('2025-03-15'), now);
+    // The same answer as the first apart from the id: nothing says someone applied before.
+    expect({ ...second, id: first.id }).toEqual(first);
+    expect(records.items.get(second.id)?.status).toBe('conflict');
+    expect(records.items.get(first.id)?.status).toBe('pending_review');
+    expect(recorded).toEqual([[first.id, second.id]]);
+    // The claim stays with the first until staff decide.
+    const hash = records.items.get(first.id)?.childIdHash;
+    expect(guardStore.held.get(`childcare-subsidy#${hash}`)?.targetId).toBe(first.id);
+  });
+
+  it("the applicant's own second application is 409 SUBSIDY_EXISTS and leaves nothing behind", async () => {
     await service.apply(parent('u_mother'), body('2025-03-15'), now);
-    const error = await refusal(service.apply(parent('u_father'), body('2025-03-15'), now));
+    const error = await refusal(service.apply(parent('u_mother'), body('2025-03-15'), now));
     expect(error.code).toBe('SUBSIDY_EXISTS');
     expect(error.status).toBe(409);
+    expect(error.message).toContain('您已为该孩子申请过');
     expect(records.items.size).toBe(1);
+    expect(recorded).toEqual([]);
+  });
+
+  it('a retry of the same request after a failure past the write finishes the one application', async () => {
+    const move = records.move;
+    records.move = async () => {
+      records.move = move;
+      throw new Error('timeout after the claim');
+    };
+    await expect(service.apply(parent('u_mother'), body('2025-03-15'), now, 'op-1')).rejects.toThrow();
+    expect([...records.items.values()].map((i) => i.status)).toEqual(['checking']);
+    const retried = await service.apply(parent('u_mother'), body('2025-03-15'), now, 'op-1');
+    expect(retried.status).toBe('pending_review');
+    expect(records.items.size).toBe(1);
+    expect(records.items.get(retried.id)?.status).toBe('pending_review');
+    // Once more (the answer was lost): the same application, not a SUBSIDY_EXISTS.
+    expect(await service.apply(parent('u_mother'), body('2025-03-15'), now, 'op-1')).toEqual(retried);
   });
 
   it("resumes after a crash: the applicant's own stuck attempt is taken over at once", async () => {
@@ -225,13 +266,18 @@ describe('applying for 育儿补贴', () => {
     const first = await service.apply(parent('u_mother'), body('2025-03-15'), now);
     const stuck = records.items.get(first.id) as SubsidyItem;
     records.items.set(first.id, { ...stuck, status: 'checking', version: 0 });
-    const soon = new Date(now.getTime() + 30_000);
-    expect((await refusal(service.apply(parent('u_father'), body('2025-03-15'), soon))).code).toBe(
-      'SUBSIDY_EXISTS',
+    // Within the minute the attempt may still finish: the later application is a conflict with it.
+    const soon = await service.apply(
+      parent('u_father'),
+      body('2025-03-15'),
+      new Date(now.getTime() + 30_000),
     );
+    expect(records.items.get(soon.id)?.status).toBe('conflict');
+    expect(recorded).toEqual([[first.id, soon.id]]);
     const later = new Date(now.getTime() + 61_000);
-    const taken = await service.apply(parent('u_father'), body('2025-03-15'), later);
+    const taken = await service.apply(parent('u_other'), body('2025-03-15'), later);
     expect(taken.status).toBe('pending_review');
+    expect(records.items.get(taken.id)?.status).toBe('pending_review');
     expect(records.items.has(first.id)).toBe(false);
   });
 
@@ -244,13 +290,18 @@ describe('applying for 育儿补贴', () => {
     expect(records.items.get(first.id)?.status).toBe('rejected');
   });
 
-  it('racing applications for one child: exactly one is filed', async () => {
+  it('racing applications for one child: exactly one goes to review, the others wait or are refused', async () => {
     const answers = await Promise.allSettled([
       service.apply(parent('u_mother'), body('2025-03-15'), now),
       service.apply(parent('u_father'), body('2025-03-15'), now),
       service.apply(parent('u_father'), body('2025-03-15'), now),
     ]);
-    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-    expect([...records.items.values()].filter((i) => i.status === 'pending_review')).toHaveLength(1);
+    const statuses = [...records.items.values()].map((i) => i.status);
+    expect(statuses.filter((status) => status === 'pending_review')).toHaveLength(1);
+    expect(statuses.every((status) => status === 'pending_review' || status === 'conflict')).toBe(true);
+    for (const answer of answers) {
+      if (answer.status === 'rejected')
+        expect((answer.reason as AppError).code).toMatch(/SUBSIDY_EXISTS|CONFLICT/);
+    }
   });
 });

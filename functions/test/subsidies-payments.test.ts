@@ -130,7 +130,7 @@ function application(patch: Partial<SubsidyItem> = {}): SubsidyItem {
   } as SubsidyItem;
 }
 
-function setUp(item: SubsidyItem) {
+function setUp(item: SubsidyItem, options: { conflictOpen?: boolean } = {}) {
   const items = new Map([[item.subsidyId, structuredClone(item)]]);
   const records = {
     items,
@@ -164,6 +164,7 @@ function setUp(item: SubsidyItem) {
     records: records as unknown as SubsidyRecords,
     access,
     notifier,
+    conflicts: { openOn: async () => options.conflictOpen ?? false },
   });
   return { items, sent, payments };
 }
@@ -185,6 +186,7 @@ describe('登记发放', () => {
     expect(items.get('sub_1')?.payments).toEqual([
       { year: 2025, amountYuan: 2700, paidAt: now.toISOString(), recordedBy: '东湖区卫生健康委员会' },
     ]);
+    expect(JSON.stringify(view)).not.toContain('operationId');
     expect([...sent.entries()]).toEqual([
       [
         'subsidy-paid:sub_1:2025',
@@ -211,6 +213,32 @@ describe('登记发放', () => {
     }
     expect(items.get('sub_1')?.payments).toHaveLength(1);
     expect(sent.size).toBe(1);
+  });
+
+  it('the same request again after its write landed answers as the first did, not PAYMENT_EXISTS', async () => {
+    // The idempotency record is released when the first attempt fails after the write (say the
+    // notice failed), so the retry runs again: the payment's operation id recognises it.
+    const { items, sent, payments } = setUp(application());
+    const first = await payments.record(staff('staff-360102'), 'sub_1', pay2025, now, 'op-1');
+    sent.clear();
+    const retry = await payments.record(staff('staff-360102'), 'sub_1', pay2025, now, 'op-1');
+    expect(retry).toEqual(first);
+    expect(items.get('sub_1')?.payments).toHaveLength(1);
+    expect([...sent.keys()]).toEqual(['subsidy-paid:sub_1:2025']);
+    await expect(
+      codeOf(
+        payments.record(staff('staff-360102'), 'sub_1', { ...pay2025, expectedVersion: 3 }, now, 'op-2'),
+      ),
+    ).resolves.toBe('409 PAYMENT_EXISTS');
+  });
+
+  it('pays nothing while another application for the child waits in the conflict queue', async () => {
+    const { items, sent, payments } = setUp(application(), { conflictOpen: true });
+    await expect(codeOf(payments.record(staff('staff-360102'), 'sub_1', pay2025, now))).resolves.toBe(
+      '409 CONFLICT_PENDING',
+    );
+    expect(items.get('sub_1')?.payments).toBeUndefined();
+    expect(sent.size).toBe(0);
   });
 
   it('re-sends a notice lost between the write and the notify (same dedupe key)', async () => {

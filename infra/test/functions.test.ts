@@ -187,7 +187,13 @@ const allowed: Record<string, string[]> = {
     ...readUsers,
     ...piiKey('booking'),
   ],
-  staff: [...tracingAndLogs, ...secret('SessionSecret'), ...mainRW, ...readUsers],
+  staff: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...mainRW,
+    ...readUsers,
+    ...on('Audit', ['PutItem']),
+  ],
   registration: [
     ...tracingAndLogs,
     ...secret('SessionSecret'),
@@ -195,7 +201,8 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
-    ...piiKey('registration', 'birthBundle'),
+    ...on('Audit', ['PutItem']),
+    ...piiKey('registration', 'birthBundle', 'conflict'),
     ...uploadBucketRW,
   ],
   certificates: [
@@ -242,7 +249,8 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
-    ...piiKey('subsidy', 'idempotency'),
+    ...on('Audit', ['PutItem']),
+    ...piiKey('subsidy', 'conflict', 'birthBundle', 'idempotency'),
   ],
   workers: [
     ...tracingAndLogs,

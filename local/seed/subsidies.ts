@@ -13,7 +13,9 @@ import { seedDay, seedIdNumber } from './people';
  * open a review queue: per district one family (family-1 … family-9) binds its
  * real name and applies for a child born 14 months ago; 东湖区's family-1
  * also applies for a child born 2022-10-20, whose subsidy stops the month
- * before the third birthday (9 months of 2025).
+ * before the third birthday (9 months of 2025). Then family-10 applies for
+ * family-1's younger child: 东湖区's 申请冲突核对 holds one conflict to decide
+ * (decision 0013), and that child's review waits for it.
  */
 
 const motherNames = ['丽', '芳', '静', '敏', '燕', '娟', '霞', '婷', '慧'];
@@ -55,5 +57,22 @@ export async function seedSubsidies(
       applications++;
     }
   }
-  return applications;
+  const stranger: SessionUser = { id: userIdForOpenid(familyOpenid(9)), roles: ['family'] };
+  await families.identity.bind(
+    stranger,
+    { name: '周立', idNumber: seedIdNumber('360111', '1988-02-02', 90, 'M') },
+    now,
+  );
+  const younger = seedDay(now, -425);
+  await application.apply(
+    stranger,
+    {
+      childName: `陈${givenNames[0]}`,
+      childIdNumber: seedIdNumber('360102', younger, 60, 'F'),
+      childBirthDate: younger,
+      hukouDistrict: '360102',
+    },
+    now,
+  );
+  return applications + 1;
 }

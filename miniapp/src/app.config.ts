@@ -48,6 +48,7 @@ export default defineAppConfig({
         'pages/screening',
         'pages/assistance',
         'pages/subsidies',
+        'pages/conflicts',
       ],
     },
   ],

@@ -119,13 +119,13 @@ function view(patch: Partial<SubsidyView>): SubsidyView {
 }
 
 describe('我的育儿补贴 cards', () => {
-  it('says by when a pending application will be reviewed', () => {
+  it('says that staff will check, and by when a pending application will be reviewed (the same words for every one)', () => {
     expect(subsidyCard(view({}), today)).toMatchObject({
       statusText: '审核中',
       months: '9 个月（2025年1月至2025年9月）',
       amount: '2,700 元',
       byYear: [{ year: '2025年', months: '9个月', amount: '2,700 元' }],
-      review: '县区卫健委将在2027年1月13日前审核完',
+      review: '工作人员将进行核对，县区卫健委将在2027年1月13日前审核完',
     });
     expect(subsidyCard(view({}), today).renewal).toBeUndefined();
   });

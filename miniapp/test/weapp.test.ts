@@ -97,6 +97,7 @@ describe('app.json of the weapp build', () => {
       'pages/screening',
       'pages/assistance',
       'pages/subsidies',
+      'pages/conflicts',
     ]);
   });
 

@@ -6,11 +6,14 @@ import { type Journey, startJourney } from './browser';
  * 育儿补贴 in the h5 app (SPEC C2): a parent who has not bound a real name is
  * sent to 实名认证 first, comes back, applies for a child born 2022-10-20 and
  * is told it covers only 2025-01 … 2025-09 (the months before the third
- * birthday: 9 months, 2,700 yuan); a second application for the same child is
- * refused with the reason.
+ * birthday: 9 months, 2,700 yuan); a second application of hers for the same
+ * child is refused with the reason. Another parent applying for that child is
+ * answered as any applicant (工作人员将进行核对), and 东湖区 staff see both
+ * sides under 申请冲突核对 and let the first stand (decision 0013).
  */
 const id = (first17: string) => `${first17}${idNumberCheckCharacter(first17)}`;
 const parentId = id('36010219930612004');
+const otherParentId = id('36010219910305005');
 const childId = id('36010220221020003');
 let journey: Journey;
 
@@ -71,11 +74,78 @@ describe('a parent applying for 育儿补贴', () => {
     await fillApplication();
     await visible('#subsidy-consent').click();
     await visible('#subsidy-submit').click();
-    // 409 SUBSIDY_EXISTS, said at the child's ID number.
+    // 409 SUBSIDY_EXISTS (her own application only), said at the child's ID number.
     await expect
       .poll(async () => (await visible('#subsidy-child-id-error').textContent()) ?? '')
-      .toContain('该孩子已有育儿补贴申请');
+      .toContain('您已为该孩子提交过申请');
     await visible('#subsidy-child-id-error').scrollIntoViewIfNeeded();
     await shot('62-subsidy-second-refused');
+  });
+});
+
+describe('another parent naming the same child', () => {
+  it('is answered as any applicant: staff will check', async () => {
+    const { visible, onPage, shot, signIn } = journey;
+    await signIn(`e2e-subsidy-other-${Date.now()}`);
+    await visible('#me-subsidies').click();
+    await onPage('packages/family/pages/subsidies/index');
+    await visible('#subsidy-apply').click();
+    await onPage('packages/family/pages/subsidies/apply');
+    await fillApplication();
+    await visible('#subsidy-consent').click();
+    await visible('#subsidy-submit').click();
+    await visible('#subsidy-identity').click();
+    await onPage('packages/family/pages/identity/index');
+    await visible('#identity-name input').fill('王强');
+    await visible('#identity-id-number input').fill(otherParentId);
+    await visible('#identity-submit').click();
+    await expect(visible('#identity-masked').textContent()).resolves.toContain('王*');
+    await visible('#identity-back').click();
+    await onPage('packages/family/pages/subsidies/apply');
+    await visible('#subsidy-submit').click();
+    await visible('#subsidy-outcome').waitFor();
+    await expect(visible('#subsidy-outcome-status').textContent()).resolves.toContain('审核中');
+    await expect(visible('#subsidy-outcome-review').textContent()).resolves.toContain('工作人员将进行核对');
+    await shot('63-subsidy-second-parent-neutral', { fullPage: true });
+  });
+
+  it('东湖区 staff see both sides under 申请冲突核对 and let the first stand', async () => {
+    const { page, visible, onPage, shot, signIn } = journey;
+    await signIn('staff-360102');
+    await visible('#me-bench-staff').click();
+    await visible('#staff-conflicts-subsidies').click();
+    await onPage('packages/staff/pages/conflicts');
+    // The seeded city has a conflict of its own in 东湖区: find ours by the first applicant.
+    const side = page
+      .locator('.st-conflict__side[id$="-first"]', { hasText: '刘*' })
+      .filter({ visible: true })
+      .first();
+    await side.waitFor();
+    const conflictId = ((await side.getAttribute('id')) ?? '')
+      .replace(/^conflict-/, '')
+      .replace(/-first$/, '');
+    const first = visible(`#conflict-keep-${conflictId}-first`);
+    await expect(visible(`#conflict-${conflictId}-second`).textContent()).resolves.toContain('王*');
+    await expect(visible(`#conflict-${conflictId}-second-status`).textContent()).resolves.toContain(
+      '等待核对',
+    );
+    await shot('64-staff-subsidy-conflict', { fullPage: true });
+    await first.click();
+    await visible('#conflict-dialog').waitFor();
+    await visible('#conflict-dialog-confirm').click();
+    await expect
+      .poll(async () => (await visible('#conflict-comment-error').textContent()) ?? '')
+      .toContain('核对意见');
+    await visible('#conflict-comment textarea').fill('户口簿与出生医学证明均为刘*一方');
+    await visible('#conflict-dialog-confirm').click();
+    await expect
+      .poll(() => page.locator(`#conflict-${conflictId}`).filter({ visible: true }).count())
+      .toBe(0);
+    await visible('#conflicts-status-resolved').click();
+    await expect(visible(`#conflict-${conflictId}-resolution`).textContent()).resolves.toContain(
+      '以先提交的一方为准',
+    );
+    await expect(visible(`#conflict-${conflictId}-second-status`).textContent()).resolves.toContain('已作废');
+    await shot('65-staff-subsidy-conflict-resolved', { fullPage: true });
   });
 });

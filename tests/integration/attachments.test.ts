@@ -47,7 +47,9 @@ async function itemsOf(entity: string, where: (item: Record<string, unknown>) =>
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const items: Record<string, unknown>[] = [];
-  for await (const page of paginateScan({ client }, { TableName: process.env.TABLE_NAME })) {
+  // Audit rows live in their own append-only table (decision 0016); everything else in the main one.
+  const table = entity === 'auditEntry' ? process.env.AUDIT_TABLE_NAME : process.env.TABLE_NAME;
+  for await (const page of paginateScan({ client }, { TableName: table })) {
     for (const raw of page.Items ?? []) {
       const item = unmarshall(raw);
       if (item.__edb_e__ === entity && where(item)) items.push(item);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { creditCode, fileInstitution, filingBody, futureDate, key } from './childcare-filing-fixtures';
+import {
+  approve,
+  creditCode,
+  fileInstitution,
+  filingBody,
+  futureDate,
+  key,
+} from './childcare-filing-fixtures';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
+import { itemKeyStartsWith } from './store-keys';
 
 /** 登记备案 (SPEC C1): from a provider through district review into search. */
 let runtime: LocalRuntime;
@@ -163,8 +171,9 @@ describe('filing rules', () => {
     const code = creditCode();
     const first = await file(filingBody({ creditCode: code }));
     expect(first.status).toBe(201);
-    const other = (await signIn(runtime, 'provider-5')).token;
-    expectEnvelope(await file(filingBody({ creditCode: code }), other), 409, 'CONFLICT');
+    // The provider's own second filing of the code is refused (telling it about its own filing).
+    const own = expectEnvelope(await file(filingBody({ creditCode: code })), 409, 'CONFLICT');
+    expect(own.message).toContain('您已为该统一社会信用代码提交过备案');
     const id = first.json?.id as string;
     const noReason = expectEnvelope(
       await decide(districtStaff, id, { decision: 'reject' }),
@@ -195,5 +204,241 @@ describe('filing rules', () => {
   it('is for providers only', async () => {
     const family = (await signIn(runtime, 'family-filer')).token;
     expectEnvelope(await file(filingBody(), family), 403, 'FORBIDDEN');
+  });
+});
+
+describe('a credit code filed by another provider goes to a person, never to the first filer', () => {
+  interface Conflict {
+    id: string;
+    kind: string;
+    district: string;
+    status: string;
+    subject: string;
+    sides: {
+      recordId: string;
+      applicantNameMasked: string;
+      status: string;
+      facts: { label: string; value: string }[];
+      evidence: string[];
+    }[];
+    version: number;
+  }
+  let squatter: string;
+  let owner: string;
+  const queue = async (token: string, query = '') => {
+    const answer = await call(runtime, `/v1/staff/conflicts/filings${query}`, { token });
+    expect(answer.status, answer.text).toBe(200);
+    return (answer.json as { items: Conflict[] }).items;
+  };
+  const resolve = (token: string, id: string, body: Record<string, unknown>) =>
+    call(runtime, `/v1/staff/conflicts/filings/${id}/resolve`, { token, body });
+  const ownList = async (token: string) =>
+    (
+      (await call(runtime, '/v1/provider/institutions?limit=50', { token })).json as {
+        items: { id: string; status: string; reviewReason?: string; creditCode: string }[];
+      }
+    ).items;
+  const inbox = async (token: string) =>
+    (
+      (await call(runtime, '/v1/me/notifications?limit=50', { token })).json as {
+        items: { kind: string; body: string }[];
+      }
+    ).items.filter((n) => n.kind === 'case_checked');
+
+  beforeAll(async () => {
+    squatter = (await signIn(runtime, 'provider-6')).token;
+    owner = (await signIn(runtime, 'provider-7')).token;
+  });
+
+  it('the later provider is answered as for a code nobody filed; staff see both sides; the holder waits', async () => {
+    const code = creditCode();
+    const first = await file(filingBody({ creditCode: code, name: '抢注托育园' }), squatter);
+    expect(first.status).toBe(201);
+    const exists = await file(filingBody({ creditCode: code, name: '真实托育园' }), owner);
+    const fresh = await file(filingBody({ name: '真实托育园' }), owner);
+    expect([exists.status, fresh.status]).toEqual([201, 201]);
+    expect({ ...exists.json, id: 'x' }).toEqual({ ...fresh.json, id: 'x' });
+    // The provider's own list reads the same for both (apart from ids, codes and times).
+    const mine = await ownList(owner);
+    const strip = ({ id: _id, creditCode: _code, createdAt: _at, ...rest }: Record<string, unknown>) => rest;
+    const held = mine.find((f) => f.id === exists.json?.id) as unknown as Record<string, unknown>;
+    const clean = mine.find((f) => f.id === fresh.json?.id) as unknown as Record<string, unknown>;
+    expect(held.status).toBe('pending_review');
+    expect(strip(held)).toEqual(strip(clean));
+
+    const found = (await queue(districtStaff)).filter((c) => c.sides[1]?.recordId === exists.json?.id);
+    expect(found).toHaveLength(1);
+    const conflict = found[0] as Conflict;
+    expect(conflict).toMatchObject({
+      kind: 'credit_code',
+      district: '360102',
+      status: 'open',
+      subject: code,
+    });
+    expect(conflict.sides.map((s) => [s.recordId, s.status])).toEqual([
+      [first.json?.id, 'pending_review'],
+      [exists.json?.id, 'on_hold'],
+    ]);
+    expect(conflict.sides[1]?.facts).toContainEqual({ label: '机构名称', value: '真实托育园' });
+    expect(conflict.sides[0]?.applicantNameMasked).toMatch(/^托\*+$/);
+    expect((await queue(otherStaff)).map((c) => c.id)).not.toContain(conflict.id);
+    expect((await queue(cityStaff)).map((c) => c.id)).toContain(conflict.id);
+    // Neither filing is decided the ordinary way while the conflict is open.
+    expectEnvelope(
+      await decide(districtStaff, first.json?.id as string, { decision: 'approve' }),
+      409,
+      'CONFLICT_PENDING',
+    );
+    expectEnvelope(
+      await decide(districtStaff, exists.json?.id as string, { decision: 'approve' }),
+      409,
+      'CONFLICT_PENDING',
+    );
+    expect((await filings(districtStaff)).map((f) => f.id)).not.toContain(exists.json?.id);
+
+    // Resolved for the owner: the squatter's filing is voided, the owner's goes to review and is published.
+    expectEnvelope(
+      await resolve(otherStaff, conflict.id, {
+        standing: 'second',
+        comment: '营业执照核对',
+        expectedVersion: 1,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const answer = await resolve(districtStaff, conflict.id, {
+      standing: 'second',
+      comment: '营业执照与申请人一致',
+      expectedVersion: 1,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.json as unknown as Conflict).sides.map((s) => s.status)).toEqual([
+      'voided',
+      'pending_review',
+    ]);
+    const voided = (await ownList(squatter)).find((f) => f.id === first.json?.id);
+    expect(voided).toMatchObject({
+      status: 'rejected',
+      reviewReason: '经工作人员核对，该备案未予受理。如有疑问，请咨询机构所在地县区卫生健康委员会。',
+    });
+    expect((await filings(districtStaff)).map((f) => f.id)).toContain(exists.json?.id);
+    expect((await decide(districtStaff, exists.json?.id as string, { decision: 'approve' })).status).toBe(
+      200,
+    );
+    expect((await inbox(squatter)).map((n) => n.body)).toEqual([
+      '经工作人员核对，抢注托育园的备案未予受理。如有疑问，请咨询机构所在地县区卫生健康委员会。',
+    ]);
+    expect((await inbox(owner)).map((n) => n.body)).toContain(
+      '经工作人员核对，真实托育园的备案继续办理，结果以机构工作台中显示为准。',
+    );
+  });
+
+  it('a published holder found to be the wrong side leaves search when voided', async () => {
+    const code = creditCode();
+    const near = { lat: 28.7031, lng: 115.9232 };
+    const squatted = await fileInstitution(
+      runtime,
+      squatter,
+      filingBody({ creditCode: code, ...near, name: '已发布抢注园' }),
+    );
+    await approve(runtime, districtStaff, squatted);
+    const nearby = async () =>
+      (
+        (await call(runtime, `/v1/childcare/nearby?lat=${near.lat}&lng=${near.lng}&radiusM=200&limit=50`))
+          .json as {
+          items: { institution: { id: string } }[];
+        }
+      ).items.map((i) => i.institution.id);
+    expect(await nearby()).toContain(squatted);
+    const later = await file(filingBody({ creditCode: code, name: '真实托育园二' }), owner);
+    expect(later.status).toBe(201);
+    const conflict = (await queue(districtStaff)).find(
+      (c) => c.sides[1]?.recordId === later.json?.id,
+    ) as Conflict;
+    expect(conflict.sides[0]?.status).toBe('published');
+    const answer = await resolve(cityStaff, conflict.id, {
+      standing: 'second',
+      comment: '营业执照核对',
+      expectedVersion: 1,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(await nearby()).not.toContain(squatted);
+    expectEnvelope(await call(runtime, `/v1/childcare/institutions/${squatted}`), 404, 'NOT_FOUND');
+  });
+});
+
+describe('exactly once under retries', () => {
+  it('a filing whose answer was lost after it was written is finished by the retry: one filing', async () => {
+    const { injectFaults } = await import('./faults');
+    const body = filingBody({ name: '重试托育园' });
+    const idempotencyKey = key('file');
+    const send = () =>
+      call(runtime, '/v1/provider/institutions', {
+        token: provider,
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+    const faults = await injectFaults([
+      {
+        command: 'PutItemCommand',
+        matches: itemKeyStartsWith('$hongjia#institutionid_'),
+        when: 'after',
+        times: 1,
+      },
+    ]);
+    try {
+      expect((await send()).status).toBe(500);
+      expect(faults.failed()).toBe(1);
+    } finally {
+      faults.remove();
+    }
+    const retry = await send();
+    expect(retry.status, retry.text).toBe(201);
+    const mine = (await call(runtime, '/v1/provider/institutions?limit=50', { token: provider })).json as {
+      items: { id: string; creditCode: string; status: string }[];
+    };
+    const withCode = mine.items.filter((f) => f.creditCode === body.creditCode);
+    expect(withCode.map((f) => [f.id, f.status])).toEqual([[retry.json?.id, 'pending_review']]);
+  });
+
+  it('a slot whose answer was lost after it was published is answered by the retry, not 409', async () => {
+    const { injectFaults } = await import('./faults');
+    const id = await fileInstitution(runtime, provider, filingBody({ name: '托位重试园' }));
+    await approve(runtime, districtStaff, id);
+    const body = { ageClass: 'toddler', date: futureDate(4), session: 'morning', capacity: 12 };
+    const idempotencyKey = key('slot');
+    const send = () =>
+      call(runtime, `/v1/provider/institutions/${id}/slots`, {
+        token: provider,
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+    const faults = await injectFaults([
+      { command: 'PutItemCommand', matches: itemKeyStartsWith('$hongjia#slotid_'), when: 'after', times: 1 },
+    ]);
+    try {
+      expect((await send()).status).toBe(500);
+    } finally {
+      faults.remove();
+    }
+    const retry = await send();
+    expect(retry.status, retry.text).toBe(201);
+    expect(retry.json).toMatchObject({ capacity: 12, confirmed: 0, freePlaces: 12 });
+    const slots = (
+      await call(runtime, `/v1/childcare/institutions/${id}/slots?from=${body.date}&to=${body.date}`)
+    ).json as {
+      items: { id: string }[];
+    };
+    expect(slots.items.map((s) => s.id)).toEqual([retry.json?.id]);
+    // Another request for the same slot is still refused.
+    expectEnvelope(
+      await call(runtime, `/v1/provider/institutions/${id}/slots`, {
+        token: provider,
+        body,
+        headers: { 'idempotency-key': key('slot') },
+      }),
+      409,
+      'CONFLICT',
+    );
   });
 });

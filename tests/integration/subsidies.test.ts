@@ -1,10 +1,12 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditTableName } from '@hongjia/functions/commons/dynamo';
 import { addWorkingDays } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
 import { bindIdentity, idempotencyKey, validIdNumber } from './special-family-fixtures';
+import { itemKeyStartsWith } from './store-keys';
 
 /**
  * 育儿补贴 through the API on the local runtime: apply (real-name binding
@@ -25,6 +27,8 @@ const tokens: Record<string, string> = {};
 interface View {
   id: string;
   hukouDistrict: string;
+  childBirthDate: string;
+  comment?: string;
   status: string;
   months: number;
   amountYuan: number;
@@ -151,10 +155,10 @@ describe('applying', () => {
     expect(error.message).toContain('满3周岁');
   });
 
-  it('one application per child: the other parent applying for the same child gets 409', async () => {
-    expectEnvelope(await apply(t('sub-father'), '2025-03-15', 2), 409, 'SUBSIDY_EXISTS');
-    expectEnvelope(await apply(t('sub-mother'), '2025-03-15', 2), 409, 'SUBSIDY_EXISTS');
-    expect(await mine(t('sub-father'))).toEqual([]);
+  it("the applicant's own second application for a child is 409 SUBSIDY_EXISTS (only ever their own)", async () => {
+    const error = expectEnvelope(await apply(t('sub-mother'), '2025-03-15', 2), 409, 'SUBSIDY_EXISTS');
+    expect(error.message).toContain('您已为该孩子申请过');
+    expect((await mine(t('sub-mother'))).filter((v) => v.childBirthDate === '2025-03-15')).toHaveLength(1);
   });
 
   it('a birth date that disagrees with the ID number, or a bad number, is 400 with the field path', async () => {
@@ -479,6 +483,358 @@ describe('payments recorded by the district', () => {
     expect((await current(id)).payments).toHaveLength(1);
     expect(
       (await notifications(t('sub-mother'), 'subsidy_status')).filter((n) => n.body.includes('已发放')),
+    ).toHaveLength(1);
+  });
+});
+
+describe('conflicts go to a person, never to the first filer', () => {
+  // The mother's child C (born 2025-05-20) is first applied for by a stranger; D has the same
+  // birth date and nobody else applied for it: the answers for C and D must read the same.
+  const born = '2025-05-20';
+  interface Conflict {
+    id: string;
+    kind: string;
+    district: string;
+    status: string;
+    subject: string;
+    sides: {
+      side: string;
+      recordId: string;
+      applicantNameMasked: string;
+      status: string;
+      facts: { label: string; value: string }[];
+      evidence: string[];
+    }[];
+    resolution?: { standing: string; resolvedBy: string; comment: string };
+    version: number;
+  }
+  const queue = async (token: string, query = '') => {
+    const answer = await call(runtime, `/v1/staff/conflicts/childcare-subsidies${query}`, { token });
+    expect(answer.status, answer.text).toBe(200);
+    return (answer.json as { items: Conflict[] }).items;
+  };
+  const resolve = (token: string, id: string, body: Record<string, unknown>) =>
+    call(runtime, `/v1/staff/conflicts/childcare-subsidies/${id}/resolve`, { token, body });
+  let strangers: View;
+  let ours: View;
+  let conflictId: string;
+
+  beforeAll(async () => {
+    tokens['sub-stranger'] = (await signIn(runtime, 'sub-stranger')).token;
+    const bound = await bindIdentity(
+      runtime,
+      t('sub-stranger'),
+      '张伟',
+      validIdNumber('360103', '1990-01-01', 'M', 9),
+    );
+    expect(bound.status).toBe(200);
+    // What the system holds for the mother: her registration of this pregnancy, and 出生一件事 for the child.
+    const registration = await call(runtime, '/v1/registrations', {
+      token: t('sub-mother'),
+      body: {
+        kind: 'registration',
+        parity: 1,
+        mother: {
+          name: '王秀英',
+          idNumber: validIdNumber('360102', '1994-03-01', 'F', 7),
+          phone: '13812345678',
+          hukouDistrict: '360102',
+        },
+        father: {
+          name: '李建国',
+          idNumber: validIdNumber('360102', '1992-07-01', 'M', 7),
+          phone: '13987654321',
+          hukouDistrict: '360102',
+        },
+        marriageDate: '2020-05-20',
+        existingChildren: [],
+        expectedDueDate: '2025-05-12',
+      },
+      headers: { 'idempotency-key': idempotencyKey('reg') },
+    });
+    expect(registration.status, registration.text).toBe(201);
+    const bundle = await call(runtime, '/v1/birth-bundles', {
+      token: t('sub-mother'),
+      body: {
+        medicalCertificateNo: 'S250520001',
+        child: { name: '李小宝', sex: 'M', birthDate: born, hospital: '江西省妇幼保健院' },
+        householdDistrict: '360102',
+      },
+      headers: { 'idempotency-key': idempotencyKey('bundle') },
+    });
+    expect(bundle.status, bundle.text).toBe(201);
+  });
+
+  it("a stranger's application does not block the mother: she is answered as for a child nobody applied for", async () => {
+    const first = await apply(t('sub-stranger'), born, 8);
+    expect(first.status, first.text).toBe(201);
+    strangers = first.json as unknown as View;
+
+    const exists = await apply(t('sub-mother'), born, 8);
+    const fresh = await apply(t('sub-mother'), born, 9);
+    expect([exists.status, fresh.status]).toEqual([201, 201]);
+    // Identical apart from the id: nothing says that someone applied for C before.
+    expect({ ...(exists.json as object), id: 'x' }).toEqual({ ...(fresh.json as object), id: 'x' });
+    ours = exists.json as unknown as View;
+    const listed = (await mine(t('sub-mother'))).filter((v) => v.childBirthDate === born);
+    const strip = ({
+      id: _id,
+      childIdNumberMasked: _c,
+      submittedAt: _s,
+      ...rest
+    }: View & { submittedAt?: string }) => rest;
+    expect(listed).toHaveLength(2);
+    expect(strip(listed[0] as View)).toEqual(strip(listed[1] as View));
+    expect(listed.every((v) => v.status === 'pending_review')).toBe(true);
+  });
+
+  it("goes to the holder's district as a conflict: both sides masked, dates, statuses and the evidence", async () => {
+    const found = (await queue(t('staff-360102'))).filter((c) => c.sides[0]?.recordId === strangers.id);
+    expect(found).toHaveLength(1);
+    const conflict = found[0] as Conflict;
+    conflictId = conflict.id;
+    expect(conflict).toMatchObject({
+      kind: 'childcare_subsidy',
+      district: '360102',
+      status: 'open',
+      version: 1,
+    });
+    expect(conflict.subject).toMatch(/^3601\*{10}\d{3}[\dX]$/);
+    const [first, second] = conflict.sides;
+    expect(first).toMatchObject({
+      side: 'first',
+      recordId: strangers.id,
+      applicantNameMasked: '张*',
+      status: 'pending_review',
+    });
+    expect(second).toMatchObject({
+      side: 'second',
+      recordId: ours.id,
+      applicantNameMasked: '王**',
+      status: 'on_hold',
+    });
+    expect(second?.facts).toContainEqual({ label: '出生日期', value: born });
+    expect(first?.evidence).toEqual([]);
+    expect(second?.evidence).toHaveLength(2);
+    expect(second?.evidence[0]).toMatch(
+      /^生育登记 SY\d+（.+）登记该申请人为母亲，预产期 2025-05-12 与孩子出生日期相符$/,
+    );
+    expect(second?.evidence[1]).toBe('该申请人办理过出生一件事（孩子李**，姓名和出生日期均相同）');
+    // Masked only: neither the child's ID number nor a name in clear.
+    const text = JSON.stringify(conflict);
+    expect(text).not.toContain(child(born, 8));
+    expect(text).not.toContain('王秀英');
+    expect(text).not.toContain('张伟');
+    expect(text).not.toContain('李小宝');
+    // City staff see it; staff of another district neither see nor touch it.
+    expect((await queue(t('staff-city'))).map((c) => c.id)).toContain(conflictId);
+    expect((await queue(t('staff-360103'))).map((c) => c.id)).not.toContain(conflictId);
+    expectEnvelope(
+      await call(runtime, '/v1/staff/conflicts/childcare-subsidies?district=360102', {
+        token: t('staff-360103'),
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectEnvelope(
+      await resolve(t('staff-360103'), conflictId, {
+        standing: 'second',
+        comment: '核对出生证明',
+        expectedVersion: 1,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectEnvelope(
+      await call(runtime, '/v1/staff/conflicts/childcare-subsidies', { token: t('sub-mother') }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
+  it("holds the holder's ordinary review while the conflict is open (409 CONFLICT_PENDING)", async () => {
+    expectEnvelope(
+      await review(t('staff-360102'), strangers.id, { decision: 'approve', expectedVersion: 1 }),
+      409,
+      'CONFLICT_PENDING',
+    );
+    const pending = (
+      await call(runtime, '/v1/staff/childcare-subsidies?limit=50', { token: t('staff-360102') })
+    ).json as { items: View[] };
+    // The application on hold is not in the ordinary queue.
+    expect(pending.items.map((v) => v.id)).not.toContain(ours.id);
+  });
+
+  it('staff resolve it for the mother: the stranger is voided and the child freed for her, who goes to review', async () => {
+    expectEnvelope(
+      await resolve(t('staff-360102'), conflictId, {
+        standing: 'second',
+        comment: '出生证明与生育登记一致',
+        expectedVersion: 2,
+      }),
+      409,
+      'CONFLICT',
+    );
+    expectEnvelope(
+      await resolve(t('staff-360102'), conflictId, { standing: 'second', expectedVersion: 1 }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const answer = await resolve(t('staff-360102'), conflictId, {
+      standing: 'second',
+      comment: '出生证明与生育登记一致',
+      expectedVersion: 1,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    const resolved = answer.json as unknown as Conflict;
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      version: 2,
+      resolution: {
+        standing: 'second',
+        resolvedBy: '东湖区卫生健康委员会',
+        comment: '出生证明与生育登记一致',
+      },
+    });
+    expect(resolved.sides.map((s) => s.status)).toEqual(['voided', 'pending_review']);
+    // Once only: the other side cannot be chosen afterwards.
+    expectEnvelope(
+      await resolve(t('staff-city'), conflictId, { standing: 'first', comment: '改判', expectedVersion: 2 }),
+      409,
+      'CONFLICT',
+    );
+    expect((await queue(t('staff-360102'))).map((c) => c.id)).not.toContain(conflictId);
+    expect((await queue(t('staff-360102'), '?status=resolved')).map((c) => c.id)).toContain(conflictId);
+
+    // The stranger's application reads as not approved, in neutral words.
+    const theirs = (await mine(t('sub-stranger'))).find((v) => v.id === strangers.id) as View;
+    expect(theirs.status).toBe('rejected');
+    expect(theirs.comment).toBe(
+      '经工作人员核对，本申请未予受理。如有疑问，请咨询孩子户籍所在地县区卫生健康委员会。',
+    );
+    // The claim on the child is the mother's now.
+    const stored = await services.records.get(ours.id);
+    const { createGuardEntity, createGuards } = await import('@hongjia/functions/commons/guards');
+    const guards = createGuards(createGuardEntity(client, process.env.TABLE_NAME as string));
+    expect((await guards.holder('childcare-subsidy', stored?.childIdHash as string))?.targetId).toBe(ours.id);
+    // Her application is reviewed the ordinary way.
+    const queueNow = (
+      await call(runtime, '/v1/staff/childcare-subsidies?limit=50', { token: t('staff-360102') })
+    ).json as { items: View[] };
+    expect(queueNow.items.map((v) => v.id)).toContain(ours.id);
+    const approved = await review(t('staff-360102'), ours.id, { decision: 'approve', expectedVersion: 2 });
+    expect(approved.status, approved.text).toBe(200);
+  });
+
+  it('tells both in neutral words, and writes the decision to the audit trail', async () => {
+    const theirs = (await notifications(t('sub-stranger'), 'subsidy_status')).map((n) => n.body);
+    expect(theirs).toEqual([
+      '经工作人员核对，李**的育儿补贴申请未予受理。如有疑问，请咨询孩子户籍所在地县区卫生健康委员会。',
+    ]);
+    const hers = (await notifications(t('sub-mother'), 'subsidy_status')).map((n) => n.body);
+    expect(hers).toContain('经工作人员核对，李**的育儿补贴申请继续办理，结果以「我的育儿补贴」中显示为准。');
+    for (const body of [...theirs, ...hers]) expect(body).not.toMatch(/张|王秀英|另一|他人/);
+    const { createAuditEntity, createAuditTrail } = await import('@hongjia/functions/commons/audit');
+    const audit = createAuditTrail(createAuditEntity(client, process.env.AUDIT_TABLE_NAME as AuditTableName));
+    const trail = await audit.ofSubject('childcareSubsidy', ours.id);
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({
+      action: 'resolve_conflict',
+      objectId: strangers.id,
+      district: '360102',
+      actorUserId: expect.stringMatching(/^u_/),
+    });
+  });
+
+  it('the stranger applying again is another conflict, answered like any application', async () => {
+    const again = await apply(t('sub-stranger'), born, 8);
+    expect(again.status).toBe(201);
+    expect((again.json as unknown as View).status).toBe('pending_review');
+    const open = (await queue(t('staff-360102'))).filter(
+      (c) => c.sides[1]?.recordId === (again.json as { id: string }).id,
+    );
+    expect(open).toHaveLength(1);
+    expect(open[0]?.sides[0]).toMatchObject({ recordId: ours.id, status: 'approved' });
+    // Resolved for the mother again: her approval stands, the stranger's second attempt is voided.
+    const answer = await resolve(t('staff-city'), open[0]?.id as string, {
+      standing: 'first',
+      comment: '已核实',
+      expectedVersion: 1,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.json as unknown as Conflict).sides.map((s) => s.status)).toEqual(['approved', 'voided']);
+  });
+});
+
+describe('exactly once under retries', () => {
+  const subsidyKeys = itemKeyStartsWith('$hongjia#subsidyid_');
+
+  it('an application whose answer was lost after it was filed is finished by the retry, not refused', async () => {
+    const { injectFaults } = await import('./faults');
+    const key = idempotencyKey('subsidy');
+    const body = {
+      childName: '李小宝',
+      childIdNumber: child('2025-09-09', 11),
+      childBirthDate: '2025-09-09',
+      hukouDistrict: '360102',
+    };
+    // The move to pending_review lands, then the caller sees a failure (a timeout after the commit).
+    const faults = await injectFaults([
+      { command: 'UpdateItemCommand', matches: subsidyKeys, when: 'after', times: 1 },
+    ]);
+    try {
+      const failed = await call(runtime, '/v1/childcare-subsidies', {
+        token: t('sub-father'),
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      expect(failed.status).toBe(500);
+      expect(faults.failed()).toBe(1);
+    } finally {
+      faults.remove();
+    }
+    const retry = await call(runtime, '/v1/childcare-subsidies', {
+      token: t('sub-father'),
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retry.status, retry.text).toBe(201);
+    const filed = (await mine(t('sub-father'))).filter((v) => v.childBirthDate === '2025-09-09');
+    expect(filed.map((v) => v.id)).toEqual([(retry.json as { id: string }).id]);
+    expect(filed[0]?.status).toBe('pending_review');
+  });
+
+  it('a payment whose answer was lost after it was recorded is answered by the retry, and paid once', async () => {
+    const { injectFaults } = await import('./faults');
+    const filed = (await apply(t('sub-father'), '2024-06-06', 12)).json as unknown as View;
+    const approved = (await review(t('staff-360102'), filed.id, { decision: 'approve', expectedVersion: 1 }))
+      .json as unknown as View;
+    const year = approved.byYear[0] as { year: number; amountYuan: number };
+    const key = idempotencyKey('pay');
+    const body = { year: year.year, amountYuan: year.amountYuan, expectedVersion: approved.version };
+    const pay = () =>
+      call(runtime, `/v1/staff/childcare-subsidies/${filed.id}/payments`, {
+        token: t('staff-360102'),
+        body,
+        headers: { 'idempotency-key': key },
+      });
+    const faults = await injectFaults([
+      { command: 'UpdateItemCommand', matches: subsidyKeys, when: 'after', times: 1 },
+    ]);
+    try {
+      expect((await pay()).status).toBe(500);
+    } finally {
+      faults.remove();
+    }
+    const retry = await pay();
+    expect(retry.status, retry.text).toBe(200);
+    const view = retry.json as unknown as View;
+    expect(view.payments).toHaveLength(1);
+    expect(view.version).toBe(approved.version + 1);
+    const father = (await mine(t('sub-father'))).find((v) => v.id === filed.id) as View;
+    expect(father.payments).toHaveLength(1);
+    expect(
+      (await notifications(t('sub-father'), 'subsidy_status')).filter((n) => n.body.includes('已发放')),
     ).toHaveLength(1);
   });
 });

@@ -10,6 +10,16 @@ export const bundleItemKinds = [
 ] as const;
 export type BundleItemKind = (typeof bundleItemKinds)[number];
 export const bundleItemStatuses = ['queued', 'sending', 'accepted', 'retrying', 'failed'] as const;
+/**
+ * `checking`: written, its certificate not yet claimed (a crash here is finished by the retry);
+ * `active`: the certificate is its own, its items go to the agencies; `held`: another family
+ * holds the certificate, staff decide (decision 0013); `voided`: staff decided for the other
+ * side. A bundle written before statuses existed has none and is active.
+ */
+export const bundleStatuses = ['checking', 'active', 'held', 'voided'] as const;
+export type BundleStatus = (typeof bundleStatuses)[number];
+/** The PII cipher's field name of a bundle's sealed details (the worker and the conflict evidence open it). */
+export const bundleDetailsField = 'birthBundle.details';
 export type BundleItemStatus = (typeof bundleItemStatuses)[number];
 
 /**
@@ -17,8 +27,12 @@ export type BundleItemStatus = (typeof bundleItemStatuses)[number];
  * sensitive data of a child under 14 (PIPL art. 28): everything personal is
  * sealed in one field (`sealedDetails`, PII cipher) that only the outbox
  * worker opens to hand to the agencies; the family's view shows the masked
- * name only. `bundleId` is derived from a keyed hash of the birth medical
- * certificate number, so one birth makes one bundle however often it is sent.
+ * name only. One active bundle per birth is the `birth-bundle` guard on the
+ * keyed hash of the birth medical certificate number (`certificateHash`); the
+ * id comes from the request's operation id, so a retry finds its bundle.
+ * Access patterns:
+ * - byId: the bundle;
+ * - byUser (gsi1): a family's bundles, for the evidence a conflict's reviewer sees.
  */
 export function createBundleEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -32,12 +46,25 @@ export function createBundleEntity(client: DynamoDBDocumentClient, table: string
         childNameMasked: { type: 'string', required: true, readOnly: true },
         sealedDetails: { type: 'string', required: true, readOnly: true },
         kinds: { type: 'set', items: bundleItemKinds, required: true, readOnly: true },
+        /** Keyed hash (purpose `birth-bundle`) of the certificate number: the guard's key. */
+        certificateHash: { type: 'string', readOnly: true },
+        /** The certificate number masked (R*****6789), for the conflict queue. */
+        certificateMasked: { type: 'string', readOnly: true },
+        status: { type: bundleStatuses },
+        /** Staff's neutral word to the family after a check (a voided bundle). */
+        notice: { type: 'string' },
         createdAt: { type: 'string', required: true, readOnly: true },
+        updatedAt: { type: 'string' },
       },
       indexes: {
         byId: {
           pk: { field: 'pk', composite: ['bundleId'] },
           sk: { field: 'sk', composite: [] },
+        },
+        byUser: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['userId'] },
+          sk: { field: 'gsi1sk', composite: ['createdAt', 'bundleId'] },
         },
       },
     },

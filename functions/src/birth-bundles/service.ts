@@ -1,59 +1,109 @@
-import { createHash } from 'node:crypto';
 import { type BirthBundleRequest, maskName, type SessionUser } from '@hongjia/shared';
 import type { z } from 'zod';
-import { conflict, notFound } from '../commons/errors';
-import { isConditionFailure } from '../commons/guards';
+import { notFound } from '../commons/errors';
+import { type Guards, isConditionFailure } from '../commons/guards';
+import { newId } from '../commons/ids';
 import { type PiiCipher, piiCipher } from '../commons/pii/index';
-import {
-  type BundleEntity,
-  type BundleItem,
-  type BundleItemKind,
-  bundleItemKinds,
-  type OutboxEntity,
-  outboxShards,
-} from './entities';
+import { type BundleItem, bundleDetailsField, bundleItemKinds } from './entities';
 import type { BirthDetails } from './payloads';
-import { toBundleView } from './views';
+import { type BundleRecords, holdsCertificate, statusOf } from './records';
 
-export const bundleDetailsField = 'birthBundle.details';
+export { bundleDetailsField } from './entities';
+export { shardOf } from './shard';
+
+/** The keyed-hash purpose of birth certificate numbers (the `birth-bundle` guard's key). */
+export const certificatePurpose = 'birth-bundle';
 
 export interface BundleServiceDeps {
-  bundles: BundleEntity;
-  outbox: OutboxEntity;
+  records: BundleRecords;
+  guards: Guards;
+  /** Records a conflict when another family's bundle holds the certificate (./conflicts.ts). */
+  recordConflict: (holder: BundleItem, later: BundleItem, now: Date) => Promise<unknown>;
   pii?: PiiCipher;
 }
 
-/** Spreads outbox items over the due-index shards by a hash of their identity. */
-export function shardOf(bundleId: string, kind: BundleItemKind) {
-  const byte = createHash('sha256').update(`${bundleId}:${kind}`).digest()[0] ?? 0;
-  return outboxShards[byte % outboxShards.length] ?? 's0';
-}
+const maskCertificate = (number: string) => `${number.slice(0, 1)}*****${number.slice(-4)}`;
 
 /**
- * 出生一件事. Submitting writes the bundle and one outbox item per agency
- * before answering, each a conditional create, so a retried or resumed
- * submission fills in what is missing and duplicates nothing. The bundle id
- * comes from a keyed hash of the birth medical certificate number: one
- * birth, one bundle (another family naming the same certificate gets 409).
- * Delivery is the outbox worker's job (functions/src/workers/bundle-outbox.ts).
+ * 出生一件事. One active bundle per birth is the `birth-bundle` guard on the
+ * keyed hash of the birth medical certificate number, in the order of decision
+ * 0008 (the bundle is written as `checking` first, so the guard always names a
+ * bundle that exists). Claimed → `active`: one outbox item per agency, each a
+ * conditional create, before answering; delivery is the outbox worker's job
+ * (functions/src/workers/bundle-outbox.ts). The same family naming the
+ * certificate again resumes its bundle. Another family's bundle holding it →
+ * ours waits `held` and a conflict goes to the holder's household district
+ * (decision 0013); the answer is the one any new bundle gets (every item
+ * queued), so nobody learns from it whether the certificate was known.
+ * The bundle id comes from the request's operation id: a retry after a
+ * failure past any write finds the bundle and finishes from its state.
  */
 export function createBundleService(deps: BundleServiceDeps) {
-  const { bundles, outbox } = deps;
+  const { records, guards } = deps;
   const cipher = () => deps.pii ?? piiCipher();
 
-  async function view(bundle: BundleItem) {
-    const { data } = await outbox.query.byBundle({ bundleId: bundle.bundleId }).go({ pages: 'all' });
-    const order = (kind: BundleItemKind) => bundleItemKinds.indexOf(kind);
-    return toBundleView(
-      bundle,
-      data.sort((a, b) => order(a.kind) - order(b.kind)),
-    );
+  /**
+   * Takes a bundle on from where it stands: `checking` through the claim (active
+   * with its items queued, or held beside another family's bundle), `active`
+   * with any missing item filled in. Returns the bundle as it now stands (the
+   * family's own other bundle, when that one already holds the certificate).
+   */
+  async function settle(bundle: BundleItem, now: Date): Promise<BundleItem> {
+    if (statusOf(bundle) === 'active') {
+      await records.queueItems(bundle, now);
+      return bundle;
+    }
+    if (statusOf(bundle) !== 'checking' || !bundle.certificateHash) return bundle;
+    const key = bundle.certificateHash;
+    for (let round = 0; round < 3; round++) {
+      const claim = await guards.claim(
+        'birth-bundle',
+        key,
+        { ownerId: bundle.userId, targetId: bundle.bundleId },
+        now,
+      );
+      if (claim.claimed || claim.holder?.targetId === bundle.bundleId) {
+        await records.move(bundle, 'checking', 'active', now);
+        const active = { ...bundle, status: 'active' as const };
+        await records.queueItems(active, now);
+        return active;
+      }
+      if (!claim.holder) continue;
+      const held = await records.get(claim.holder.targetId);
+      if (!held || !holdsCertificate(held)) {
+        await guards.release('birth-bundle', key, claim.holder.targetId);
+        continue;
+      }
+      if (held.userId === bundle.userId) {
+        // The family's own double submission under another key: its first bundle stands.
+        await records.discard(bundle);
+        return settle(held, now);
+      }
+      await deps.recordConflict(held, bundle, now);
+      await records.move(bundle, 'checking', 'held', now);
+      return { ...bundle, status: 'held' };
+    }
+    return bundle;
   }
 
   return {
-    async submit(caller: SessionUser, request: z.infer<typeof BirthBundleRequest>, now: Date) {
+    async submit(
+      caller: SessionUser,
+      request: z.infer<typeof BirthBundleRequest>,
+      now: Date,
+      operationId?: string,
+    ) {
       const pii = await cipher();
-      const bundleId = `bdl_${pii.lookupHash(request.medicalCertificateNo, 'birth-bundle').slice(0, 24)}`;
+      const bundleId = newId('bdl', operationId);
+      const earlier = operationId ? await records.get(bundleId) : undefined;
+      if (earlier) return records.view(await settle(earlier, now));
+      const certificateHash = pii.lookupHash(request.medicalCertificateNo, certificatePurpose);
+      const holder = await guards.holder('birth-bundle', certificateHash);
+      if (holder?.ownerId === caller.id) {
+        // The same birth again from the same family: resume its bundle, fill in what is missing.
+        const own = await records.get(holder.targetId);
+        if (own && holdsCertificate(own)) return records.view(await settle(own, now));
+      }
       const kinds = [...new Set(request.items ?? bundleItemKinds)];
       const details: BirthDetails = {
         medicalCertificateNo: request.medicalCertificateNo,
@@ -64,54 +114,34 @@ export function createBundleService(deps: BundleServiceDeps) {
         hospital: request.child.hospital,
         householdDistrict: request.householdDistrict,
       };
-      let bundle: BundleItem;
+      const bundle: BundleItem = {
+        bundleId,
+        userId: caller.id,
+        ...(request.registrationId ? { registrationId: request.registrationId } : {}),
+        householdDistrict: request.householdDistrict,
+        childNameMasked: maskName(request.child.name),
+        sealedDetails: await pii.seal(JSON.stringify(details), bundleDetailsField),
+        kinds,
+        certificateHash,
+        certificateMasked: maskCertificate(request.medicalCertificateNo),
+        status: 'checking',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
       try {
-        bundle = (
-          await bundles
-            .create({
-              bundleId,
-              userId: caller.id,
-              ...(request.registrationId ? { registrationId: request.registrationId } : {}),
-              householdDistrict: request.householdDistrict,
-              childNameMasked: maskName(request.child.name),
-              sealedDetails: await pii.seal(JSON.stringify(details), bundleDetailsField),
-              kinds,
-              createdAt: now.toISOString(),
-            })
-            .go()
-        ).data;
+        await records.bundles.create(bundle).go();
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        const existing = (await bundles.get({ bundleId }).go({ consistent: true })).data;
-        if (!existing || existing.userId !== caller.id) throw conflict('该出生医学证明已办理过出生一件事');
-        bundle = existing; // the same family again (a retry, or a resumed crash): finish and show it
       }
-      for (const kind of bundle.kinds) {
-        try {
-          await outbox
-            .create({
-              bundleId,
-              kind,
-              userId: caller.id,
-              shard: shardOf(bundleId, kind),
-              status: 'queued',
-              attempts: 0,
-              dueAt: now.toISOString(),
-              createdAt: now.toISOString(),
-              updatedAt: now.toISOString(),
-            })
-            .go();
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
-      return view(bundle);
+      return records.view(await settle(bundle, now));
     },
 
     async get(caller: SessionUser, bundleId: string) {
-      const bundle = (await bundles.get({ bundleId }).go()).data;
+      const bundle = await records.get(bundleId);
       if (!bundle || bundle.userId !== caller.id) throw notFound('未找到该办理记录');
-      return view(bundle);
+      return records.view(bundle);
     },
   };
 }
+
+export type BundleService = ReturnType<typeof createBundleService>;

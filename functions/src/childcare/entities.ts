@@ -3,7 +3,20 @@ import { districtCodes } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
 
 export const ageClasses = ['infant', 'toddler', 'preschool'] as const;
-export const institutionStatuses = ['pending_review', 'published', 'rejected'] as const;
+/**
+ * `checking`: written, its credit code not yet claimed (the provider's retry finishes it);
+ * `conflict`: another provider's filing holds the code, staff decide (decision 0013);
+ * `voided`: staff decided for the other side. The provider sees the first two as
+ * pending review and a voided filing as not approved (views.ts).
+ */
+export const institutionStatuses = [
+  'pending_review',
+  'published',
+  'rejected',
+  'checking',
+  'conflict',
+  'voided',
+] as const;
 
 /**
  * A childcare institution (托育机构) filed by a provider. Access patterns:
@@ -105,6 +118,8 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         waitlisted: { type: 'number', required: true, default: 0 },
         waitlistSeq: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** The request that published it: its retry answers with this slot instead of 409. */
+        operationId: { type: 'string', readOnly: true },
       },
       indexes: {
         byId: {

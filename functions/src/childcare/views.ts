@@ -15,12 +15,25 @@ export function toSummary(item: InstitutionItem): InstitutionSummary {
   };
 }
 
+/**
+ * A filing on hold for a conflict reads as any filing under review, a voided one
+ * as not approved: no answer tells a provider that another filed the same code.
+ */
+const shownStatus: Record<InstitutionItem['status'], InstitutionDetail['status']> = {
+  checking: 'pending_review',
+  pending_review: 'pending_review',
+  conflict: 'pending_review',
+  published: 'published',
+  rejected: 'rejected',
+  voided: 'rejected',
+};
+
 export function toDetail(item: InstitutionItem): InstitutionDetail {
   return {
     ...toSummary(item),
     creditCode: item.creditCode,
     classes: item.classes.map(({ ageClass, capacity, caregivers }) => ({ ageClass, capacity, caregivers })),
-    status: item.status,
+    status: shownStatus[item.status],
     ...(item.reviewReason !== undefined ? { reviewReason: item.reviewReason } : {}),
     createdAt: item.createdAt,
     ...(item.publishedAt !== undefined ? { publishedAt: item.publishedAt } : {}),

@@ -10,7 +10,9 @@ import { Entity } from 'electrodb';
  * - `credit-code`: one active filing per unified social credit code;
  * - `pregnancy`: one registration per mother and pregnancy window (keyed hash);
  * - `identity`: one user bound to a person (keyed hash of the ID number);
- * - `childcare-subsidy`: one 育儿补贴 application per child (keyed hash of the child's ID number).
+ * - `childcare-subsidy`: one 育儿补贴 application per child (keyed hash of the child's ID number);
+ * - `birth-bundle`: one active 出生一件事 per birth (keyed hash of the birth certificate number).
+ * A later filing by someone else is not refused but put before staff (decision 0013).
  */
 export const guardScopes = [
   'child-slot',
@@ -18,6 +20,7 @@ export const guardScopes = [
   'pregnancy',
   'identity',
   'childcare-subsidy',
+  'birth-bundle',
 ] as const;
 export type GuardScope = (typeof guardScopes)[number];
 

@@ -12,6 +12,8 @@ export const notificationKinds = [
   'assistance_update',
   'subsidy_status',
   'subsidy_renewal',
+  /** A person checked two filings that claimed one thing (decision 0013): neutral words either way. */
+  'case_checked',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

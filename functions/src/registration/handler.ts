@@ -19,5 +19,5 @@ const deps = {
 export const handler = createHttpHandler([
   ...createUploadRoutes(deps),
   ...createRegistrationRoutes(deps),
-  ...createBirthBundleRoutes({ client: documentClient, table }),
+  ...createBirthBundleRoutes(deps),
 ]);

@@ -1,22 +1,18 @@
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
-import { createInstitutionEntity } from '../childcare/entities';
-import { createFilingService } from '../childcare/filing/service';
+import { createFilingServicesFor } from '../childcare/filing/services';
 import { createChildcareStats } from '../childcare/stats/service';
-import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
-import { createGuardEntity, createGuards } from '../commons/guards';
+import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
-import { createAccessChecks } from './jurisdiction';
 
-/** The staff function group: review filings of the caller's jurisdiction, district figures. */
+/**
+ * The staff function group: review filings of the caller's jurisdiction and
+ * the conflicts over their credit codes (decision 0013), district figures.
+ */
 const table = mainTableName();
-const institutions = createInstitutionEntity(documentClient, table);
-const access = createAccessChecks(createUserStore(createUserEntity(documentClient, accessTableName())));
-const filings = createFilingService({
-  institutions,
-  guards: createGuards(createGuardEntity(documentClient, table)),
-  access,
+const { institutions, access, filings, conflicts } = createFilingServicesFor({
+  client: documentClient,
+  table,
   notifier: notifierFromEnv(documentClient, table),
 });
 const stats = createChildcareStats({ institutions, access });
@@ -27,4 +23,8 @@ export const handler = createHttpHandler([
     filings.decide(caller, params.id, body, now),
   ),
   implement(api.childcareStats, ({ caller, query, now }) => stats.figures(caller, query, now)),
+  implement(api.staffFilingConflicts, ({ caller, query }) => conflicts.list(caller, query)),
+  implement(api.resolveFilingConflict, ({ caller, params, body, now, requestId, sourceIp }) =>
+    conflicts.resolve(caller, params.id, body, { now, requestId, sourceIp }),
+  ),
 ]);

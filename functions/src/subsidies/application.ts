@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   childcareSubsidyPolicyFrom,
   computeChildcareSubsidy,
@@ -13,8 +12,10 @@ import type { PolicyStore } from '../benefits/policy-store';
 import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
+import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
 import type { IdentityEntity } from '../families/entities';
+import type { SubsidyConflicts } from './conflicts';
 import type { SubsidyItem } from './entity';
 import type { SubsidyRecords } from './records';
 import { reviewDueBy } from './rules';
@@ -26,6 +27,7 @@ export interface SubsidyApplicationDeps {
   identities: IdentityEntity;
   policies: PolicyStore;
   cipher: () => Promise<PiiCipher>;
+  conflicts: Pick<SubsidyConflicts, 'record'>;
 }
 
 export const subsidyPolicyId = 'childcare-subsidy';
@@ -34,9 +36,10 @@ const idNumberPurpose = 'id-number';
 const staleCheckingMs = 60_000;
 
 const identityRequired = () => new AppError('IDENTITY_REQUIRED', '请先完成实名认证');
+/** Only ever the applicant's own application: another applicant's is a conflict for staff, never disclosed. */
 const subsidyExists = () =>
-  new AppError('SUBSIDY_EXISTS', '该孩子已申领过育儿补贴，每个孩子只能申请一次', [
-    { path: 'body.childIdNumber', message: '该孩子已有育儿补贴申请' },
+  new AppError('SUBSIDY_EXISTS', '您已为该孩子申请过育儿补贴，每个孩子只能申请一次', [
+    { path: 'body.childIdNumber', message: '您已为该孩子提交过申请' },
   ]);
 const notEligible = (reason: string) => new AppError('SUBSIDY_NOT_ELIGIBLE', reason);
 
@@ -44,14 +47,18 @@ const notEligible = (reason: string) => new AppError('SUBSIDY_NOT_ELIGIBLE', rea
  * 申领育儿补贴: the applicant is the real-name-bound user; the child's ID
  * number must parse and agree with the birth date given; months and amount
  * come from the policy data in force today (no amount in code); the
- * jurisdiction is the child's household district. One application per child,
- * whoever applies, without transactions (decision 0010; the same order as 0008):
+ * jurisdiction is the child's household district. One application per child
+ * in review at a time, without transactions (decision 0010; the same order as 0008):
  * 1. the application is written as `checking`, so a guard always names an item that exists;
- * 2. the `childcare-subsidy` guard on the child's ID hash is claimed (conditional put);
- *    held by a live application → ours is discarded, 409 SUBSIDY_EXISTS. A holder that is
- *    missing or rejected, the same applicant's own unfinished attempt, or another applicant's
- *    attempt stuck in `checking` past a minute is taken over: discarded first (conditional
- *    on `checking`, so it can no longer finish), then the guard released and claimed again;
+ *    its id comes from the request's operation id, so a retry finds it and goes on from there;
+ * 2. the `childcare-subsidy` guard on the child's ID hash is claimed (conditional put). A
+ *    holder that is missing or rejected, the same applicant's own unfinished attempt, or
+ *    another applicant's attempt stuck in `checking` past a minute is taken over: discarded
+ *    first (conditional on `checking`, so it can no longer finish), then the guard released
+ *    and claimed again. Held by the applicant's own live application → ours is discarded,
+ *    409 SUBSIDY_EXISTS. Held by another applicant's → a conflict for the holder's district
+ *    (decision 0013) and ours waits as `conflict`: the answer is the same as step 3's, so
+ *    nobody learns from it whether someone else applied for the child;
  * 3. `checking` → `pending_review` (locked on version). A crash before 3 leaves an invisible
  *    `checking` item holding the guard; the applicant's retry takes it over at once.
  */
@@ -69,7 +76,7 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
     return true;
   };
 
-  /** Claims the child for `item`; returns the live application that holds it otherwise. */
+  /** Claims the child for `item`; returns the live application that holds it otherwise (never `item` itself). */
   const claim = async (item: SubsidyItem, now: Date): Promise<SubsidyItem | undefined> => {
     const key = item.childIdHash;
     for (let round = 0; round < 3; round++) {
@@ -133,16 +140,43 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
     };
   };
 
+  /** Steps 2 and 3 for an application still `checking` (a new one, or a retry's after a failure). */
+  const settle = async (item: SubsidyItem, now: Date): Promise<SubsidyItem> => {
+    const holder = await claim(item, now);
+    if (holder && holder.userId === item.userId) {
+      await records.discard(item.subsidyId);
+      throw subsidyExists();
+    }
+    if (holder) {
+      await deps.conflicts.record(holder, item, now);
+      return records.move(item, { status: 'conflict' }, now);
+    }
+    return records.move(item, { status: 'pending_review' }, now).catch(async (error) => {
+      // Taken over by the applicant's own later attempt (a double submission): that one stands.
+      throw (await records.get(item.subsidyId)) ? error : subsidyExists();
+    });
+  };
+
   return {
-    async apply(caller: SessionUser, body: SubsidyRequest, now: Date) {
+    /**
+     * `operationId` (the router's, for this request and its retries) names the
+     * application: a retry after a failure past the write finds it and finishes
+     * from its stored state instead of writing a second application.
+     */
+    async apply(caller: SessionUser, body: SubsidyRequest, now: Date, operationId?: string) {
       const { identity, today, idNumber, policy, result, firstMonth, lastMonth } = await prepare(
         caller,
         body,
         now,
       );
+      const subsidyId = newId('sub', operationId);
+      const earlier = operationId ? await records.get(subsidyId) : undefined;
+      if (earlier && earlier.userId === caller.id) {
+        return toCreated(earlier.status === 'checking' ? await settle(earlier, now) : earlier);
+      }
       const cipher = await deps.cipher();
       const item: SubsidyItem = {
-        subsidyId: `sub_${randomBytes(10).toString('hex')}`,
+        subsidyId,
         userId: caller.id,
         status: 'checking',
         version: 0,
@@ -168,16 +202,7 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
         updatedAt: now.toISOString(),
       };
       await records.create(item);
-      const holder = await claim(item, now);
-      if (holder) {
-        await records.discard(item.subsidyId);
-        throw subsidyExists();
-      }
-      const filed = await records.move(item, { status: 'pending_review' }, now).catch(async (error) => {
-        // Taken over by the applicant's own later attempt (a double submission): that one stands.
-        throw (await records.get(item.subsidyId)) ? error : subsidyExists();
-      });
-      return toCreated(filed);
+      return toCreated(await settle(item, now));
     },
   };
 }

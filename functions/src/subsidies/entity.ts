@@ -6,9 +6,19 @@ import { Entity, type EntityItem } from 'electrodb';
  * `checking` is internal: an application is written as `checking` before the
  * `childcare-subsidy` guard on its child is claimed, so a guard always names
  * an application that exists (application.ts, as decision 0008 does for
- * registrations). Nobody sees it.
+ * registrations). Nobody sees it. `conflict`: another applicant's application
+ * holds the child, staff decide (decision 0013); the applicant sees it as
+ * pending review, as any application. `voided`: staff decided for the other
+ * side; the applicant sees it as not approved.
  */
-export const subsidyStatuses = ['checking', 'pending_review', 'approved', 'rejected'] as const;
+export const subsidyStatuses = [
+  'checking',
+  'pending_review',
+  'approved',
+  'rejected',
+  'conflict',
+  'voided',
+] as const;
 export type SubsidyItemStatus = (typeof subsidyStatuses)[number];
 
 /**
@@ -86,6 +96,8 @@ export function createSubsidyEntity(client: DynamoDBDocumentClient, table: strin
               paidAt: { type: 'string', required: true },
               /** The office that recorded it (never a person), as reviewedBy. */
               recordedBy: { type: 'string' },
+              /** The request that recorded it: its retry answers from here instead of PAYMENT_EXISTS. */
+              operationId: { type: 'string' },
             },
           },
         },

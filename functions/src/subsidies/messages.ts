@@ -45,3 +45,22 @@ export function paymentMessage(
     link: subsidiesPage,
   };
 }
+
+/** The neutral word after a conflict check: nothing about another applicant (decision 0013). */
+export const voidedComment =
+  '经工作人员核对，本申请未予受理。如有疑问，请咨询孩子户籍所在地县区卫生健康委员会。';
+
+export function conflictCheckedMessage(
+  childNameMasked: string,
+  outcome: 'stands' | 'voided',
+): NotificationMessage {
+  return {
+    kind: 'subsidy_status',
+    title: '育儿补贴申请核对结果',
+    body:
+      outcome === 'voided'
+        ? `经工作人员核对，${childNameMasked}的育儿补贴申请未予受理。如有疑问，请咨询孩子户籍所在地县区卫生健康委员会。`
+        : `经工作人员核对，${childNameMasked}的育儿补贴申请继续办理，结果以「我的育儿补贴」中显示为准。`,
+    link: subsidiesPage,
+  };
+}

@@ -1,6 +1,7 @@
 import type { SessionUser, SubsidyPaymentRequest } from '@hongjia/shared';
 import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, notFound } from '../commons/errors';
+import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
@@ -14,6 +15,7 @@ export interface SubsidyPaymentDeps {
   records: SubsidyRecords;
   access: AccessChecks;
   notifier: Notifier;
+  conflicts: Pick<ConflictRecords, 'openOn'>;
 }
 
 const dedupeKey = (item: SubsidyItem, year: number) => `subsidy-paid:${item.subsidyId}:${year}`;
@@ -32,24 +34,41 @@ const dedupeKey = (item: SubsidyItem, year: number) => `subsidy-paid:${item.subs
  * The applicant is notified once per year (dedupe key `subsidy-paid:<id>:<year>`);
  * a recording refused as already paid notifies again under the same key, which
  * repairs a crash between the write and the first notice and otherwise does nothing.
+ * Exactly once under retries: the payment keeps the request's `operationId`, so
+ * the same request again after a failure past the write (the idempotency record
+ * is then gone) answers as the first would have, not PAYMENT_EXISTS. While a
+ * conflict on the child is open, nothing is paid (409 CONFLICT_PENDING).
  */
 export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
-  const { records, access, notifier } = deps;
+  const { records, access, notifier, conflicts } = deps;
+  const tell = (item: SubsidyItem, payment: { year: number; amountYuan: number }, now: Date) =>
+    notifier.notify(item.userId, paymentMessage(item, payment), {
+      dedupeKey: dedupeKey(item, payment.year),
+      now,
+    });
 
   return {
-    async record(caller: SessionUser, subsidyId: string, request: SubsidyPaymentRequest, now: Date) {
+    async record(
+      caller: SessionUser,
+      subsidyId: string,
+      request: SubsidyPaymentRequest,
+      now: Date,
+      operationId?: string,
+    ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(subsidyId);
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
         throw notFound('未找到该申请');
       }
+      const ours = operationId && item.payments?.find((p) => p.operationId === operationId);
+      if (ours) {
+        await tell(item, ours, now); // the retry of a recording that landed: finish it
+        return toView(item);
+      }
       const refusal = paymentRefusal(item, request, shanghaiDate(now));
       if (refusal?.kind === 'not_approved') throw conflict(refusal.message);
       if (refusal?.kind === 'already_paid') {
-        await notifier.notify(item.userId, paymentMessage(item, refusal.payment), {
-          dedupeKey: dedupeKey(item, refusal.payment.year),
-          now,
-        });
+        await tell(item, refusal.payment, now);
         throw new AppError('PAYMENT_EXISTS', refusal.message, [
           { path: refusal.path, message: '该年度已登记发放' },
         ]);
@@ -59,6 +78,7 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
           { path: refusal.path, message: refusal.message },
         ]);
       }
+      if (await conflicts.openOn('childcare_subsidy', item.childIdHash)) throw conflictPending();
       if (item.version !== request.expectedVersion) {
         throw conflict('该申请已被他人处理或已更新，请刷新后重试', [
           { path: 'body.expectedVersion', message: '版本已过期' },
@@ -71,12 +91,10 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
         amountYuan: owed?.amountYuan ?? request.amountYuan,
         paidAt: now.toISOString(),
         recordedBy: officeName(jurisdiction),
+        ...(operationId ? { operationId } : {}),
       };
       const paid = await records.move(item, { payments: withPayment(item.payments, payment) }, now);
-      await notifier.notify(paid.userId, paymentMessage(paid, payment), {
-        dedupeKey: dedupeKey(paid, payment.year),
-        now,
-      });
+      await tell(paid, payment, now);
       return toView(paid);
     },
   };

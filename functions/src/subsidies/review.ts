@@ -10,6 +10,7 @@ import { shanghaiDate } from '../childcare/dates';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
+import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
@@ -23,6 +24,7 @@ export interface SubsidyReviewDeps {
   guards: Guards;
   access: AccessChecks;
   notifier: Notifier;
+  conflicts: Pick<ConflictRecords, 'openOn'>;
 }
 
 /** City staff walk the districts in order; the cursor says which district and where in it. */
@@ -40,10 +42,11 @@ export const officeName = (jurisdiction: Jurisdiction) =>
  * one decision per application, locked on `version`. An application of another
  * district is 404 (not revealed); listing another district is 403. Approval
  * schedules the yearly confirmation; rejection frees the child for a corrected
- * application.
+ * application. While another applicant's application for the child waits in
+ * the conflict queue, the decision waits too (409 CONFLICT_PENDING, decision 0013).
  */
 export function createSubsidyReview(deps: SubsidyReviewDeps) {
-  const { records, guards, access, notifier } = deps;
+  const { records, guards, access, notifier, conflicts } = deps;
 
   return {
     async list(
@@ -91,7 +94,9 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
           { path: 'body.expectedVersion', message: '版本已过期' },
         ]);
       }
+      if (item.status === 'conflict') throw conflictPending();
       if (item.status !== 'pending_review') throw conflict('该申请已审核，不能重复审核');
+      if (await conflicts.openOn('childcare_subsidy', item.childIdHash)) throw conflictPending();
       const approve = decision.decision === 'approve';
       const renewalDueOn = approve ? nextRenewal(shanghaiDate(now), item.lastMonth) : '';
       const decided = await records.move(

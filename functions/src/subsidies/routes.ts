@@ -2,14 +2,22 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createPolicyStore } from '../benefits/policy-store';
-import { accessTableName } from '../commons/dynamo';
+import { createBundleEntity } from '../birth-bundles/entities';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { createConflictDesk } from '../conflicts/desk';
+import { createConflictEntity } from '../conflicts/entity';
+import { createConflictEvidence } from '../conflicts/evidence';
+import { createConflictRecords } from '../conflicts/records';
 import { createIdentityEntity, createPolicyVersionEntity } from '../families/entities';
 import type { Notifier } from '../notifications/notifier';
+import { createRegistrationEntity } from '../registration/entity';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createSubsidyApplication } from './application';
+import { createSubsidyConflicts } from './conflicts';
 import { createSubsidyEntity } from './entity';
 import { createSubsidyFamilySide } from './family';
 import { createSubsidyPayments } from './payments';
@@ -28,34 +36,66 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
   const records = createSubsidyRecords(createSubsidyEntity(client, table));
   const guards = createGuards(createGuardEntity(client, table));
   const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
+  const identities = createIdentityEntity(client, table);
+  const conflictRecords = createConflictRecords(createConflictEntity(client, table));
+  const conflicts = createSubsidyConflicts({
+    records,
+    guards,
+    conflicts: conflictRecords,
+    evidence: createConflictEvidence({
+      registrations: createRegistrationEntity(client, table),
+      bundles: createBundleEntity(client, table),
+      identities,
+      cipher: piiCipher,
+    }),
+    cipher: piiCipher,
+  });
   return {
     records,
     application: createSubsidyApplication({
       records,
       guards,
-      identities: createIdentityEntity(client, table),
+      identities,
       policies: createPolicyStore(createPolicyVersionEntity(client, table)),
       cipher: piiCipher,
+      conflicts,
     }),
     family: createSubsidyFamilySide(records),
-    review: createSubsidyReview({ records, guards, access, notifier }),
-    payments: createSubsidyPayments({ records, access, notifier }),
+    review: createSubsidyReview({ records, guards, access, notifier, conflicts: conflictRecords }),
+    payments: createSubsidyPayments({ records, access, notifier, conflicts: conflictRecords }),
+    conflicts: createConflictDesk({
+      records: conflictRecords,
+      parties: conflicts.parties,
+      access,
+      audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+      notifier,
+      cipher: piiCipher,
+    }),
   };
 }
 
-/** 育儿补贴: apply, my applications and their yearly confirmation, the district's review and payments. */
+/**
+ * 育儿补贴: apply, my applications and their yearly confirmation, the district's
+ * review and payments, and its queue of conflicting applications (decision 0013).
+ */
 export function createSubsidiesRoutes(deps: SubsidiesDeps): RouteImplementation[] {
-  const { application, family, review, payments } = createSubsidyServicesFor(deps);
+  const { application, family, review, payments, conflicts } = createSubsidyServicesFor(deps);
   return [
-    implement(api.applyChildcareSubsidy, ({ caller, body, now }) => application.apply(caller, body, now)),
+    implement(api.applyChildcareSubsidy, ({ caller, body, now, operationId }) =>
+      application.apply(caller, body, now, operationId),
+    ),
     implement(api.myChildcareSubsidies, ({ caller, query }) => family.listMine(caller, query)),
     implement(api.renewChildcareSubsidy, ({ caller, params, now }) => family.renew(caller, params.id, now)),
     implement(api.staffChildcareSubsidies, ({ caller, query }) => review.list(caller, query)),
     implement(api.reviewChildcareSubsidy, ({ caller, params, body, now }) =>
       review.review(caller, params.id, body, now),
     ),
-    implement(api.recordSubsidyPayment, ({ caller, params, body, now }) =>
-      payments.record(caller, params.id, body, now),
+    implement(api.recordSubsidyPayment, ({ caller, params, body, now, operationId }) =>
+      payments.record(caller, params.id, body, now, operationId),
+    ),
+    implement(api.staffSubsidyConflicts, ({ caller, query }) => conflicts.list(caller, query)),
+    implement(api.resolveSubsidyConflict, ({ caller, params, body, now, requestId, sourceIp }) =>
+      conflicts.resolve(caller, params.id, body, { now, requestId, sourceIp }),
     ),
   ];
 }

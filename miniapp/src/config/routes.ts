@@ -40,6 +40,7 @@ export const routes = {
   staffScreening: '/packages/staff/pages/screening',
   staffAssistance: '/packages/staff/pages/assistance',
   staffSubsidies: '/packages/staff/pages/subsidies',
+  staffConflicts: '/packages/staff/pages/conflicts',
 } as const;
 
 /**

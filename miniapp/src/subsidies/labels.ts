@@ -25,7 +25,10 @@ export interface SubsidyCardModel {
 }
 
 function review(view: SubsidyView): string | undefined {
-  if (view.status === 'pending_review') return `县区卫健委将在${spokenDate(view.reviewDueBy)}前审核完`;
+  // The same words for every application under review, whether or not another applicant named the child.
+  if (view.status === 'pending_review') {
+    return `工作人员将进行核对，县区卫健委将在${spokenDate(view.reviewDueBy)}前审核完`;
+  }
   if (view.comment) return `审核意见：${view.comment}`;
   return view.reviewedAt ? `已于 ${formatDateTime(view.reviewedAt)} 审核` : undefined;
 }

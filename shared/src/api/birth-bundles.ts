@@ -49,6 +49,8 @@ export const BirthBundleView = z.object({
       updatedAt: z.iso.datetime(),
     }),
   ),
+  /** Staff's word after a person checked the bundle and it was not carried out (decision 0013). */
+  notice: z.string().optional(),
 });
 
 export const submitBirthBundle = defineRoute({

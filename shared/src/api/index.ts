@@ -4,6 +4,7 @@ import * as benefits from './benefits';
 import * as bundles from './birth-bundles';
 import * as certificates from './certificates';
 import * as childcare from './childcare';
+import * as conflicts from './conflicts';
 import * as consents from './consents';
 import * as identity from './identity';
 import * as notifications from './notifications';
@@ -20,6 +21,7 @@ export * from './benefits';
 export * from './birth-bundles';
 export * from './certificates';
 export * from './childcare';
+export * from './conflicts';
 export * from './consents';
 export * from './contract';
 export * from './errors';
@@ -98,6 +100,12 @@ export const api = {
   staffChildcareSubsidies: subsidies.staffChildcareSubsidies,
   reviewChildcareSubsidy: subsidies.reviewChildcareSubsidy,
   recordSubsidyPayment: subsidies.recordSubsidyPayment,
+  staffSubsidyConflicts: conflicts.staffSubsidyConflicts,
+  resolveSubsidyConflict: conflicts.resolveSubsidyConflict,
+  staffBundleConflicts: conflicts.staffBundleConflicts,
+  resolveBundleConflict: conflicts.resolveBundleConflict,
+  staffFilingConflicts: conflicts.staffFilingConflicts,
+  resolveFilingConflict: conflicts.resolveFilingConflict,
 } as const;
 
 export type Api = typeof api;

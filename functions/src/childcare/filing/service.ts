@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   DistrictCode,
   InstitutionDetail,
@@ -10,6 +9,8 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
+import { newId } from '../../commons/ids';
+import { type ConflictRecords, conflictPending } from '../../conflicts/records';
 import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
 import { type AccessChecks, covers } from '../../staff/jurisdiction';
@@ -23,6 +24,9 @@ export interface FilingServiceDeps {
   guards: Guards;
   access: AccessChecks;
   notifier: Notifier;
+  /** Records a conflict when another provider's filing holds the credit code (./conflicts.ts). */
+  recordConflict: (holder: InstitutionItem, later: InstitutionItem, now: Date) => Promise<unknown>;
+  conflicts: Pick<ConflictRecords, 'openOn'>;
 }
 
 type Status = InstitutionItem['status'];
@@ -30,70 +34,130 @@ type Status = InstitutionItem['status'];
 /** Staff lists walk the districts in order; the cursor says which district and where in it. */
 const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
 
+/** Only ever the provider's own filing: another provider's is a conflict for staff, never disclosed. */
+const ownFilingExists = () =>
+  conflict('您已为该统一社会信用代码提交过备案（审核中或已发布）', [
+    { path: 'body.creditCode', message: '同一机构只能有一份有效备案' },
+  ]);
+
+/** A filing that holds (or is about to hold) its credit code. */
+export const holdsCreditCode = (item: InstitutionItem) =>
+  item.status === 'checking' || item.status === 'pending_review' || item.status === 'published';
+
 /**
  * 登记备案: a provider files an institution (pending review, no `cell`, so
  * invisible to search); staff of its district — or of the city — publish it
  * or reject it with a reason, exactly once (a conditional status move).
  * One active filing per credit code is a guard item, released on rejection
- * so a corrected filing can follow.
+ * so a corrected filing can follow. Filing follows decision 0008's order: the
+ * institution is written `checking` (its id from the request's operation id, so
+ * a retry finds it), then the code is claimed, then it moves to review. A code
+ * held by another provider's live filing does not refuse the filer: the filing
+ * waits as `conflict` and the holder's district decides (decision 0013); the
+ * answer is the one every filing gets.
  */
-export function createFilingService({ institutions, guards, access, notifier }: FilingServiceDeps) {
+export function createFilingService(deps: FilingServiceDeps) {
+  const { institutions, guards, access, notifier } = deps;
   const get = async (institutionId: string) =>
     (await institutions.get({ institutionId }).go({ consistent: true })).data ?? undefined;
 
-  /** The credit code's claim: ours, or the one left by our own interrupted attempt; else 409. */
-  const claimCreditCode = async (caller: SessionUser, creditCode: string, now: Date): Promise<string> => {
+  /** `from` → `to` (conditional on `from`); false when the filing was no longer there. */
+  const move = async (item: InstitutionItem, from: Status, to: Status) => {
+    try {
+      await institutions
+        .patch({ institutionId: item.institutionId })
+        .composite({ createdAt: item.createdAt })
+        .set({ status: to })
+        .where((attr, op) => op.eq(attr.status, from))
+        .go();
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  const discard = async (item: InstitutionItem) => {
+    try {
+      await institutions
+        .delete({ institutionId: item.institutionId })
+        .where((attr, op) => op.eq(attr.status, 'checking'))
+        .go();
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  };
+
+  /** Claims the credit code for a `checking` filing: to review, or on hold beside another provider's. */
+  const settle = async (item: InstitutionItem, now: Date): Promise<void> => {
+    if (item.status !== 'checking') return;
     for (let round = 0; round < 3; round++) {
-      const institutionId = `ins_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
       const claim = await guards.claim(
         'credit-code',
-        creditCode,
-        { ownerId: caller.id, targetId: institutionId },
+        item.creditCode,
+        { ownerId: item.providerId, targetId: item.institutionId },
         now,
       );
-      if (claim.claimed) return institutionId;
+      if (claim.claimed || claim.holder?.targetId === item.institutionId) {
+        await move(item, 'checking', 'pending_review');
+        return;
+      }
       if (!claim.holder) continue;
-      const existing = await get(claim.holder.targetId);
-      if (!existing && claim.holder.ownerId === caller.id) return claim.holder.targetId;
-      if (existing?.status === 'rejected') {
-        await guards.release('credit-code', creditCode, claim.holder.targetId);
+      const held = await get(claim.holder.targetId);
+      if (!held || !holdsCreditCode(held)) {
+        // Rejected, voided, or a claim whose filing was never written (a crash in the older order).
+        await guards.release('credit-code', item.creditCode, claim.holder.targetId);
         continue;
       }
-      throw conflict('该统一社会信用代码已有备案（审核中或已发布）', [
-        { path: 'body.creditCode', message: '同一机构只能有一份有效备案' },
-      ]);
+      if (held.providerId === item.providerId) {
+        await discard(item);
+        throw ownFilingExists();
+      }
+      await deps.recordConflict(held, item, now);
+      await move(item, 'checking', 'conflict');
+      return;
     }
     throw conflict('该统一社会信用代码的备案正在处理中，请稍后再试');
   };
 
   return {
-    async file(caller: SessionUser, filing: InstitutionFiling, now: Date) {
+    get,
+
+    /**
+     * `operationId` (the router's, the same for every retry of the request)
+     * names the institution: a retry after a failure past the write finishes
+     * that filing instead of writing a second one.
+     */
+    async file(caller: SessionUser, filing: InstitutionFiling, now: Date, operationId?: string) {
       await access.requireProvider(caller);
       const problems = filingProblems(filing);
       if (problems.length) throw validationFailed(problems[0]?.message ?? '备案信息不正确', problems);
-      const institutionId = await claimCreditCode(caller, filing.creditCode, now);
-      try {
-        await institutions
-          .create({
-            institutionId,
-            providerId: caller.id,
-            name: filing.name,
-            creditCode: filing.creditCode,
-            address: filing.address,
-            district: filing.district,
-            lat: filing.lat,
-            lng: filing.lng,
-            geohash: geohashOf(filing.lat, filing.lng),
-            affordable: filing.affordable,
-            monthlyFeeYuan: filing.monthlyFeeYuan,
-            classes: filing.classes,
-            status: 'pending_review',
-            createdAt: now.toISOString(),
-          })
-          .go();
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+      const institutionId = newId('ins', operationId);
+      const earlier = operationId ? await get(institutionId) : undefined;
+      const item: InstitutionItem = earlier ?? {
+        institutionId,
+        providerId: caller.id,
+        name: filing.name,
+        creditCode: filing.creditCode,
+        address: filing.address,
+        district: filing.district,
+        lat: filing.lat,
+        lng: filing.lng,
+        geohash: geohashOf(filing.lat, filing.lng),
+        affordable: filing.affordable,
+        monthlyFeeYuan: filing.monthlyFeeYuan,
+        classes: filing.classes,
+        status: 'checking',
+        createdAt: now.toISOString(),
+      };
+      if (!earlier) {
+        try {
+          await institutions.create(item).go();
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
       }
+      await settle(item, now);
       return { id: institutionId, status: 'pending_review' as const };
     },
 
@@ -142,7 +206,8 @@ export function createFilingService({ institutions, guards, access, notifier }: 
      * reason. Staff outside the institution's district get 404, as if the
      * filing did not exist — a pending filing is not public. A second
      * decision, even a racing one, is 409: the move is conditional on
-     * `pending_review`.
+     * `pending_review`. A filing whose credit code another provider's filing
+     * also claims waits for the conflict's resolution (409 CONFLICT_PENDING).
      */
     async decide(
       caller: SessionUser,
@@ -152,8 +217,12 @@ export function createFilingService({ institutions, guards, access, notifier }: 
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await get(institutionId);
-      if (!item || !covers(jurisdiction, item.district)) throw notFound('未找到该备案');
+      if (!item || item.status === 'checking' || !covers(jurisdiction, item.district)) {
+        throw notFound('未找到该备案');
+      }
+      if (item.status === 'conflict') throw conflictPending();
       if (item.status !== 'pending_review') throw conflict('该备案已审核，不能重复审核');
+      if (await deps.conflicts.openOn('credit_code', item.creditCode)) throw conflictPending();
       const approve = decision.decision === 'approve';
       const changes = approve
         ? {

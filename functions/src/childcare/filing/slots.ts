@@ -11,7 +11,9 @@ import { slotProblems } from './rules';
 /**
  * A provider publishes slots of its own published institution. The slot id
  * is derived from institution, date, session and class, so the same slot
- * cannot be published twice (conditional create → 409).
+ * cannot be published twice (conditional create → 409). The slot keeps the
+ * request's `operationId`: the same request again after a failure past the
+ * write (its idempotency record is then released) answers with that slot.
  */
 export function createSlotPublishing(deps: {
   institutions: InstitutionEntity;
@@ -27,7 +29,13 @@ export function createSlotPublishing(deps: {
       return item;
     },
 
-    async publish(caller: SessionUser, institutionId: string, input: SlotInput, now: Date): Promise<Slot> {
+    async publish(
+      caller: SessionUser,
+      institutionId: string,
+      input: SlotInput,
+      now: Date,
+      operationId?: string,
+    ): Promise<Slot> {
       const institution = await this.ownInstitution(caller, institutionId);
       if (institution.status !== 'published' || !institution.cell) {
         throw conflict('机构备案审核通过后才能发布托位');
@@ -51,12 +59,15 @@ export function createSlotPublishing(deps: {
         waitlisted: 0,
         waitlistSeq: 0,
         createdAt: now.toISOString(),
+        ...(operationId ? { operationId } : {}),
       };
       try {
         await deps.slots.create(item).go();
       } catch (error) {
-        if (isConditionFailure(error)) throw conflict('该日期、时段的这个班级已发布过托位');
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        const existing = (await deps.slots.get({ slotId }).go({ consistent: true })).data;
+        if (operationId && existing?.operationId === operationId) return toSlot(existing);
+        throw conflict('该日期、时段的这个班级已发布过托位');
       }
       return toSlot(item);
     },

@@ -16,6 +16,7 @@ export const piiFamilies = [
   'specialFamily',
   'assistance',
   'subsidy',
+  'conflict',
   'idempotency',
 ] as const;
 export type PiiFamily = (typeof piiFamilies)[number];

@@ -85,8 +85,8 @@ export default function FilingPage() {
       <PageShell name="filing">
         <View className="section" id="filing-done" role="status">
           <Text className="title">已提交，待审核</Text>
-          <Text className="text">
-            县区卫健部门审核通过后，机构将出现在家长的查找结果中，届时可以发布托位。
+          <Text className="text" id="filing-done-review">
+            工作人员将进行核对。县区卫健部门审核通过后，机构将出现在家长的查找结果中，届时可以发布托位。
           </Text>
           <Button
             className="btn btn--primary"

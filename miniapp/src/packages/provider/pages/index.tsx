@@ -59,6 +59,11 @@ export default function ProviderHome() {
           <Text className="muted">
             {districtByCode(inst.district).name} · {inst.address}
           </Text>
+          {inst.status === 'pending_review' ? (
+            <Text className="muted" id={`institution-review-${inst.id}`}>
+              工作人员将进行核对，结果会发消息告诉您。
+            </Text>
+          ) : null}
           {inst.status === 'rejected' && inst.reviewReason ? (
             <Text className="text">驳回理由：{inst.reviewReason}</Text>
           ) : null}

@@ -60,6 +60,13 @@ export default function StaffHome() {
           >
             生育登记审核
           </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=birth_bundle` })}
+            {...button('出生一件事冲突核对：同一出生医学证明的两份申请', 'staff-conflicts-bundles')}
+          >
+            出生一件事冲突
+          </Button>
         </View>
         <View className="section">
           <Text className="title">托育</Text>
@@ -76,6 +83,13 @@ export default function StaffHome() {
             {...button('托育统计：普惠率和新开机构', 'staff-stats')}
           >
             托育统计
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=credit_code` })}
+            {...button('备案冲突核对：同一统一社会信用代码的两份备案', 'staff-conflicts-filings')}
+          >
+            备案冲突
           </Button>
         </View>
         <View className="section">
@@ -124,6 +138,13 @@ export default function StaffHome() {
             {...button('育儿补贴审核', 'staff-subsidies')}
           >
             育儿补贴审核
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=childcare_subsidy` })}
+            {...button('育儿补贴冲突核对：同一孩子的两份申请', 'staff-conflicts-subsidies')}
+          >
+            申请冲突核对
           </Button>
         </View>
         <View className="section">

@@ -25,8 +25,8 @@ export function SubsidyOutcome({ created }: { created: SubsidyCreated }) {
       </Text>
       <YearTable id="subsidy-outcome-years" rows={yearRows(created.byYear)} />
       {created.status === 'pending_review' ? (
-        <Text className="muted">
-          县区卫健委将在{spokenDate(created.reviewDueBy)}前审核完，结果会发消息告诉您。
+        <Text className="muted" id="subsidy-outcome-review">
+          工作人员将进行核对，县区卫健委将在{spokenDate(created.reviewDueBy)}前审核完，结果会发消息告诉您。
         </Text>
       ) : null}
       <Button

@@ -57,8 +57,13 @@ export default function BirthBundleProgress() {
           <Text className="title">出生一件事 · {bundle.childNameMasked}</Text>
           <Text className="muted">提交于 {formatDateTime(bundle.createdAt)}</Text>
           <Text className="muted" id="bundle-progress-live" aria-live="polite">
-            {moving ? '正在办理，页面会自动刷新。' : '各项均已有结果。'}
+            {moving ? '正在办理，页面会自动刷新；如有需要，工作人员将进行核对。' : '各项均已有结果。'}
           </Text>
+          {bundle.notice ? (
+            <Text className="text" id="bundle-progress-notice" aria-live="polite">
+              {bundle.notice}
+            </Text>
+          ) : null}
           <View role="list" aria-label="各事项办理进度">
             {bundle.items.map((item) => (
               <View

@@ -1,0 +1,172 @@
+import type {
+  ConflictKind,
+  ConflictSideName,
+  ConflictStatus,
+  ConflictView,
+  DistrictCode,
+} from '@hongjia/shared';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { label } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Banner, Field } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { routeParam } from '../../../lib/route-param';
+import { usePaged } from '../../../state/paged';
+import { ConflictCard } from '../components/ConflictCard';
+import { DistrictChips } from '../components/DistrictChips';
+import {
+  conflictKindNames,
+  conflictKinds,
+  conflictRoutes,
+  conflictStatusNames,
+  isConflictKind,
+  resolutionBody,
+  resolveConfirm,
+} from '../model/conflicts';
+import '../staff.css';
+
+const kindOptions = conflictKinds.map((k) => ({ value: k, text: conflictKindNames[k], key: k }));
+const statusOptions = (['open', 'resolved'] as const).map((s) => ({
+  value: s as ConflictStatus,
+  text: conflictStatusNames[s],
+  key: s,
+}));
+
+type Resolving = { conflict: ConflictView; standing: ConflictSideName };
+
+/**
+ * 申请冲突核对: per kind (育儿补贴, 出生一件事, 机构备案), the jurisdiction's conflicts oldest first.
+ * Each card shows both sides with the evidence; choosing a side asks for a reason and a
+ * confirmation, and carries the version loaded, so two reviewers cannot both decide (the second
+ * gets 409 and the list reloads). `?kind=` opens one kind directly (the 工作台 buttons).
+ */
+export default function ConflictsPage() {
+  const session = useSession();
+  const param = routeParam(useRouter().params.kind);
+  const [kind, setKind] = useState<ConflictKind>(isConflictKind(param) ? param : 'childcare_subsidy');
+  const [status, setStatus] = useState<ConflictStatus>('open');
+  const [district, setDistrict] = useState<DistrictCode>();
+  const [resolving, setResolving] = useState<Resolving>();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string>();
+  const [banner, setBanner] = useState<string>();
+  const load = useCallback(
+    (cursor?: string) =>
+      call(conflictRoutes[kind].list, { query: { status, cursor, ...(district ? { district } : {}) } }),
+    [kind, status, district],
+  );
+  const list = usePaged(load);
+  const { reload } = list;
+  useEffect(() => {
+    if (session) void reload();
+  }, [session, reload]);
+
+  async function resolve({ conflict, standing }: Resolving) {
+    const body = resolutionBody(conflict, standing, comment.trim());
+    if (!body.success) {
+      setCommentError(body.error.issues[0]?.message);
+      return;
+    }
+    setBanner(undefined);
+    try {
+      const updated = await call(conflictRoutes[conflict.kind].resolve, {
+        params: { id: conflict.id },
+        body: body.data,
+      });
+      setResolving(undefined);
+      setComment('');
+      list.setItems((items) =>
+        status === 'open'
+          ? items.filter((c) => c.id !== conflict.id)
+          : items.map((c) => (c.id === updated.id ? updated : c)),
+      );
+      Taro.showToast({ title: '已处理', icon: 'success' });
+    } catch (e) {
+      setResolving(undefined);
+      setBanner(
+        isApiError(e) && e.code === 'CONFLICT'
+          ? '这个冲突已被其他工作人员处理，列表已刷新。'
+          : isApiError(e)
+            ? e.message
+            : '操作失败，请稍后再试',
+      );
+      void reload();
+    }
+  }
+
+  if (!session) {
+    return (
+      <PageShell name="staff-conflicts">
+        <SignInPrompt reason="卫健工作人员登录后核对申请冲突。" />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell name="staff-conflicts">
+      <View className="staff">
+        <Chips idPrefix="conflicts-kind" label="事项" options={kindOptions} value={kind} onChange={setKind} />
+        <Chips
+          idPrefix="conflicts-status"
+          label="处理状态"
+          options={statusOptions}
+          value={status}
+          onChange={setStatus}
+        />
+        {session.user.cityWide ? (
+          <DistrictChips idPrefix="conflicts-district" value={district} onChange={setDistrict} />
+        ) : null}
+        <Text className="muted">
+          两份申请指向同一孩子、出生医学证明或信用代码时，由工作人员核对原件后决定以哪一方为准。申请人只会看到“工作人员将进行核对”。
+        </Text>
+        <Banner id="conflicts-error" text={banner ?? list.error} />
+        {list.loaded && list.items.length === 0 && !list.loading ? (
+          <Text className="muted" id="conflicts-empty">
+            没有{conflictStatusNames[status]}的{conflictKindNames[kind]}冲突。
+          </Text>
+        ) : null}
+        {list.items.map((c) => (
+          <ConflictCard
+            key={c.id}
+            conflict={c}
+            onResolve={(standing) => {
+              setCommentError(undefined);
+              setResolving({ conflict: c, standing });
+            }}
+          />
+        ))}
+        <LoadMore list={list} what="冲突" id="conflicts-more" />
+      </View>
+      {resolving ? (
+        <ConfirmDialog
+          id="conflict-dialog"
+          {...resolveConfirm(resolving.conflict, resolving.standing)}
+          confirmText="确认处理"
+          danger
+          onConfirm={() => void resolve(resolving)}
+          onCancel={() => setResolving(undefined)}
+        >
+          <Field id="conflict-comment" label="核对意见（必填，留档，不会发给申请人）" error={commentError}>
+            <Textarea
+              className="textarea"
+              value={comment}
+              maxlength={500}
+              onInput={(e) => {
+                setComment(e.detail.value);
+                setCommentError(undefined);
+              }}
+              {...label('核对意见', 'conflict-comment')}
+            />
+          </Field>
+        </ConfirmDialog>
+      ) : null}
+    </PageShell>
+  );
+}
