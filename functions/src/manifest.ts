@@ -95,6 +95,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.resubmitRegistration,
       api.staffRegistrations,
       api.reviewRegistration,
+      api.voidRegistration,
       api.submitBirthBundle,
       api.getBirthBundle,
     ],

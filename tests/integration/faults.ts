@@ -9,7 +9,7 @@
 export interface FaultRule {
   /** The low-level command the document client sends, e.g. 'PutItemCommand' (ElectroDB's put and create). */
   command: StoreCommand;
-  /** Only calls whose (marshalled) input matches, e.g. `pkStartsWith(…)`; all calls when absent. */
+  /** Only calls whose input (as the document client got it, not yet marshalled) matches, e.g. `pkStartsWith(…)`; all calls when absent. */
   matches?: (input: Record<string, unknown>) => boolean;
   /** `before`: the call never reaches the store; `after`: it lands, then the caller sees an error. */
   when: 'before' | 'after';
@@ -48,11 +48,16 @@ export async function injectFaults(rules: FaultRule[]) {
   };
 }
 
-/** Matches a call whose item or key has a `pk` starting with `prefix` (ElectroDB's `$hongjia#…` keys). */
+/**
+ * Matches a call whose item or key has a `pk` starting with `prefix` (ElectroDB's `$hongjia#…` keys).
+ * At the `initialize` step the document client has not marshalled yet: `pk` is a plain string
+ * there (`{ S }` only on a low-level call).
+ */
 export function pkStartsWith(prefix: string) {
   return (input: Record<string, unknown>) => {
-    const item = (input.Item ?? input.Key) as { pk?: { S?: unknown } } | undefined;
-    return typeof item?.pk?.S === 'string' && item.pk.S.startsWith(prefix);
+    const item = (input.Item ?? input.Key) as { pk?: string | { S?: unknown } } | undefined;
+    const pk = typeof item?.pk === 'string' ? item.pk : item?.pk?.S;
+    return typeof pk === 'string' && pk.startsWith(prefix);
   };
 }
 

@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
-import { type Created, key, registrationBody, submit } from './registration-fixtures';
+import { bindAs, type Created, key, registrationBody, submit } from './registration-fixtures';
 
 /** Attachments: presigned PUT straight to object storage (s3rver here), checked when a registration takes them. */
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
 let family: string;
+/** Only a parent may file: every filing here names the uploading family's father (bound by real name). */
+const father = registrationBody(301).father;
+const filing = (n: number, overrides: Record<string, unknown>) => registrationBody(n, { father, ...overrides });
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   family = (await signIn(runtime, 'upload-family')).token;
+  await bindAs(runtime, family, father.name, father.idNumber);
 });
+
 afterAll(async () => close?.());
 
 interface Ticket {
@@ -70,7 +75,7 @@ describe('upload tickets', () => {
 describe('attachments on a registration', () => {
   it('accepts the caller’s uploaded files and shows them on the registration', async () => {
     const ids = [await uploaded(), await uploaded(4096)];
-    const answer = await submit(runtime, family, registrationBody(301, { attachmentIds: ids }));
+    const answer = await submit(runtime, family, filing(301, { attachmentIds: ids }));
     expect(answer.status, answer.text).toBe(201);
     const { id } = answer.json as unknown as Created;
     const view = await call(runtime, `/v1/registrations/${id}`, { token: family });
@@ -91,7 +96,7 @@ describe('attachments on a registration', () => {
     const refused = await submit(
       runtime,
       family,
-      registrationBody(302, { attachmentIds: [mine, 'upl_missing', theirs.uploadId, never.uploadId] }),
+      filing(302, { attachmentIds: [mine, 'upl_missing', theirs.uploadId, never.uploadId] }),
     );
     const error = expectEnvelope(refused, 400, 'VALIDATION_FAILED');
     expect(error.details.map((d) => d.path)).toEqual([
@@ -99,9 +104,9 @@ describe('attachments on a registration', () => {
       'body.attachmentIds.2',
       'body.attachmentIds.3',
     ]);
-    const first = await submit(runtime, family, registrationBody(303, { attachmentIds: [mine] }));
+    const first = await submit(runtime, family, filing(303, { attachmentIds: [mine] }));
     expect(first.status).toBe(201);
-    const reused = await submit(runtime, family, registrationBody(304, { attachmentIds: [mine] }));
+    const reused = await submit(runtime, family, filing(304, { attachmentIds: [mine] }));
     expect(expectEnvelope(reused, 400, 'VALIDATION_FAILED').details[0]?.path).toBe('body.attachmentIds.0');
   });
 
@@ -114,7 +119,7 @@ describe('attachments on a registration', () => {
     const answer = await submit(
       runtime,
       family,
-      registrationBody(305, { attachmentIds: [shorter.uploadId, retyped.uploadId] }),
+      filing(305, { attachmentIds: [shorter.uploadId, retyped.uploadId] }),
     );
     const error = expectEnvelope(answer, 400, 'VALIDATION_FAILED');
     expect(error.details.map((d) => d.path)).toEqual(['body.attachmentIds.0', 'body.attachmentIds.1']);

@@ -18,7 +18,7 @@ export const errorStatus = {
   /** Help requests: only members of a special family may file; a contact person needs the family's consent. */
   NOT_SPECIAL_FAMILY_MEMBER: 403,
   PROXY_CONSENT_REQUIRED: 403,
-  /** 育儿补贴: real-name binding first; one application per child; the engine's refusal; renewal window. */
+  /** 育儿补贴 and 生育登记: real-name binding first; 育儿补贴: one application per child; the engine's refusal; renewal window. */
   IDENTITY_REQUIRED: 403,
   SUBSIDY_EXISTS: 409,
   RENEWAL_NOT_DUE: 409,
@@ -26,6 +26,8 @@ export const errorStatus = {
   /** 育儿补贴 payments: a year is paid once; a year or amount the application does not owe (yet) is refused. */
   PAYMENT_EXISTS: 409,
   PAYMENT_REFUSED: 422,
+  /** 生育登记 is filed by a parent: no real-name binding (IDENTITY_REQUIRED above), or the bound person is neither parent named. */
+  NOT_A_PARENT: 403,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
