@@ -20,7 +20,7 @@ import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
 
 /** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 6;
+export const seedVersion = 7;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */

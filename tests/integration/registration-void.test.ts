@@ -83,9 +83,11 @@ describe('voiding a wrong approval frees the pregnancy for the rightful filing',
     );
   });
 
-  it('sends the rightful mother to review, told only that a reviewer will check', async () => {
+  it('sends the rightful mother to review, naming the filing made in her name (she is its mother)', async () => {
     expect(rightful.status).toBe('pending_review');
-    expect(rightful.reasons).toEqual([{ code: 'NEEDS_STAFF_CHECK', message: '该登记需要工作人员进一步核对' }]);
+    expect(rightful.reasons).toEqual([
+      expect.objectContaining({ code: 'SUSPECTED_DUPLICATE', relatedRegistrationId: wrong.id }),
+    ]);
   });
 
   it('shows staff the wrong approval side by side and refuses a second approval', async () => {

@@ -3,9 +3,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { createCertificateEntity } from '../certificates/entity';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { createIdentityEntity } from '../families/entities';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createUploadServiceFor } from '../uploads/routes';
@@ -15,6 +17,7 @@ import {
   createRegistrationEntity,
   createRegistrationProbeEntity,
 } from './entity';
+import { createFilerCheck } from './filer';
 import { createRegistrationRecords } from './records';
 import { createRegistrationService } from './service';
 
@@ -35,14 +38,10 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
     counters: createReceiptCounterEntity(client, table),
   });
   const guardEntity = createGuardEntity(client, table);
+  const certificates = createCertificateEntity(client, table);
   return createRegistrationService({
     records,
-    approval: createApproval({
-      records,
-      guards: createGuards(guardEntity),
-      guardEntity,
-      certificates: createCertificateEntity(client, table),
-    }),
+    approval: createApproval({ records, guards: createGuards(guardEntity), guardEntity, certificates }),
     uploads: createUploadServiceFor({
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
@@ -50,6 +49,9 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
     access: createAccessChecks(createUserStore(createUserEntity(client, table))),
     notifier: deps.notifier,
     cipher: piiCipher,
+    filer: createFilerCheck(createIdentityEntity(client, table)),
+    certificates,
+    audit: createAuditTrail(createAuditEntity(client, table)),
   });
 }
 
@@ -57,7 +59,9 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
 export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplementation[] {
   const registrations = createRegistrationServiceFor(deps);
   return [
-    implement(api.submitRegistration, ({ caller, body, now }) => registrations.submit(caller, body, now)),
+    implement(api.submitRegistration, ({ caller, body, now, operationId }) =>
+      registrations.submit(caller, body, now, operationId),
+    ),
     implement(api.resubmitRegistration, ({ caller, params, body, now }) =>
       registrations.resubmit(caller, params.id, body, now),
     ),
@@ -66,6 +70,9 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     implement(api.staffRegistrations, ({ caller, query }) => registrations.listForStaff(caller, query)),
     implement(api.reviewRegistration, ({ caller, params, body, now }) =>
       registrations.review(caller, params.id, body, now),
+    ),
+    implement(api.voidRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
+      registrations.voidApproval(caller, params.id, body, now, { requestId, sourceIp }),
     ),
   ];
 }
