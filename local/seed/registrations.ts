@@ -83,7 +83,10 @@ export async function seedRegistrations(now: Date): Promise<number> {
     const second = couple(district.code, index, 2, now);
     const mismatch = couple(district.code, index, 3, now);
     const boundAs = async (n: number, person: ParentInput): Promise<SessionUser> => {
-      const user: SessionUser = { id: userIdForOpenid(registrationFamilyOpenid(index, n)), roles: ['family'] };
+      const user: SessionUser = {
+        id: userIdForOpenid(registrationFamilyOpenid(index, n)),
+        roles: ['family'],
+      };
       await identity.bind(user, { name: person.name, idNumber: person.idNumber }, now);
       return user;
     };

@@ -111,11 +111,23 @@ describe('voiding a wrong approval frees the pregnancy for the rightful filing',
   });
 
   it('is refused to a family, to staff of another district, without a reason and on a stale version', async () => {
-    expectEnvelope(await voidOf(mother, wrong.id, { reason: '身份证号填错', expectedVersion: 1 }), 403, 'FORBIDDEN');
+    expectEnvelope(
+      await voidOf(mother, wrong.id, { reason: '身份证号填错', expectedVersion: 1 }),
+      403,
+      'FORBIDDEN',
+    );
     const west = (await signIn(runtime, 'staff-360103')).token;
-    expectEnvelope(await voidOf(west, wrong.id, { reason: '身份证号填错', expectedVersion: 1 }), 404, 'NOT_FOUND');
+    expectEnvelope(
+      await voidOf(west, wrong.id, { reason: '身份证号填错', expectedVersion: 1 }),
+      404,
+      'NOT_FOUND',
+    );
     expectEnvelope(await voidOf(east, wrong.id, { expectedVersion: 1 }), 400, 'VALIDATION_FAILED');
-    expectEnvelope(await voidOf(east, wrong.id, { reason: '身份证号填错', expectedVersion: 7 }), 409, 'CONFLICT');
+    expectEnvelope(
+      await voidOf(east, wrong.id, { reason: '身份证号填错', expectedVersion: 7 }),
+      409,
+      'CONFLICT',
+    );
     expectEnvelope(
       await voidOf(east, rightful.id, { reason: '不是已通过的登记', expectedVersion: rightful.version }),
       409,
@@ -168,17 +180,24 @@ describe('voiding a wrong approval frees the pregnancy for the rightful filing',
     expect(verified.json).toMatchObject({ valid: false });
     const told = await call(runtime, '/v1/me/notifications?limit=50', { token: wrongFiler });
     expect(
-      (told.json as { items: { title: string; link?: string }[] }).items.filter((n) => n.link?.includes(wrong.id)),
+      (told.json as { items: { title: string; link?: string }[] }).items.filter((n) =>
+        n.link?.includes(wrong.id),
+      ),
     ).toContainEqual(expect.objectContaining({ title: '生育登记已作废' }));
     const mine = await call(runtime, `/v1/registrations/${wrong.id}`, { token: wrongFiler });
     expect(mine.json).toMatchObject({ status: 'voided' });
-    const voidedQueue = await call(runtime, '/v1/staff/registrations?status=voided&limit=50', { token: east });
+    const voidedQueue = await call(runtime, '/v1/staff/registrations?status=voided&limit=50', {
+      token: east,
+    });
     expect((voidedQueue.json as { items: { id: string }[] }).items.map((i) => i.id)).toContain(wrong.id);
     expectEnvelope(await voidOf(east, wrong.id, { ...body, expectedVersion: 2 }), 409, 'CONFLICT');
   });
 
   it('lets staff approve the rightful filing, with a certificate', async () => {
-    const answer = await review(east, rightful.id, { decision: 'approve', expectedVersion: rightful.version });
+    const answer = await review(east, rightful.id, {
+      decision: 'approve',
+      expectedVersion: rightful.version,
+    });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json).toMatchObject({ status: 'approved', certificateId: expect.stringMatching(/^crt_/) });
     const detail = await call(runtime, `/v1/registrations/${rightful.id}`, { token: mother });
@@ -192,7 +211,12 @@ describe('a void interrupted after the move', () => {
     const idempotencyKey = key('void');
     const body = { reason: '母亲身份证号填错', expectedVersion: 1 };
     const faults = await injectFaults([
-      { command: 'UpdateItemCommand', matches: pkStartsWith('$hongjia#certificateid_'), when: 'after', times: 1 },
+      {
+        command: 'UpdateItemCommand',
+        matches: pkStartsWith('$hongjia#certificateid_'),
+        when: 'after',
+        times: 1,
+      },
     ]);
     try {
       expect((await voidOf(east, wrong.id, body, idempotencyKey)).status).toBe(500);

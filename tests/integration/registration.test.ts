@@ -59,7 +59,11 @@ const myRegistrations = async (token: string) =>
 describe('who may file: a parent named in the filing, by real name', () => {
   it('refuses a family without 实名认证 (403 IDENTITY_REQUIRED)', async () => {
     const unbound = (await signIn(runtime, 'reg-unbound')).token;
-    const error = expectEnvelope(await submit(runtime, unbound, registrationBody(91)), 403, 'IDENTITY_REQUIRED');
+    const error = expectEnvelope(
+      await submit(runtime, unbound, registrationBody(91)),
+      403,
+      'IDENTITY_REQUIRED',
+    );
     expect(error.message).toContain('实名认证');
     expect(await myRegistrations(unbound)).toEqual([]);
   });
@@ -200,7 +204,11 @@ describe('duplicates: the detail for staff and the case’s own parents, a neutr
   it('names the first filing to the father named in it', async () => {
     const first = created(await submit(runtime, await parent(109), registrationBody(109)));
     const again = created(
-      await submit(runtime, await parent(109, 'father'), registrationBody(109, { expectedDueDate: daysFromToday(150) })),
+      await submit(
+        runtime,
+        await parent(109, 'father'),
+        registrationBody(109, { expectedDueDate: daysFromToday(150) }),
+      ),
     );
     expect(again.status).toBe('pending_review');
     expect(again.reasons).toContainEqual(
@@ -340,15 +348,21 @@ describe('views, isolation and masking', () => {
 
 describe('exactly once under retries', () => {
   const notificationsOf = async (token: string, id: string) =>
-    ((await call(runtime, '/v1/me/notifications?limit=50', { token })).json as { items: { link?: string }[] })
-      .items.filter((n) => n.link?.includes(id));
+    (
+      (await call(runtime, '/v1/me/notifications?limit=50', { token })).json as { items: { link?: string }[] }
+    ).items.filter((n) => n.link?.includes(id));
 
   it('finishes a filing whose last write failed after it landed, on the retry with the same key', async () => {
     const mother = await parent(140);
     const idempotencyKey = key('retry');
     // The notification is the last write of a clean filing: it lands, then the request fails.
     const faults = await injectFaults([
-      { command: 'PutItemCommand', matches: pkStartsWith('$hongjia#notificationid_'), when: 'after', times: 1 },
+      {
+        command: 'PutItemCommand',
+        matches: pkStartsWith('$hongjia#notificationid_'),
+        when: 'after',
+        times: 1,
+      },
     ]);
     try {
       expect((await submit(runtime, mother, registrationBody(140), idempotencyKey)).status).toBe(500);
@@ -368,7 +382,12 @@ describe('exactly once under retries', () => {
     const mother = await parent(141);
     const idempotencyKey = key('retry');
     const faults = await injectFaults([
-      { command: 'PutItemCommand', matches: pkStartsWith('$hongjia#registrationid_'), when: 'after', times: 1 },
+      {
+        command: 'PutItemCommand',
+        matches: pkStartsWith('$hongjia#registrationid_'),
+        when: 'after',
+        times: 1,
+      },
     ]);
     try {
       expect((await submit(runtime, mother, registrationBody(141), idempotencyKey)).status).toBe(500);
@@ -379,7 +398,11 @@ describe('exactly once under retries', () => {
     const retried = created(await submit(runtime, mother, registrationBody(141), idempotencyKey));
     expect(retried.status).toBe('approved');
     expect((await myRegistrations(mother)).map((r) => r.id)).toEqual([retried.id]);
-    const certificate = (await certificates().get({ certificateId: retried.certificateId ?? '' }).go()).data;
+    const certificate = (
+      await certificates()
+        .get({ certificateId: retried.certificateId ?? '' })
+        .go()
+    ).data;
     expect(certificate).toMatchObject({ registrationId: retried.id });
     expect(await notificationsOf(mother, retried.id)).toHaveLength(1);
   });

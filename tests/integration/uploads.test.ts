@@ -9,7 +9,8 @@ let close: () => Promise<void>;
 let family: string;
 /** Only a parent may file: every filing here names the uploading family's father (bound by real name). */
 const father = registrationBody(301).father;
-const filing = (n: number, overrides: Record<string, unknown>) => registrationBody(n, { father, ...overrides });
+const filing = (n: number, overrides: Record<string, unknown>) =>
+  registrationBody(n, { father, ...overrides });
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());

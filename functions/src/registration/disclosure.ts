@@ -23,7 +23,9 @@ const aboutOthers = new Set(['SUSPECTED_DUPLICATE', 'PARITY_RECORD_CONFLICT']);
 export function createDisclosure(registrations: RegistrationEntity) {
   /** Related registrations of `reasons` that name `idHash` as a parent. */
   const sharedWith = async (idHash: string | undefined, reasons: readonly ReviewReason[]) => {
-    const ids = [...new Set(reasons.flatMap((r) => (r.relatedRegistrationId ? [r.relatedRegistrationId] : [])))];
+    const ids = [
+      ...new Set(reasons.flatMap((r) => (r.relatedRegistrationId ? [r.relatedRegistrationId] : []))),
+    ];
     if (!idHash || ids.length === 0) return new Set<string>();
     const found = await registrations.get(ids.map((registrationId) => ({ registrationId }))).go();
     const isParent = (item: RegistrationItem) => item.motherIdHash === idHash || item.fatherIdHash === idHash;

@@ -29,7 +29,9 @@ export async function withRelatedCases(
   jurisdiction: Jurisdiction,
   view: RegistrationView,
 ): Promise<RegistrationView> {
-  const ids = [...new Set(view.reasons.flatMap((r) => (r.relatedRegistrationId ? [r.relatedRegistrationId] : [])))];
+  const ids = [
+    ...new Set(view.reasons.flatMap((r) => (r.relatedRegistrationId ? [r.relatedRegistrationId] : []))),
+  ];
   if (ids.length === 0) return view;
   const found = await registrations.get(ids.map((registrationId) => ({ registrationId }))).go();
   const relatedCases = ids

@@ -1,10 +1,10 @@
-import {
-  type DistrictCode,
-  type ListQuery,
-  type RegistrationRequest,
-  type RegistrationStatus,
-  type ReviewReason,
-  type SessionUser,
+import type {
+  DistrictCode,
+  ListQuery,
+  RegistrationRequest,
+  RegistrationStatus,
+  ReviewReason,
+  SessionUser,
 } from '@hongjia/shared';
 import type { CertificateEntity } from '../certificates/entity';
 import { shanghaiDate } from '../childcare/dates';
@@ -202,7 +202,13 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         const earlier = await records.get(registrationId);
         if (earlier?.userId === caller.id) return createdFor(filerHash, await finish(earlier, now));
       }
-      const { today, content, reasons, probeKey } = await prepare(caller, filerHash, registrationId, body, now);
+      const { today, content, reasons, probeKey } = await prepare(
+        caller,
+        filerHash,
+        registrationId,
+        body,
+        now,
+      );
       const receiptNo = await records.nextReceiptNo(content.jurisdiction, today);
       await uploads.attach(body.attachmentIds ?? [], registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
@@ -248,9 +254,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       body: RegistrationRequest & { expectedVersion: number },
       now: Date,
     ) {
-      const filerHash = await filer.boundHash(caller);
       const item = await records.get(registrationId);
       if (!item || item.userId !== caller.id) throw notFound('未找到该登记');
+      const filerHash = await filer.boundHash(caller);
       if (item.version !== body.expectedVersion) throw conflict('该登记已更新，请刷新后重试');
       if (item.status !== 'returned') throw conflict('只有退回补正的登记可以重新提交');
       const { content, reasons, probeKey } = await prepare(caller, filerHash, registrationId, body, now);
