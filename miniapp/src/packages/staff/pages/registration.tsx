@@ -16,6 +16,8 @@ import { formatDateTime } from '../../../lib/format';
 import { routeParam } from '../../../lib/route-param';
 import { explainReason, kindNames, parityName, statusNames } from '../../../registration/labels';
 import { formatBytes } from '../../../uploads/put-request';
+import { RelatedCaseCompare } from '../components/RelatedCase';
+import { VoidAction } from '../components/VoidAction';
 import '../staff.css';
 
 type Decision = 'approve' | 'return' | 'reject';
@@ -36,8 +38,9 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
 }
 
 /**
- * 登记详情 for review: facts (ID numbers masked), why automation sent it here, attachments,
- * history, and the decision. The decision carries the version loaded, so two reviewers cannot
+ * 登记详情 for review: facts (ID numbers masked), why automation sent it here (a suspected
+ * duplicate side by side with the case it names), attachments, history, and the decision; an
+ * approved one can be voided (作废). Each carries the version loaded, so two reviewers cannot
  * overwrite each other: a stale one gets 409 and the page reloads.
  */
 export default function RegistrationReview() {
@@ -84,6 +87,11 @@ export default function RegistrationReview() {
       } else setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
     }
   }
+
+  const stale = () => {
+    setBanner('已被其他工作人员处理，请刷新');
+    void load();
+  };
 
   if (!session) {
     return (
@@ -155,6 +163,12 @@ export default function RegistrationReview() {
                     {r.message !== explainReason(r) ? (
                       <Text className="muted">系统说明：{r.message}</Text>
                     ) : null}
+                    {(() => {
+                      const related = view.relatedCases?.find((c) => c.id === r.relatedRegistrationId);
+                      return related ? (
+                        <RelatedCaseCompare view={view} related={related} id={`review-compare-${i}`} />
+                      ) : null;
+                    })()}
                     {r.relatedRegistrationId ? (
                       <View
                         className="link"
@@ -204,6 +218,9 @@ export default function RegistrationReview() {
                   </Button>
                 ))}
               </View>
+            ) : null}
+            {view.status === 'approved' ? (
+              <VoidAction view={view} onVoided={setView} onStale={stale} onError={setBanner} />
             ) : null}
           </>
         ) : null}
