@@ -33,6 +33,11 @@ export function createDisclosure(registrations: RegistrationEntity) {
   };
 
   return {
+    /** Whether any reason speaks of another registration (then the caller's identity is needed). */
+    mentionsOthers(reasons: readonly ReviewReason[]): boolean {
+      return reasons.some((r) => r.relatedRegistrationId !== undefined || aboutOthers.has(r.code));
+    },
+
     /** The reasons as the filing family may read them (`idHash`: the caller's bound identity, if any). */
     async reasonsFor(idHash: string | undefined, reasons: readonly ReviewReason[]): Promise<ReviewReason[]> {
       const shared = await sharedWith(idHash, reasons);

@@ -285,6 +285,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       await approval.ensureCertificate(item, now);
       if (jurisdiction) return staffView(jurisdiction, item);
       const view = toView(item);
+      if (!disclosure.mentionsOthers(view.reasons)) return view;
       return { ...view, reasons: await disclosure.reasonsFor(await filer.hashIfBound(caller), view.reasons) };
     },
 

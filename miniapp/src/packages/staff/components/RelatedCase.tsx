@@ -1,4 +1,10 @@
-import { districtByCode, maskName, type RegistrationView, type RelatedCase } from '@hongjia/shared';
+import {
+  districtByCode,
+  maskName,
+  type RegistrationView,
+  type RelatedCase,
+  type ReviewReason,
+} from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { formatDateTime } from '../../../lib/format';
 import { parityName, statusNames } from '../../../registration/labels';
@@ -51,18 +57,21 @@ const otherSide = (related: RelatedCase): Side => ({
 /**
  * A suspected duplicate side by side (issue 9): this registration and the one
  * the reason names, row by row, so the reviewer sees which of the two is the
- * rightful filing before approving one or voiding the other. Shown only when
- * the server sent the related case (the reviewer covers its district).
+ * rightful filing before approving one or voiding the other. Nothing when
+ * the server sent no related case (none named, or the reviewer does not
+ * cover its district).
  */
 export function RelatedCaseCompare({
   view,
-  related,
+  reason,
   id,
 }: {
   view: RegistrationView;
-  related: RelatedCase;
+  reason: ReviewReason;
   id: string;
 }) {
+  const related = view.relatedCases?.find((c) => c.id === reason.relatedRegistrationId);
+  if (!related) return null;
   const mine = thisSide(view);
   const theirs = otherSide(related);
   return (

@@ -1,7 +1,7 @@
 import { api, districtByCode, type RegistrationView, ReviewDecision } from '@hongjia/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
@@ -156,34 +156,32 @@ export default function RegistrationReview() {
               <Text className="title">转人工审核的原因</Text>
               {view.reasons.length === 0 ? <Text className="muted">无</Text> : null}
               {view.reasons.map((r, i) => (
-                <View key={`${r.code}:${r.message}`} className="st-fact" id={`review-reason-${i}`}>
-                  <Text className="st-reason-code">{r.code}</Text>
-                  <View>
-                    <Text className="text">{explainReason(r)}</Text>
-                    {r.message !== explainReason(r) ? (
-                      <Text className="muted">系统说明：{r.message}</Text>
-                    ) : null}
-                    {(() => {
-                      const related = view.relatedCases?.find((c) => c.id === r.relatedRegistrationId);
-                      return related ? (
-                        <RelatedCaseCompare view={view} related={related} id={`review-compare-${i}`} />
-                      ) : null;
-                    })()}
-                    {r.relatedRegistrationId ? (
-                      <View
-                        className="link"
-                        onClick={() =>
-                          Taro.navigateTo({
-                            url: `${routes.staffRegistration}?id=${encodeURIComponent(r.relatedRegistrationId ?? '')}`,
-                          })
-                        }
-                        {...button('查看疑似重复的登记', `review-related-${i}`)}
-                      >
-                        查看疑似重复的登记
-                      </View>
-                    ) : null}
+                <Fragment key={`${r.code}:${r.message}`}>
+                  <View className="st-fact" id={`review-reason-${i}`}>
+                    <Text className="st-reason-code">{r.code}</Text>
+                    <View className="st-reason-body">
+                      <Text className="text">{explainReason(r)}</Text>
+                      {r.message !== explainReason(r) ? (
+                        <Text className="muted">系统说明：{r.message}</Text>
+                      ) : null}
+                      {r.relatedRegistrationId ? (
+                        <View
+                          className="link"
+                          onClick={() =>
+                            Taro.navigateTo({
+                              url: `${routes.staffRegistration}?id=${encodeURIComponent(r.relatedRegistrationId ?? '')}`,
+                            })
+                          }
+                          {...button('查看疑似重复的登记', `review-related-${i}`)}
+                        >
+                          查看疑似重复的登记
+                        </View>
+                      ) : null}
+                    </View>
                   </View>
-                </View>
+                  {/* Full width under its reason: the two cases side by side. */}
+                  <RelatedCaseCompare view={view} reason={r} id={`review-compare-${i}`} />
+                </Fragment>
               ))}
             </View>
             <View className="section" id="review-attachments">
