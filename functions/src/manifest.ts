@@ -92,6 +92,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.submitRegistration,
       api.myRegistrations,
       api.getRegistration,
+      api.registrationAttachment,
       api.resubmitRegistration,
       api.staffRegistrations,
       api.reviewRegistration,

@@ -5,6 +5,7 @@ import { envNames } from '@hongjia/functions/commons/env';
 import type { FunctionGroup } from '@hongjia/functions/manifest';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   ApplicationLogLevel,
@@ -128,10 +129,25 @@ export class HongjiaFunction extends Construct {
     this.fn.addEnvironment(envVar, table.tableName);
   }
 
-  /** RO: read objects. RW: read objects and PUT (sign presigned PUT URLs, copy claimed uploads). */
+  /**
+   * RO: read objects (and exact versions of them). RW: also PUT (sign presigned PUT URLs, copy
+   * claimed uploads). Listing lets a missing key answer 404 instead of 403. Written out rather
+   * than `grantRead`/`grantPut`, which would add tagging, legal holds, aborts and every KMS
+   * action: with SSE-KMS, S3 needs only a data key to write and a decrypt to read, and only
+   * through the bucket's own key.
+   */
   bindBucket(bucket: IBucket, envVar: string, accessMode: AccessMode): void {
-    bucket.grantRead(this.fn);
-    if (accessMode === 'RW') bucket.grantPut(this.fn);
+    const write = accessMode === 'RW';
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion', ...(write ? ['s3:PutObject'] : [])],
+        resources: [bucket.arnForObjects('*')],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    bucket.encryptionKey?.grant(this.fn, 'kms:Decrypt', ...(write ? ['kms:GenerateDataKey'] : []));
     this.fn.addEnvironment(envVar, bucket.bucketName);
   }
 

@@ -1,5 +1,7 @@
+import { uploadKeyPrefixes } from '@hongjia/functions/uploads/keys';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, type CfnTable, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { type CfnKey, Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -10,9 +12,6 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { idempotencyTable, mainTable, type TableSpec } from './table-spec';
-
-/** Presigned PUTs land here (`pending/<uploadId>`) until a domain write claims them. */
-export const pendingUploadPrefix = 'pending/';
 
 /**
  * Builds a DynamoDB table from its plain-data spec (the single source of truth
@@ -49,10 +48,11 @@ export interface StorageProps {
   webOrigins: readonly string[];
 }
 
-/** The stateful part of the stack: the tables (from table-spec) and the upload bucket. */
+/** The stateful part of the stack: the tables (from table-spec), the upload bucket and its key. */
 export class Storage extends Construct {
   readonly mainTable: Table;
   readonly idempotencyTable: Table;
+  readonly uploadKey: Key;
   readonly uploadBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StorageProps) {
@@ -60,9 +60,26 @@ export class Storage extends Construct {
     this.mainTable = tableFromSpec(this, mainTable);
     this.idempotencyTable = tableFromSpec(this, idempotencyTable);
 
+    // Families' documents (marriage certificates, household registers): a key of our own, so
+    // only the roles the bucket grants can decrypt them (bindBucket grants it with the bucket).
+    this.uploadKey = new Key(this, 'UploadKey', {
+      description: 'Hongjia: encrypts the upload bucket (attachments of families’ applications)',
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
+    (this.uploadKey.node.defaultChild as CfnKey).overrideLogicalId('UploadKey');
+
+    // Layout (functions/src/uploads/keys.ts): presigned PUTs write pending/<uploadId>; a claim
+    // copies the checked bytes to attachments/<registrationId>/<uploadId>, which nothing expires.
+    // Versioning keeps what was overwritten or deleted; only pending/ versions are ever removed.
     this.uploadBucket = new Bucket(this, 'UploadBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.uploadKey,
+      bucketKeyEnabled: true,
+      versioned: true,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -71,13 +88,21 @@ export class Storage extends Construct {
         {
           allowedMethods: [HttpMethods.PUT],
           allowedOrigins: [...props.webOrigins],
-          allowedHeaders: ['Content-Type'],
+          // The presigned PUT signs these; the browser sets Content-Length itself.
+          allowedHeaders: ['Content-Type', 'x-amz-checksum-sha256'],
           maxAge: 3600,
         },
       ],
       lifecycleRules: [
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-        { id: 'expire-abandoned-uploads', prefix: pendingUploadPrefix, expiration: Duration.days(1) },
+        {
+          // Never claimed within a day: gone (a claimed one was copied to attachments/ first).
+          // Versions replaced by a PUT after the claim, or by the expiry, stay a week for a dispute.
+          id: 'expire-unclaimed-uploads',
+          prefix: uploadKeyPrefixes.pending,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(7),
+        },
       ],
     });
     (this.uploadBucket.node.defaultChild as CfnBucket).overrideLogicalId('UploadBucket');

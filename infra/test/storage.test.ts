@@ -1,8 +1,17 @@
+import { functionGroups } from '@hongjia/functions/manifest';
+import { pendingKeyOf, permanentKeyOf, uploadKeyPrefixes } from '@hongjia/functions/uploads/keys';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { pendingUploadPrefix } from '../lib/storage';
 import { tableSpecs } from '../lib/table-spec';
-import { buildApp, cdkJsonContext, type Resource, resourcesOfType } from './support';
+import {
+  actionsOf,
+  buildApp,
+  cdkJsonContext,
+  mentions,
+  type Resource,
+  resourcesOfType,
+  roleStatements,
+} from './support';
 
 // Prepare (shared): the production stack, synthesized once without bundling.
 const { cn } = buildApp();
@@ -65,18 +74,53 @@ describe('tables', () => {
 });
 
 describe('upload bucket', () => {
-  it('blocks every kind of public access and encrypts objects', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
+  const bucket = () => template.toJSON().Resources.UploadBucket as Resource;
+
+  interface LifecycleRule {
+    Id?: string;
+    Status: string;
+    Prefix?: string;
+    ExpirationInDays?: number;
+    ExpirationDate?: string;
+    NoncurrentVersionExpiration?: { NoncurrentDays: number };
+    AbortIncompleteMultipartUpload?: { DaysAfterInitiation: number };
+  }
+  const rules = () =>
+    (bucket().Properties.LifecycleConfiguration as { Rules: LifecycleRule[] }).Rules.filter(
+      (rule) => rule.Status === 'Enabled',
+    );
+  /** The enabled rules S3 applies to an object key (prefix filters only: that is all we use). */
+  const rulesFor = (key: string) => rules().filter((rule) => key.startsWith(rule.Prefix ?? ''));
+
+  it('blocks every kind of public access', () => {
+    expect(bucket().Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
     });
+  });
+
+  it('encrypts with a KMS key of the stack that rotates and is retained', () => {
+    expect(bucket().Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        {
+          ServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: { 'Fn::GetAtt': ['UploadKey', 'Arn'] },
+          },
+          BucketKeyEnabled: true,
+        },
+      ],
+    });
+    const key = template.toJSON().Resources.UploadKey as Resource;
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('keeps every version of an object', () => {
+    expect(bucket().Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
   it('denies requests that do not use TLS', () => {
@@ -94,36 +138,90 @@ describe('upload bucket', () => {
     });
   });
 
-  it('allows presigned PUTs with a Content-Type from the configured web origins only', () => {
+  it('allows presigned PUTs with the signed Content-Type and checksum from the configured web origins only', () => {
     // Prepare
     const origins = cdkJsonContext.webOrigins as string[];
 
-    // Act
-    const bucket = template.toJSON().Resources.UploadBucket as Resource;
-
     // Assess
-    expect(bucket.Properties.CorsConfiguration).toEqual({
+    expect(bucket().Properties.CorsConfiguration).toEqual({
       CorsRules: [
-        { AllowedMethods: ['PUT'], AllowedOrigins: origins, AllowedHeaders: ['Content-Type'], MaxAge: 3600 },
+        {
+          AllowedMethods: ['PUT'],
+          AllowedOrigins: origins,
+          AllowedHeaders: ['Content-Type', 'x-amz-checksum-sha256'],
+          MaxAge: 3600,
+        },
       ],
     });
     expect(origins).not.toContain('*');
   });
 
-  it('cleans up abandoned uploads: incomplete multipart after 1 day, pending/ objects after 1 day', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: {
-        Rules: Match.arrayWith([
-          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
-          Match.objectLike({ Prefix: pendingUploadPrefix, ExpirationInDays: 1, Status: 'Enabled' }),
-        ]),
-      },
-    });
-    expect(pendingUploadPrefix).toBe('pending/');
+  it('expires never-claimed uploads after a day, their replaced versions a week later', () => {
+    const pending = rulesFor(pendingKeyOf('upl_0123456789abcdef0123'));
+    expect(pending.map((rule) => rule.ExpirationInDays).filter(Boolean)).toEqual([1]);
+    expect(pending.map((rule) => rule.NoncurrentVersionExpiration?.NoncurrentDays).filter(Boolean)).toEqual([
+      7,
+    ]);
+    expect(uploadKeyPrefixes.pending).toBe('pending/');
+  });
+
+  it('never expires a claimed attachment, nor any version of it', () => {
+    const key = permanentKeyOf('reg_0123456789abcdef0123', 'upl_0123456789abcdef0123');
+    expect(key.startsWith(uploadKeyPrefixes.attachments)).toBe(true);
+    for (const rule of rulesFor(key)) {
+      expect(rule, rule.Id).not.toHaveProperty('ExpirationInDays');
+      expect(rule, rule.Id).not.toHaveProperty('ExpirationDate');
+      expect(rule, rule.Id).not.toHaveProperty('NoncurrentVersionExpiration');
+    }
+    // Only prefix-scoped rules expire anything: a bucket-wide expiry would reach attachments/ too.
+    for (const rule of rules()) {
+      if (rule.ExpirationInDays || rule.NoncurrentVersionExpiration) {
+        expect(rule.Prefix, rule.Id).toBe(uploadKeyPrefixes.pending);
+      }
+    }
+  });
+
+  it('cleans up incomplete multipart uploads after a day', () => {
+    expect(rules()).toContainEqual(
+      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+    );
   });
 
   it('is retained when the stack is deleted', () => {
     template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('upload bucket access', () => {
+  const bucketGroups = functionGroups.filter((group) => group.access.uploadBucket);
+
+  it('lets the registration group read, write and copy objects, and use the bucket key for that only', () => {
+    // Act
+    const statements = roleStatements(template, 'registration');
+    const onKey = statements.filter((statement) => mentions(statement, 'UploadKey'));
+    const onBucket = statements.filter((statement) => mentions(statement, 'UploadBucket'));
+
+    // Assess
+    expect(bucketGroups.map((group) => group.name)).toContain('registration');
+    // SSE-KMS: S3 asks for a data key to write (presigned PUT, copy) and a decrypt to read (GET, copy).
+    // (CDK merges these with the same grant on the personal-data key into one statement.)
+    expect([...new Set(actionsOf(onKey))].sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(actionsOf(onBucket).sort()).toEqual([
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+  });
+
+  it('gives no group without bucket access the bucket key', () => {
+    for (const group of functionGroups.filter((g) => !g.access.uploadBucket)) {
+      const statements = roleStatements(template, group.name);
+      expect(
+        statements.some((statement) => mentions(statement, 'UploadKey')),
+        group.name,
+      ).toBe(false);
+    }
   });
 });
 

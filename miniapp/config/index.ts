@@ -13,6 +13,9 @@ const apiBase =
 
 // The shared zod contracts are TS source outside src/: babel must compile them too.
 const sharedSource = path.resolve(__dirname, '../../shared/src');
+// @noble/hashes (the upload digest) ships modern ESM (class fields, `**`); WeChat's ES5 setting is
+// off (project.config.json), so babel lowers it like our own code.
+const nobleHashes = path.resolve(__dirname, '../../node_modules/@noble/hashes');
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -35,7 +38,7 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
-      compile: { include: [sharedSource] },
+      compile: { include: [sharedSource, nobleHashes] },
       // Modules used only by a subpackage stay in that subpackage (main-package budget 1 MB).
       optimizeMainPackage: { enable: true },
       postcss: {
@@ -44,7 +47,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
     h5: {
-      compile: { include: [sharedSource] },
+      compile: { include: [sharedSource, nobleHashes] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -4,6 +4,7 @@ export * from './calendar/index';
 export * from './childcare/index';
 export * from './credit-code';
 export * from './districts';
+export * from './file-signatures';
 export * from './identity/index';
 export * from './mask';
 export * from './phone';

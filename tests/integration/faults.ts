@@ -9,7 +9,7 @@
 export interface FaultRule {
   /** The low-level command the document client sends, e.g. 'PutItemCommand' (ElectroDB's put and create). */
   command: StoreCommand;
-  /** Only calls whose input (as the document client got it, not yet marshalled) matches, e.g. `pkStartsWith(…)`; all calls when absent. */
+  /** Only calls whose (marshalled) input matches, e.g. `pkStartsWith(…)`; all calls when absent. */
   matches?: (input: Record<string, unknown>) => boolean;
   /** `before`: the call never reaches the store; `after`: it lands, then the caller sees an error. */
   when: 'before' | 'after';
@@ -50,8 +50,8 @@ export async function injectFaults(rules: FaultRule[]) {
 
 /**
  * Matches a call whose item or key has a `pk` starting with `prefix` (ElectroDB's `$hongjia#…` keys).
- * At the `initialize` step the document client has not marshalled yet: `pk` is a plain string
- * there (`{ S }` only on a low-level call).
+ * At the `initialize` step the document client has not marshalled yet, so `pk` is a plain string;
+ * a call sent with the low-level client carries `{S: …}`.
  */
 export function pkStartsWith(prefix: string) {
   return (input: Record<string, unknown>) => {

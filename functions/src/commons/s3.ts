@@ -15,7 +15,8 @@ export const s3Client = new S3Client({
     ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
     : {}),
   // The SDK's default CRC32 would put the checksum of an EMPTY body into presigned PUT URLs,
-  // and S3 would refuse every real upload against it.
+  // and S3 would refuse every real upload against it. The upload's own SHA-256 (declared by the
+  // client, signed as x-amz-checksum-sha256) is what S3 checks the body against (decision 0012).
   requestChecksumCalculation: 'WHEN_REQUIRED',
   maxAttempts: 5,
 });

@@ -94,6 +94,10 @@ export function createRegistrationEntity(client: DynamoDBDocumentClient, table: 
               fileName: { type: 'string', required: true },
               contentType: { type: 'string', required: true },
               size: { type: 'number', required: true },
+              // The checked SHA-256 and the permanent copy (attachments/<registrationId>/<uploadId>);
+              // absent on attachments claimed before uploads were copied.
+              sha256: { type: 'string' },
+              key: { type: 'string' },
             },
           },
         },

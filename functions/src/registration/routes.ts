@@ -12,6 +12,7 @@ import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createUploadServiceFor } from '../uploads/routes';
 import { createApproval } from './approval';
+import { createAttachmentReads } from './attachments';
 import {
   createReceiptCounterEntity,
   createRegistrationEntity,
@@ -29,14 +30,20 @@ export interface RegistrationDeps {
   notifier: Notifier;
 }
 
-/** The service wired to the table (also used by the seed and the bench). */
-export function createRegistrationServiceFor(deps: RegistrationDeps) {
-  const { client, table } = deps;
-  const records = createRegistrationRecords({
+const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'>) =>
+  createRegistrationRecords({
     registrations: createRegistrationEntity(client, table),
     probes: createRegistrationProbeEntity(client, table),
     counters: createReceiptCounterEntity(client, table),
   });
+
+const accessFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'>) =>
+  createAccessChecks(createUserStore(createUserEntity(client, table)));
+
+/** The service wired to the table (also used by the seed and the bench). */
+export function createRegistrationServiceFor(deps: RegistrationDeps) {
+  const { client, table } = deps;
+  const records = recordsFor(deps);
   const guardEntity = createGuardEntity(client, table);
   const certificates = createCertificateEntity(client, table);
   return createRegistrationService({
@@ -46,7 +53,7 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
     }),
-    access: createAccessChecks(createUserStore(createUserEntity(client, table))),
+    access: accessFor(deps),
     notifier: deps.notifier,
     cipher: piiCipher,
     filer: createFilerCheck(createIdentityEntity(client, table)),
@@ -58,6 +65,12 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
 /** The family's registrations and the district review queue. */
 export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplementation[] {
   const registrations = createRegistrationServiceFor(deps);
+  const attachments = createAttachmentReads({
+    records: recordsFor(deps),
+    access: accessFor(deps),
+    uploads: createUploadServiceFor(deps),
+    audit: createAuditTrail(createAuditEntity(deps.client, deps.table)),
+  });
   return [
     implement(api.submitRegistration, ({ caller, body, now, operationId }) =>
       registrations.submit(caller, body, now, operationId),
@@ -66,6 +79,9 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
       registrations.resubmit(caller, params.id, body, now),
     ),
     implement(api.getRegistration, ({ caller, params, now }) => registrations.get(caller, params.id, now)),
+    implement(api.registrationAttachment, ({ caller, params, now, requestId, sourceIp }) =>
+      attachments.link(caller, params.id, params.uploadId, { now, requestId, sourceIp }),
+    ),
     implement(api.myRegistrations, ({ caller, query }) => registrations.listMine(caller, query)),
     implement(api.staffRegistrations, ({ caller, query }) => registrations.listForStaff(caller, query)),
     implement(api.reviewRegistration, ({ caller, params, body, now }) =>

@@ -81,7 +81,8 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     if (!checked.ok) throw validationFailed(checked.details[0]?.message ?? '登记信息不正确', checked.details);
     const cipher = await deps.cipher();
     filer.parentRole(cipher, filerHash, body);
-    const attachments = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
+    const verified = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
+    const attachments = verified.map((v) => v.attachment);
     const content = await filedContent(cipher, body, checked.facts, attachments, today);
     const probeKey = probeKeyFor(cipher, checked.facts);
     const [sameMother, sameBirthDates] = await Promise.all([
@@ -101,7 +102,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       sameMother,
       sameBirthDates,
     );
-    return { today, content, reasons, probeKey };
+    return { today, content, reasons, probeKey, verified };
   };
 
   const systemChange = (
@@ -202,7 +203,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         const earlier = await records.get(registrationId);
         if (earlier?.userId === caller.id) return createdFor(filerHash, await finish(earlier, now));
       }
-      const { today, content, reasons, probeKey } = await prepare(
+      const { today, content, reasons, probeKey, verified } = await prepare(
         caller,
         filerHash,
         registrationId,
@@ -210,7 +211,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         now,
       );
       const receiptNo = await records.nextReceiptNo(content.jurisdiction, today);
-      await uploads.attach(body.attachmentIds ?? [], registrationId, now);
+      await uploads.attach(verified, registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
       const base = {
         registrationId,
@@ -259,8 +260,14 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       const filerHash = await filer.boundHash(caller);
       if (item.version !== body.expectedVersion) throw conflict('该登记已更新，请刷新后重试');
       if (item.status !== 'returned') throw conflict('只有退回补正的登记可以重新提交');
-      const { content, reasons, probeKey } = await prepare(caller, filerHash, registrationId, body, now);
-      await uploads.attach(body.attachmentIds ?? [], registrationId, now);
+      const { content, reasons, probeKey, verified } = await prepare(
+        caller,
+        filerHash,
+        registrationId,
+        body,
+        now,
+      );
+      await uploads.attach(verified, registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
       const from = { version: item.version, status: item.status };
       const changes = { ...content, updatedAt: now.toISOString() };

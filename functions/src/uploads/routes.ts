@@ -28,5 +28,9 @@ export function createUploadRoutes(deps: {
   bucket: string;
 }): RouteImplementation[] {
   const uploads = createUploadServiceFor(deps);
-  return [implement(api.createUpload, ({ caller, body, now }) => uploads.create(caller, body, now))];
+  return [
+    implement(api.createUpload, ({ caller, body, now, operationId }) =>
+      uploads.create(caller, body, now, operationId),
+    ),
+  ];
 }

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { call } from '../api/client';
 import { ApiError } from '../api/errors';
 import { isWeapp } from '../config/env';
-import { putHeaders, uploadRequest } from './put-request';
+import { sha256Base64 } from './digest';
+import { fileProblem, putHeaders, uploadRequest } from './put-request';
 
 /** A file the user picked: weapp gives a temp path, h5 a File. */
 export type PickedFile =
@@ -65,18 +66,32 @@ function putBlob(url: string, headers: Record<string, string>, blob: Blob, onPro
   });
 }
 
+/** The file's bytes: weapp reads its temp path, h5 the File. */
+async function readBytes(file: PickedFile): Promise<ArrayBuffer> {
+  try {
+    return file.kind === 'blob' ? await file.blob.arrayBuffer() : await readTempFile(file.path);
+  } catch {
+    throw new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: '无法读取该文件，请重新选择' });
+  }
+}
+
 /**
- * One attachment: the contract's checks, POST /v1/uploads for a presigned URL, then a raw PUT of
- * the bytes (Taro.uploadFile would send multipart, which a presigned PUT does not accept).
- * `onProgress` gets 0–1 on h5; weapp's request has no upload progress, so it stays unknown.
+ * One attachment: the contract's checks, the file's SHA-256 (and its first bytes against its
+ * type), POST /v1/uploads for a presigned URL signed with that digest, then a raw PUT of the
+ * bytes with the signed headers (Taro.uploadFile would send multipart, which a presigned PUT does
+ * not accept). `onProgress` gets 0–1 on h5; weapp's request has no upload progress.
  */
 export async function uploadFile(
   file: PickedFile,
   idempotencyKey: string,
   onProgress: (fraction: number | undefined) => void,
 ): Promise<string> {
-  const request = uploadRequest(file.name, file.size);
-  if (!request.ok) throw new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: request.message });
+  const refused = (message: string) => new ApiError({ code: 'VALIDATION_FAILED', status: 400, message });
+  const early = fileProblem(file.name, file.size);
+  if (early) throw refused(early);
+  const data = await readBytes(file);
+  const request = uploadRequest(file.name, new Uint8Array(data), sha256Base64);
+  if (!request.ok) throw refused(request.message);
   const ticket = await call(api.createUpload, { body: request.body, idempotencyKey, loading: false });
   const header = putHeaders(ticket, request.body.contentType);
   onProgress(file.kind === 'blob' ? 0 : undefined);
@@ -84,7 +99,6 @@ export async function uploadFile(
   try {
     if (file.kind === 'blob') status = await putBlob(ticket.url, header, file.blob, onProgress);
     else {
-      const data = await readTempFile(file.path);
       const res = await Taro.request({ url: ticket.url, method: 'PUT', header, data, dataType: '其他' });
       status = res.statusCode;
     }

@@ -55,6 +55,7 @@ export const api = {
   decideFiling: childcare.decideFiling,
   childcareStats: childcare.childcareStats,
   createUpload: uploads.createUpload,
+  registrationAttachment: uploads.registrationAttachment,
   submitRegistration: registration.submitRegistration,
   myRegistrations: registration.myRegistrations,
   getRegistration: registration.getRegistration,

@@ -15,7 +15,9 @@ import { routes } from '../../../config/routes';
 import { formatDateTime } from '../../../lib/format';
 import { routeParam } from '../../../lib/route-param';
 import { explainReason, kindNames, parityName, statusNames } from '../../../registration/labels';
+import { openAttachment } from '../../../uploads/open-attachment';
 import { formatBytes } from '../../../uploads/put-request';
+import { viewerOf } from '../../../uploads/viewer';
 import { RelatedCaseCompare } from '../components/RelatedCase';
 import { VoidAction } from '../components/VoidAction';
 import '../staff.css';
@@ -39,8 +41,9 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
 
 /**
  * 登记详情 for review: facts (ID numbers masked), why automation sent it here (a suspected
- * duplicate side by side with the case it names), attachments, history, and the decision; an
- * approved one can be voided (作废). Each carries the version loaded, so two reviewers cannot
+ * duplicate side by side with the case it names), attachments (each opens from a short-lived
+ * link; the server audits every staff read), history, and the decision; an approved one can be
+ * voided (作废). Each carries the version loaded, so two reviewers cannot
  * overwrite each other: a stale one gets 409 and the page reloads.
  */
 export default function RegistrationReview() {
@@ -51,6 +54,7 @@ export default function RegistrationReview() {
   const [deciding, setDeciding] = useState<Decision>();
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
+  const [opening, setOpening] = useState<string>();
 
   const load = useCallback(async () => {
     try {
@@ -62,6 +66,20 @@ export default function RegistrationReview() {
   useEffect(() => {
     if (session && id) void load();
   }, [session, id, load]);
+
+  /** Opens one attachment (the server records the read before it hands out the link). */
+  async function open(uploadId: string) {
+    if (!view || opening) return;
+    setOpening(uploadId);
+    setBanner(undefined);
+    try {
+      await openAttachment(view.id, uploadId);
+    } catch (e) {
+      setBanner(isApiError(e) ? e.message : '附件打开失败，请稍后再试');
+    } finally {
+      setOpening(undefined);
+    }
+  }
 
   async function decide(decision: Decision) {
     if (!view) return;
@@ -188,13 +206,28 @@ export default function RegistrationReview() {
               <Text className="title">附件（{view.attachments.length}）</Text>
               {view.attachments.length === 0 ? <Text className="muted">未上传附件</Text> : null}
               {view.attachments.map((a, i) => (
-                <Fact
-                  key={a.id}
-                  id={`review-attachment-${i}`}
-                  name={a.contentType}
-                  value={`${a.fileName}（${formatBytes(a.size)}）`}
-                />
+                <View key={a.id} className="row">
+                  <View className="grow">
+                    <Fact
+                      id={`review-attachment-${i}`}
+                      name={viewerOf(a.contentType) === 'document' ? 'PDF' : '图片'}
+                      value={`${a.fileName}（${formatBytes(a.size)}）`}
+                    />
+                  </View>
+                  <Button
+                    className="btn btn--plain btn--small"
+                    // Only when true: Taro h5 keeps disabled="false" and its [disabled] style greys the text.
+                    {...(opening === a.id ? { disabled: true } : {})}
+                    onClick={() => void open(a.id)}
+                    {...button(`查看附件 ${a.fileName}`, `review-attachment-${i}-open`)}
+                  >
+                    {opening === a.id ? '打开中…' : '查看'}
+                  </Button>
+                </View>
               ))}
+              {view.attachments.length ? (
+                <Text className="muted">每次查看都会记录在案；链接 5 分钟内有效。</Text>
+              ) : null}
             </View>
             <View className="section">
               <Text className="title">办理记录</Text>

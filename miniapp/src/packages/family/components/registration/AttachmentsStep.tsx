@@ -75,7 +75,8 @@ export function AttachmentsStep({
       {attachments.length < 10 ? (
         <Button
           className="btn btn--plain"
-          disabled={Boolean(uploading)}
+          // Only when true: Taro h5 keeps disabled="false" and its [disabled] style hides the text.
+          {...(uploading ? { disabled: true } : {})}
           onClick={add}
           {...button('添加附件', 'reg-attach-add')}
         >
