@@ -61,6 +61,12 @@ describe('automated review reasons', () => {
     expect(reviewReasons(input, [other({ status: 'rejected' })], [])).toEqual([]);
   });
 
+  it('ignores a voided approval: it holds no pregnancy and no child on record', () => {
+    expect(reviewReasons(input, [other({ status: 'voided' })], [])).toEqual([]);
+    expect(reviewReasons(input, [other({ status: 'voided', pregnancyDate: '2024-01-01' })], [])).toEqual([]);
+    expect(reviewReasons(input, [], [other({ status: 'voided', motherName: '王晓红' })])).toEqual([]);
+  });
+
   it('names an approved record of this or a later parity outside the window', () => {
     const record = other({ pregnancyDate: '2024-01-01' });
     expect(codes(reviewReasons(input, [record], []))).toEqual(['PARITY_RECORD_CONFLICT']);

@@ -202,7 +202,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('registration', 'birthBundle', 'conflict'),
+    ...piiKey('registration', 'birthBundle', 'conflict', 'idempotency'),
     ...uploadBucketRW,
   ],
   certificates: [

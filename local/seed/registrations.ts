@@ -1,10 +1,18 @@
 import { userIdForOpenid } from '@hongjia/functions/auth/users';
 import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { s3Client, uploadBucketName } from '@hongjia/functions/commons/s3';
+import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
+import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createRegistrationServiceFor } from '@hongjia/functions/registration/routes';
-import { type DistrictCode, districts, type RegistrationRequest } from '@hongjia/shared';
+import {
+  type DistrictCode,
+  districts,
+  type ParentInput,
+  type RegistrationRequest,
+  type SessionUser,
+} from '@hongjia/shared';
 import { familyOpenid } from './bookings';
 import { seedDay, seedIdNumber } from './people';
 
@@ -15,6 +23,13 @@ import { seedDay, seedIdNumber } from './people';
  * that disagrees with the declared children and one second filing of the same
  * pregnancy (both pending review with reasons) — so `staff-360102` opens a
  * queue. The cases are fixed; ids and receipt numbers come from the service.
+ *
+ * Only a parent bound by real name may file (decision 0011), so each filing
+ * family first binds its identity through the identity service: district i's
+ * three families are `family-(11 + 3i)` … `family-(13 + 3i)` (东湖区: family-11
+ * the first couple's mother, family-12 the second couple's father, family-13
+ * the third couple's mother) — apart from family-1 … family-9, who are bound
+ * to the 育儿补贴 applicants (subsidies.ts).
  */
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴'];
 
@@ -42,27 +57,45 @@ function couple(district: DistrictCode, index: number, n: number, now: Date): Re
   };
 }
 
+/** District i's n-th filing family: family-11 … family-37. */
+const registrationFamilyOpenid = (districtIndex: number, n: number) =>
+  familyOpenid(10 + districtIndex * 3 + n);
+
 export async function seedRegistrations(now: Date): Promise<number> {
   const table = mainTableName();
+  const notifier = createOutboxNotifier(createNotificationEntity(documentClient, table));
   const service = createRegistrationServiceFor({
     client: documentClient,
     table,
     s3: s3Client,
     bucket: uploadBucketName(),
-    notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
+    notifier,
+  });
+  const { identity } = createFamiliesServicesFor({
+    client: documentClient,
+    table,
+    notifier,
+    face: createLocalFaceVerifier(),
   });
   let count = 0;
   for (const [index, district] of districts.entries()) {
-    const family = (n: number) => ({
-      id: userIdForOpenid(familyOpenid(index * 4 + n)),
-      roles: ['family' as const],
-    });
     const first = couple(district.code, index, 1, now);
     const second = couple(district.code, index, 2, now);
     const mismatch = couple(district.code, index, 3, now);
-    await service.submit(family(0), first, now);
+    const boundAs = async (n: number, person: ParentInput): Promise<SessionUser> => {
+      const user: SessionUser = {
+        id: userIdForOpenid(registrationFamilyOpenid(index, n)),
+        roles: ['family'],
+      };
+      await identity.bind(user, { name: person.name, idNumber: person.idNumber }, now);
+      return user;
+    };
+    const firstMother = await boundAs(0, first.mother);
+    const secondFather = await boundAs(1, second.father);
+    const thirdMother = await boundAs(2, mismatch.mother);
+    await service.submit(firstMother, first, now);
     await service.submit(
-      family(1),
+      secondFather,
       {
         ...second,
         parity: 2,
@@ -70,9 +103,9 @@ export async function seedRegistrations(now: Date): Promise<number> {
       },
       now,
     );
-    await service.submit(family(2), { ...mismatch, parity: 2 }, now);
+    await service.submit(thirdMother, { ...mismatch, parity: 2 }, now);
     // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
-    await service.submit(family(0), { ...first, expectedDueDate: seedDay(now, 140) }, now);
+    await service.submit(firstMother, { ...first, expectedDueDate: seedDay(now, 140) }, now);
     count += 4;
   }
   return count;

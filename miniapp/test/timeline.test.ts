@@ -37,6 +37,24 @@ describe('timeline', () => {
     ]);
     expect(latest).toMatchObject({ what: '系统自动审核：已通过（秒办）', who: '系统' });
   });
+
+  it('says 登记已作废 with the office and its reason for a void', () => {
+    const [latest] = timeline([
+      { status: 'approved', at: '2026-11-01T02:00:00.500Z', by: 'system' },
+      {
+        status: 'voided',
+        at: '2026-11-05T02:00:00.000Z',
+        by: 'staff',
+        byName: '东湖区卫健委',
+        comment: '身份证号填错',
+      },
+    ]);
+    expect(latest).toMatchObject({
+      what: '登记已作废',
+      who: '工作人员（东湖区卫健委）',
+      comment: '身份证号填错',
+    });
+  });
 });
 
 describe('registration labels', () => {
@@ -46,11 +64,18 @@ describe('registration labels', () => {
       pending_review: '待审核',
       returned: '退回补正',
       rejected: '不予登记',
+      voided: '已作废',
     });
   });
 
   it('explains known reason codes and falls back to the server message', () => {
     expect(explainReason({ code: 'SUSPECTED_DUPLICATE', message: 'x' })).toContain('重复');
     expect(explainReason({ code: 'SOMETHING_NEW', message: '服务端说明' })).toBe('服务端说明');
+  });
+
+  it('tells a family only that a reviewer will check, for a reason about another registration', () => {
+    const told = explainReason({ code: 'NEEDS_STAFF_CHECK', message: '该登记需要工作人员进一步核对' });
+    expect(told).toContain('工作人员');
+    expect(told).not.toMatch(/重复|孩次|SY\d/);
   });
 });

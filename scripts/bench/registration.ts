@@ -107,7 +107,21 @@ try {
     });
     return ((await response.json()) as { token: string }).token;
   };
-  const token = await signIn('bench-registration-family');
+  /** Only a parent bound by real name files (decision 0011): each sample's mother, bound before the clock starts. */
+  const motherOf = async (n: number, idNumber: string) => {
+    const token = await signIn(`bench-registration-mother-${n}`);
+    const bound = await fetch(`${runtime.apiUrl}/v1/me/identity`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `bench-bind-${n}`,
+      },
+      body: JSON.stringify({ name: '王小红', idNumber }),
+    });
+    if (bound.status >= 300) throw new Error(`binding the bench mother ${n} failed: ${bound.status}`);
+    return token;
+  };
 
   let next = 0;
   async function timedSubmits() {
@@ -124,6 +138,7 @@ try {
         existingChildren: [],
         expectedDueDate: day(120),
       };
+      const token = await motherOf(n, body.mother.idNumber);
       const started = performance.now();
       const response = await fetch(`${runtime.apiUrl}/v1/registrations`, {
         method: 'POST',

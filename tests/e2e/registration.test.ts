@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Journey, startJourney } from './browser';
 
 /**
- * Birth registration without a visit, in the h5 app:
- * (a) a clean first child → 已通过（秒办）→ 我的证件 with its QR → print code → nearest print point;
- * (b) a registration that needs a person → staff return it for correction (补正) →
- *     the family resubmits → staff approve.
+ * Birth registration without a visit, in the h5 app. Only a parent files, by real name, so a
+ * new family is sent to 实名认证 first and comes back to the form.
+ * (a) the mother binds her name, files a clean first child → 已通过（秒办）→ 我的证件 with its QR
+ *     → print code → nearest print point;
+ * (b) the father files one that needs a person → staff return it for correction (补正) →
+ *     the family resubmits → staff approve → staff void it (作废) with a reason.
  */
 const id = (first17: string) => `${first17}${idNumberCheckCharacter(first17)}`;
 let journey: Journey;
@@ -42,11 +44,28 @@ async function openNewRegistration() {
   await visible('#reg-new').click();
 }
 
+/** A family without 实名认证 is sent there from the form, binds, and comes back to the form. */
+async function bindFromForm(name: string, idNumber: string, screenshot?: string) {
+  const { visible, onPage, shot } = journey;
+  await visible('#reg-identity-needed').waitFor();
+  if (screenshot) await shot(screenshot);
+  await visible('#reg-identity').click();
+  await onPage('packages/family/pages/identity/index');
+  await visible('#identity-name input').fill(name);
+  await visible('#identity-id-number input').fill(idNumber);
+  await visible('#identity-submit').click();
+  await visible('#identity-masked').waitFor();
+  await visible('#identity-back').click();
+  await onPage('packages/family/pages/registration/form');
+  await expect(visible('#reg-filer-hint').textContent()).resolves.toContain(name.slice(0, 1));
+}
+
 describe('a clean first child is approved at once', () => {
   it('files the registration and gets 已通过（秒办）', async () => {
     const { visible, shot, signIn } = journey;
     await signIn(`e2e-parent-${Date.now()}`);
     await openNewRegistration();
+    await bindFromForm('王芳', id('36010219950315002'), '29-registration-identity-first');
     await visible('#reg-next').click();
     await visible('#reg-pipl').waitFor();
     await visible('#reg-mother-id input').fill(id('36010219950315002'));
@@ -116,6 +135,8 @@ describe('a registration that needs a person', () => {
     const { visible, signIn } = journey;
     await signIn(family);
     await openNewRegistration();
+    // The father files this one.
+    await bindFromForm(father.name, father.id);
     await visible('#reg-parity-2').click();
     await visible('#reg-next').click();
     await fillParents(mother, father);
@@ -177,5 +198,16 @@ describe('a registration that needs a person', () => {
     await visible('#review-dialog-confirm').click();
     await expect.poll(async () => visible('#review-status').textContent()).toContain('已通过');
     await shot('37-staff-approved');
+  });
+
+  it('lets staff void the approval with a reason, after a confirmation', async () => {
+    const { visible, shot } = journey;
+    await visible('#review-void').click();
+    await visible('#void-dialog-confirm').click();
+    await expect(visible('#void-reason-error').textContent()).resolves.toContain('作废原因');
+    await visible('#void-reason textarea').fill('父亲身份证号填错，请重新登记。');
+    await shot('38-staff-void');
+    await visible('#void-dialog-confirm').click();
+    await expect.poll(async () => visible('#review-status').textContent()).toContain('已作废');
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { injectFaults, pkStartsWith } from './faults';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
-import { type Created, registrationBody, submit } from './registration-fixtures';
+import { bindAs, type Created, registrationBody, submit } from './registration-fixtures';
 import { pdfBytes, pngBytes, put, requestTicket, sha256Of, type Ticket, uploaded } from './upload-fixtures';
 
 /**
@@ -17,10 +17,15 @@ let runtime: LocalRuntime;
 let close: () => Promise<void>;
 let family: string;
 let east: { token: string; user: { id: string } };
+/** Only a parent may file (decision 0011): every filing here names the family's father, bound by real name. */
+const father = registrationBody(401).father;
+const filing = (n: number, overrides: Record<string, unknown>) =>
+  registrationBody(n, { father, ...overrides });
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   family = (await signIn(runtime, 'attachment-family')).token;
+  await bindAs(runtime, family, father.name, father.idNumber);
   east = await signIn(runtime, 'staff-360102');
 });
 afterAll(async () => close?.());
@@ -61,7 +66,7 @@ async function itemsOf(entity: string, where: (item: Record<string, unknown>) =>
 
 /** A second child with no first on record: it waits for a reviewer of 东湖区. */
 async function fileForReview(n: number, attachmentIds: string[]): Promise<string> {
-  const answer = await submit(runtime, family, registrationBody(n, { parity: 2, attachmentIds }));
+  const answer = await submit(runtime, family, filing(n, { parity: 2, attachmentIds }));
   expect(answer.status, answer.text).toBe(201);
   expect(answer.json).toMatchObject({ status: 'pending_review' });
   return (answer.json as unknown as Created).id;
@@ -140,7 +145,7 @@ describe('a claimed attachment is kept', () => {
     expect((await stored(`pending/${uploadId}`, { method: 'DELETE' })).status).toBe(204);
     const again = await call(runtime, `/v1/registrations/${id}/resubmit`, {
       token: family,
-      body: { ...registrationBody(403, { parity: 2, attachmentIds: [uploadId] }), expectedVersion: 2 },
+      body: { ...filing(403, { parity: 2, attachmentIds: [uploadId] }), expectedVersion: 2 },
     });
     expect(again.status, again.text).toBe(200);
 

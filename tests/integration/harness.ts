@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ErrorEnvelope } from '@hongjia/shared';
 import { expect } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { observe } from './disclosure';
 
 /**
  * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
@@ -45,6 +46,16 @@ export async function call(runtime: LocalRuntime, path: string, options: CallOpt
   });
   const text = await response.text();
   const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  // Every answer a family gets is checked for other families' record ids (disclosure.ts, setup.ts).
+  observe({
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    path: path.split('?')[0] ?? path,
+    token: options.token,
+    requestBody: options.body,
+    status: response.status,
+    text,
+    json,
+  });
   return { status: response.status, headers: response.headers, json, text };
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { idNumberCheckCharacter } from '@hongjia/shared';
+import { expect } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { call } from './harness';
+import { call, signIn } from './harness';
 
 /** Valid ID numbers (GB 11643, Nanchang region) for test parent number `n`; distinct per n. */
 export function idNumber(sex: 'M' | 'F', n: number, region = '360102'): string {
@@ -30,6 +31,39 @@ export function registrationBody(n: number, overrides: Record<string, unknown> =
     existingChildren: [],
     expectedDueDate: daysFromToday(120),
     ...overrides,
+  };
+}
+
+/** 实名认证 of the signed-in user as `name` with `idNumber` (locally the face check accepts). */
+export async function bindAs(runtime: LocalRuntime, token: string, name: string, idNumber: string) {
+  const answer = await call(runtime, '/v1/me/identity', {
+    token,
+    body: { name, idNumber },
+    headers: { 'idempotency-key': key('bind') },
+  });
+  expect(answer.status, answer.text).toBeLessThan(300);
+}
+
+/**
+ * A family account bound by real name to the mother (or father) of couple
+ * `n`, as filing requires: the same account for the same person within a test
+ * file (a person binds one account), signed in as `<label>-<role>-<n>`.
+ */
+export function parents(runtime: LocalRuntime, label: string) {
+  const tokens = new Map<string, Promise<string>>();
+  return (n: number, role: 'mother' | 'father' = 'mother'): Promise<string> => {
+    const id = `${role}-${n}`;
+    let token = tokens.get(id);
+    if (!token) {
+      token = (async () => {
+        const session = await signIn(runtime, `${label}-${id}`);
+        const parent = registrationBody(n)[role];
+        await bindAs(runtime, session.token, parent.name, parent.idNumber);
+        return session.token;
+      })();
+      tokens.set(id, token);
+    }
+    return token;
   };
 }
 

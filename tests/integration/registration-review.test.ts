@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
-import { type Created, registrationBody, submit } from './registration-fixtures';
+import { type Created, parents, registrationBody, submit } from './registration-fixtures';
 
 /** Review by the jurisdiction's staff: locking, 补正 and resubmission, queues, notifications. */
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
-let family: string;
+/** Couple n's mother, bound by real name (only a parent may file). */
+let parent: ReturnType<typeof parents>;
 let east: string;
 let west: string;
 let city: string;
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
-  family = (await signIn(runtime, 'review-family')).token;
+  parent = parents(runtime, 'review');
   east = (await signIn(runtime, 'staff-360102')).token;
   west = (await signIn(runtime, 'staff-360103')).token;
   city = (await signIn(runtime, 'staff-city')).token;
@@ -31,7 +32,7 @@ const queue = async (token: string, query = '') => {
   };
 };
 const pending = async (n: number) => {
-  const answer = await submit(runtime, family, registrationBody(n, { parity: 2 }));
+  const answer = await submit(runtime, await parent(n), registrationBody(n, { parity: 2 }));
   const body = answer.json as unknown as Created;
   expect(body.status).toBe('pending_review');
   return body;
@@ -49,7 +50,7 @@ describe('the district review queue', () => {
       'FORBIDDEN',
     );
     expectEnvelope(await review(west, id, { decision: 'approve', expectedVersion: 1 }), 404, 'NOT_FOUND');
-    const families = await call(runtime, '/v1/staff/registrations', { token: family });
+    const families = await call(runtime, '/v1/staff/registrations', { token: await parent(201) });
     expect(families.status).toBe(403);
   });
 
@@ -108,6 +109,7 @@ describe('decisions', () => {
       expectedVersion: 1,
     });
     expect(returned.json).toMatchObject({ status: 'returned', version: 2 });
+    const family = await parent(212);
     const resubmit = (body: unknown) =>
       call(runtime, `/v1/registrations/${id}/resubmit`, { token: family, body });
     expectEnvelope(await resubmit({ ...registrationBody(212), expectedVersion: 1 }), 409, 'CONFLICT');
@@ -120,6 +122,8 @@ describe('decisions', () => {
       404,
       'NOT_FOUND',
     );
+    // The corrected filing must still name the filer as a parent.
+    expectEnvelope(await resubmit({ ...registrationBody(214), expectedVersion: 2 }), 403, 'NOT_A_PARENT');
     const again = await resubmit({ ...registrationBody(212), expectedVersion: 2 });
     expect(again.status, again.text).toBe(200);
     expect(again.json).toMatchObject({ id, status: 'approved', certificateId: expect.any(String) });
@@ -136,7 +140,7 @@ describe('decisions', () => {
   it('notifies the family at each change', async () => {
     const { id } = await pending(213);
     await review(east, id, { decision: 'reject', comment: '不符合条件', expectedVersion: 1 });
-    const answer = await call(runtime, '/v1/me/notifications?limit=50', { token: family });
+    const answer = await call(runtime, '/v1/me/notifications?limit=50', { token: await parent(213) });
     const titles = (answer.json as { items: { kind: string; title: string; link?: string }[] }).items
       .filter((n) => n.link?.includes(id))
       .map((n) => n.title);

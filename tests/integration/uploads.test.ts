@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { injectFaults, pkStartsWith } from './faults';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
-import { type Created, key, registrationBody, submit } from './registration-fixtures';
+import { bindAs, type Created, key, registrationBody, submit } from './registration-fixtures';
 import { pdfBytes, pngBytes, put, requestTicket, sha256Of, type Ticket, uploaded } from './upload-fixtures';
 
 /**
@@ -15,12 +15,17 @@ let runtime: LocalRuntime;
 let close: () => Promise<void>;
 let family: string;
 let familyId: string;
+/** Only a parent may file: every filing here names the uploading family's father (bound by real name). */
+const father = registrationBody(301).father;
+const filing = (n: number, overrides: Record<string, unknown>) =>
+  registrationBody(n, { father, ...overrides });
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   const session = await signIn(runtime, 'upload-family');
   family = session.token;
   familyId = session.user.id;
+  await bindAs(runtime, family, father.name, father.idNumber);
 });
 afterAll(async () => close?.());
 
@@ -105,6 +110,8 @@ describe('upload tickets', () => {
 describe('one upload per request under retries', () => {
   it('answers a retry after a failure that followed the write with a ticket for the same upload', async () => {
     const session = await signIn(runtime, 'upload-retry');
+    const mother = registrationBody(320).mother;
+    await bindAs(runtime, session.token, mother.name, mother.idNumber);
     const body = declare(pdfBytes(300));
     const idempotencyKey = key('upl-retry');
     const faults = await injectFaults([
@@ -155,7 +162,7 @@ describe('one upload per request under retries', () => {
 describe('attachments on a registration', () => {
   it('accepts the caller’s uploaded files and shows them on the registration', async () => {
     const ids = [await uploaded(runtime, family), await uploaded(runtime, family, pdfBytes(4096))];
-    const answer = await submit(runtime, family, registrationBody(301, { attachmentIds: ids }));
+    const answer = await submit(runtime, family, filing(301, { attachmentIds: ids }));
     expect(answer.status, answer.text).toBe(201);
     const { id } = answer.json as unknown as Created;
     const view = await call(runtime, `/v1/registrations/${id}`, { token: family });
@@ -173,7 +180,7 @@ describe('attachments on a registration', () => {
     const refused = await submit(
       runtime,
       family,
-      registrationBody(302, { attachmentIds: [mine, 'upl_missing', theirs, never.uploadId] }),
+      filing(302, { attachmentIds: [mine, 'upl_missing', theirs, never.uploadId] }),
     );
     const error = expectEnvelope(refused, 400, 'VALIDATION_FAILED');
     expect(error.details.map((d) => d.path)).toEqual([
@@ -181,9 +188,9 @@ describe('attachments on a registration', () => {
       'body.attachmentIds.2',
       'body.attachmentIds.3',
     ]);
-    const first = await submit(runtime, family, registrationBody(303, { attachmentIds: [mine] }));
+    const first = await submit(runtime, family, filing(303, { attachmentIds: [mine] }));
     expect(first.status).toBe(201);
-    const reused = await submit(runtime, family, registrationBody(304, { attachmentIds: [mine] }));
+    const reused = await submit(runtime, family, filing(304, { attachmentIds: [mine] }));
     expect(expectEnvelope(reused, 400, 'VALIDATION_FAILED').details[0]?.path).toBe('body.attachmentIds.0');
   });
 
@@ -196,7 +203,7 @@ describe('attachments on a registration', () => {
     const answer = await submit(
       runtime,
       family,
-      registrationBody(305, { attachmentIds: [shorter.uploadId, retyped.uploadId] }),
+      filing(305, { attachmentIds: [shorter.uploadId, retyped.uploadId] }),
     );
     const error = expectEnvelope(answer, 400, 'VALIDATION_FAILED');
     expect(error.details.map((d) => d.path)).toEqual(['body.attachmentIds.0', 'body.attachmentIds.1']);
@@ -208,7 +215,7 @@ describe('attachments on a registration', () => {
     const t = (await ticket(declare(declared, 'f.pdf'))).json as unknown as Ticket;
     // S3 would refuse this PUT (its body does not match the signed checksum); s3rver stores it.
     expect((await put(t, swapped)).status).toBe(200);
-    const answer = await submit(runtime, family, registrationBody(306, { attachmentIds: [t.uploadId] }));
+    const answer = await submit(runtime, family, filing(306, { attachmentIds: [t.uploadId] }));
     const error = expectEnvelope(answer, 400, 'VALIDATION_FAILED');
     expect(error.details).toEqual([
       { path: 'body.attachmentIds.0', message: expect.stringContaining('校验值') },
@@ -228,7 +235,7 @@ describe('attachments on a registration', () => {
     const answer = await submit(
       runtime,
       family,
-      registrationBody(307, { attachmentIds: [asPdf.uploadId, asJpeg.uploadId] }),
+      filing(307, { attachmentIds: [asPdf.uploadId, asJpeg.uploadId] }),
     );
     const error = expectEnvelope(answer, 400, 'VALIDATION_FAILED');
     expect(error.details).toEqual([
@@ -237,8 +244,6 @@ describe('attachments on a registration', () => {
     ]);
     // A real png under its own type is fine.
     const real = await uploaded(runtime, family, pngBytes(400), 'i.png', 'image/png');
-    expect((await submit(runtime, family, registrationBody(308, { attachmentIds: [real] }))).status).toBe(
-      201,
-    );
+    expect((await submit(runtime, family, filing(308, { attachmentIds: [real] }))).status).toBe(201);
   });
 });

@@ -36,7 +36,8 @@ export function createApproval(deps: {
   /** The claim's holder may be replaced when its registration is gone, undone, or stuck past the crash window. */
   const isStale = async (key: string, holderId: string, now: Date): Promise<boolean> => {
     const held = await records.get(holderId);
-    if (!held || held.status === 'rejected' || held.status === 'returned') return true;
+    if (!held || held.status === 'rejected' || held.status === 'returned' || held.status === 'voided')
+      return true;
     if (held.status === 'approved') return false;
     const claim = (await guardEntity.get({ scope: 'pregnancy', key }).go({ consistent: true })).data;
     return !claim || now.getTime() - Date.parse(claim.createdAt) > staleClaimMs;
@@ -84,7 +85,7 @@ export function createApproval(deps: {
       return { approved: true, item: approved };
     },
 
-    /** Gives the claim back when a registration leaves the path to approval (returned, rejected). */
+    /** Gives the claim back when a registration leaves the path to approval (returned, rejected, voided). */
     async release(item: RegistrationItem): Promise<void> {
       await guards.release('pregnancy', pregnancyKey(item), item.registrationId);
     },

@@ -61,3 +61,33 @@ export async function issueCertificate(
     return existing;
   }
 }
+
+/**
+ * Revokes the certificate of a voided registration (decision 0011), as
+ * staff revocation does (`revoked`, when, why, by whom), but idempotently: an
+ * already revoked certificate keeps its first reason, and a certificate never
+ * written (a crash before issuance) stays unwritten — only approved
+ * registrations are repaired into one.
+ */
+export async function revokeCertificate(
+  certificates: CertificateEntity,
+  registration: RegistrationItem,
+  revocation: { reason: string; by: string },
+  now: Date,
+): Promise<void> {
+  if (!registration.certificateId) return;
+  try {
+    await certificates
+      .patch({ certificateId: registration.certificateId })
+      .set({
+        revoked: true,
+        revokedAt: now.toISOString(),
+        revokedReason: revocation.reason,
+        revokedBy: revocation.by,
+      })
+      .where((attr, op) => op.eq(attr.revoked, false))
+      .go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { Entity, type EntityItem } from 'electrodb';
  * `checking` is internal: a clean submission is written as `checking` before
  * its pregnancy guard is claimed, so a guard always names a registration that
  * exists (decision 0008). Clients never see it (shown as pending_review).
+ * `voided`: an approval staff undid (decision 0011).
  */
 export const registrationStatuses = [
   'checking',
@@ -13,11 +14,12 @@ export const registrationStatuses = [
   'pending_review',
   'returned',
   'rejected',
+  'voided',
 ] as const;
 export type RegistrationItemStatus = (typeof registrationStatuses)[number];
 
 const changeProperties = {
-  status: { type: ['approved', 'pending_review', 'returned', 'rejected'] as const, required: true },
+  status: { type: ['approved', 'pending_review', 'returned', 'rejected', 'voided'] as const, required: true },
   at: { type: 'string', required: true },
   by: { type: ['family', 'system', 'staff'] as const, required: true },
   byName: { type: 'string' },

@@ -1,5 +1,6 @@
 import { createBirthBundleRoutes } from '../birth-bundles/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
+import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { notifierFromEnv } from '../notifications/from-env';
@@ -16,8 +17,8 @@ const deps = {
   notifier: notifierFromEnv(documentClient, table),
 };
 
-export const handler = createHttpHandler([
-  ...createUploadRoutes(deps),
-  ...createRegistrationRoutes(deps),
-  ...createBirthBundleRoutes(deps),
-]);
+export const handler = createHttpHandler(
+  [...createUploadRoutes(deps), ...createRegistrationRoutes(deps), ...createBirthBundleRoutes(deps)],
+  // A void's answer is the registration with the parents' names: the idempotency table keeps it sealed.
+  { sealStoredResponses: piiResponseSealer },
+);

@@ -7,6 +7,10 @@ const texts: Record<RegistrationStatus, { title: string; body: (receiptNo: strin
   pending_review: { title: '生育登记待审核', body: (no) => `登记 ${no} 已提交，正在等待工作人员审核` },
   returned: { title: '生育登记需补正', body: (no) => `登记 ${no} 被退回补正，请查看意见后重新提交` },
   rejected: { title: '生育登记未通过', body: (no) => `登记 ${no} 不予登记，请查看审核意见` },
+  voided: {
+    title: '生育登记已作废',
+    body: (no) => `登记 ${no} 已被工作人员作废，电子证明随之失效，请查看作废原因`,
+  },
 };
 
 export function statusMessage(

@@ -8,6 +8,7 @@ import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { createIdentityEntity } from '../families/entities';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createUploadServiceFor } from '../uploads/routes';
@@ -18,6 +19,7 @@ import {
   createRegistrationEntity,
   createRegistrationProbeEntity,
 } from './entity';
+import { createFilerCheck } from './filer';
 import { createRegistrationRecords } from './records';
 import { createRegistrationService } from './service';
 
@@ -44,14 +46,10 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
   const { client, table } = deps;
   const records = recordsFor(deps);
   const guardEntity = createGuardEntity(client, table);
+  const certificates = createCertificateEntity(client, table);
   return createRegistrationService({
     records,
-    approval: createApproval({
-      records,
-      guards: createGuards(guardEntity),
-      guardEntity,
-      certificates: createCertificateEntity(client, table),
-    }),
+    approval: createApproval({ records, guards: createGuards(guardEntity), guardEntity, certificates }),
     uploads: createUploadServiceFor({
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
@@ -59,6 +57,9 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
     access: accessFor(deps),
     notifier: deps.notifier,
     cipher: piiCipher,
+    filer: createFilerCheck(createIdentityEntity(client, table)),
+    certificates,
+    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
   });
 }
 
@@ -72,7 +73,9 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     audit: createAuditTrail(createAuditEntity(deps.client, auditTableName())),
   });
   return [
-    implement(api.submitRegistration, ({ caller, body, now }) => registrations.submit(caller, body, now)),
+    implement(api.submitRegistration, ({ caller, body, now, operationId }) =>
+      registrations.submit(caller, body, now, operationId),
+    ),
     implement(api.resubmitRegistration, ({ caller, params, body, now }) =>
       registrations.resubmit(caller, params.id, body, now),
     ),
@@ -84,6 +87,9 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     implement(api.staffRegistrations, ({ caller, query }) => registrations.listForStaff(caller, query)),
     implement(api.reviewRegistration, ({ caller, params, body, now }) =>
       registrations.review(caller, params.id, body, now),
+    ),
+    implement(api.voidRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
+      registrations.voidApproval(caller, params.id, body, now, { requestId, sourceIp }),
     ),
   ];
 }

@@ -69,7 +69,7 @@ export function requestProblems(
 export interface RelatedRegistration {
   registrationId: string;
   receiptNo: string;
-  status: 'checking' | 'approved' | 'pending_review' | 'returned' | 'rejected';
+  status: 'checking' | 'approved' | 'pending_review' | 'returned' | 'rejected' | 'voided';
   parity: number;
   pregnancyDate: string;
   motherName: string;
@@ -147,7 +147,8 @@ export function reviewReasons(
     });
   }
   const named = new Set<string>();
-  const active = (other: RelatedRegistration) => other.status !== 'rejected';
+  // A rejected filing or a voided approval holds no pregnancy (decision 0011).
+  const active = (other: RelatedRegistration) => other.status !== 'rejected' && other.status !== 'voided';
   const close = (other: RelatedRegistration) =>
     daysBetween(other.pregnancyDate, input.pregnancyDate) <= duplicateWindowDays;
   for (const other of sameMother.filter(active)) {

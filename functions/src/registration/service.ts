@@ -1,27 +1,34 @@
-import { randomBytes } from 'node:crypto';
-import {
-  type DistrictCode,
-  districtByCode,
-  type ListQuery,
-  type RegistrationRequest,
-  type RegistrationStatus,
-  type ReviewReason,
-  type SessionUser,
+import type {
+  DistrictCode,
+  ListQuery,
+  RegistrationRequest,
+  RegistrationStatus,
+  ReviewReason,
+  SessionUser,
 } from '@hongjia/shared';
+import type { CertificateEntity } from '../certificates/entity';
 import { shanghaiDate } from '../childcare/dates';
+import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound, validationFailed } from '../commons/errors';
+import { isConditionFailure } from '../commons/guards';
+import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
 import type { UploadService } from '../uploads/service';
 import type { Approval } from './approval';
+import { createDisclosure } from './disclosure';
 import type { RegistrationItem } from './entity';
+import type { FilerCheck } from './filer';
 import { filedContent, probeKeyFor } from './intake';
 import { statusMessage } from './messages';
+import { officeName } from './office';
 import type { RegistrationRecords } from './records';
+import { withRelatedCases } from './related-cases';
 import { requestProblems, reviewReasons } from './rules';
 import { createStaffQueue } from './staff-queue';
 import { type StatusChangeEntry, toCreated, toSummary, toView } from './views';
+import { createVoiding, type VoidRequest } from './void';
 
 export interface RegistrationServiceDeps {
   records: RegistrationRecords;
@@ -30,23 +37,24 @@ export interface RegistrationServiceDeps {
   access: AccessChecks;
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
+  filer: FilerCheck;
+  certificates: CertificateEntity;
+  audit: AuditTrail;
 }
 
-const officeName = (jurisdiction: Jurisdiction) =>
-  jurisdiction.cityWide
-    ? '南昌市卫生健康委员会'
-    : `${districtByCode(jurisdiction.districts[0]).name}卫生健康委员会`;
-
 /**
- * 生育登记 (SPEC C2): submit → automated checks decide at once (approved with
- * a certificate, or pending_review with every reason); staff of the
- * jurisdiction approve, return for correction (补正) or reject, each move
- * locked on `version`; the family resubmits a returned one. Families see only
- * their own, staff only their districts' (anything else is 404).
+ * 生育登记 (SPEC C2): a parent, bound by real name, submits → automated checks
+ * decide at once (approved with a certificate, or pending_review with every
+ * reason); staff of the jurisdiction approve, return for correction (补正) or
+ * reject, each move locked on `version`, and void an approval made in error;
+ * the family resubmits a returned one. Families see only their own, and in
+ * them no other family's registration (decision 0011); staff only their
+ * districts' (anything else is 404).
  */
 export function createRegistrationService(deps: RegistrationServiceDeps) {
-  const { records, approval, uploads, access, notifier } = deps;
+  const { records, approval, uploads, access, notifier, filer } = deps;
   const queue = createStaffQueue(records, access);
+  const disclosure = createDisclosure(records.registrations);
 
   const notify = (item: RegistrationItem, now: Date) => {
     const status: RegistrationStatus = item.status === 'checking' ? 'pending_review' : item.status;
@@ -56,9 +64,14 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     });
   };
 
-  /** Validates (400), checks the attachments, seals and runs the automated checks; writes nothing. */
+  /**
+   * Validates (400), checks that the caller is the mother or the father named
+   * (403 NOT_A_PARENT), checks the attachments, seals and runs the automated
+   * checks; writes nothing.
+   */
   const prepare = async (
     caller: SessionUser,
+    filerHash: string,
     registrationId: string,
     body: RegistrationRequest,
     now: Date,
@@ -66,8 +79,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     const today = shanghaiDate(now);
     const checked = requestProblems(body, today);
     if (!checked.ok) throw validationFailed(checked.details[0]?.message ?? '登记信息不正确', checked.details);
-    const verified = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
     const cipher = await deps.cipher();
+    filer.parentRole(cipher, filerHash, body);
+    const verified = await uploads.verify(caller, body.attachmentIds ?? [], registrationId);
     const attachments = verified.map((v) => v.attachment);
     const content = await filedContent(cipher, body, checked.facts, attachments, today);
     const probeKey = probeKeyFor(cipher, checked.facts);
@@ -121,21 +135,77 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     });
   };
 
+  /** The filing family's answer: reasons about other families' registrations made neutral. */
+  const createdFor = async (filerHash: string | undefined, item: RegistrationItem) => {
+    const created = toCreated(item);
+    if (!created.reasons) return created;
+    return { ...created, reasons: await disclosure.reasonsFor(filerHash, created.reasons) };
+  };
+
+  /** The staff answer: the related cases the reviewer's jurisdiction covers, side by side. */
+  const staffView = (jurisdiction: Jurisdiction, item: RegistrationItem) =>
+    withRelatedCases(records.registrations, jurisdiction, toView(item));
+
+  /**
+   * A retried submission finds the registration its first attempt wrote (its
+   * id comes from the request's operation id) and finishes what that attempt
+   * left: the automatic decision, the certificate, the notification.
+   */
+  const finish = async (item: RegistrationItem, now: Date) => {
+    let decided = item;
+    if (item.status === 'checking') decided = await decideAutomatically(item, now, false);
+    else await approval.ensureCertificate(item, now);
+    await notify(decided, now);
+    return decided;
+  };
+
+  /** The conditional create; when a twin of this very request got there first, that one is finished instead. */
+  const createOnce = async (item: RegistrationItem, now: Date): Promise<RegistrationItem> => {
+    try {
+      await records.create(item);
+      return item;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const earlier = await records.get(item.registrationId);
+      if (earlier?.userId !== item.userId) throw error;
+      return finish(earlier, now);
+    }
+  };
+
   const readable = async (caller: SessionUser, registrationId: string) => {
     const item = await records.get(registrationId);
-    if (item && item.userId === caller.id) return item;
+    if (item && item.userId === caller.id) return { item, jurisdiction: undefined };
     if (item && caller.roles.includes('staff')) {
       const jurisdiction = await access.staffJurisdiction(caller).catch(() => undefined);
-      if (jurisdiction && covers(jurisdiction, item.jurisdiction)) return item;
+      if (jurisdiction && covers(jurisdiction, item.jurisdiction)) return { item, jurisdiction };
     }
     throw notFound('未找到该登记');
   };
 
+  const voiding = createVoiding({
+    records,
+    approval,
+    certificates: deps.certificates,
+    audit: deps.audit,
+    access,
+    notify,
+  });
+
   return {
-    async submit(caller: SessionUser, body: RegistrationRequest, now: Date) {
-      const registrationId = `reg_${randomBytes(10).toString('hex')}`;
+    /**
+     * `operationId` (idempotent route): the registration's id derives from it,
+     * so a retry after a failure past the write finishes instead of filing twice.
+     */
+    async submit(caller: SessionUser, body: RegistrationRequest, now: Date, operationId?: string) {
+      const filerHash = await filer.boundHash(caller);
+      const registrationId = newId('reg', operationId);
+      if (operationId) {
+        const earlier = await records.get(registrationId);
+        if (earlier?.userId === caller.id) return createdFor(filerHash, await finish(earlier, now));
+      }
       const { today, content, reasons, probeKey, verified } = await prepare(
         caller,
+        filerHash,
         registrationId,
         body,
         now,
@@ -159,9 +229,10 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
           reasons,
           history: [systemChange('pending_review', now, false)],
         };
-        await records.create(item);
+        const written = await createOnce(item, now);
+        if (written !== item) return createdFor(filerHash, written);
         await notify(item, now);
-        return toCreated(item);
+        return createdFor(filerHash, item);
       }
       // Written before the pregnancy guard is claimed, so a claim always names an existing registration.
       const checking: RegistrationItem = {
@@ -171,10 +242,11 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         reasons: [],
         history: [],
       };
-      await records.create(checking);
+      const written = await createOnce(checking, now);
+      if (written !== checking) return createdFor(filerHash, written);
       const decided = await decideAutomatically(checking, now, false);
       await notify(decided, now);
-      return toCreated(decided);
+      return createdFor(filerHash, decided);
     },
 
     async resubmit(
@@ -185,9 +257,16 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     ) {
       const item = await records.get(registrationId);
       if (!item || item.userId !== caller.id) throw notFound('未找到该登记');
+      const filerHash = await filer.boundHash(caller);
       if (item.version !== body.expectedVersion) throw conflict('该登记已更新，请刷新后重试');
       if (item.status !== 'returned') throw conflict('只有退回补正的登记可以重新提交');
-      const { content, reasons, probeKey, verified } = await prepare(caller, registrationId, body, now);
+      const { content, reasons, probeKey, verified } = await prepare(
+        caller,
+        filerHash,
+        registrationId,
+        body,
+        now,
+      );
       await uploads.attach(verified, registrationId, now);
       await records.putProbe({ probeKey, registrationId, ...pick(content) });
       const from = { version: item.version, status: item.status };
@@ -205,13 +284,16 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         decided = await decideAutomatically(checking, now, true);
       }
       await notify(decided, now);
-      return toCreated(decided);
+      return createdFor(filerHash, decided);
     },
 
     async get(caller: SessionUser, registrationId: string, now: Date) {
-      const item = await readable(caller, registrationId);
+      const { item, jurisdiction } = await readable(caller, registrationId);
       await approval.ensureCertificate(item, now);
-      return toView(item);
+      if (jurisdiction) return staffView(jurisdiction, item);
+      const view = toView(item);
+      if (!disclosure.mentionsOthers(view.reasons)) return view;
+      return { ...view, reasons: await disclosure.reasonsFor(await filer.hashIfBound(caller), view.reasons) };
     },
 
     async listMine(caller: SessionUser, query: ListQuery) {
@@ -269,7 +351,18 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         await approval.release(decided);
       }
       await notify(decided, now);
-      return toView(decided);
+      return staffView(jurisdiction, decided);
+    },
+
+    async voidApproval(
+      caller: SessionUser,
+      registrationId: string,
+      request: VoidRequest,
+      now: Date,
+      trace: { requestId: string; sourceIp: string },
+    ) {
+      const { item, jurisdiction } = await voiding.voidApproval(caller, registrationId, request, now, trace);
+      return staffView(jurisdiction, item);
     },
   };
 }

@@ -7,6 +7,7 @@ export const statusNames: Record<RegistrationStatus, string> = {
   pending_review: '待审核',
   returned: '退回补正',
   rejected: '不予登记',
+  voided: '已作废',
 };
 
 export const kindNames: Record<Kind, string> = {
@@ -28,6 +29,8 @@ export function parityName(parity: number): string {
  */
 const reasonExplanations: Record<string, string> = {
   PARITY_MISMATCH: '填写的孩次与登记在册的子女数不一致，需要工作人员核对已有子女情况。',
+  NEEDS_STAFF_CHECK: '登记信息需要工作人员进一步核对，核对结果会通知您。',
+  PARITY_RECORD_CONFLICT: '申报的孩次与登记记录不一致，需要工作人员核对。',
   SUSPECTED_DUPLICATE:
     '可能与已有的一份登记重复（同一位母亲、预产期相近或姓名和出生日期几乎相同），需要核对。',
   REAPPROVAL_NEEDS_REVIEW: '再生育审批需要工作人员逐件审核。',
@@ -53,5 +56,11 @@ export function statusLine(status: RegistrationStatus): string {
       return '工作人员退回补正：请按意见修改后重新提交。';
     case 'rejected':
       return '不予登记：请查看工作人员的意见；有疑问可到附近服务网点咨询。';
+    case 'voided':
+      return '已作废：工作人员撤销了这份登记，电子证明随之失效。请查看作废原因；有疑问可联系受理地卫生健康委员会。';
   }
 }
+
+/** Why only a parent may file, for the page that asks for 实名认证 first and for NOT_A_PARENT. */
+export const filerExplained =
+  '生育登记须由孩子的母亲或父亲本人办理：先用本人身份证完成实名认证，登记中母亲或父亲一栏须是您本人。';

@@ -19,6 +19,7 @@ function what(change: StatusChange, first: boolean): string {
   if (change.by === 'system') {
     return change.status === 'approved' ? '系统自动审核：已通过（秒办）' : `系统自动审核：转人工审核`;
   }
+  if (change.status === 'voided') return '登记已作废';
   return `审核结果：${statusNames[change.status]}`;
 }
 

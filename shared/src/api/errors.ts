@@ -18,7 +18,7 @@ export const errorStatus = {
   /** Help requests: only members of a special family may file; a contact person needs the family's consent. */
   NOT_SPECIAL_FAMILY_MEMBER: 403,
   PROXY_CONSENT_REQUIRED: 403,
-  /** 育儿补贴: real-name binding first; the applicant's own second application; the engine's refusal; renewal window. */
+  /** 育儿补贴 and 生育登记: real-name binding first; 育儿补贴: the applicant's own second application; the engine's refusal; renewal window. */
   IDENTITY_REQUIRED: 403,
   SUBSIDY_EXISTS: 409,
   RENEWAL_NOT_DUE: 409,
@@ -28,6 +28,8 @@ export const errorStatus = {
   PAYMENT_REFUSED: 422,
   /** Staff: a record's review, payment or decision waits while a conflict on it is open (decision 0013). */
   CONFLICT_PENDING: 409,
+  /** 生育登记 is filed by a parent: no real-name binding (IDENTITY_REQUIRED above), or the bound person is neither parent named. */
+  NOT_A_PARENT: 403,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,

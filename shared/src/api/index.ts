@@ -64,6 +64,7 @@ export const api = {
   resubmitRegistration: registration.resubmitRegistration,
   staffRegistrations: registration.staffRegistrations,
   reviewRegistration: registration.reviewRegistration,
+  voidRegistration: registration.voidRegistration,
   myCertificates: certificates.myCertificates,
   myCertificate: certificates.myCertificate,
   verifyCertificate: certificates.verifyCertificate,

@@ -11,7 +11,8 @@ import { defineRoute, ListQuery, pageOf } from './contract';
 export const RegistrationKind = z.enum(['registration', 'reapproval'], {
   error: '申请类型应为 registration（生育登记）或 reapproval（再生育审批）',
 });
-export const RegistrationStatus = z.enum(['approved', 'pending_review', 'returned', 'rejected']);
+/** `voided`: an approval staff undid (filed in the wrong name, say); its certificate is revoked. */
+export const RegistrationStatus = z.enum(['approved', 'pending_review', 'returned', 'rejected', 'voided']);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 export const Sex = z.enum(['M', 'F'], { error: '性别应为 M 或 F' });
 
@@ -46,13 +47,35 @@ export const RegistrationRequest = z.object({
 });
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
 
-/** Why automation could not decide; the reviewer sees each with its code. */
+/**
+ * Why automation could not decide; the reviewer sees each with its code. A
+ * family sees a reason that points at another registration only when it is
+ * a parent in that one too; otherwise one neutral `NEEDS_STAFF_CHECK` (no
+ * id, receipt number or count of children of anyone else).
+ */
 export const ReviewReason = z.object({
-  code: z.string().describe('e.g. PARITY_MISMATCH, SUSPECTED_DUPLICATE, REAPPROVAL_NEEDS_REVIEW'),
+  code: z
+    .string()
+    .describe('e.g. PARITY_MISMATCH, SUSPECTED_DUPLICATE, REAPPROVAL_NEEDS_REVIEW, NEEDS_STAFF_CHECK'),
   message: z.string(),
   relatedRegistrationId: z.string().optional(),
 });
 export type ReviewReason = z.infer<typeof ReviewReason>;
+
+/** Staff only: the other case a reason names, side by side with the one under review. */
+export const RelatedCase = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  kind: RegistrationKind,
+  parity: z.number().int(),
+  status: RegistrationStatus,
+  jurisdiction: DistrictCodeSchema,
+  mother: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }),
+  father: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }),
+  expectedDueDate: z.string().optional(),
+  submittedAt: z.iso.datetime(),
+});
+export type RelatedCase = z.infer<typeof RelatedCase>;
 
 export const RegistrationCreated = z.object({
   id: z.string(),
@@ -96,6 +119,8 @@ export const RegistrationView = z.object({
     z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
   ),
   reasons: z.array(ReviewReason),
+  /** Staff of the related case's district only: each registration a reason names. */
+  relatedCases: z.array(RelatedCase).optional(),
   history: z.array(StatusChange),
   certificateId: z.string().optional(),
   submittedAt: z.iso.datetime(),
@@ -124,6 +149,12 @@ export const ReviewDecision = z
     path: ['comment'],
     message: '退回补正或不予登记时请填写意见',
   });
+
+/** 作废 an approval made in error: the family is told the reason; the certificate stops verifying. */
+export const VoidRequest = z.object({
+  reason: z.string({ error: '请填写作废原因' }).trim().min(2, '请填写作废原因').max(500, '原因过长'),
+  expectedVersion: z.number({ error: '缺少版本号 expectedVersion' }).int().min(1),
+});
 
 export const ResubmitRequest = RegistrationRequest.extend({
   expectedVersion: z.number({ error: '缺少版本号 expectedVersion' }).int().min(1),
@@ -204,4 +235,18 @@ export const reviewRegistration = defineRoute({
   params: IdParams,
   body: ReviewDecision,
   response: RegistrationView,
+});
+
+export const voidRegistration = defineRoute({
+  operationId: 'voidRegistration',
+  method: 'POST',
+  path: '/v1/staff/registrations/{id}/void',
+  summary:
+    '作废 An approved registration (filed in the wrong name, say): certificate revoked, the pregnancy freed for the rightful filing; 409 on a stale expectedVersion',
+  tag: 'staff',
+  access: ['staff'],
+  params: IdParams,
+  body: VoidRequest,
+  response: RegistrationView,
+  idempotent: true,
 });

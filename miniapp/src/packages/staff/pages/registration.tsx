@@ -1,7 +1,7 @@
 import { api, districtByCode, type RegistrationView, ReviewDecision } from '@hongjia/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
@@ -18,6 +18,8 @@ import { explainReason, kindNames, parityName, statusNames } from '../../../regi
 import { openAttachment } from '../../../uploads/open-attachment';
 import { formatBytes } from '../../../uploads/put-request';
 import { viewerOf } from '../../../uploads/viewer';
+import { RelatedCaseCompare } from '../components/RelatedCase';
+import { VoidAction } from '../components/VoidAction';
 import '../staff.css';
 
 type Decision = 'approve' | 'return' | 'reject';
@@ -38,8 +40,10 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
 }
 
 /**
- * 登记详情 for review: facts (ID numbers masked), why automation sent it here, attachments (each
- * opens from a short-lived link; the server audits every staff read), history, and the decision. The decision carries the version loaded, so two reviewers cannot
+ * 登记详情 for review: facts (ID numbers masked), why automation sent it here (a suspected
+ * duplicate side by side with the case it names), attachments (each opens from a short-lived
+ * link; the server audits every staff read), history, and the decision; an approved one can be
+ * voided (作废). Each carries the version loaded, so two reviewers cannot
  * overwrite each other: a stale one gets 409 and the page reloads.
  */
 export default function RegistrationReview() {
@@ -101,6 +105,11 @@ export default function RegistrationReview() {
       } else setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
     }
   }
+
+  const stale = () => {
+    setBanner('已被其他工作人员处理，请刷新');
+    void load();
+  };
 
   if (!session) {
     return (
@@ -165,28 +174,32 @@ export default function RegistrationReview() {
               <Text className="title">转人工审核的原因</Text>
               {view.reasons.length === 0 ? <Text className="muted">无</Text> : null}
               {view.reasons.map((r, i) => (
-                <View key={`${r.code}:${r.message}`} className="st-fact" id={`review-reason-${i}`}>
-                  <Text className="st-reason-code">{r.code}</Text>
-                  <View>
-                    <Text className="text">{explainReason(r)}</Text>
-                    {r.message !== explainReason(r) ? (
-                      <Text className="muted">系统说明：{r.message}</Text>
-                    ) : null}
-                    {r.relatedRegistrationId ? (
-                      <View
-                        className="link"
-                        onClick={() =>
-                          Taro.navigateTo({
-                            url: `${routes.staffRegistration}?id=${encodeURIComponent(r.relatedRegistrationId ?? '')}`,
-                          })
-                        }
-                        {...button('查看疑似重复的登记', `review-related-${i}`)}
-                      >
-                        查看疑似重复的登记
-                      </View>
-                    ) : null}
+                <Fragment key={`${r.code}:${r.message}`}>
+                  <View className="st-fact" id={`review-reason-${i}`}>
+                    <Text className="st-reason-code">{r.code}</Text>
+                    <View className="st-reason-body">
+                      <Text className="text">{explainReason(r)}</Text>
+                      {r.message !== explainReason(r) ? (
+                        <Text className="muted">系统说明：{r.message}</Text>
+                      ) : null}
+                      {r.relatedRegistrationId ? (
+                        <View
+                          className="link"
+                          onClick={() =>
+                            Taro.navigateTo({
+                              url: `${routes.staffRegistration}?id=${encodeURIComponent(r.relatedRegistrationId ?? '')}`,
+                            })
+                          }
+                          {...button('查看疑似重复的登记', `review-related-${i}`)}
+                        >
+                          查看疑似重复的登记
+                        </View>
+                      ) : null}
+                    </View>
                   </View>
-                </View>
+                  {/* Full width under its reason: the two cases side by side. */}
+                  <RelatedCaseCompare view={view} reason={r} id={`review-compare-${i}`} />
+                </Fragment>
               ))}
             </View>
             <View className="section" id="review-attachments">
@@ -236,6 +249,9 @@ export default function RegistrationReview() {
                   </Button>
                 ))}
               </View>
+            ) : null}
+            {view.status === 'approved' ? (
+              <VoidAction view={view} onVoided={setView} onStale={stale} onError={setBanner} />
             ) : null}
           </>
         ) : null}

@@ -16,11 +16,13 @@ import { kindNames, parityName, statusNames } from '../../../registration/labels
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
 
-const statusOptions = (['pending_review', 'returned', 'approved', 'rejected'] as const).map((s) => ({
-  value: s as RegistrationStatus,
-  text: statusNames[s],
-  key: s,
-}));
+const statusOptions = (['pending_review', 'returned', 'approved', 'rejected', 'voided'] as const).map(
+  (s) => ({
+    value: s as RegistrationStatus,
+    text: statusNames[s],
+    key: s,
+  }),
+);
 const districtOptions = [
   { value: undefined as DistrictCode | undefined, text: '全市', key: 'all' },
   ...districts.map((d) => ({ value: d.code as DistrictCode | undefined, text: d.name, key: d.code })),

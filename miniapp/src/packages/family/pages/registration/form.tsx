@@ -26,6 +26,7 @@ import { readStorage, storageKeys, writeStorage } from '../../../../state/storag
 import { AttachmentsStep } from '../../components/registration/AttachmentsStep';
 import { ConfirmStep } from '../../components/registration/ConfirmStep';
 import { FamilyStep } from '../../components/registration/FamilyStep';
+import { FilerHint, IdentityNeeded, useFilerIdentity } from '../../components/registration/FilerIdentity';
 import { KindStep } from '../../components/registration/KindStep';
 import { ParentStep } from '../../components/registration/ParentStep';
 import { type Outcome, RegistrationOutcome } from '../../components/registration/RegistrationOutcome';
@@ -45,9 +46,12 @@ function initialDraft(): RegistrationDraft {
 /**
  * 生育登记, six short steps. `?id=` is 修改并重新提交 of a returned registration: the form
  * starts from it and sends the version it loaded (a stale one is refused, not overwritten).
+ * Only the mother or the father may file, by real name: a family without 实名认证 is sent
+ * there first, and a filing that names neither as the bound person is explained.
  */
 export default function RegistrationForm() {
   const session = useSession();
+  const filer = useFilerIdentity(Boolean(session));
   const resubmitId = routeParam(useRouter().params.id);
   const [draft, setDraft] = useState<RegistrationDraft>(initialDraft);
   const [version, setVersion] = useState<number>();
@@ -143,6 +147,12 @@ export default function RegistrationForm() {
     } catch (e) {
       if (isApiError(e) && e.code === 'CONFLICT') {
         setBanner('这份登记的状态已经变化（可能已被处理），请返回查看最新进度。');
+      } else if (isApiError(e) && e.code === 'IDENTITY_REQUIRED') {
+        filer.needsIdentity();
+      } else if (isApiError(e) && e.code === 'NOT_A_PARENT') {
+        // Most often the family's own number was mistyped: back to the parents, with why.
+        setBanner(e.message);
+        goTo(steps.findIndex((s) => s.key === 'mother'));
       } else if (isApiError(e)) {
         const mapped = mapApiDetails(e.message, e.details);
         setErrors(mapped.fields);
@@ -169,6 +179,13 @@ export default function RegistrationForm() {
       </PageShell>
     );
   }
+  if (filer.identity === null) {
+    return (
+      <PageShell name="registration-form">
+        <IdentityNeeded />
+      </PageShell>
+    );
+  }
 
   const last = stepIndex === steps.length - 1;
   return (
@@ -190,6 +207,9 @@ export default function RegistrationForm() {
           tone="info"
           text={returnComment && `工作人员的补正意见：${returnComment}`}
         />
+        {filer.identity && (step.key === 'kind' || step.key === 'mother' || step.key === 'father') ? (
+          <FilerHint identity={filer.identity} />
+        ) : null}
         {step.key === 'mother' ? (
           <Text className="muted" id="reg-pipl">
             {pipl}

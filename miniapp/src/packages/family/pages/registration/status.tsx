@@ -67,7 +67,8 @@ export default function RegistrationStatusPage() {
             <Text className="muted">
               受理编号 {view.receiptNo} · 受理地 {districtByCode(view.jurisdiction).name}
             </Text>
-            {(view.status === 'returned' || view.status === 'rejected') && lastComment ? (
+            {(view.status === 'returned' || view.status === 'rejected' || view.status === 'voided') &&
+            lastComment ? (
               <View className="banner banner--error" id="reg-status-comment" role="alert">
                 工作人员意见：{lastComment}
               </View>

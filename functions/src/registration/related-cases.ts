@@ -1,0 +1,42 @@
+import { maskName, type RegistrationView, type RelatedCase } from '@hongjia/shared';
+import { covers, type Jurisdiction } from '../staff/jurisdiction';
+import type { RegistrationEntity, RegistrationItem } from './entity';
+import { visibleStatus } from './views';
+
+function toRelatedCase(item: RegistrationItem): RelatedCase {
+  return {
+    id: item.registrationId,
+    receiptNo: item.receiptNo,
+    kind: item.kind,
+    parity: item.parity,
+    status: visibleStatus(item),
+    jurisdiction: item.jurisdiction,
+    mother: { nameMasked: maskName(item.motherName), idNumberMasked: item.motherIdMasked },
+    father: { nameMasked: maskName(item.fatherName), idNumberMasked: item.fatherIdMasked },
+    ...(item.expectedDueDate ? { expectedDueDate: item.expectedDueDate } : {}),
+    submittedAt: item.submittedAt,
+  };
+}
+
+/**
+ * A suspected duplicate shows the reviewer both cases side by side (issue 9):
+ * each registration a reason names, summarised with masked parents — only
+ * where the reviewer's jurisdiction covers that case too (a district's staff
+ * see the other district's receipt number in the reason, not its people).
+ */
+export async function withRelatedCases(
+  registrations: RegistrationEntity,
+  jurisdiction: Jurisdiction,
+  view: RegistrationView,
+): Promise<RegistrationView> {
+  const ids = [
+    ...new Set(view.reasons.flatMap((r) => (r.relatedRegistrationId ? [r.relatedRegistrationId] : []))),
+  ];
+  if (ids.length === 0) return view;
+  const found = await registrations.get(ids.map((registrationId) => ({ registrationId }))).go();
+  const relatedCases = ids
+    .map((id) => found.data.find((item) => item.registrationId === id))
+    .filter((item): item is RegistrationItem => item !== undefined && covers(jurisdiction, item.jurisdiction))
+    .map(toRelatedCase);
+  return relatedCases.length ? { ...view, relatedCases } : view;
+}

@@ -1,0 +1,55 @@
+import { api, type IdentityView } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../../../api/client';
+import { isApiError } from '../../../../api/errors';
+import { button } from '../../../../components/a11y';
+import { routes } from '../../../../config/routes';
+import { filerExplained } from '../../../../registration/labels';
+
+/** `undefined` while loading or when the check failed (the server still decides), `null` when not bound. */
+export type FilerIdentityState = IdentityView | null | undefined;
+
+/**
+ * Who may file a registration: the caller's 实名认证, checked every time the
+ * page shows (so coming back from the identity page opens the form). A
+ * failure other than "not bound" does not block: the server refuses anyway.
+ */
+export function useFilerIdentity(signedIn: boolean) {
+  const [identity, setIdentity] = useState<FilerIdentityState>();
+  useDidShow(() => {
+    if (!signedIn) return;
+    call(api.myIdentity, { loading: false })
+      .then(setIdentity)
+      .catch((e) => setIdentity(isApiError(e) && e.status === 404 ? null : undefined));
+  });
+  return { identity, needsIdentity: () => setIdentity(null) };
+}
+
+/** Shown instead of the form until the family has bound its real name. */
+export function IdentityNeeded() {
+  return (
+    <View className="section" id="reg-identity-needed">
+      <Text className="title">请先完成实名认证</Text>
+      <Text className="text">{filerExplained}</Text>
+      <Text className="muted">认证后回到这里即可继续填写。</Text>
+      <Button
+        className="btn btn--primary"
+        onClick={() => Taro.navigateTo({ url: routes.identity })}
+        {...button('去实名认证', 'reg-identity')}
+      >
+        去实名认证
+      </Button>
+    </View>
+  );
+}
+
+/** The bound person, so the family knows which column must be theirs. */
+export function FilerHint({ identity }: { identity: IdentityView }) {
+  return (
+    <Text className="muted" id="reg-filer-hint">
+      您已实名认证为 {identity.nameMasked}（{identity.idNumberMasked}）。登记中的母亲或父亲须是您本人。
+    </Text>
+  );
+}

@@ -1,0 +1,105 @@
+import { api, type RegistrationView, VoidRequest } from '@hongjia/shared';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { createKeyKeeper } from '../../../api/key-keeper';
+import { button, label } from '../../../components/a11y';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field } from '../../../components/Field';
+
+/**
+ * 作废 of an approved registration that should not have been approved (filed
+ * under someone else's or a mistyped number, say): a reason the family will
+ * read, a confirmation, and the version loaded (a stale one is refused, 409,
+ * and the page reloads). The certificate stops verifying and the pregnancy
+ * is freed for the rightful filing.
+ */
+export function VoidAction({
+  view,
+  onVoided,
+  onStale,
+  onError,
+}: {
+  view: RegistrationView;
+  onVoided: (updated: RegistrationView) => void;
+  onStale: () => void;
+  onError: (message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const keys = useRef(createKeyKeeper()).current;
+
+  async function confirm() {
+    const checked = VoidRequest.safeParse({ reason, expectedVersion: view.version });
+    if (!checked.success) {
+      setReasonError(checked.error.issues[0]?.message);
+      return;
+    }
+    if (busy) return;
+    setBusy(true);
+    try {
+      const body = checked.data;
+      const updated = await call(api.voidRegistration, {
+        params: { id: view.id },
+        body,
+        idempotencyKey: keys.keyFor({ id: view.id, ...body }),
+      });
+      setOpen(false);
+      setReason('');
+      onVoided(updated);
+      Taro.showToast({ title: '已作废', icon: 'success' });
+    } catch (e) {
+      setOpen(false);
+      if (isApiError(e) && e.code === 'CONFLICT') onStale();
+      else onError(isApiError(e) ? e.message : '操作失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="section" id="review-void-section">
+      <Text className="muted">
+        通过有误（例如他人用错误的身份证号登记）时可作废：电子证明随之失效，家庭会收到通知，同一孩次的正确登记即可审核通过。
+      </Text>
+      <Button
+        className="btn btn--danger"
+        onClick={() => {
+          setReasonError(undefined);
+          setOpen(true);
+        }}
+        {...button('作废这份登记', 'review-void')}
+      >
+        作废
+      </Button>
+      {open ? (
+        <ConfirmDialog
+          id="void-dialog"
+          title="作废这份已通过的登记？"
+          message={`${view.receiptNo}：作废后电子证明失效，家庭会看到作废原因。此操作会记入审计日志。`}
+          confirmText="确认作废"
+          danger
+          onConfirm={() => void confirm()}
+          onCancel={() => setOpen(false)}
+        >
+          <Field id="void-reason" label="作废原因（必填，家庭会看到）" error={reasonError}>
+            <Textarea
+              className="textarea"
+              value={reason}
+              maxlength={500}
+              onInput={(e) => {
+                setReason(e.detail.value);
+                setReasonError(undefined);
+              }}
+              {...label('作废原因', 'void-reason')}
+            />
+          </Field>
+        </ConfirmDialog>
+      ) : null}
+    </View>
+  );
+}
