@@ -49,6 +49,7 @@ export async function seedSubsidies(
           childIdNumber: seedIdNumber(district.code, birthDate, 60 + index * 2 + n, n === 0 ? 'F' : 'M'),
           childBirthDate: birthDate,
           hukouDistrict: district.code,
+          guardianConsent: true,
         },
         now,
       );

@@ -7,4 +7,5 @@ export * from './districts';
 export * from './identity/index';
 export * from './mask';
 export * from './phone';
+export * from './privacy';
 export * from './roles';

@@ -147,6 +147,7 @@ export const submitRegistration = defineRoute({
   response: RegistrationCreated,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const myRegistrations = defineRoute({
@@ -158,6 +159,7 @@ export const myRegistrations = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(RegistrationSummary),
+  personalData: true,
 });
 
 export const getRegistration = defineRoute({
@@ -169,6 +171,7 @@ export const getRegistration = defineRoute({
   access: 'signedIn',
   params: IdParams,
   response: RegistrationView,
+  personalData: true,
 });
 
 export const resubmitRegistration = defineRoute({
@@ -181,6 +184,7 @@ export const resubmitRegistration = defineRoute({
   params: IdParams,
   body: ResubmitRequest,
   response: RegistrationCreated,
+  personalData: true,
 });
 
 export const staffRegistrations = defineRoute({

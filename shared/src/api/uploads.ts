@@ -45,4 +45,5 @@ export const createUpload = defineRoute({
   response: UploadTicket,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });

@@ -5,6 +5,7 @@ import {
   type ListQuery,
   type MyBooking,
   maskPhone,
+  privacyPolicyVersion,
   type SessionUser,
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
@@ -205,6 +206,8 @@ export function createBookingService(deps: BookingServiceDeps) {
             status: 'pending',
             waitlistSeq: 0,
             createdAt: now.toISOString(),
+            guardianConsentAt: now.toISOString(),
+            guardianConsentVersion: privacyPolicyVersion,
           })
           .go();
       } catch (error) {
