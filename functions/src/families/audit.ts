@@ -5,6 +5,17 @@ import type { FamilyEntities } from './entities';
 
 export type AuditAction = 'list' | 'view' | 'update' | 'screening' | 'enrol' | 'proxy_request';
 
+/**
+ * Names one entry for good: written again (a retried request finishing its
+ * side effects, decision 0015) it lands on the same key and stays one entry.
+ * `id` comes from what the request created or its operation id, `at` from the
+ * stored record, so a retry minutes later writes the very same item.
+ */
+export interface AuditEventKey {
+  id: string;
+  at: string;
+}
+
 /** How the family reads each entry (plain words for elderly readers). */
 export const auditActionLabels: Record<AuditAction, string> = {
   list: '查看名单',
@@ -30,14 +41,24 @@ export function createRecordAuditor(entities: Pick<FamilyEntities, 'audits'>, us
   };
 
   return {
-    /** One entry per family (a list page writes one per family shown), in one batch write. */
-    async record(familyIds: readonly string[], action: AuditAction, caller: SessionUser, now: Date) {
+    /**
+     * One entry per family (a list page writes one per family shown), in one batch write.
+     * With `event`, the entries are named by it (a put of the same key again is one entry).
+     */
+    async record(
+      familyIds: readonly string[],
+      action: AuditAction,
+      caller: SessionUser,
+      now: Date,
+      event?: AuditEventKey,
+    ) {
       if (familyIds.length === 0) return;
       const viewer = await officeOf(caller);
-      const at = now.toISOString();
+      const at = event?.at ?? now.toISOString();
+      const auditId = event?.id;
       const entries = [...new Set(familyIds)].map((familyId) => ({
         familyId,
-        auditId: randomBytes(8).toString('hex'),
+        auditId: auditId ?? randomBytes(8).toString('hex'),
         at,
         action,
         staffUserId: caller.id,
