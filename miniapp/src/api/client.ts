@@ -10,7 +10,8 @@ import Taro from '@tarojs/taro';
 import { goToSignIn } from '../auth/navigate';
 import { clearSession, currentToken } from '../auth/session';
 import { apiBase } from '../config/env';
-import { ApiError } from './errors';
+import { askPrivacy } from '../privacy/store';
+import { ApiError, isApiError } from './errors';
 import { newIdempotencyKey } from './idempotency';
 import { withLoading } from './loading';
 import { buildUrl } from './url';
@@ -29,16 +30,32 @@ export type CallOptions<R extends RouteContract> = Part<'body', BodyInputOf<R>> 
 
 type Args<R extends RouteContract> = object extends CallOptions<R> ? [CallOptions<R>?] : [CallOptions<R>];
 
+type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; params?: unknown };
+
 /**
  * Calls one route of the shared contract and returns its parsed, typed response.
  * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
+ * A 403 CONSENT_REQUIRED (the server holds no agreement of this family to the current
+ * 隐私保护指引) shows the privacy gate again; once the user agrees (the gate records it) the
+ * same request goes once more, with the same Idempotency-Key.
  */
 export async function call<R extends RouteContract>(route: R, ...[options]: Args<R>): Promise<ResponseOf<R>> {
-  const opts = (options ?? {}) as CallOptions<RouteContract> & {
-    body?: unknown;
-    query?: unknown;
-    params?: unknown;
-  };
+  const opts = (options ?? {}) as Options;
+  const idempotencyKey = route.idempotent ? (opts.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  try {
+    return await send(route, opts, idempotencyKey);
+  } catch (error) {
+    if (!isApiError(error) || error.code !== 'CONSENT_REQUIRED') throw error;
+    if (!(await askPrivacy())) throw error;
+    return send(route, opts, idempotencyKey);
+  }
+}
+
+async function send<R extends RouteContract>(
+  route: R,
+  opts: Options,
+  idempotencyKey: string | undefined,
+): Promise<ResponseOf<R>> {
   const url = buildUrl(
     apiBase,
     route.path,
@@ -49,7 +66,7 @@ export async function call<R extends RouteContract>(route: R, ...[options]: Args
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   const token = currentToken();
   if (token) header.Authorization = `Bearer ${token}`;
-  if (route.idempotent) header['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
+  if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
 
   const request = Taro.request({
     url,

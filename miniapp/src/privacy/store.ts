@@ -21,6 +21,11 @@ export function hasAgreedPrivacy(): boolean {
   return gate.get().agreed;
 }
 
+/** Whether the gate is showing, waiting for the user's answer. */
+export function isPrivacyGateOpen(): boolean {
+  return gate.get().open;
+}
+
 /** Resolves true once the user has agreed; opens the gate if needed. Call before any personal data. */
 export function ensurePrivacyAgreed(): Promise<boolean> {
   if (gate.get().agreed) return Promise.resolve(true);
