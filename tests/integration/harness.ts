@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,8 @@ export async function signIn(runtime: LocalRuntime, openid: string, options: Sig
     const agreed = await call(runtime, '/v1/me/consents', {
       token: session.token,
       body: { kind: 'privacy_policy' },
-      headers: { 'idempotency-key': `privacy-${session.user.id}` },
+      // A key per sign-in: sign-ins of one user may race (one consent is stored either way).
+      headers: { 'idempotency-key': `privacy-${randomUUID()}` },
     });
     expect(agreed.status, agreed.text).toBe(201);
   }

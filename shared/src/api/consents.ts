@@ -7,7 +7,9 @@ import { defineRoute, ListQuery, pageOf } from './contract';
  * before any personal data is collected; the server records the version in
  * force (`privacyPolicyVersion`) with the time.
  */
-export const ConsentKind = z.enum(['privacy_policy']);
+export const ConsentKind = z.enum(['privacy_policy'], {
+  error: '同意的类型应为 privacy_policy（隐私保护指引）',
+});
 
 export const RecordConsentRequest = z.object({
   kind: ConsentKind,
