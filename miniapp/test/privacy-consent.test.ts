@@ -69,6 +69,8 @@ async function gateOpens() {
   await vi.waitFor(() => expect(privacy.isPrivacyGateOpen()).toBe(true));
 }
 
+let users = 0;
+
 describe('CONSENT_REQUIRED from the server', () => {
   beforeEach(() => {
     stored.clear();
@@ -77,10 +79,12 @@ describe('CONSENT_REQUIRED from the server', () => {
     // Agreed on this phone long ago: only the server knows it is not on record.
     stored.set('hongjia.privacy.agreedVersion', privacyPolicyVersion);
     privacy.initPrivacy();
+    // A user of its own per test: what was recorded for one says nothing about the next.
+    users += 1;
     saveSession({
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: 'u_1', roles: ['family'] },
+      user: { id: `u_${users}`, roles: ['family'] },
     });
   });
 
@@ -110,6 +114,32 @@ describe('CONSENT_REQUIRED from the server', () => {
     await expect(pending).resolves.toEqual({ id: 'bk_1', status: 'confirmed' });
     const [first, , again] = sent;
     expect(again?.header['Idempotency-Key']).toBe(first?.header['Idempotency-Key']);
+  });
+
+  it('sends a request refused while sign-in was recording the agreement again, without the gate', async () => {
+    // The page's request goes out first; sign-in's recording is answered before the page's refusal.
+    let release: (answer: { statusCode: number; data: unknown }) => void = () => undefined;
+    const held = new Promise<{ statusCode: number; data: unknown }>((resolve) => {
+      release = resolve;
+    });
+    answers = [];
+    const order: string[] = [];
+    const { default: Taro } = await import('@tarojs/taro');
+    const request = vi.spyOn(Taro, 'request').mockImplementation((async (options: Sent) => {
+      sent.push(options);
+      order.push(`${options.method} ${options.url}`);
+      if (sent.length === 1) return held;
+      if (sent.length === 2) return consentRecorded;
+      return emptyPage;
+    }) as never);
+    const page = call(api.myBookings, { query: {} });
+    const { recordPrivacyConsent } = await import('../src/privacy/consent');
+    await expect(recordPrivacyConsent()).resolves.toBe(true);
+    release(refused);
+    await expect(page).resolves.toEqual({ items: [], nextCursor: null });
+    expect(privacy.isPrivacyGateOpen()).toBe(false);
+    expect(sent).toHaveLength(3);
+    request.mockRestore();
   });
 
   it('gives the refusal to the page when the user does not agree', async () => {

@@ -8,9 +8,9 @@ import {
 } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { goToSignIn } from '../auth/navigate';
-import { clearSession, currentToken } from '../auth/session';
+import { clearSession, currentToken, currentUserId } from '../auth/session';
 import { apiBase } from '../config/env';
-import { askPrivacy } from '../privacy/store';
+import { askPrivacy, consentRecordedFor } from '../privacy/store';
 import { ApiError, isApiError } from './errors';
 import { newIdempotencyKey } from './idempotency';
 import { withLoading } from './loading';
@@ -36,8 +36,10 @@ type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; p
  * Calls one route of the shared contract and returns its parsed, typed response.
  * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
  * A 403 CONSENT_REQUIRED (the server holds no agreement of this family to the current
- * 隐私保护指引) shows the privacy gate again; once the user agrees (the gate records it) the
- * same request goes once more, with the same Idempotency-Key.
+ * 隐私保护指引): when the agreement was being recorded meanwhile (a page loading right after
+ * sign-in), the request simply goes again; otherwise the privacy gate shows again, and once
+ * the user agrees (the gate records it) the same request goes once more. A retry keeps the
+ * Idempotency-Key.
  */
 export async function call<R extends RouteContract>(route: R, ...[options]: Args<R>): Promise<ResponseOf<R>> {
   const opts = (options ?? {}) as Options;
@@ -45,11 +47,21 @@ export async function call<R extends RouteContract>(route: R, ...[options]: Args
   try {
     return await send(route, opts, idempotencyKey);
   } catch (error) {
-    if (!isApiError(error) || error.code !== 'CONSENT_REQUIRED') throw error;
+    if (!isConsentRequired(error)) throw error;
+    const userId = currentUserId();
+    if (userId && (await consentRecordedFor(userId))) {
+      try {
+        return await send(route, opts, idempotencyKey);
+      } catch (again) {
+        if (!isConsentRequired(again)) throw again;
+      }
+    }
     if (!(await askPrivacy())) throw error;
     return send(route, opts, idempotencyKey);
   }
 }
+
+const isConsentRequired = (error: unknown) => isApiError(error) && error.code === 'CONSENT_REQUIRED';
 
 async function send<R extends RouteContract>(
   route: R,

@@ -2,7 +2,7 @@ import { api } from '@hongjia/shared';
 import { call } from '../api/client';
 import { currentUserId } from '../auth/session';
 import { privacyVersion } from './policy';
-import { answerPrivacy } from './store';
+import { answerPrivacy, noteConsentRecording } from './store';
 
 /**
  * Records the agreement on the server for the signed-in user: the server keeps
@@ -10,20 +10,20 @@ import { answerPrivacy } from './store';
  * requests until it has it. One key per user and version, so repeating it
  * replays. Resolves false when it could not be recorded (signed out, offline).
  */
-export async function recordPrivacyConsent(): Promise<boolean> {
+export function recordPrivacyConsent(): Promise<boolean> {
   const userId = currentUserId();
-  if (!userId) return false;
-  try {
-    await call(api.recordConsent, {
-      body: { kind: 'privacy_policy' },
-      idempotencyKey: `privacy-${privacyVersion}-${userId}`,
-      loading: false,
-    });
-    return true;
-  } catch {
+  if (!userId) return Promise.resolve(false);
+  const done = call(api.recordConsent, {
+    body: { kind: 'privacy_policy' },
+    idempotencyKey: `privacy-${privacyVersion}-${userId}`,
+    loading: false,
+  }).then(
+    () => true,
     // The next sign-in, or the next CONSENT_REQUIRED answer, asks again.
-    return false;
-  }
+    () => false,
+  );
+  noteConsentRecording(userId, done);
+  return done;
 }
 
 /**
