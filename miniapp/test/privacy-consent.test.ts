@@ -107,7 +107,12 @@ describe('CONSENT_REQUIRED from the server', () => {
     answers = [refused, consentRecorded, { statusCode: 201, data: { id: 'bk_1', status: 'confirmed' } }];
     const pending = call(api.createBooking, {
       params: { slotId: 's1' },
-      body: { childName: '小明', childBirthDate: '2024-01-01', guardianPhone: '13800138000', guardianConsent: true },
+      body: {
+        childName: '小明',
+        childBirthDate: '2024-01-01',
+        guardianPhone: '13800138000',
+        guardianConsent: true,
+      },
     });
     await gateOpens();
     await agreeToPrivacy();
