@@ -87,6 +87,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       pii: ['booking'],

@@ -80,10 +80,10 @@ function setup() {
       },
       async enrol(enrolment, at) {
         if (enrolments.some((e) => e.familyId === enrolment.familyId && e.policyId === enrolment.policyId)) {
-          return false;
+          return { kind: 'existing' as const };
         }
         enrolments.push({ ...enrolment, enrolledAt: at.toISOString() });
-        return true;
+        return { kind: 'created' as const, enrolledAt: at.toISOString() };
       },
     },
     policies: {
@@ -93,6 +93,7 @@ function setup() {
         added.push(policy);
         return true;
       },
+      addedBy: async () => undefined,
     },
     membership: {
       membershipOf: async (userId) => familyOf(userId),

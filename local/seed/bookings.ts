@@ -107,6 +107,7 @@ export async function seedBookings(
       childName: `${random.pick(surnames)}${random.pick(given)}${n}`,
       childBirthDate: birthDateFor(plan.slot.ageClass, plan.slot.date, random.int(0, 20)),
       guardianPhone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+      guardianConsent: true as const,
     })),
   }));
   let made = 0;

@@ -120,6 +120,17 @@ try {
       body: JSON.stringify({ name: '王小红', idNumber }),
     });
     if (bound.status >= 300) throw new Error(`binding the bench mother ${n} failed: ${bound.status}`);
+    // A family agrees to the privacy guideline before filing, as the mini-program's gate makes it.
+    const agreed = await fetch(`${runtime.apiUrl}/v1/me/consents`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `bench-privacy-${n}`,
+      },
+      body: JSON.stringify({ kind: 'privacy_policy' }),
+    });
+    if (agreed.status >= 300) throw new Error(`consent of the bench mother ${n} failed: ${agreed.status}`);
     return token;
   };
 

@@ -347,6 +347,11 @@ try {
   const first17 = `${district}19660315002`;
   const idNumber = `${first17}${idNumberCheckCharacter(first17)}`;
   const memberToken = await signIn('bench-special-member');
+  await api('/v1/me/consents', {
+    token: memberToken,
+    body: { kind: 'privacy_policy' },
+    key: 'bench-member-privacy',
+  });
   await api('/v1/me/identity', {
     token: memberToken,
     body: { name: '王秀英', idNumber },

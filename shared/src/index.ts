@@ -8,4 +8,5 @@ export * from './file-signatures';
 export * from './identity/index';
 export * from './mask';
 export * from './phone';
+export * from './privacy';
 export * from './roles';

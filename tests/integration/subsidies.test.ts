@@ -55,6 +55,7 @@ function apply(token: string, birthDate: string, serial: number, overrides: Reco
       childIdNumber: child(birthDate, serial),
       childBirthDate: birthDate,
       hukouDistrict: '360102',
+      guardianConsent: true,
       ...overrides,
     },
     headers: { 'idempotency-key': idempotencyKey('subsidy') },

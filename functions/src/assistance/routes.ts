@@ -38,8 +38,8 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
     users,
     notifier: deps.notifier,
     cipher: piiCipher,
-    auditProxyRequest: (family, caller, now) =>
-      auditor.record([family.familyId], 'proxy_request', caller, now),
+    auditProxyRequest: (family, caller, now, event) =>
+      auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });
 }
 
@@ -47,7 +47,9 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
 export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementation[] {
   const assistance = createAssistanceServiceFor(deps);
   return [
-    implement(api.createAssistanceRequest, ({ caller, body, now }) => assistance.create(caller, body, now)),
+    implement(api.createAssistanceRequest, ({ caller, body, now, operationId }) =>
+      assistance.create(caller, body, now, operationId),
+    ),
     implement(api.myAssistanceRequests, ({ caller, query, now }) => assistance.listMine(caller, query, now)),
     implement(api.staffAssistanceRequests, ({ caller, query, now }) =>
       assistance.listForStaff(caller, query, now),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type AssistanceEventRequest,
   type AssistanceRequestInput,
@@ -10,6 +9,7 @@ import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound, validationFailed } from '../commons/errors';
+import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
 import type { AssistanceRequestItem, SpecialFamilyItem } from '../families/entities';
 import { familyLabel, type MembershipLookup } from '../families/membership';
@@ -31,8 +31,16 @@ export interface AssistanceServiceDeps {
   users: UserStore;
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
-  /** Writes 'proxy_request' on the family's record (the family sees who acted for it). */
-  auditProxyRequest: (family: SpecialFamilyItem, caller: SessionUser, now: Date) => Promise<void>;
+  /**
+   * Writes 'proxy_request' on the family's record (the family sees who acted for it), named
+   * by the request, so finishing a retried request writes the same entry again, not a second.
+   */
+  auditProxyRequest: (
+    family: SpecialFamilyItem,
+    caller: SessionUser,
+    now: Date,
+    event: { id: string; at: string },
+  ) => Promise<void>;
 }
 
 /**
@@ -58,11 +66,17 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
     return user?.district ? `${districtByCode(user.district).name}卫生健康委员会` : '南昌市卫生健康委员会';
   };
 
-  const build = async (filer: Filer, body: AssistanceRequestInput, callerId: string, now: Date) => {
+  const build = async (
+    filer: Filer,
+    body: AssistanceRequestInput,
+    callerId: string,
+    now: Date,
+    operationId: string | undefined,
+  ) => {
     const { family } = filer;
     const cipher = await deps.cipher();
     const item: AssistanceRequestItem = {
-      requestId: `ast_${randomBytes(10).toString('hex')}`,
+      requestId: newId('ast', operationId),
       familyId: family.familyId,
       district: family.district,
       category: body.category,
@@ -86,13 +100,21 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
   };
 
   return {
-    async create(caller: SessionUser, body: AssistanceRequestInput, now: Date) {
+    /**
+     * Exactly once (decision 0015): the request is named from the operation id, so a retry
+     * after a failed audit or notification finds the stored request, finishes both from it
+     * (each named by the request: written once) and answers with it.
+     */
+    async create(caller: SessionUser, body: AssistanceRequestInput, now: Date, operationId?: string) {
       const filer = body.familyId
         ? await deps.filers.proxy(caller, body.familyId)
         : await deps.filers.self(caller);
-      const { item, cipher } = await build(filer, body, caller.id, now);
-      await records.create(item);
-      if (filer.mode === 'proxy') await deps.auditProxyRequest(filer.family, caller, now);
+      const built = await build(filer, body, caller.id, now, operationId);
+      const { cipher } = built;
+      const { item } = await records.createOnce(built.item);
+      if (item.filedByUserId !== caller.id) throw conflict('请求编号冲突，请换一个 Idempotency-Key 重试');
+      if (item.filedByMode === 'proxy')
+        await deps.auditProxyRequest(filer.family, caller, now, { id: item.requestId, at: item.createdAt });
       // A contact person filing as proxy needs no message about their own request.
       if (item.contactUserId && item.contactUserId !== caller.id)
         await notifier.notify(item.contactUserId, newRequestMessage(item), {

@@ -9,7 +9,19 @@ export interface NewEnrolment {
   district: DistrictCode;
   enrolledBy: string;
   via: 'screening' | 'application';
+  /** The enrolling request's operation id, when it has one. */
+  operationId?: string;
 }
+
+/**
+ * `created`: enrolled now; `ours`: enrolled by an earlier attempt of the same request (a
+ * retry after a later step failed, decision 0015), with that attempt's time; `existing`:
+ * enrolled before, by someone else.
+ */
+export type EnrolOutcome =
+  | { kind: 'created'; enrolledAt: string }
+  | { kind: 'ours'; enrolledAt: string }
+  | { kind: 'existing' };
 
 /** Sorts after every policy id, so a familyId range ends after the last family's enrolments. */
 const afterEveryPolicy = '\uffff';
@@ -66,15 +78,20 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
       return enrolled;
     },
 
-    /** Conditional create on (familyId, policyId): false when the family is already enrolled. */
-    async enrol(enrolment: NewEnrolment, now: Date): Promise<boolean> {
+    /** Conditional create on (familyId, policyId); an enrolment already there says whose it is. */
+    async enrol(enrolment: NewEnrolment, now: Date): Promise<EnrolOutcome> {
+      const enrolledAt = now.toISOString();
       try {
-        await entities.enrolments.create({ ...enrolment, enrolledAt: now.toISOString() }).go();
-        return true;
+        await entities.enrolments.create({ ...enrolment, enrolledAt }).go();
+        return { kind: 'created', enrolledAt };
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+        if (!isConditionFailure(error)) throw error;
       }
+      const { familyId, policyId, operationId } = enrolment;
+      const stored = (await entities.enrolments.get({ familyId, policyId }).go({ consistent: true })).data;
+      return operationId && stored?.operationId === operationId
+        ? { kind: 'ours', enrolledAt: stored.enrolledAt }
+        : { kind: 'existing' };
     },
   };
 }

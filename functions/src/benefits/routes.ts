@@ -39,10 +39,12 @@ export function createBenefitsRoutes(deps: BenefitsDeps): RouteImplementation[] 
   return [
     implement(api.myBenefits, ({ caller, now }) => benefits.myBenefits(caller, now)),
     implement(api.runBenefitScreening, ({ caller, body, now }) => benefits.screen(caller, body, now)),
-    implement(api.enrolBenefits, ({ caller, body, now }) => benefits.enrol(caller, body, now)),
+    implement(api.enrolBenefits, ({ caller, body, now, operationId }) =>
+      benefits.enrol(caller, body, now, operationId),
+    ),
     implement(api.listPolicies, () => benefits.listPolicies()),
-    implement(api.addPolicyVersion, ({ caller, params, body, now }) =>
-      benefits.addPolicyVersion(caller, params.id, body, now),
+    implement(api.addPolicyVersion, ({ caller, params, body, now, operationId }) =>
+      benefits.addPolicyVersion(caller, params.id, body, now, operationId),
     ),
   ];
 }

@@ -266,6 +266,8 @@ export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, tab
         enrolledAt: { type: 'string', required: true, readOnly: true },
         enrolledBy: { type: 'string', required: true, readOnly: true },
         via: { type: ['screening', 'application'] as const, required: true, readOnly: true },
+        /** The request that enrolled (decision 0015): its retry counts the enrolment as its own. */
+        operationId: { type: 'string', readOnly: true },
       },
       indexes: {
         byFamily: {
@@ -323,6 +325,8 @@ export function createPolicyVersionEntity(client: DynamoDBDocumentClient, table:
         definition: { type: 'string', required: true, readOnly: true },
         addedBy: { type: 'string', required: true, readOnly: true },
         addedAt: { type: 'string', required: true, readOnly: true },
+        /** The request that added it (decision 0015): its retry answers with it instead of 409. */
+        operationId: { type: 'string', readOnly: true },
       },
       indexes: {
         all: {

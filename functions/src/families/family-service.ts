@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   DistrictCode,
   SessionUser,
@@ -10,6 +9,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { newId } from '../commons/ids';
+import { createOnce } from '../commons/once';
 import type { PiiCipher } from '../commons/pii';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
@@ -61,12 +62,18 @@ export function createFamilyService(deps: FamilyServiceDeps) {
   };
 
   return {
-    async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date) {
+    /**
+     * Exactly once (decision 0015): the record is named from the operation id, so a retry
+     * after a failed audit write finds its member links and its record, writes the same
+     * audit entry again (one entry) and answers with the stored record. The operation id
+     * includes the caller: another member of staff never resumes this one's record.
+     */
+    async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date, operationId?: string) {
       const jurisdiction = await access.staffJurisdiction(caller);
       if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
       const cipher = await deps.cipher();
       const checked = checkMembers(cipher, body.members, shanghaiDate(now));
-      const familyId = `sf_${randomBytes(10).toString('hex')}`;
+      const familyId = newId('sf', operationId);
       await links.claimAll(
         familyId,
         checked.map((m, index) => ({ idHash: m.idHash, role: m.input.role, index })),
@@ -89,9 +96,13 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
-      await entities.families.create(item).go();
-      await auditor.record([familyId], 'update', caller, now);
-      return view(item, now);
+      const { item: stored } = await createOnce(
+        item,
+        (fresh) => entities.families.create(fresh).go(),
+        async () => (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined,
+      );
+      await auditor.record([familyId], 'update', caller, now, { id: familyId, at: stored.createdAt });
+      return view(stored, now);
     },
 
     /** District staff: their district (another is 403). City staff: one district, or all in district order. */

@@ -44,6 +44,10 @@ export function createBookingEntity(client: DynamoDBDocumentClient, table: strin
         /** FIFO ticket while waitlisted (0 when the place was confirmed at once). */
         waitlistSeq: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** The guardian's consent to process the child's data (PIPL art. 31), given with the request. */
+        guardianConsentAt: { type: 'string', readOnly: true },
+        /** The 隐私保护指引 version in force when it was given. */
+        guardianConsentVersion: { type: 'string', readOnly: true },
         confirmedAt: { type: 'string' },
         cancelledAt: { type: 'string' },
       },

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import {
   type BookingCreated,
   type BookingRequest,
   type ListQuery,
   type MyBooking,
   maskPhone,
+  privacyPolicyVersion,
   type SessionUser,
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
+import { newId } from '../../commons/ids';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
@@ -129,20 +130,28 @@ export function createBookingService(deps: BookingServiceDeps) {
   };
 
   /**
-   * The child's claim on this slot: ours (new or resumed after an
-   * interrupted attempt) or a conflict. A claim left behind by a finished
-   * booking (cancelled; or an intent that never got a place) is cleared.
+   * The child's claim on this slot: ours (new, or this request's own from an
+   * earlier attempt, or resumed after another interrupted attempt) or a
+   * conflict. A claim left behind by a finished booking (cancelled; or an
+   * intent that never got a place) is cleared. The booking id comes from the
+   * operation id (decision 0015), so every retry of one request names the
+   * same booking and finds what an earlier attempt did.
    */
-  const claimChild = async (caller: SessionUser, guardKey: string, now: Date): Promise<string> => {
+  const claimChild = async (
+    caller: SessionUser,
+    guardKey: string,
+    now: Date,
+    operationId: string | undefined,
+  ): Promise<string> => {
+    const bookingId = newId('bk', operationId);
     for (let round = 0; round < 3; round++) {
-      const bookingId = `bk_${randomUUID().replaceAll('-', '')}`;
       const claim = await guards.claim(
         'child-slot',
         guardKey,
         { ownerId: caller.id, targetId: bookingId },
         now,
       );
-      if (claim.claimed) return bookingId;
+      if (claim.claimed || claim.holder?.targetId === bookingId) return bookingId;
       if (!claim.holder) continue;
       if (claim.holder.ownerId !== caller.id) throw alreadyBooked();
       const existing = await getBooking(claim.holder.targetId);
@@ -162,6 +171,31 @@ export function createBookingService(deps: BookingServiceDeps) {
     return { slot, institution };
   };
 
+  /** What the family was told when the booking was made, from the ledger (a waitlisted one may have moved up). */
+  const answerFor = async (bookingId: string, kind: 'confirmed' | 'waitlisted', slotId: string) => {
+    if (kind === 'confirmed') return { id: bookingId, status: 'confirmed' } as const;
+    const view = await ledger.read(slotId);
+    const position = view ? waitlistPosition(view, bookingId) : undefined;
+    // Promoted between our reservation and this read: say so rather than a stale waitlist.
+    if (position === undefined) return { id: bookingId, status: 'confirmed' } as const;
+    return { id: bookingId, status: 'waitlisted', waitlistPosition: position } as const;
+  };
+
+  /**
+   * A retry of a request whose booking an earlier attempt already finished
+   * (the item is past `pending`): nothing is reserved again; the answer comes
+   * from the stored booking, brought in line with the ledger first.
+   */
+  const finished = async (stored: BookingItem, now: Date): Promise<BookingCreated> => {
+    const visible = await reconcile(stored, await ledger.read(stored.slotId), now);
+    if (!visible || visible.status === 'cancelled') {
+      // Cancelled since: the claim this retry took again goes back, the child may book anew.
+      await guards.release('child-slot', stored.guardKey, stored.bookingId);
+      throw conflict('该预约已取消，如需预约请重新提交');
+    }
+    return answerFor(stored.bookingId, visible.status, stored.slotId);
+  };
+
   return {
     reconcile,
 
@@ -170,6 +204,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       slotId: string,
       request: BookingRequest,
       now: Date,
+      operationId?: string,
     ): Promise<BookingCreated> {
       const { slot, institution } = await loadBookable(slotId, now);
       const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
@@ -182,7 +217,7 @@ export function createBookingService(deps: BookingServiceDeps) {
         const holder = await guards.holder('child-slot', guardKey);
         if (holder?.ownerId !== caller.id) throw holder ? alreadyBooked() : slotFull();
       }
-      const bookingId = await claimChild(caller, guardKey, now);
+      const bookingId = await claimChild(caller, guardKey, now, operationId);
       try {
         await bookings
           .create({
@@ -205,11 +240,15 @@ export function createBookingService(deps: BookingServiceDeps) {
             status: 'pending',
             waitlistSeq: 0,
             createdAt: now.toISOString(),
+            guardianConsentAt: now.toISOString(),
+            guardianConsentVersion: privacyPolicyVersion,
           })
           .go();
       } catch (error) {
-        // Resuming an interrupted attempt: its intent is already there.
+        // Resuming an interrupted attempt: its intent is already there, perhaps already finished.
         if (!isConditionFailure(error)) throw error;
+        const stored = await getBooking(bookingId);
+        if (stored && stored.status !== 'pending') return finished(stored, now);
       }
 
       const place = await ledger.reserve(slotId, bookingId);
@@ -224,12 +263,7 @@ export function createBookingService(deps: BookingServiceDeps) {
         waitlistSeq: seq,
         ...(place.kind === 'confirmed' ? { confirmedAt: now.toISOString() } : {}),
       });
-      if (place.kind === 'confirmed') return { id: bookingId, status: 'confirmed' };
-      const view = await ledger.read(slotId);
-      const position = view ? waitlistPosition(view, bookingId) : undefined;
-      // Promoted between our reservation and this read: say so rather than a stale waitlist.
-      if (position === undefined) return { id: bookingId, status: 'confirmed' };
-      return { id: bookingId, status: 'waitlisted', waitlistPosition: position };
+      return answerFor(bookingId, place.kind, slotId);
     },
 
     async listMine(caller: SessionUser, query: ListQuery, now: Date) {
