@@ -146,7 +146,7 @@ describe('POST /v1/assistance/requests', () => {
       );
     const auditedBefore = (await proxyEntries()).length;
 
-    const injected = await failOnceAfter('BatchWriteItemCommand', undefined);
+    const injected = await failOnceAfter('PutItemCommand', writeOf('recordAudit'));
     expect((await file()).status).toBe(500);
     expect(injected.failed()).toBe(1);
     const retry = await file();
@@ -268,7 +268,7 @@ describe('POST /v1/staff/special-families', () => {
     const before = await inDistrict();
     const key = idempotencyKey('family-retry');
     const body = familyBody(5103);
-    const injected = await failOnceAfter('BatchWriteItemCommand', undefined);
+    const injected = await failOnceAfter('PutItemCommand', writeOf('recordAudit'));
     expect((await createFamily(runtime, eastStaff.token, body, key)).status).toBe(500);
     expect(injected.failed()).toBe(1);
     const retry = await createFamily(runtime, eastStaff.token, body, key);
@@ -298,7 +298,7 @@ describe('POST /v1/staff/benefit-enrolments', () => {
         body: { district: '360102', items },
         headers: { 'idempotency-key': key },
       });
-    const injected = await failOnceAfter('BatchWriteItemCommand', undefined);
+    const injected = await failOnceAfter('PutItemCommand', writeOf('recordAudit'));
     expect((await enrol()).status).toBe(500);
     expect(injected.failed()).toBe(1);
     const retry = await enrol();

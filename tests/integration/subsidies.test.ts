@@ -778,6 +778,7 @@ describe('exactly once under retries', () => {
       childIdNumber: child('2025-09-09', 11),
       childBirthDate: '2025-09-09',
       hukouDistrict: '360102',
+      guardianConsent: true,
     };
     // The move to pending_review lands, then the caller sees a failure (a timeout after the commit).
     const faults = await injectFaults([
