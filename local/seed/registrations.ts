@@ -42,6 +42,39 @@ function couple(district: DistrictCode, index: number, n: number, now: Date): Re
   };
 }
 
+/** One seeded filing: which demo family (`family-N` openid) files what, in filing order. */
+export interface SeedFiling {
+  openid: string;
+  body: RegistrationRequest;
+}
+
+/**
+ * The filings, planned without writing (the at-rest test reads the same
+ * parents and children to look for them in the tables).
+ */
+export function planRegistrations(now: Date): SeedFiling[] {
+  return districts.flatMap((district, index) => {
+    const family = (n: number) => familyOpenid(index * 4 + n);
+    const first = couple(district.code, index, 1, now);
+    const second = couple(district.code, index, 2, now);
+    const mismatch = couple(district.code, index, 3, now);
+    return [
+      { openid: family(0), body: first },
+      {
+        openid: family(1),
+        body: {
+          ...second,
+          parity: 2,
+          existingChildren: [{ name: '刘小宝', birthDate: seedDay(now, -900), sex: 'M' as const }],
+        },
+      },
+      { openid: family(2), body: { ...mismatch, parity: 2 } },
+      // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
+      { openid: family(0), body: { ...first, expectedDueDate: seedDay(now, 140) } },
+    ];
+  });
+}
+
 export async function seedRegistrations(now: Date): Promise<number> {
   const table = mainTableName();
   const service = createRegistrationServiceFor({
@@ -51,29 +84,9 @@ export async function seedRegistrations(now: Date): Promise<number> {
     bucket: uploadBucketName(),
     notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
   });
-  let count = 0;
-  for (const [index, district] of districts.entries()) {
-    const family = (n: number) => ({
-      id: userIdForOpenid(familyOpenid(index * 4 + n)),
-      roles: ['family' as const],
-    });
-    const first = couple(district.code, index, 1, now);
-    const second = couple(district.code, index, 2, now);
-    const mismatch = couple(district.code, index, 3, now);
-    await service.submit(family(0), first, now);
-    await service.submit(
-      family(1),
-      {
-        ...second,
-        parity: 2,
-        existingChildren: [{ name: '刘小宝', birthDate: seedDay(now, -900), sex: 'M' }],
-      },
-      now,
-    );
-    await service.submit(family(2), { ...mismatch, parity: 2 }, now);
-    // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
-    await service.submit(family(0), { ...first, expectedDueDate: seedDay(now, 140) }, now);
-    count += 4;
+  const filings = planRegistrations(now);
+  for (const { openid, body } of filings) {
+    await service.submit({ id: userIdForOpenid(openid), roles: ['family'] }, body, now);
   }
-  return count;
+  return filings.length;
 }
