@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
@@ -22,9 +23,9 @@ export function createBenefitsServiceFor(deps: BenefitsDeps) {
   const entities = createFamilyEntities(deps.client, deps.table);
   const users = createUserStore(createUserEntity(deps.client, deps.table));
   return createBenefitsService({
-    records: createBenefitRecords(entities),
+    records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),
-    membership: createMembershipLookup(entities),
+    membership: createMembershipLookup(entities, piiCipher),
     access: createAccessChecks(users),
     users,
     auditor: createRecordAuditor(entities, users),
