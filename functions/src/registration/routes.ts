@@ -33,6 +33,7 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
     registrations: createRegistrationEntity(client, table),
     probes: createRegistrationProbeEntity(client, table),
     counters: createReceiptCounterEntity(client, table),
+    cipher: piiCipher,
   });
   const guardEntity = createGuardEntity(client, table);
   return createRegistrationService({

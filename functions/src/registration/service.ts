@@ -79,8 +79,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         kind: body.kind,
         parity: body.parity,
         existingChildren: body.existingChildren.length,
-        motherName: content.motherName,
-        fatherName: content.fatherName,
+        // Compared in memory: what is stored is sealed.
+        motherName: body.mother.name,
+        fatherName: body.father.name,
         motherRegionCode: checked.facts.motherRegionCode,
         pregnancyDate: content.pregnancyDate,
       },
@@ -205,7 +206,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     async get(caller: SessionUser, registrationId: string, now: Date) {
       const item = await readable(caller, registrationId);
       await approval.ensureCertificate(item, now);
-      return toView(item);
+      return toView(item, await deps.cipher());
     },
 
     async listMine(caller: SessionUser, query: ListQuery) {
@@ -263,14 +264,14 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         await approval.release(decided);
       }
       await notify(decided, now);
-      return toView(decided);
+      return toView(decided, await deps.cipher());
     },
   };
 }
 
-const pick = (content: { motherName: string; fatherName: string; pregnancyDate: string }) => ({
-  motherName: content.motherName,
-  fatherName: content.fatherName,
+const pick = (content: { motherNameSealed: string; fatherNameSealed: string; pregnancyDate: string }) => ({
+  motherNameSealed: content.motherNameSealed,
+  fatherNameSealed: content.fatherNameSealed,
   pregnancyDate: content.pregnancyDate,
 });
 
