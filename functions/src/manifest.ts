@@ -109,6 +109,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   },
   {
     // E-certificates: QR signing, public verification, print codes, nearest service points.
+    // PII keys: its stored idempotent responses (live print codes) are sealed.
     name: 'certificates',
     entry: 'src/certificates/handler.ts',
     routes: [
@@ -121,7 +122,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.revokeCertificate,
       api.nearbyServicePoints,
     ],
-    access: { mainTable: 'RW', idempotencyTable: 'RW', sessionSecret: 'verify', certSigningKey: true },
+    access: {
+      mainTable: 'RW',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      certSigningKey: true,
+      pii: true,
+    },
   },
   {
     // Real-name binding (WeChat face verification needs the access token) and

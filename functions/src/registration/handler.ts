@@ -1,5 +1,6 @@
 import { createBirthBundleRoutes } from '../birth-bundles/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
+import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { notifierFromEnv } from '../notifications/from-env';
@@ -16,8 +17,13 @@ const deps = {
   notifier: notifierFromEnv(documentClient, table),
 };
 
-export const handler = createHttpHandler([
-  ...createUploadRoutes(deps),
-  ...createRegistrationRoutes(deps),
-  ...createBirthBundleRoutes({ client: documentClient, table }),
-]);
+export const handler = createHttpHandler(
+  [
+    ...createUploadRoutes(deps),
+    ...createRegistrationRoutes(deps),
+    ...createBirthBundleRoutes({ client: documentClient, table }),
+  ],
+  // Stored responses hold presigned upload URLs (a credential for 15 minutes), receipt numbers and
+  // a bundle's masked child: the idempotency table keeps them sealed.
+  { sealStoredResponses: piiResponseSealer },
+);
