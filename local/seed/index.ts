@@ -19,8 +19,13 @@ import { seedSpecialFamilies } from './special-families';
 import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
 
-/** Bump when the demo city changes shape; a data dir seeded by an older version is left alone. */
-export const seedVersion = 6;
+/**
+ * Bump when the demo city changes shape; a data dir seeded by an older version
+ * is left alone, with a warning at start-up. 7: special families, help
+ * requests, registrations, bookings and identities keep their personal fields
+ * sealed (decision 0014), which items written by version 6 do not have.
+ */
+export const seedVersion = 7;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -128,7 +133,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
   if (existing.Item) {
     if (Number(existing.Item.version) < seedVersion) {
       log(
-        `warning: this data dir was seeded by an older version (${existing.Item.version} < ${seedVersion}) whose keys or indexes differ; delete it to reseed`,
+        `warning: this data dir was seeded by an older version (${existing.Item.version} < ${seedVersion}) whose keys, indexes or sealed fields differ; delete it to reseed`,
       );
     }
     return false;
