@@ -158,25 +158,35 @@ function seededSecrets(seededAt: Date): Secret[] {
 }
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-/**
- * Dates about no one, which a birth date may equal by chance: a family
- * doctor's contract day. (Timestamps never count: a date followed by `T`,
- * `t` in ElectroDB's keys, is when something happened in the system.)
- */
+/** A calendar day standing alone: not inside a longer number, not a timestamp (`T`, or `t` in ElectroDB's keys). */
+const dayToken = /(?<![0-9-])\d{4}-\d{2}-\d{2}(?![0-9Tt-])/g;
+/** Dates about no one, which a birth date may equal by chance: a family doctor's contract day. */
 const impersonalDateFields = /(^|\.)familyDoctor\.signedOn$/;
 
-/** Each stored string holding a secret: names, numbers and free texts anywhere in it (notification texts too). */
+/**
+ * Each stored string holding a secret: names, numbers and free texts anywhere
+ * in it (notification texts too), dates as whole days. Phones and ID numbers
+ * are only looked for in strings with a run of 11 digits, names and texts only
+ * in strings with a non-ASCII character: the same answer, in seconds.
+ */
 function leaksOf(stored: readonly StoredItem[], secrets: readonly Secret[]): string[] {
+  const byDate = new Map<string, Secret[]>();
+  const numeric: Secret[] = [];
+  const textual: Secret[] = [];
+  for (const secret of secrets) {
+    if (isDate(secret.value)) byDate.set(secret.value, [...(byDate.get(secret.value) ?? []), secret]);
+    else if (/^[ -~]*$/.test(secret.value)) numeric.push(secret);
+    else textual.push(secret);
+  }
   const leaks = new Set<string>();
   for (const { table, entity, item } of stored) {
     for (const [path, text] of strings(item)) {
-      for (const secret of secrets) {
-        const found = isDate(secret.value)
-          ? !impersonalDateFields.test(path) &&
-            new RegExp(`(?<![0-9-])${secret.value}(?![0-9Tt-])`).test(text)
-          : text.includes(secret.value);
-        if (found) leaks.add(`${secret.what} "${secret.value}" in ${table} ${entity}.${path}`);
-      }
+      const found: Secret[] = [];
+      if (!impersonalDateFields.test(path))
+        for (const [day] of text.matchAll(dayToken)) found.push(...(byDate.get(day) ?? []));
+      if (/\d{11}/.test(text)) found.push(...numeric.filter((secret) => text.includes(secret.value)));
+      if (/[^ -~]/.test(text)) found.push(...textual.filter((secret) => text.includes(secret.value)));
+      for (const secret of found) leaks.add(`${secret.what} "${secret.value}" in ${table} ${entity}.${path}`);
     }
   }
   return [...leaks].sort();
