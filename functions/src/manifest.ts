@@ -153,6 +153,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   },
   {
     // E-certificates: QR signing, public verification, print codes, nearest service points.
+    // PII keys: its stored idempotent responses (live print codes) are sealed.
     name: 'certificates',
     entry: 'src/certificates/handler.ts',
     routes: [
@@ -171,6 +172,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       certSigningKey: true,
+      pii: ['idempotency'],
     },
   },
   {

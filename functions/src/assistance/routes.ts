@@ -7,6 +7,7 @@ import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
 import { createMembershipLookup } from '../families/membership';
+import { openRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createFilerResolver } from './filing';
@@ -25,13 +26,15 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const entities = createFamilyEntities(client, table, auditTableName());
   const users = createUserStore(createUserEntity(client, accessTableName()));
   const access = createAccessChecks(users);
-  const membership = createMembershipLookup(entities);
-  const getFamily = async (familyId: string) =>
-    (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined;
+  const membership = createMembershipLookup(entities, piiCipher);
+  const getFamily = async (familyId: string) => {
+    const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+    return found ? openRecord(await piiCipher(), found) : undefined;
+  };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
     records: createAssistanceRecords(entities.requests),
-    filers: createFilerResolver({ membership, getFamily, access }),
+    filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
     membership,
     getFamily,
     access,

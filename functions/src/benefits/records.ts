@@ -1,6 +1,8 @@
 import type { DistrictCode } from '@hongjia/shared';
 import { isConditionFailure } from '../commons/guards';
-import type { FamilyEntities, SpecialFamilyItem } from '../families/entities';
+import type { PiiCipher } from '../commons/pii';
+import type { FamilyEntities } from '../families/entities';
+import { openRecord, type SpecialFamilyRecord } from '../families/sealed-record';
 import type { EnrolmentRecord, PaymentRecord } from './my-benefits';
 
 export interface NewEnrolment {
@@ -27,13 +29,17 @@ export type EnrolOutcome =
 const afterEveryPolicy = '\uffff';
 
 export interface FamiliesPage {
-  items: SpecialFamilyItem[];
+  /** Facts opened: the rules engine reads them (one sealed value per family). */
+  items: SpecialFamilyRecord[];
   /** The store's cursor after the page; null when the district has no more records. */
   cursor: string | null;
 }
 
-/** Store access of the benefits group: family records (read only), enrolments and payments. */
-export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' | 'enrolments' | 'payments'>) {
+/** Store access of the benefits group: family records (read only, facts opened), enrolments and payments. */
+export function createBenefitRecords(
+  entities: Pick<FamilyEntities, 'families' | 'enrolments' | 'payments'>,
+  cipher: () => Promise<PiiCipher>,
+) {
   const enrolmentsOf = async (familyId: string): Promise<EnrolmentRecord[]> =>
     (await entities.enrolments.query.byFamily({ familyId }).go({ pages: 'all', consistent: true })).data;
 
@@ -43,11 +49,13 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
       const found = await entities.families.query
         .byDistrict({ district })
         .go({ count: limit, ...(cursor ? { cursor } : {}) });
-      return { items: found.data, cursor: found.cursor };
+      const open = await cipher();
+      return { items: await Promise.all(found.data.map((f) => openRecord(open, f))), cursor: found.cursor };
     },
 
-    async family(familyId: string): Promise<SpecialFamilyItem | undefined> {
-      return (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined;
+    async family(familyId: string): Promise<SpecialFamilyRecord | undefined> {
+      const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+      return found ? openRecord(await cipher(), found) : undefined;
     },
 
     enrolmentsOf,

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { accessTableName, auditTableName } from '../commons/dynamo';
+import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
@@ -23,9 +24,9 @@ export function createBenefitsServiceFor(deps: BenefitsDeps) {
   const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
   const users = createUserStore(createUserEntity(deps.client, accessTableName()));
   return createBenefitsService({
-    records: createBenefitRecords(entities),
+    records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),
-    membership: createMembershipLookup(entities),
+    membership: createMembershipLookup(entities, piiCipher),
     access: createAccessChecks(users),
     users,
     auditor: createRecordAuditor(entities, users),

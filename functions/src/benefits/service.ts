@@ -14,8 +14,8 @@ import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden } from '../commons/errors';
-import type { SpecialFamilyItem } from '../families/entities';
 import type { MembershipLookup } from '../families/membership';
+import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { identityFacts, specialFamilyFacts } from './facts';
@@ -58,13 +58,13 @@ export interface BenefitsServiceDeps {
 export function createBenefitsService(deps: BenefitsServiceDeps) {
   const { records, policies, membership, access, auditor, notifier } = deps;
 
-  const requireDistrict = async (caller: SessionUser, district: SpecialFamilyItem['district']) => {
+  const requireDistrict = async (caller: SessionUser, district: SpecialFamilyRecord['district']) => {
     if (!covers(await access.staffJurisdiction(caller), district)) {
       throw forbidden('只能办理本辖区的特殊家庭');
     }
   };
 
-  const notifyMembers = async (family: SpecialFamilyItem, policy: PolicyDefinition, now: Date) => {
+  const notifyMembers = async (family: SpecialFamilyRecord, policy: PolicyDefinition, now: Date) => {
     const userIds = await membership.boundUserIds(family);
     for (const userId of userIds) {
       await notifier.notify(userId, enrolledMessage(policy.name), {
@@ -156,7 +156,7 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       const onDate = shanghaiDate(now);
       const all = await policies.all();
       const familyIds = [...new Set(body.items.map((i) => i.familyId))];
-      const families = new Map<string, SpecialFamilyItem | undefined>();
+      const families = new Map<string, SpecialFamilyRecord | undefined>();
       for (const id of familyIds) families.set(id, await records.family(id));
       const result: EnrolmentResult = { enrolled: 0, alreadyEnrolled: 0, refused: [], notified: 0 };
       let firstEnrolledAt: string | undefined;

@@ -60,10 +60,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     return (await entities.families.get({ familyId: link.familyId }).go()).data !== null;
   };
 
+  /** The person's own binding: the birth date opened for them. */
   const toView = async (item: IdentityItem): Promise<IdentityView> => ({
     nameMasked: item.nameMasked,
     idNumberMasked: item.idMasked,
-    birthDate: item.birthDate,
+    birthDate: await (await deps.cipher()).open(item.birthDateSealed, sealedFields.identityBirthDate),
     sex: item.sex,
     verifiedBy: item.verifiedBy,
     boundAt: item.boundAt,
@@ -151,7 +152,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         nameMasked: maskName(body.name),
         idSealed: await cipher.seal(idNumber, sealedFields.identityIdNumber),
         idMasked: maskIdNumber(idNumber),
-        birthDate: parsed.facts.birthDate,
+        birthDateSealed: await cipher.seal(parsed.facts.birthDate, sealedFields.identityBirthDate),
         sex: parsed.facts.sex,
         regionCode: parsed.facts.regionCode,
         verifiedBy,

@@ -39,7 +39,7 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
       access,
     }),
     families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),
-    coverage: createCoverageService({ entities, access, auditor }),
+    coverage: createCoverageService({ entities, cipher: piiCipher, access, auditor }),
     myFamily: createMyFamilyService({ entities, cipher: piiCipher }),
   };
 }

@@ -31,7 +31,10 @@ export interface BookingServiceDeps {
   pii?: PiiCipher;
 }
 
+/** Fields a booking's sealed values are bound to (the cipher's associated data). */
 export const guardianPhoneField = 'booking.guardianPhone';
+export const childNameField = 'booking.childName';
+const childBirthDateField = 'booking.childBirthDate';
 
 /** A `pending` intent older than this outlived its request (Lambda timeout 10 s): it never got a place. */
 const abandonedAfterMs = 60_000;
@@ -50,6 +53,7 @@ export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' 
  */
 export function createBookingService(deps: BookingServiceDeps) {
   const { bookings, ledger, guards, notifier } = deps;
+  const cipher = async () => deps.pii ?? (await piiCipher());
 
   const getBooking = async (bookingId: string) =>
     (await bookings.get({ bookingId }).go({ consistent: true })).data ?? undefined;
@@ -210,7 +214,8 @@ export function createBookingService(deps: BookingServiceDeps) {
       const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
       if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
 
-      const guardKey = childGuardKey(slotId, request.childName, request.childBirthDate);
+      const pii = await cipher();
+      const guardKey = childGuardKey(pii, slotId, request.childName, request.childBirthDate);
       // Full at this consistent read: answer at once, unless this child already
       // holds a claim (a retry resuming an interrupted attempt must find its place).
       if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
@@ -229,12 +234,9 @@ export function createBookingService(deps: BookingServiceDeps) {
             ageClass: slot.ageClass,
             date: slot.date,
             session: slot.session,
-            childName: request.childName,
-            childBirthDate: request.childBirthDate,
-            guardianPhoneSealed: await (deps.pii ?? (await piiCipher())).seal(
-              request.guardianPhone,
-              guardianPhoneField,
-            ),
+            childNameSealed: await pii.seal(request.childName, childNameField),
+            childBirthDateSealed: await pii.seal(request.childBirthDate, childBirthDateField),
+            guardianPhoneSealed: await pii.seal(request.guardianPhone, guardianPhoneField),
             guardianPhoneMasked: maskPhone(request.guardianPhone),
             guardKey,
             status: 'pending',
@@ -272,11 +274,13 @@ export function createBookingService(deps: BookingServiceDeps) {
         .byUser({ userId: caller.id })
         .go({ limit: query.limit, order: 'desc', ...(cursor ? { cursor } : {}) });
       const views = await readLedgers(ledger, page.data);
+      const pii = await cipher();
       const items: MyBooking[] = [];
       for (const item of page.data) {
         const view = views.get(item.slotId);
         const visible = await reconcile(item, view, now);
-        if (visible) items.push(toMyBooking(visible, view));
+        // The family's own child, by name as they typed it: opened for this page only.
+        if (visible) items.push(toMyBooking(visible, view, await openChildName(pii, visible)));
       }
       return { items, nextCursor: await encodeCursor(page.cursor) };
     },
@@ -297,7 +301,9 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (item.status === 'pending') throw conflict('该预约正在处理中，请稍后再试');
         throw notFound('未找到该预约');
       }
-      if (visible.status === 'cancelled') return toMyBooking(visible, before);
+      const pii = await cipher();
+      if (visible.status === 'cancelled')
+        return toMyBooking(visible, before, await openChildName(pii, visible));
 
       const released = await ledger.release(visible.slotId, bookingId);
       if (released.released === 'confirmed' && released.promoted) {
@@ -307,7 +313,11 @@ export function createBookingService(deps: BookingServiceDeps) {
       const cancelledAt = now.toISOString();
       await move(bookingId, visible.status, { status: 'cancelled', cancelledAt });
       await guards.release('child-slot', visible.guardKey, bookingId);
-      return toMyBooking({ ...visible, status: 'cancelled', cancelledAt }, undefined);
+      return toMyBooking(
+        { ...visible, status: 'cancelled', cancelledAt },
+        undefined,
+        await openChildName(pii, visible),
+      );
     },
   };
 }
@@ -323,7 +333,16 @@ export async function readLedgers(ledger: SlotLedger, items: readonly BookingIte
   return new Map(views.filter((entry): entry is readonly [string, LedgerView] => entry[1] !== undefined));
 }
 
-export function toMyBooking(item: VisibleBooking, view: LedgerView | undefined): MyBooking {
+export function openChildName(pii: PiiCipher, item: Pick<BookingItem, 'childNameSealed'>): Promise<string> {
+  return pii.open(item.childNameSealed, childNameField);
+}
+
+/** `childName` opened by the caller (openChildName): the family's list and the provider's show it whole. */
+export function toMyBooking(
+  item: VisibleBooking,
+  view: LedgerView | undefined,
+  childName: string,
+): MyBooking {
   const position = item.status === 'waitlisted' && view ? waitlistPosition(view, item.bookingId) : undefined;
   return {
     id: item.bookingId,
@@ -333,7 +352,7 @@ export function toMyBooking(item: VisibleBooking, view: LedgerView | undefined):
     ageClass: item.ageClass,
     date: item.date,
     session: item.session,
-    childName: item.childName,
+    childName,
     guardianPhoneMasked: item.guardianPhoneMasked,
     status: item.status,
     ...(position !== undefined ? { waitlistPosition: position } : {}),
