@@ -91,6 +91,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       pii: ['booking'],
+      // The child-slot guard is a keyed hash of the child (booking/rules.ts childGuardKey).
+      piiLookup: true,
     },
   },
   {

@@ -181,6 +181,7 @@ const allowed: Record<string, string[]> = {
   childcare: [
     ...tracingAndLogs,
     ...secret('SessionSecret'),
+    ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,

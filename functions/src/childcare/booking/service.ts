@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
 import { newId } from '../../commons/ids';
+import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
@@ -18,6 +19,7 @@ import type { InstitutionEntity, SlotEntity } from '../entities';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
 import { promotedMessage } from './messages';
+import type { BookingQuota } from './quota';
 import { ageMismatch, childGuardKey } from './rules';
 
 export interface BookingServiceDeps {
@@ -25,6 +27,8 @@ export interface BookingServiceDeps {
   slots: SlotEntity;
   institutions: InstitutionEntity;
   ledger: SlotLedger;
+  /** The account's active bookings (commons/limits.ts `bookingLimits`); decision 0018. */
+  quota: BookingQuota;
   guards: Guards;
   notifier: Notifier;
   /** Defaults to the process's cipher (KMS deployed, the data dir's key locally). */
@@ -41,6 +45,13 @@ const abandonedAfterMs = 60_000;
 
 const slotFull = () => new AppError('SLOT_FULL', '该时段名额和候补均已满，请选择其他时段');
 const alreadyBooked = () => conflict('该孩子已预约此时段，无需重复预约');
+const overQuota = (reason: 'account' | 'slot') =>
+  new AppError(
+    'BOOKING_LIMIT',
+    reason === 'slot'
+      ? `每个账号在同一时段最多预约 ${bookingLimits.activePerAccountPerSlot} 个孩子（含候补）`
+      : `每个账号最多同时保留 ${bookingLimits.activePerAccount} 个有效预约（含候补），请先取消不需要的预约`,
+  );
 
 export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' | 'cancelled' };
 
@@ -52,7 +63,7 @@ export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' 
  * item behind its ledger (after a crash) brings it up to date.
  */
 export function createBookingService(deps: BookingServiceDeps) {
-  const { bookings, ledger, guards, notifier } = deps;
+  const { bookings, ledger, quota, guards, notifier } = deps;
   const cipher = async () => deps.pii ?? (await piiCipher());
 
   const getBooking = async (bookingId: string) =>
@@ -109,6 +120,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     }
     if (held === undefined) {
       // Released on the ledger by a cancel that stopped before updating the item.
+      await quota.release(item.userId, item.bookingId, item.slotId);
       await move(item.bookingId, item.status, { status: 'cancelled', cancelledAt: now.toISOString() });
       await guards.release('child-slot', item.guardKey, item.bookingId);
       return { ...item, status: 'cancelled', cancelledAt: now.toISOString() };
@@ -120,8 +132,13 @@ export function createBookingService(deps: BookingServiceDeps) {
     return item as VisibleBooking;
   };
 
-  /** An intent that got no place: the item goes, then the child's claim, so the child may try again. */
+  /**
+   * An intent that got no place: its count on the account goes back, then the
+   * item, then the child's claim, so the child may try again. Any step left
+   * undone is done by the next reader (the item is still `pending`, with no hold).
+   */
   const abandon = async (item: BookingItem) => {
+    await quota.release(item.userId, item.bookingId, item.slotId);
     try {
       await bookings
         .delete({ bookingId: item.bookingId })
@@ -200,6 +217,29 @@ export function createBookingService(deps: BookingServiceDeps) {
     return answerFor(stored.bookingId, visible.status, stored.slotId);
   };
 
+  /**
+   * Counts the booking on the account before it may take a place (decision
+   * 0018). Refused: the account's holds are brought in line with their
+   * bookings first (a hold left by a crash goes back), then it asks once more;
+   * still refused, our intent is abandoned and the family told why.
+   */
+  const countOnAccount = async (caller: SessionUser, bookingId: string, slotId: string, now: Date) => {
+    if ((await quota.take(caller.id, bookingId, slotId)).taken) return;
+    for (const hold of await quota.holds(caller.id)) {
+      if (hold.bookingId === bookingId) continue;
+      const held = await getBooking(hold.bookingId);
+      // `reconcile` gives back the holds of bookings the ledger released and of abandoned intents.
+      const visible = held ? await reconcile(held, await ledger.read(held.slotId), now) : undefined;
+      if (!held || visible?.status === 'cancelled')
+        await quota.release(caller.id, hold.bookingId, hold.slotId);
+    }
+    const take = await quota.take(caller.id, bookingId, slotId);
+    if (take.taken) return;
+    const intent = await getBooking(bookingId);
+    if (intent) await abandon(intent);
+    throw overQuota(take.reason);
+  };
+
   return {
     reconcile,
 
@@ -215,7 +255,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
 
       const pii = await cipher();
-      const guardKey = childGuardKey(pii, slotId, request.childName, request.childBirthDate);
+      const guardKey = childGuardKey(pii, caller.id, slotId, request.childName, request.childBirthDate);
       // Full at this consistent read: answer at once, unless this child already
       // holds a claim (a retry resuming an interrupted attempt must find its place).
       if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
@@ -253,6 +293,7 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (stored && stored.status !== 'pending') return finished(stored, now);
       }
 
+      await countOnAccount(caller, bookingId, slotId, now);
       const place = await ledger.reserve(slotId, bookingId);
       if (place.kind === 'full') {
         const intent = await getBooking(bookingId);
@@ -310,6 +351,9 @@ export function createBookingService(deps: BookingServiceDeps) {
         const promoted = await getBooking(released.promoted);
         if (promoted) await completePromotion(promoted, now);
       }
+      // Before the item moves: a cancelled item never still counts (a crash here is
+      // repaired by `reconcile`, which finds the ledger released).
+      await quota.release(caller.id, bookingId, visible.slotId);
       const cancelledAt = now.toISOString();
       await move(bookingId, visible.status, { status: 'cancelled', cancelledAt });
       await guards.release('child-slot', visible.guardKey, bookingId);
