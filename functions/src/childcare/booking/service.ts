@@ -111,6 +111,12 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (item.status === 'cancelled') return item as VisibleBooking;
     if (item.status === 'pending') {
       if (held !== undefined) {
+        // A booking leaves `pending` only once its account counts it (decision 0018);
+        // an interrupted one the account has no room for gives its place back.
+        if (!(await quota.take(item.userId, item.bookingId, item.slotId)).taken) {
+          await giveUp(item, now);
+          return undefined;
+        }
         const status = held === 0 ? 'confirmed' : 'waitlisted';
         await move(item.bookingId, 'pending', { status, waitlistSeq: held });
         return { ...item, status, waitlistSeq: held };
@@ -133,12 +139,11 @@ export function createBookingService(deps: BookingServiceDeps) {
   };
 
   /**
-   * An intent that got no place: its count on the account goes back, then the
-   * item, then the child's claim, so the child may try again. Any step left
-   * undone is done by the next reader (the item is still `pending`, with no hold).
+   * An intent that got no place: the item goes, then the child's claim, so the
+   * child may try again. (It was never counted on the account: the count is
+   * taken only once the ledger holds a place.)
    */
   const abandon = async (item: BookingItem) => {
-    await quota.release(item.userId, item.bookingId, item.slotId);
     try {
       await bookings
         .delete({ bookingId: item.bookingId })
@@ -218,10 +223,11 @@ export function createBookingService(deps: BookingServiceDeps) {
   };
 
   /**
-   * Counts the booking on the account before it may take a place (decision
-   * 0018). Refused: the account's holds are brought in line with their
-   * bookings first (a hold left by a crash goes back), then it asks once more;
-   * still refused, our intent is abandoned and the family told why.
+   * Counts the booking on the account once the ledger holds its place and
+   * before it leaves `pending` (decision 0018). Refused: the account's holds
+   * are brought in line with their bookings first (a hold left by a crash goes
+   * back), then it asks once more; still refused, the place goes back, the
+   * intent is abandoned and the family told why.
    */
   const countOnAccount = async (caller: SessionUser, bookingId: string, slotId: string, now: Date) => {
     if ((await quota.take(caller.id, bookingId, slotId)).taken) return;
@@ -236,8 +242,22 @@ export function createBookingService(deps: BookingServiceDeps) {
     const take = await quota.take(caller.id, bookingId, slotId);
     if (take.taken) return;
     const intent = await getBooking(bookingId);
-    if (intent) await abandon(intent);
+    if (intent) await giveUp(intent, now);
     throw overQuota(take.reason);
+  };
+
+  /**
+   * A `pending` booking that holds a place its account may not count: the place
+   * goes back on the ledger (promoting the first in line if it was confirmed),
+   * then the intent and the child's claim. Still `pending`, so never promised.
+   */
+  const giveUp = async (intent: BookingItem, now: Date) => {
+    const released = await ledger.release(intent.slotId, intent.bookingId);
+    if (released.released === 'confirmed' && released.promoted) {
+      const promoted = await getBooking(released.promoted);
+      if (promoted) await completePromotion(promoted, now);
+    }
+    await abandon(intent);
   };
 
   return {
@@ -293,13 +313,14 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (stored && stored.status !== 'pending') return finished(stored, now);
       }
 
-      await countOnAccount(caller, bookingId, slotId, now);
       const place = await ledger.reserve(slotId, bookingId);
       if (place.kind === 'full') {
         const intent = await getBooking(bookingId);
         if (intent) await abandon(intent);
         throw slotFull();
       }
+      // Counted once the place is held, so a rush's SLOT_FULL answers cost the account nothing.
+      await countOnAccount(caller, bookingId, slotId, now);
       const seq = place.kind === 'waitlisted' ? place.seq : 0;
       await move(bookingId, 'pending', {
         status: place.kind,
