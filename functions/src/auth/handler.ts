@@ -1,6 +1,7 @@
 import { api } from '@hongjia/shared';
 import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
+import { createRateLimiter } from '../commons/rate-limit';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
 import { createConsentEntity, createConsentService } from '../consents/consents';
@@ -24,7 +25,11 @@ function wechatFromEnv(): WechatAuth {
 
 const table = mainTableName();
 const users = createUserStore(createUserEntity(documentClient, accessTableName()));
-const auth = createAuthService({ users, wechat: wechatFromEnv() });
+const auth = createAuthService({
+  users,
+  wechat: wechatFromEnv(),
+  limiter: createRateLimiter({ client: documentClient, table }),
+});
 const consents = createConsentService(createConsentEntity(documentClient, table), users);
 const notifications = createNotificationService(createNotificationEntity(documentClient, table));
 

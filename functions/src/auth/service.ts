@@ -5,6 +5,8 @@ import {
   type SignInResponse,
 } from '@hongjia/shared';
 import { notFound } from '../commons/errors';
+import { limits } from '../commons/limits';
+import type { RateLimiter } from '../commons/rate-limit';
 import { issueSessionToken } from '../commons/session';
 import type { UserItem, UserStore } from './users';
 import type { WechatAuth } from './wechat';
@@ -12,6 +14,8 @@ import type { WechatAuth } from './wechat';
 export interface AuthServiceDeps {
   users: UserStore;
   wechat: WechatAuth;
+  /** Sign-ins per openid (commons/limits.ts); the per-address limit before the exchange is the router's. */
+  limiter?: RateLimiter;
 }
 
 function toSessionUser(user: UserItem): SessionUser {
@@ -23,11 +27,12 @@ function toSessionUser(user: UserItem): SessionUser {
   };
 }
 
-export function createAuthService({ users, wechat }: AuthServiceDeps) {
+export function createAuthService({ users, wechat, limiter }: AuthServiceDeps) {
   return {
     /** An unknown openid becomes a new family (SPEC §3); seeded openids keep their roles. */
     async signIn(code: string, now: Date): Promise<SignInResponse> {
       const { openid } = await wechat.exchangeCode(code);
+      await limiter?.hit(limits.signIn, openid, now);
       const user = await users.getOrCreate({ openid, roles: ['family'] }, now);
       const sessionUser = toSessionUser(user);
       const { token, expiresAt } = await issueSessionToken(sessionUser, now);

@@ -4,6 +4,8 @@ import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { limits } from '../commons/limits';
+import type { RateLimiter } from '../commons/rate-limit';
 import { readSessionSecret } from '../commons/secrets';
 import type { ServicePointEntity } from '../service-points/entities';
 import type { CertificateService } from './certificate-service';
@@ -18,6 +20,8 @@ export interface PrintServiceDeps {
   points: ServicePointEntity;
   users: UserStore;
   service: CertificateService;
+  /** Counts each terminal's failed redeems (commons/limits.ts `printRedeemFailures`). */
+  limiter: RateLimiter;
   perDay: number;
   /** Injected in tests to force collisions. */
   newCode?: () => string;
@@ -91,7 +95,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       if (item.printCodesDay === day && item.printCodeOps?.includes(operationId)) return;
       if (item.revoked) throw revokedError();
       if (item.printCodesDay === day && item.printCodesToday >= deps.perDay) {
-        throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`);
+        // Retry-After: until the next Shanghai midnight (UTC+8, no daylight saving).
+        const untilMidnight = 86_400 - Math.floor((now.getTime() / 1000 + 8 * 3600) % 86_400);
+        throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`, [], {
+          retryAfterSeconds: untilMidnight,
+        });
       }
     }
     throw conflict('请求过于频繁，请稍后再试');
@@ -156,14 +164,19 @@ export function createPrintService(deps: PrintServiceDeps) {
       return claimCode(item, now, operation);
     },
 
+    /**
+     * A terminal gets `printRedeemFailures` wrong codes per window, then 429: the
+     * attempt is counted BEFORE the look-up and given back once it printed, so a
+     * terminal past its failures learns nothing more, not even from a good code.
+     * Unknown, used and expired codes answer alike (one status, code and message):
+     * a terminal cannot tell which codes exist.
+     */
     async redeem(caller: SessionUser, input: { code: string; pointId: string }, now: Date) {
       await checkTerminal(caller, input.pointId);
-      const invalid = () => notFound('打印码无效或已过期');
+      const attempt = await deps.limiter.hit(limits.printRedeemFailures, caller.id, now);
+      const invalid = () => notFound('打印码无效、已使用或已过期');
       const found = (await codes.get({ code: input.code }).go({ consistent: true })).data;
-      if (!found || !isLive(found, now)) {
-        if (found?.used && Date.parse(found.expiresAt) > now.getTime()) throw conflict('该打印码已使用');
-        throw invalid();
-      }
+      if (!found || !isLive(found, now)) throw invalid();
       try {
         await codes
           .patch({ code: input.code })
@@ -174,7 +187,8 @@ export function createPrintService(deps: PrintServiceDeps) {
           )
           .go();
       } catch (error) {
-        if (isConditionFailure(error)) throw conflict('该打印码已使用');
+        // Used by a racing terminal a moment ago: as any used code.
+        if (isConditionFailure(error)) throw invalid();
         throw error;
       }
       try {
@@ -184,6 +198,7 @@ export function createPrintService(deps: PrintServiceDeps) {
           .where((a, op) => op.eq(a.revoked, false))
           .go({ response: 'all_new' });
         const { printCount, ...certificate } = await toCertificateDetail(data as CertificateItem);
+        await deps.limiter.giveBack(attempt);
         return { certificate, printCount };
       } catch (error) {
         if (isConditionFailure(error)) throw revokedError();

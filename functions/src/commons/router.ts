@@ -10,6 +10,7 @@ import {
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { admitCaller, type CallerStore, callerStoreFromEnv, needsStoredCaller } from './caller';
+import { documentClient, mainTableName } from './dynamo';
 import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
 import { errorResponse, internalErrorResponse, jsonResponse } from './http/response';
@@ -20,7 +21,9 @@ import {
   type StoredResponse,
 } from './idempotency';
 import { operationIdOf } from './ids';
+import { routeLimits } from './limits';
 import { logger } from './logger';
+import { addressSubject, createRateLimiter, type RateLimiter } from './rate-limit';
 import { verifySessionToken } from './session';
 
 export interface RequestContext<R extends RouteContract> {
@@ -76,6 +79,8 @@ export interface HttpHandlerOptions {
   sealStoredResponses?: ResponseSealer;
   /** Where the stored user is read for routes that need it (commons/caller.ts); the Access table by default. */
   callers?: CallerStore;
+  /** Counts the routes commons/limits.ts limits; the main table's counters by default. */
+  limiter?: RateLimiter;
 }
 
 type HttpHandler = (
@@ -97,6 +102,15 @@ export function createHttpHandler(
 ): HttpHandler {
   const clock = options.clock ?? (() => new Date());
   const byKey = new Map(implementations.map((impl) => [routeKey(impl.route), impl]));
+  let limiter = options.limiter;
+  /** A route's limit (commons/limits.ts), counted once per handled request; 429 RATE_LIMITED past it. */
+  const countRoute = async (key: string, ctx: { caller?: SessionUser; sourceIp: string; now: Date }) => {
+    const rule = routeLimits.get(key);
+    if (!rule) return;
+    const subject = rule.subject === 'caller' ? ctx.caller?.id : undefined;
+    limiter ??= createRateLimiter({ client: documentClient, table: mainTableName() });
+    await limiter.hit(rule.limit, subject ?? addressSubject(ctx.sourceIp), ctx.now);
+  };
 
   return async (event, context) => {
     const started = Date.now();
@@ -138,6 +152,7 @@ export function createHttpHandler(
       if (idempotency) ctx.operationId = operationIdOf(idempotency);
 
       const execute = async (): Promise<StoredResponse> => {
+        await countRoute(event.routeKey, ctx);
         const result = await impl.handle(ctx);
         return { statusCode: impl.route.successStatus ?? 200, body: checkResponse(impl.route, result) };
       };

@@ -10,6 +10,8 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,
+  /** One account's active bookings (confirmed + waitlisted): ≤ 3 per slot, ≤ 10 in all (decision 0018). */
+  BOOKING_LIMIT: 409,
   /** Issue 5: codes a page branches on (the ID is someone else's, a member already on a record, …). */
   FACE_VERIFICATION_REQUIRED: 400,
   NOT_A_MEMBER: 404,

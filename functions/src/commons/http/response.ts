@@ -19,12 +19,17 @@ export function jsonResponse(
   };
 }
 
+/** The envelope; a 429 also says when to come back (`Retry-After`, seconds; 60 when the limit did not say). */
 export function errorResponse(error: AppError, requestId: string): APIGatewayProxyStructuredResultV2 {
-  return jsonResponse(
+  const response = jsonResponse(
     error.status,
     { error: { code: error.code, message: error.message, details: error.details, requestId } },
     requestId,
   );
+  if (error.status === 429) {
+    response.headers = { ...response.headers, 'retry-after': String(error.retryAfterSeconds ?? 60) };
+  }
+  return response;
 }
 
 export function internalErrorResponse(requestId: string): APIGatewayProxyStructuredResultV2 {
