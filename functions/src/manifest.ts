@@ -34,7 +34,17 @@ export interface GroupAccess {
   auditTable?: 'append' | 'read' | 'append-read';
   idempotencyTable?: 'RW';
   uploadBucket?: 'RO' | 'RW';
-  sessionSecret: 'verify' | 'sign';
+  /**
+   * Session tokens (decision 0017): `verify` gets the public key set only; `sign`
+   * (the sign-in group alone) also gets the Ed25519 private key; absent (no
+   * signed-in routes: platform, workers) gets neither. Enforced by IAM deployed
+   * and by the key readers locally; a CDK test lists who holds what.
+   */
+  sessionSecret?: 'verify' | 'sign';
+  /** Signs and checks list cursors (its own HMAC key; groups whose routes page). */
+  cursorKey?: boolean;
+  /** Keys rate-limit counters and print-code candidates (its own HMAC key). */
+  rateLimitKey?: boolean;
   /**
    * Why the group calls WeChat with the AppSecret: jscode2session at sign-in,
    * real-name face verification, or pushing subscription messages (the
@@ -57,19 +67,30 @@ export const functionGroups: readonly FunctionGroup[] = [
     name: 'platform',
     entry: 'src/platform/handler.ts',
     routes: [api.health, api.openapi],
-    // Answers from code alone: no table, no key.
-    access: { sessionSecret: 'verify' },
+    // Answers from code alone: no table, no key (its router never looks at a token).
+    access: {},
   },
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
-    routes: [api.signIn, api.me, api.recordConsent, api.listConsents, api.myNotifications],
-    // The only group that writes user records.
+    routes: [
+      api.signIn,
+      api.me,
+      api.logout,
+      api.deactivateUser,
+      api.reactivateUser,
+      api.recordConsent,
+      api.listConsents,
+      api.myNotifications,
+    ],
+    // The only group that writes user records (and signs sessions); deactivations are audited.
     access: {
       mainTable: 'RW',
       accessTable: 'RW',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'sign',
+      cursorKey: true,
       wechatSecret: 'signIn',
     },
   },
@@ -90,6 +111,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
     },
   },
@@ -104,6 +126,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
     },
   },
@@ -119,7 +142,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffFilingConflicts,
       api.resolveFilingConflict,
     ],
-    access: { mainTable: 'RW', accessTable: 'RO', auditTable: 'append', sessionSecret: 'verify' },
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
+      sessionSecret: 'verify',
+      cursorKey: true,
+    },
   },
   {
     // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
@@ -147,6 +176,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       idempotencyTable: 'RW',
       uploadBucket: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['registration', 'birthBundle', 'conflict', 'idempotency'],
       piiLookup: true,
     },
@@ -171,6 +201,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
+      rateLimitKey: true,
       certSigningKey: true,
       pii: ['idempotency'],
     },
@@ -199,6 +231,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append-read',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       wechatSecret: 'faceVerification',
       pii: ['identity', 'specialFamily', 'idempotency'],
       piiLookup: true,
@@ -222,6 +255,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['idempotency'],
     },
   },
@@ -241,6 +275,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['assistance', 'idempotency'],
     },
   },
@@ -265,6 +300,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['subsidy', 'conflict', 'birthBundle', 'idempotency'],
       piiLookup: true,
     },
@@ -281,7 +317,6 @@ export const functionGroups: readonly FunctionGroup[] = [
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
-      sessionSecret: 'verify',
       wechatSecret: 'push',
       pii: ['birthBundle'],
     },

@@ -128,7 +128,7 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks(users) }),
+      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
       perDay: 2,
     });
   };
@@ -181,7 +181,7 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks(users) }),
+      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
       perDay: 5,
       newCode: () => codes.shift() ?? '999999',
     });

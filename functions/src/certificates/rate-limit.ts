@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
-import { readSessionSecret } from '../commons/secrets';
+import { readRateLimitSecret } from '../commons/secrets';
 
 /**
  * A fixed-window counter per client and minute: one item per window, bumped
@@ -10,14 +10,14 @@ import { readSessionSecret } from '../commons/secrets';
  * Lambdas share one exact count without a transaction. The window is in the
  * key, so an old window is simply never read again (expiry on read); `ttl`
  * lets DynamoDB delete it in the cloud. The client address is stored only as
- * an HMAC (under a key derived from the session key): counters carry no IPs.
+ * an HMAC (under the rate-limit key, decision 0017): counters carry no IPs.
  */
 const windowMs = 60_000;
 
 export function createRateLimiter(deps: { client: DynamoDBDocumentClient; table: string }) {
   let key: Promise<Buffer> | undefined;
   const clientKey = async (scope: string, clientId: string) => {
-    key ??= readSessionSecret().then((secret) =>
+    key ??= readRateLimitSecret().then((secret) =>
       createHmac('sha256', secret).update('hongjia-rate-limit-v1').digest(),
     );
     return createHmac('sha256', await key)
