@@ -194,6 +194,7 @@ const allowed: Record<string, string[]> = {
     ...tracingAndLogs,
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
+    ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
@@ -260,7 +261,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('idempotency'),
+    ...piiKey('identity', 'specialFamily', 'idempotency'),
   ],
   assistance: [
     ...tracingAndLogs,
@@ -270,7 +271,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('assistance', 'idempotency'),
+    ...piiKey('assistance', 'specialFamily', 'idempotency'),
   ],
   subsidies: [
     ...tracingAndLogs,
@@ -424,7 +425,7 @@ describe('personal-data keys', () => {
     for (const group of functionGroups) {
       const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
       expect(envNames.piiKmsKeyId in env, group.name).toBe(Boolean(group.access.pii?.length));
-      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup === true);
+      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup !== undefined);
     }
   });
 
