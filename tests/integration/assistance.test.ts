@@ -82,7 +82,7 @@ beforeAll(async () => {
   const [mum, dad] = body.members as { name: string; idNumber: string }[];
   expect((await bindIdentity(runtime, mother.token, mum?.name ?? '', mum?.idNumber ?? '')).status).toBe(200);
   expect((await bindIdentity(runtime, father.token, dad?.name ?? '', dad?.idNumber ?? '')).status).toBe(200);
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   client?.destroy();
