@@ -34,7 +34,17 @@ export interface GroupAccess {
   auditTable?: 'append' | 'read' | 'append-read';
   idempotencyTable?: 'RW';
   uploadBucket?: 'RO' | 'RW';
-  sessionSecret: 'verify' | 'sign';
+  /**
+   * Session tokens (decision 0017): `verify` gets the public key set only; `sign`
+   * (the sign-in group alone) also gets the Ed25519 private key; absent (no
+   * signed-in routes: platform, workers) gets neither. Enforced by IAM deployed
+   * and by the key readers locally; a CDK test lists who holds what.
+   */
+  sessionSecret?: 'verify' | 'sign';
+  /** Signs and checks list cursors (its own HMAC key; groups whose routes page). */
+  cursorKey?: boolean;
+  /** Keys rate-limit counters and print-code candidates (its own HMAC key). */
+  rateLimitKey?: boolean;
   /**
    * Why the group calls WeChat with the AppSecret: jscode2session at sign-in,
    * real-name face verification, or pushing subscription messages (the
@@ -62,19 +72,31 @@ export const functionGroups: readonly FunctionGroup[] = [
     name: 'platform',
     entry: 'src/platform/handler.ts',
     routes: [api.health, api.openapi],
-    // Answers from code alone: no table, no key.
-    access: { sessionSecret: 'verify' },
+    // Answers from code alone: no table, no key (its router never looks at a token).
+    access: {},
   },
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
-    routes: [api.signIn, api.me, api.recordConsent, api.listConsents, api.myNotifications],
-    // The only group that writes user records.
+    routes: [
+      api.signIn,
+      api.me,
+      api.logout,
+      api.deactivateUser,
+      api.reactivateUser,
+      api.recordConsent,
+      api.listConsents,
+      api.myNotifications,
+    ],
+    // The only group that writes user records (and signs sessions); deactivations are audited.
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RW',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'sign',
+      cursorKey: true,
       wechatSecret: 'signIn',
     },
   },
@@ -95,6 +117,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
       // The one-active-booking-per-child guard key, and nothing else.
       piiLookup: ['child-slot'],
@@ -111,6 +134,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
     },
   },
@@ -126,7 +150,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffFilingConflicts,
       api.resolveFilingConflict,
     ],
-    access: { mainTable: 'RW', accessTable: 'RO', auditTable: 'append', sessionSecret: 'verify' },
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
+      sessionSecret: 'verify',
+      cursorKey: true,
+    },
   },
   {
     // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
@@ -148,12 +178,14 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.resolveBundleConflict,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       uploadBucket: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['registration', 'birthBundle', 'conflict', 'idempotency'],
       piiLookup: true,
     },
@@ -178,6 +210,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
+      rateLimitKey: true,
       certSigningKey: true,
       pii: ['idempotency'],
     },
@@ -201,11 +235,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.setProxyConsent,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append-read',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       wechatSecret: 'faceVerification',
       pii: ['identity', 'specialFamily', 'idempotency'],
       piiLookup: true,
@@ -231,6 +267,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['identity', 'specialFamily', 'idempotency'],
     },
   },
@@ -246,11 +283,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.recordAssistanceEvent,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['assistance', 'specialFamily', 'idempotency'],
     },
   },
@@ -270,11 +309,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.resolveSubsidyConflict,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['subsidy', 'conflict', 'birthBundle', 'idempotency'],
       piiLookup: true,
     },
@@ -291,7 +332,6 @@ export const functionGroups: readonly FunctionGroup[] = [
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
-      sessionSecret: 'verify',
       wechatSecret: 'push',
       pii: ['birthBundle'],
     },

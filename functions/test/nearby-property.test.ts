@@ -22,7 +22,7 @@ interface Place extends Candidate {
 }
 
 beforeAll(() => {
-  process.env.SESSION_SECRET ??= 'unit-test-session-secret-unit-test-session-secret';
+  process.env.CURSOR_SECRET ??= 'unit-test-cursor-secret-unit-test-cursor-secret';
 });
 
 /**

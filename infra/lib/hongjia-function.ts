@@ -40,7 +40,11 @@ export const deployedWechatAuthMode = 'wechat';
 
 /** Variables of the local runtime that must never reach a deployed function. */
 export const localOnlyEnvNames: readonly string[] = [
-  envNames.sessionSecret,
+  envNames.sessionSigningKey,
+  envNames.sessionVerifyKeys,
+  envNames.cursorSecret,
+  envNames.rateLimitSecret,
+  envNames.legacySessionSecret,
   envNames.dynamodbEndpoint,
   envNames.s3Endpoint,
   envNames.wechatSecret,
@@ -73,7 +77,7 @@ export interface HongjiaFunctionProps {
  * variable (decision 0016).
  *
  * A validation refuses to synthesize a function that carries a local-only
- * variable (SESSION_SECRET, WECHAT_SECRET, DYNAMODB_ENDPOINT, S3_ENDPOINT) or a sign-in mode
+ * variable (SESSION_SIGNING_KEY, WECHAT_SECRET, DYNAMODB_ENDPOINT, S3_ENDPOINT, …) or a sign-in mode
  * other than `wechat`: a deployed stack never accepts dev codes.
  */
 export class HongjiaFunction extends Construct {

@@ -226,13 +226,22 @@ describe('upload bucket access', () => {
 });
 
 describe('secrets', () => {
-  it('generates the session signing key and retains both secrets', () => {
+  it('generates the HMAC keys, leaves the Ed25519 session pair to the operator, and retains every secret', () => {
     const resources = template.toJSON().Resources as Record<string, Resource>;
-    expect(resources.SessionSecret?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
-    expect(resources.SessionSecret?.Properties.SecretString).toBeUndefined();
-    expect(resources.WechatSecret?.Properties.SecretString).toBeUndefined();
-    for (const id of ['SessionSecret', 'WechatSecret']) {
-      expect(resources[id]?.DeletionPolicy).toBe('Retain');
+    for (const id of ['CursorSecret', 'RateLimitSecret']) {
+      expect(resources[id]?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
     }
+    // No value in the template: a key written there would sit in every deployment artefact.
+    for (const id of [
+      'SessionSigningKey',
+      'SessionVerifyKeys',
+      'CursorSecret',
+      'RateLimitSecret',
+      'WechatSecret',
+    ]) {
+      expect(resources[id]?.Properties.SecretString, id).toBeUndefined();
+      expect(resources[id]?.DeletionPolicy, id).toBe('Retain');
+    }
+    expect(resources.SessionSecret).toBeUndefined();
   });
 });

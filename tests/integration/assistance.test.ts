@@ -82,7 +82,7 @@ beforeAll(async () => {
   const [mum, dad] = body.members as { name: string; idNumber: string }[];
   expect((await bindIdentity(runtime, mother.token, mum?.name ?? '', mum?.idNumber ?? '')).status).toBe(200);
   expect((await bindIdentity(runtime, father.token, dad?.name ?? '', dad?.idNumber ?? '')).status).toBe(200);
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   client?.destroy();
@@ -256,5 +256,48 @@ describe('proxy mode', () => {
     // The family sees that its contact person acted for it.
     const views = await call(runtime, '/v1/me/special-family/views', { token: mother.token });
     expect(JSON.stringify(views.json)).toContain('proxy_request');
+  });
+});
+
+describe('the contact person is judged by the stored user (decision 0017)', () => {
+  const contactUsers = () =>
+    import('@hongjia/functions/auth/users').then(({ createUserEntity }) =>
+      createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
+    );
+
+  it('refuses events and proxy filing at once when the contact moves district or loses the staff role', async () => {
+    const filed = await file(mother.token, { category: 'daily_care', urgency: 'normal' });
+    expect(filed.status).toBe(201);
+    const id = (filed.json as unknown as AssistanceRequestView).id;
+    expect((await recordEvent(contact.token, id, { kind: 'call', expectedVersion: 1 })).status).toBe(200);
+
+    const users = await contactUsers();
+    try {
+      // Moved to 西湖区: the same token, still named on the family and the request, acts nowhere here.
+      await users.patch({ userId: contact.user.id }).set({ district: '360103' }).go();
+      expectEnvelope(
+        await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 }),
+        404,
+        'NOT_FOUND',
+      );
+      expectEnvelope(await file(contact.token, { familyId }), 404, 'NOT_FOUND');
+
+      // Back in the district but no longer staff: refused before anything is read.
+      await users
+        .patch({ userId: contact.user.id })
+        .set({ district: '360102', roles: ['family'] })
+        .go();
+      expectEnvelope(
+        await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 }),
+        403,
+        'FORBIDDEN',
+      );
+    } finally {
+      await users
+        .patch({ userId: contact.user.id })
+        .set({ district: '360102', roles: ['staff'] })
+        .go();
+    }
+    expect((await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 })).status).toBe(200);
   });
 });

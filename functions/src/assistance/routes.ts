@@ -25,7 +25,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
   const users = createUserStore(createUserEntity(client, accessTableName()));
-  const access = createAccessChecks(users);
+  const access = createAccessChecks();
   const membership = createMembershipLookup(entities, piiCipher);
   const getFamily = async (familyId: string) => {
     const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;

@@ -174,12 +174,12 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       body: z.infer<typeof AssistanceEventRequest>,
       now: Date,
     ) {
+      const jurisdiction = await deps.access.staffJurisdiction(caller);
       const item = await records.get(requestId);
-      const isContact = item !== undefined && item.contactUserId === caller.id;
-      // The contact person acts wherever their account sits; other staff only in their districts.
-      const jurisdiction = isContact ? undefined : await deps.access.staffJurisdiction(caller);
-      if (!item || (!isContact && !(jurisdiction && covers(jurisdiction, item.district))))
-        throw notFound('未找到该求助');
+      // Staff of the request's district only, the contact person included: a contact person is
+      // district staff (families/contact-person.ts), judged by the stored user, never by being
+      // named on the request when it was filed (they may have been replaced or moved since).
+      if (!item || !covers(jurisdiction, item.district)) throw notFound('未找到该求助');
       if (item.version !== body.expectedVersion) throw staleVersion();
       const outcome = applyEvent(item, body.kind, now);
       if (!outcome.ok) throw conflict('该求助已办结，不能再记录处理。如家庭还有需要，请帮其重新提出求助');

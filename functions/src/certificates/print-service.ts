@@ -6,7 +6,7 @@ import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { limits } from '../commons/limits';
 import type { RateLimiter } from '../commons/rate-limit';
-import { readSessionSecret } from '../commons/secrets';
+import { readRateLimitSecret } from '../commons/secrets';
 import type { ServicePointEntity } from '../service-points/entities';
 import type { CertificateService } from './certificate-service';
 import type { CertificateEntity, CertificateItem } from './entity';
@@ -25,14 +25,18 @@ export interface PrintServiceDeps {
   perDay: number;
   /** Injected in tests to force collisions. */
   newCode?: () => string;
-  /** The key of the code candidates; by default derived from the session key. */
+  /** The key of the code candidates; by default derived from the rate-limit key. */
   codeKey?: () => Promise<Uint8Array>;
 }
 
-/** A key of its own for print codes, derived from the session key (as the rate limiter's). */
+/**
+ * A key of its own for print codes, derived from the rate-limit key: both guard the
+ * terminals' abuse surface in this one group, and neither may be the session key,
+ * which this group no longer holds (decision 0017).
+ */
 let derivedKey: Promise<Buffer> | undefined;
-const sessionDerivedKey = () => {
-  derivedKey ??= readSessionSecret().then((secret) =>
+const printCodeKey = () => {
+  derivedKey ??= readRateLimitSecret().then((secret) =>
     createHmac('sha256', secret).update('hongjia-print-code-v1').digest(),
   );
   return derivedKey;
@@ -50,7 +54,7 @@ const revokedError = () => conflict('该证件已作废，不能打印');
  */
 export function createPrintService(deps: PrintServiceDeps) {
   const { certificates, codes } = deps;
-  const codeKey = deps.codeKey ?? sessionDerivedKey;
+  const codeKey = deps.codeKey ?? printCodeKey;
   const codeFor = async (operationId: string, attempt: number) =>
     deps.newCode ? deps.newCode() : candidatePrintCode(await codeKey(), operationId, attempt);
 

@@ -22,7 +22,7 @@ export function createCertificateRoutes(deps: {
 }): RouteImplementation[] {
   const certificates = createCertificateEntity(deps.client, deps.table);
   const users = createUserStore(createUserEntity(deps.client, accessTableName()));
-  const service = createCertificateService({ certificates, access: createAccessChecks(users) });
+  const service = createCertificateService({ certificates, access: createAccessChecks() });
   const limiter = createRateLimiter(deps);
   const verifier = createVerifyService({ certificates, limiter });
   const printing = createPrintService({

@@ -4,17 +4,17 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { AppError } from './errors';
 import { isConditionFailure } from './guards';
 import { limitInForce, type WindowLimit } from './limits';
-import { readSessionSecret } from './secrets';
+import { readRateLimitSecret } from './secrets';
 
 /**
  * THE key the limiter hashes subjects under (user ids, openids, terminal ids,
- * addresses), so counters carry none of them in clear. The one place that
- * says where it comes from: today derived from the session key; issue 12's
- * sessions work gives rate limits a key of their own — change it here only.
+ * addresses), so counters carry none of them in clear: the rate-limit key,
+ * apart from the session and cursor keys (decision 0017); groups that limit
+ * declare `rateLimitKey` in the manifest.
  */
 let hashKey: Promise<Buffer> | undefined;
 export function rateLimitHashKey(): Promise<Buffer> {
-  hashKey ??= readSessionSecret().then((secret) =>
+  hashKey ??= readRateLimitSecret().then((secret) =>
     createHmac('sha256', secret).update('hongjia-rate-limit-v1').digest(),
   );
   return hashKey;

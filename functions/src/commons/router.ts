@@ -9,9 +9,9 @@ import {
 } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { admitCaller, type CallerStore, callerStoreFromEnv, needsStoredCaller } from './caller';
+import { admitCaller, type CallerStore, callerStoreFromEnv } from './caller';
 import { documentClient, mainTableName } from './dynamo';
-import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
+import { fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
 import { errorResponse, internalErrorResponse, jsonResponse } from './http/response';
 import {
@@ -24,7 +24,8 @@ import { operationIdOf } from './ids';
 import { routeLimits } from './limits';
 import { logger } from './logger';
 import { addressSubject, createRateLimiter, type RateLimiter } from './rate-limit';
-import { verifySessionToken } from './session';
+import { type VerifiedSession, verifySessionToken } from './session';
+import { assertNoDevModeOutsideLocal } from './stage-guard';
 
 export interface RequestContext<R extends RouteContract> {
   body: BodyOf<R>;
@@ -77,10 +78,15 @@ export interface HttpHandlerOptions {
    * family's record, a help request's description); needs the group's `pii` access.
    */
   sealStoredResponses?: ResponseSealer;
-  /** Where the stored user is read for routes that need it (commons/caller.ts); the Access table by default. */
+  /** Where the stored user behind a token is read (commons/caller.ts); the Access table by default. */
   callers?: CallerStore;
   /** Counts the routes commons/limits.ts limits; the main table's counters by default. */
   limiter?: RateLimiter;
+  /**
+   * The group's routes never look at who calls (health, the OpenAPI document): tokens are
+   * not even verified, so the group needs neither the Access table nor a session key.
+   */
+  anonymousOnly?: boolean;
 }
 
 type HttpHandler = (
@@ -90,8 +96,8 @@ type HttpHandler = (
 
 /**
  * The Lambda handler of one function group: finds the route by
- * `event.routeKey`, authenticates, checks the stored user where the route
- * needs it (a family's privacy consent on personal-data routes), validates
+ * `event.routeKey`, authenticates, reads the stored user behind the token
+ * (live session, active, roles, a family's privacy consent), validates
  * params/query/body with the route's zod schemas, runs idempotent routes
  * through the idempotency store, and maps every outcome to JSON or the error
  * envelope.
@@ -100,6 +106,8 @@ export function createHttpHandler(
   implementations: readonly RouteImplementation[],
   options: HttpHandlerOptions = {},
 ): HttpHandler {
+  // At import: a production function configured for dev sign-in must not start at all.
+  assertNoDevModeOutsideLocal();
   const clock = options.clock ?? (() => new Date());
   const byKey = new Map(implementations.map((impl) => [routeKey(impl.route), impl]));
   let limiter = options.limiter;
@@ -110,6 +118,15 @@ export function createHttpHandler(
     const subject = rule.subject === 'caller' ? ctx.caller?.id : undefined;
     limiter ??= createRateLimiter({ client: documentClient, table: mainTableName() });
     await limiter.hit(rule.limit, subject ?? addressSubject(ctx.sourceIp), ctx.now);
+  };
+
+  const admit = async (route: RouteContract, session: VerifiedSession): Promise<SessionUser | undefined> => {
+    const load = () => (options.callers ?? callerStoreFromEnv()).load(session.user.id);
+    if (route.access !== 'public') return admitCaller(route, await load(), session.sessionVersion);
+    // A public route still knows who calls when a live session comes along; anything else is anonymous.
+    return load()
+      .then((stored) => admitCaller(route, stored, session.sessionVersion))
+      .catch(() => undefined);
   };
 
   return async (event, context) => {
@@ -123,12 +140,11 @@ export function createHttpHandler(
       if (!impl) throw notFound('接口不存在');
       const now = clock();
       const headers = lowerCaseHeaders(event);
-      const caller = await authenticate(impl.route, headers, now);
+      const session = options.anonymousOnly ? undefined : await authenticate(impl.route, headers, now);
+      // The token says who; the stored user says whether the session still stands and what they
+      // may do. Before the body is read: a family that has not agreed is asked to, whatever it sent.
+      const caller = session ? await admit(impl.route, session) : undefined;
       callerId = caller?.id;
-      // Before the body is read: a family that has not agreed is asked to, whatever it sent.
-      if (caller && needsStoredCaller(impl.route)) {
-        admitCaller(impl.route, await (options.callers ?? callerStoreFromEnv()).load(caller.id));
-      }
       const text = rawBody(event);
       const ctx = {
         headers,
@@ -179,22 +195,19 @@ export function createHttpHandler(
   };
 }
 
+/** The verified token, if any. Roles are not checked here: the stored user's are (admitCaller). */
 async function authenticate(
   route: RouteContract,
   headers: Record<string, string>,
   now: Date,
-): Promise<SessionUser | undefined> {
+): Promise<VerifiedSession | undefined> {
   const authorization = headers.authorization;
   if (route.access === 'public') {
-    // A public route still knows who calls when a valid token comes along; a bad one is ignored.
+    // A bad token on a public route is ignored: the caller is anonymous.
     return authorization ? verifySessionToken(bearer(authorization), now).catch(() => undefined) : undefined;
   }
   if (!authorization) throw unauthenticated('请先登录');
-  const caller = await verifySessionToken(bearer(authorization), now);
-  if (route.access !== 'signedIn' && !route.access.some((role) => caller.roles.includes(role))) {
-    throw forbidden('当前账号无权使用该功能');
-  }
-  return caller;
+  return verifySessionToken(bearer(authorization), now);
 }
 
 function bearer(authorization: string): string {

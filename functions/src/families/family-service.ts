@@ -6,6 +6,7 @@ import type {
   StaffSpecialFamiliesQuery,
 } from '@hongjia/shared';
 import type { z } from 'zod';
+import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
@@ -14,6 +15,7 @@ import { createOnce } from '../commons/once';
 import type { PiiCipher } from '../commons/pii';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
+import { checkContactPersonAccount } from './contact-person';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
 import {
   checkMembers,
@@ -35,6 +37,8 @@ export interface FamilyServiceDeps {
   cipher: () => Promise<PiiCipher>;
   access: AccessChecks;
   auditor: RecordAuditor;
+  /** Where a named contact person's account is checked (contact-person.ts). */
+  users: Pick<UserStore, 'get'>;
 }
 
 type ListQuery = z.infer<typeof StaffSpecialFamiliesQuery>;
@@ -75,6 +79,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
       const cipher = await deps.cipher();
       const checked = checkMembers(cipher, body.members, shanghaiDate(now));
+      await checkContactPersonAccount(deps.users, body.contactPerson?.userId, body.district);
       const familyId = newId('sf', operationId);
       await links.claimAll(
         familyId,
@@ -145,6 +150,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
     async update(caller: SessionUser, familyId: string, body: SpecialFamilyUpdate, now: Date) {
       const family = await readable(caller, familyId);
       if (family.version !== body.expectedVersion) throw stale();
+      await checkContactPersonAccount(deps.users, body.contactPerson?.userId, family.district);
       const cipher = await deps.cipher();
       const members = body.members ? await updatedMembers(cipher, family.members, body.members) : undefined;
       const changedFacts = body.childEventDate !== undefined || body.children !== undefined;

@@ -1,10 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
 import { createPolicyStore } from '../benefits/policy-store';
 import { createBundleEntity } from '../birth-bundles/entities';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -35,7 +34,7 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
   const { client, table, notifier } = deps;
   const records = createSubsidyRecords(createSubsidyEntity(client, table));
   const guards = createGuards(createGuardEntity(client, table));
-  const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
+  const access = createAccessChecks();
   const identities = createIdentityEntity(client, table);
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
   const conflicts = createSubsidyConflicts({

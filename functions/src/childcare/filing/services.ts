@@ -25,7 +25,7 @@ export function createFilingServicesFor(deps: {
   const institutions = createInstitutionEntity(client, table);
   const guards = createGuards(createGuardEntity(client, table));
   const users = createUserStore(createUserEntity(client, accessTableName()));
-  const access = createAccessChecks(users);
+  const access = createAccessChecks();
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
   const conflicts = createFilingConflicts({ institutions, guards, conflicts: conflictRecords, users });
   return {
