@@ -192,6 +192,7 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
+    ...on('Audit', ['PutItem']),
     ...piiKey('booking'),
   ],
   staff: [

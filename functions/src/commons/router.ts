@@ -9,6 +9,7 @@ import {
 } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import type { AuditTrail } from './audit';
 import { admitCaller, type CallerStore, callerStoreFromEnv, needsStoredCaller } from './caller';
 import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
@@ -21,6 +22,7 @@ import {
 } from './idempotency';
 import { operationIdOf } from './ids';
 import { logger } from './logger';
+import { auditRead, auditsThisRead, auditTrailFromEnv, hashedSourceIp } from './read-audit';
 import { verifySessionToken } from './session';
 
 export interface RequestContext<R extends RouteContract> {
@@ -76,6 +78,8 @@ export interface HttpHandlerOptions {
   sealStoredResponses?: ResponseSealer;
   /** Where the stored user is read for routes that need it (commons/caller.ts); the Access table by default. */
   callers?: CallerStore;
+  /** Where audited reads are written (commons/read-audit.ts); the Audit table by default. */
+  audit?: AuditTrail;
 }
 
 type HttpHandler = (
@@ -103,6 +107,7 @@ export function createHttpHandler(
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
     if (context) logger.addContext(context);
     let callerId: string | undefined;
+    const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
     let response: APIGatewayProxyStructuredResultV2;
     try {
       const impl = byKey.get(event.routeKey);
@@ -118,7 +123,7 @@ export function createHttpHandler(
       const text = rawBody(event);
       const ctx = {
         headers,
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        sourceIp,
         requestId,
         now,
         caller,
@@ -139,7 +144,12 @@ export function createHttpHandler(
 
       const execute = async (): Promise<StoredResponse> => {
         const result = await impl.handle(ctx);
-        return { statusCode: impl.route.successStatus ?? 200, body: checkResponse(impl.route, result) };
+        const body = checkResponse(impl.route, result);
+        // Before the answer leaves: a staff read of opened personal data without its audit entry is refused.
+        if (auditsThisRead(impl.route, caller)) {
+          await auditRead(options.audit ?? auditTrailFromEnv(), impl.route, caller, body, ctx);
+        }
+        return { statusCode: impl.route.successStatus ?? 200, body };
       };
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
@@ -159,6 +169,7 @@ export function createHttpHandler(
       durationMs: Date.now() - started,
       requestId,
       userId: callerId,
+      ipHash: await hashedSourceIp(sourceIp),
     });
     return response;
   };

@@ -141,6 +141,7 @@ export const staffAssistanceRequests = defineRoute({
   summary: '求助工单 By status, earliest deadline first; ?overdue=true for the overdue list',
   tag: 'assistance',
   access: ['staff'],
+  auditsReads: 'assistanceRequest',
   query: StaffAssistanceQuery,
   response: pageOf(AssistanceRequestView),
 });
