@@ -217,14 +217,15 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.listPolicies,
       api.addPolicyVersion,
     ],
-    // Its replayable responses are sealed (idempotency); screening reads no sealed field.
+    // Its replayable responses are sealed (idempotency); screening, enrolment and 我的待遇 open the
+    // special-family facts (kind and dates, sealed since issue 9) and a bound identity's facts.
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['idempotency'],
+      pii: ['identity', 'specialFamily', 'idempotency'],
     },
   },
   {

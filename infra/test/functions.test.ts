@@ -220,6 +220,7 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
+    ...piiKey('idempotency'),
   ],
   families: [
     ...tracingAndLogs,
@@ -239,7 +240,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('idempotency'),
+    ...piiKey('identity', 'specialFamily', 'idempotency'),
   ],
   assistance: [
     ...tracingAndLogs,

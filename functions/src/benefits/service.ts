@@ -17,7 +17,7 @@ import { conflict, forbidden } from '../commons/errors';
 import type { MembershipLookup } from '../families/membership';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import { identityFacts, specialFamilyFacts } from './facts';
 import { enrolledDedupeKey, enrolledMessage } from './messages';
 import { identityBenefits, notBoundBenefits, specialFamilyBenefits } from './my-benefits';
@@ -158,6 +158,10 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       const familyIds = [...new Set(body.items.map((i) => i.familyId))];
       const families = new Map<string, SpecialFamilyRecord | undefined>();
       for (const id of familyIds) families.set(id, await records.family(id));
+      // Staff bound to a member of a listed family do not enrol their own family (403 OWN_CASE).
+      for (const family of families.values()) {
+        if (family) refuseOwnCase(caller, await membership.boundUserIds(family));
+      }
       const result: EnrolmentResult = { enrolled: 0, alreadyEnrolled: 0, refused: [], notified: 0 };
       let firstEnrolledAt: string | undefined;
       for (const { familyId, policyId } of body.items) {

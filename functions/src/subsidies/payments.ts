@@ -3,7 +3,7 @@ import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, notFound } from '../commons/errors';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
 import { paymentMessage } from './messages';
 import type { SubsidyRecords } from './records';
@@ -60,6 +60,7 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
         throw notFound('未找到该申请');
       }
+      refuseOwnCase(caller, [item.userId]);
       const ours = operationId && item.payments?.find((p) => p.operationId === operationId);
       if (ours) {
         await tell(item, ours, now); // the retry of a recording that landed: finish it

@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../commons/erro
 import type { Guards } from '../commons/guards';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
+import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
 import { decisionMessage } from './messages';
 import type { SubsidyRecords } from './records';
@@ -89,6 +89,7 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
         throw notFound('未找到该申请');
       }
+      refuseOwnCase(caller, [item.userId]);
       if (item.version !== decision.expectedVersion) {
         throw conflict('该申请已被他人处理或已更新，请刷新后重试', [
           { path: 'body.expectedVersion', message: '版本已过期' },

@@ -13,7 +13,7 @@ import { newId } from '../../commons/ids';
 import { type ConflictRecords, conflictPending } from '../../conflicts/records';
 import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
-import { type AccessChecks, covers } from '../../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
@@ -220,6 +220,8 @@ export function createFilingService(deps: FilingServiceDeps) {
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.district)) {
         throw notFound('未找到该备案');
       }
+      // A provider who is also staff does not decide their own institution's filing.
+      refuseOwnCase(caller, [item.providerId]);
       if (item.status === 'conflict') throw conflictPending();
       if (item.status !== 'pending_review') throw conflict('该备案已审核，不能重复审核');
       if (await deps.conflicts.openOn('credit_code', item.creditCode)) throw conflictPending();
