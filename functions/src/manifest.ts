@@ -229,7 +229,8 @@ export const functionGroups: readonly FunctionGroup[] = [
     },
   },
   {
-    // Help requests of special families: deadlines, events, the overdue list, proxy filing.
+    // Help requests of special families: deadlines, events, the overdue list, proxy filing;
+    // opens the family's record (contact person, members to tell) to file and notify.
     name: 'assistance',
     entry: 'src/assistance/handler.ts',
     routes: [
@@ -244,7 +245,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['assistance', 'idempotency'],
+      pii: ['assistance', 'specialFamily', 'idempotency'],
     },
   },
   {

@@ -249,7 +249,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('assistance', 'idempotency'),
+    ...piiKey('assistance', 'specialFamily', 'idempotency'),
   ],
   subsidies: [
     ...tracingAndLogs,

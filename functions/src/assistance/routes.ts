@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { accessTableName, auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -41,6 +42,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
     users,
     notifier: deps.notifier,
     cipher: piiCipher,
+    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
     auditProxyRequest: (family, caller, now, event) =>
       auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });
@@ -57,8 +59,8 @@ export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementatio
     implement(api.staffAssistanceRequests, ({ caller, query, now }) =>
       assistance.listForStaff(caller, query, now),
     ),
-    implement(api.recordAssistanceEvent, ({ caller, params, body, now }) =>
-      assistance.recordEvent(caller, params.id, body, now),
+    implement(api.recordAssistanceEvent, ({ caller, params, body, now, requestId, sourceIp }) =>
+      assistance.recordEvent(caller, params.id, body, now, { requestId, sourceIp }),
     ),
   ];
 }

@@ -7,6 +7,7 @@ import {
 } from '@hongjia/shared';
 import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
+import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound, validationFailed } from '../commons/errors';
 import { newId } from '../commons/ids';
@@ -33,6 +34,8 @@ export interface AssistanceServiceDeps {
   users: UserStore;
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
+  /** Staff actions on a request, written before the change (decision 0019). */
+  audit: AuditTrail;
   /**
    * Writes 'proxy_request' on the family's record (the family sees who acted for it), named
    * by the request, so finishing a retried request writes the same entry again, not a second.
@@ -117,8 +120,9 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
   return {
     /**
      * Exactly once (decision 0015): the request is named from the operation id, so a retry
-     * after a failed audit or notification finds the stored request, finishes both from it
-     * (each named by the request: written once) and answers with it.
+     * after a failed notification finds the stored request, finishes it (named by the
+     * request: written once) and answers with it. A proxy request's audit entry is written
+     * before the request (decision 0019).
      */
     async create(caller: SessionUser, body: AssistanceRequestInput, now: Date, operationId?: string) {
       const filer = body.familyId
@@ -126,10 +130,15 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         : await deps.filers.self(caller);
       const built = await build(filer, body, caller.id, now, operationId);
       const { cipher } = built;
+      // Audit first (decision 0019): a proxy request never exists without its entry on the family's
+      // record. A retry that finds the request was audited by the attempt that stored it.
+      if (filer.mode === 'proxy' && !(await records.get(built.item.requestId)))
+        await deps.auditProxyRequest(filer.family, caller, now, {
+          id: built.item.requestId,
+          at: built.item.createdAt,
+        });
       const { item } = await records.createOnce(built.item);
       if (item.filedByUserId !== caller.id) throw conflict('请求编号冲突，请换一个 Idempotency-Key 重试');
-      if (item.filedByMode === 'proxy')
-        await deps.auditProxyRequest(filer.family, caller, now, { id: item.requestId, at: item.createdAt });
       // A contact person filing as proxy needs no message about their own request.
       if (item.contactUserId && item.contactUserId !== caller.id)
         await notifier.notify(
@@ -173,6 +182,7 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       requestId: string,
       body: z.infer<typeof AssistanceEventRequest>,
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const item = await records.get(requestId);
       const isContact = item !== undefined && item.contactUserId === caller.id;
@@ -192,6 +202,21 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         byUserId: caller.id,
         ...(body.note ? { noteSealed: await cipher.seal(body.note, sealedFields.note) } : {}),
       };
+      // Audit first (decision 0019): no event lands without its entry; a stale attempt keeps its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'assistanceRequest',
+          subjectId: item.requestId,
+          action: `event_${body.kind}`,
+          district: item.district,
+          objectId: item.familyId,
+          note: `v${item.version} → v${item.version + 1}${isContact ? ' (contact person)' : ''}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const next = await records.change(item, {
         status: outcome.status,
         firstRespondedAt: outcome.firstRespondedAt,

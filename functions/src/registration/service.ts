@@ -328,6 +328,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         expectedVersion: number;
       },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(registrationId);
@@ -340,6 +341,20 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       const status = ({ approve: 'approved', return: 'returned', reject: 'rejected' } as const)[
         decision.decision
       ];
+      // Audit first (decision 0019): the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'registration',
+          subjectId: registrationId,
+          action: 'review',
+          district: item.jurisdiction,
+          note: `pending_review v${item.version} → ${status}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const change: StatusChangeEntry = {
         status,
         at: now.toISOString(),

@@ -7,6 +7,7 @@ import {
 } from '@hongjia/shared';
 import { z } from 'zod';
 import { shanghaiDate } from '../childcare/dates';
+import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
@@ -25,6 +26,8 @@ export interface SubsidyReviewDeps {
   access: AccessChecks;
   notifier: Notifier;
   conflicts: Pick<ConflictRecords, 'openOn'>;
+  /** Written before the decision lands (decision 0019). */
+  audit: Pick<AuditTrail, 'record'>;
 }
 
 /** City staff walk the districts in order; the cursor says which district and where in it. */
@@ -83,6 +86,7 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       subsidyId: string,
       decision: { decision: 'approve' | 'reject'; comment?: string | undefined; expectedVersion: number },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(subsidyId);
@@ -100,6 +104,20 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       if (await conflicts.openOn('childcare_subsidy', item.childIdHash)) throw conflictPending();
       const approve = decision.decision === 'approve';
       const renewalDueOn = approve ? nextRenewal(shanghaiDate(now), item.lastMonth) : '';
+      // Audit first: the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'childcareSubsidy',
+          subjectId: subsidyId,
+          action: 'review',
+          district: item.jurisdiction,
+          note: `pending_review v${item.version} → ${approve ? 'approved' : 'rejected'}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const decided = await records.move(
         item,
         {

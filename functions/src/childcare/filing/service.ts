@@ -6,6 +6,7 @@ import type {
   SessionUser,
 } from '@hongjia/shared';
 import { z } from 'zod';
+import type { AuditTrail } from '../../commons/audit';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
@@ -27,6 +28,8 @@ export interface FilingServiceDeps {
   /** Records a conflict when another provider's filing holds the credit code (./conflicts.ts). */
   recordConflict: (holder: InstitutionItem, later: InstitutionItem, now: Date) => Promise<unknown>;
   conflicts: Pick<ConflictRecords, 'openOn'>;
+  /** Written before a decision lands (decision 0019). */
+  audit: Pick<AuditTrail, 'record'>;
 }
 
 type Status = InstitutionItem['status'];
@@ -214,6 +217,7 @@ export function createFilingService(deps: FilingServiceDeps) {
       institutionId: string,
       decision: { decision: 'approve' | 'reject'; reason?: string | undefined },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await get(institutionId);
@@ -234,6 +238,20 @@ export function createFilingService(deps: FilingServiceDeps) {
             ...(decision.reason ? { reviewReason: decision.reason } : {}),
           }
         : { status: 'rejected' as const, reviewReason: decision.reason ?? '' };
+      // Audit first (decision 0019): the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'institution',
+          subjectId: institutionId,
+          action: 'filing_decision',
+          district: item.district,
+          note: `pending_review → ${changes.status}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       try {
         await institutions
           .patch({ institutionId })
