@@ -238,6 +238,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.myAssistanceRequests,
       api.staffAssistanceRequests,
       api.recordAssistanceEvent,
+      api.assistanceRequestEvents,
     ],
     access: {
       mainTable: 'RW',

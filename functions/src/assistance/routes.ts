@@ -34,7 +34,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
-    records: createAssistanceRecords(entities.requests),
+    records: createAssistanceRecords(entities.requests, entities.requestEvents),
     filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
     membership,
     getFamily,
@@ -61,6 +61,9 @@ export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementatio
     ),
     implement(api.recordAssistanceEvent, ({ caller, params, body, now, requestId, sourceIp }) =>
       assistance.recordEvent(caller, params.id, body, now, { requestId, sourceIp }),
+    ),
+    implement(api.assistanceRequestEvents, ({ caller, params, query }) =>
+      assistance.events(caller, params.id, query),
     ),
   ];
 }

@@ -21,9 +21,9 @@ import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { createFilerResolver, Filer } from './filing';
 import { familyUpdateMessage, newRequestMessage } from './messages';
 import { createStaffQueue, type StaffQueueQuery } from './queue';
-import { type AssistanceRecords, staleVersion } from './records';
+import { type AssistanceRecords, type StoredEvent, staleVersion } from './records';
 import { applyEvent, dueAtFor } from './rules';
-import { sealedFields, toView } from './views';
+import { sealedFields, toEventView, toView } from './views';
 
 export interface AssistanceServiceDeps {
   records: AssistanceRecords;
@@ -111,7 +111,7 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       filedByNameSealed: await seal(filer.name, 'filedByName'),
       ...(filer.consentBy ? { consentBySealed: await seal(filer.consentBy, 'consentBy') } : {}),
       ...(filer.consentAt ? { consentAt: filer.consentAt } : {}),
-      events: [],
+      eventCount: 0,
       version: 1,
     };
     return { item, cipher };
@@ -217,25 +217,60 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         },
         now,
       );
-      const next = await records.change(item, {
+      const { next, seq } = await records.change(item, {
         status: outcome.status,
         firstRespondedAt: outcome.firstRespondedAt,
-        events: [...item.events, event],
+        event,
       });
-      if (outcome.tellFamily) await tellFamily(next, { kind: body.kind, byName: by.told }, now);
+      if (outcome.tellFamily) await tellFamily(next, seq, { kind: body.kind, byName: by.told }, now);
       return toView(next, cipher, now);
+    },
+
+    /**
+     * A request's history, oldest first, a page at a time: for a member of the
+     * family, its contact person, or staff of its district (anyone else: 404).
+     * The cursor is bound to the request and signed.
+     */
+    async events(caller: SessionUser, requestId: string, query: ListQuery) {
+      const item = await records.get(requestId);
+      if (!item || !(await mayRead(caller, item))) throw notFound('未找到该求助');
+      const cursor = await decodeCursor<{ r: string; s: number }>(query.cursor);
+      if (cursor && (cursor.r !== requestId || typeof cursor.s !== 'number'))
+        throw validationFailed('分页游标无效，请从第一页重新加载');
+      const page = await records.eventsPage(item, query.limit, cursor?.s ?? 0);
+      const cipher = await deps.cipher();
+      const items = await Promise.all(
+        page.items.map(async (event) => ({ seq: event.seq, ...(await toEventView(event, cipher)) })),
+      );
+      const last = page.items.at(-1);
+      return {
+        items,
+        nextCursor: page.more && last ? await encodeCursor({ r: requestId, s: last.seq }) : null,
+      };
     },
   };
 
+  /** The family's members, the contact person, and staff whose districts cover the request. */
+  async function mayRead(caller: SessionUser, item: AssistanceRequestItem): Promise<boolean> {
+    if (item.contactUserId === caller.id) return true;
+    const membership = await deps.membership.membershipOf(caller.id);
+    if (membership?.family.familyId === item.familyId) return true;
+    if (!caller.roles.includes('staff')) return false;
+    const jurisdiction = await deps.access.staffJurisdiction(caller).catch(() => undefined);
+    return jurisdiction !== undefined && covers(jurisdiction, item.district);
+  }
+
   async function tellFamily(
     item: AssistanceRequestItem,
-    event: { kind: AssistanceRequestItem['events'][number]['kind']; byName: string },
+    seq: number,
+    event: { kind: StoredEvent['kind']; byName: string },
     now: Date,
   ) {
     const family = await deps.getFamily(item.familyId);
     if (!family) return;
     const userIds = await deps.membership.boundUserIds(family);
-    const index = item.events.length - 1;
+    // 0-based, as the keys were when events sat in a list on the request.
+    const index = seq - 1;
     // The user is in the key: notification ids derive from it, and each member gets their own.
     await Promise.all(
       userIds.map((userId) =>
