@@ -167,6 +167,45 @@ describe('a change whose audit entry fails does not happen', () => {
   });
 });
 
+describe('help-request events without transactions', () => {
+  it('an event whose own item failed after the request moved is still shown, and written by the next', async () => {
+    const queue = await call(runtime, '/v1/staff/assistance/requests?limit=5&status=awaiting_response', {
+      token: east,
+    });
+    const target = (queue.json as { items: { id: string; version: number }[] }).items.at(-1);
+    if (!target) throw new Error('the seed has help requests in 东湖区');
+    const eventWrite = (input: Record<string, unknown>) => {
+      const item = input.Item as { sk?: string } | undefined;
+      return typeof item?.sk === 'string' && item.sk.startsWith('$assistanceevent_');
+    };
+    faults = await injectFaults([
+      { command: 'PutItemCommand', when: 'before', times: 1, matches: eventWrite },
+    ]);
+    const first = await call(runtime, `/v1/staff/assistance/requests/${target.id}/events`, {
+      token: east,
+      body: { kind: 'note', note: '第一条', expectedVersion: target.version },
+    });
+    expect(first.status).toBe(500);
+    expect(faults.failed()).toBe(1);
+    const history = async () =>
+      (
+        (await call(runtime, `/v1/assistance/requests/${target.id}/events`, { token: east })).json as {
+          items: { seq: number; note?: string }[];
+        }
+      ).items.map((e) => [e.seq, e.note]);
+    expect(await history()).toEqual([[1, '第一条']]);
+    const second = await call(runtime, `/v1/staff/assistance/requests/${target.id}/events`, {
+      token: east,
+      body: { kind: 'note', note: '第二条', expectedVersion: target.version + 1 },
+    });
+    expect(second.status, second.text).toBe(200);
+    expect(await history()).toEqual([
+      [1, '第一条'],
+      [2, '第二条'],
+    ]);
+  });
+});
+
 describe('a staff read is audited before its answer leaves', () => {
   it('writes an entry per registration shown, with the client IP; answers nothing when it cannot', async () => {
     const parent = parents(runtime, 'audit-read');

@@ -61,6 +61,8 @@ export const AssistanceEvent = z.object({
   note: z.string().optional(),
 });
 
+export type AssistanceEvent = z.infer<typeof AssistanceEvent>;
+
 export const AssistanceRequestView = z.object({
   id: z.string(),
   familyId: z.string(),
