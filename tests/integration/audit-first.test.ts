@@ -36,7 +36,8 @@ beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
   east = (await signIn(runtime, 'staff-360102')).token;
-});
+  // Start-up of the runtime takes minutes on a loaded machine.
+}, 300_000);
 afterEach(() => {
   faults?.remove();
   faults = undefined;

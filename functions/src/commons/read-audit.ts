@@ -9,11 +9,8 @@ const employmentRoles = ['staff', 'provider', 'admin'] as const;
 
 /** Whether this answer is a read the router must audit before it leaves. */
 export function auditsThisRead(route: RouteContract, caller: SessionUser | undefined): caller is SessionUser {
-  return (
-    route.auditsReads !== undefined &&
-    caller !== undefined &&
-    caller.roles.some((role) => (employmentRoles as readonly string[]).includes(role))
-  );
+  if (route.auditsReads === undefined || !caller) return false;
+  return caller.roles.some((role) => (employmentRoles as readonly string[]).includes(role));
 }
 
 type District = AuditEvent['district'];
