@@ -54,7 +54,7 @@ beforeAll(async () => {
   motherIdNumber = mum?.idNumber ?? '';
   const bound = await bindIdentity(runtime, mother.token, mum?.name ?? '', mum?.idNumber ?? '');
   expect(bound.status, bound.text).toBe(200);
-}, 90_000);
+}, 300_000);
 
 afterEach(() => {
   faults?.remove();
