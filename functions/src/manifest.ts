@@ -125,13 +125,15 @@ export const functionGroups: readonly FunctionGroup[] = [
   },
   {
     // Providers' reads repair a booking behind its ledger, which may notify a
-    // promotion; a provider's booking list opens the guardians' phones.
+    // promotion; a provider's booking list opens the guardians' phones (each read audited).
     name: 'provider',
     entry: 'src/provider/handler.ts',
     routes: [api.fileInstitution, api.providerInstitutions, api.publishSlot, api.providerBookings],
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
+      // A provider's read of its bookings opens guardians' phones: audited (decision 0019).
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       cursorKey: true,
@@ -281,6 +283,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.myAssistanceRequests,
       api.staffAssistanceRequests,
       api.recordAssistanceEvent,
+      api.assistanceRequestEvents,
     ],
     access: {
       rateLimitKey: true,

@@ -207,6 +207,7 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
+    ...on('Audit', ['PutItem']),
     ...piiKey('booking'),
   ],
   staff: [

@@ -9,6 +9,7 @@ import {
 } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import type { AuditTrail } from './audit';
 import { admitCaller, type CallerStore, callerStoreFromEnv } from './caller';
 import { documentClient, mainTableName } from './dynamo';
 import { fromZodError, isAppError, notFound, unauthenticated } from './errors';
@@ -24,6 +25,7 @@ import { operationIdOf } from './ids';
 import { routeLimits } from './limits';
 import { logger } from './logger';
 import { addressSubject, createRateLimiter, type RateLimiter } from './rate-limit';
+import { auditRead, auditsThisRead, auditTrailFromEnv, sourceNetwork } from './read-audit';
 import { type VerifiedSession, verifySessionToken } from './session';
 import { assertNoDevModeOutsideLocal } from './stage-guard';
 
@@ -87,6 +89,8 @@ export interface HttpHandlerOptions {
    * not even verified, so the group needs neither the Access table nor a session key.
    */
   anonymousOnly?: boolean;
+  /** Where audited reads are written (commons/read-audit.ts); the Audit table by default. */
+  audit?: AuditTrail;
 }
 
 type HttpHandler = (
@@ -134,6 +138,7 @@ export function createHttpHandler(
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
     if (context) logger.addContext(context);
     let callerId: string | undefined;
+    const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
     let response: APIGatewayProxyStructuredResultV2;
     try {
       const impl = byKey.get(event.routeKey);
@@ -148,7 +153,7 @@ export function createHttpHandler(
       const text = rawBody(event);
       const ctx = {
         headers,
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        sourceIp,
         requestId,
         now,
         caller,
@@ -170,7 +175,12 @@ export function createHttpHandler(
       const execute = async (): Promise<StoredResponse> => {
         await countRoute(event.routeKey, ctx);
         const result = await impl.handle(ctx);
-        return { statusCode: impl.route.successStatus ?? 200, body: checkResponse(impl.route, result) };
+        const body = checkResponse(impl.route, result);
+        // Before the answer leaves: a staff read of opened personal data without its audit entry is refused.
+        if (auditsThisRead(impl.route, caller)) {
+          await auditRead(options.audit ?? auditTrailFromEnv(), impl.route, caller, body, ctx);
+        }
+        return { statusCode: impl.route.successStatus ?? 200, body };
       };
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
@@ -190,6 +200,7 @@ export function createHttpHandler(
       durationMs: Date.now() - started,
       requestId,
       userId: callerId,
+      sourceNetwork: sourceNetwork(sourceIp),
     });
     return response;
   };

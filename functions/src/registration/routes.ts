@@ -82,8 +82,8 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     ),
     implement(api.myRegistrations, ({ caller, query }) => registrations.listMine(caller, query)),
     implement(api.staffRegistrations, ({ caller, query }) => registrations.listForStaff(caller, query)),
-    implement(api.reviewRegistration, ({ caller, params, body, now }) =>
-      registrations.review(caller, params.id, body, now),
+    implement(api.reviewRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
+      registrations.review(caller, params.id, body, now, { requestId, sourceIp }),
     ),
     implement(api.voidRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
       registrations.voidApproval(caller, params.id, body, now, { requestId, sourceIp }),

@@ -1,5 +1,5 @@
 import { type DistrictCode, districtCodes, type Role, type SessionUser } from '@hongjia/shared';
-import { forbidden } from '../commons/errors';
+import { AppError, forbidden } from '../commons/errors';
 
 /**
  * What a caller may act on. The caller a service receives is the stored user
@@ -43,3 +43,15 @@ export function createAccessChecks() {
 }
 
 export type AccessChecks = ReturnType<typeof createAccessChecks>;
+
+/**
+ * The reviewer is never the applicant (issue 12): a user holding two roles (a
+ * parent who is also staff, a provider who is also staff) cannot review, void,
+ * resolve, pay or enrol their own filing or family. Checked on the stored ids of
+ * the case, never on what the request says; another member of staff does it.
+ */
+export function refuseOwnCase(caller: SessionUser, applicantUserIds: readonly (string | undefined)[]): void {
+  if (applicantUserIds.includes(caller.id)) {
+    throw new AppError('OWN_CASE', '不能办理本人（或本人家庭）提交的事项，请由其他工作人员办理');
+  }
+}

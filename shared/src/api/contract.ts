@@ -41,6 +41,15 @@ export interface RouteContract<
    * are not asked. functions/test/personal-data-routes.test.ts finds the routes that lack it.
    */
   personalData?: boolean;
+  /**
+   * A read whose answer opens sealed personal data for staff, a provider or an
+   * admin: the router writes an audit entry (subject type = this value, the
+   * caller, the ids answered, client IP, request id) before the answer leaves,
+   * and answers nothing when that write fails (decision 0019). A family reading
+   * its own data is not audited. functions/test/audited-reads.test.ts finds the
+   * routes that lack it.
+   */
+  auditsReads?: string;
   /** Content type of the response when it is not JSON (e.g. a PDF report). */
   responseContentType?: string;
 }

@@ -36,6 +36,8 @@ export const errorStatus = {
   CONFLICT_PENDING: 409,
   /** 生育登记 is filed by a parent: no real-name binding (IDENTITY_REQUIRED above), or the bound person is neither parent named. */
   NOT_A_PARENT: 403,
+  /** Staff: the applicant (or a member of the family) may not review, void, resolve or pay their own filing. */
+  OWN_CASE: 403,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,

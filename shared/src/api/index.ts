@@ -98,6 +98,7 @@ export const api = {
   myAssistanceRequests: assistance.myAssistanceRequests,
   staffAssistanceRequests: assistance.staffAssistanceRequests,
   recordAssistanceEvent: assistance.recordAssistanceEvent,
+  assistanceRequestEvents: assistance.assistanceRequestEvents,
   applyChildcareSubsidy: subsidies.applyChildcareSubsidy,
   myChildcareSubsidies: subsidies.myChildcareSubsidies,
   renewChildcareSubsidy: subsidies.renewChildcareSubsidy,
