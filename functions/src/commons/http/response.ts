@@ -19,6 +19,20 @@ export function jsonResponse(
   };
 }
 
+/** A route whose contract names another content type (a CSV download, a report) answers its body as is. */
+export function textResponse(
+  statusCode: number,
+  body: string,
+  contentType: string,
+  requestId: string,
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { ...baseHeaders, 'content-type': contentType, 'x-request-id': requestId },
+    body,
+  };
+}
+
 export function errorResponse(error: AppError, requestId: string): APIGatewayProxyStructuredResultV2 {
   return jsonResponse(
     error.status,

@@ -18,6 +18,8 @@ export const piiFamilies = [
   'subsidy',
   'conflict',
   'idempotency',
+  /** Population monitoring's imported records and staff notes on reconciliation items. */
+  'monitoring',
 ] as const;
 export type PiiFamily = (typeof piiFamilies)[number];
 
