@@ -103,7 +103,7 @@ export function createImportErrorsEntity(client: DynamoDBDocumentClient, table: 
       indexes: {
         byImport: {
           pk: { field: 'pk', composite: ['importId'] },
-          sk: { field: 'sk', composite: ['chunk'], cast: 'number' },
+          sk: { field: 'sk', composite: ['chunk'] },
         },
       },
     },
