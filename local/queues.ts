@@ -10,7 +10,10 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
  * item failure or a throw delivers the message again (functions/src/commons/
  * queue.ts), as SQS would after the visibility timeout.
  */
-type SqsHandler = (event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>) => Promise<SQSBatchResponse>;
+type SqsHandler = (
+  event: SQSEvent,
+  context: Pick<Context, 'getRemainingTimeInMillis'>,
+) => Promise<SQSBatchResponse>;
 
 export interface LocalQueues {
   /** Resolves when no message is being handled or due within a few seconds. */
@@ -18,7 +21,10 @@ export interface LocalQueues {
   stop(): Promise<void>;
 }
 
-export async function startLocalQueues(functionsDir: string, groups: readonly FunctionGroup[]): Promise<LocalQueues> {
+export async function startLocalQueues(
+  functionsDir: string,
+  groups: readonly FunctionGroup[],
+): Promise<LocalQueues> {
   const { registerLocalQueueConsumer } = await import('@hongjia/functions/commons/queue');
   const { runAsGroup } = await import('@hongjia/functions/commons/group-scope');
   const consumers: ReturnType<typeof registerLocalQueueConsumer>[] = [];
@@ -34,9 +40,12 @@ export async function startLocalQueues(functionsDir: string, groups: readonly Fu
         const messageId = `local-${++sequence}`;
         const event = { Records: [{ messageId, body }] } as unknown as SQSEvent;
         const result = await runAsGroup(scope, () =>
-          module.handler(event, { getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)) }),
+          module.handler(event, {
+            getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+          }),
         );
-        if (result.batchItemFailures.length > 0) throw new Error(`${group.name}: message ${messageId} failed`);
+        if (result.batchItemFailures.length > 0)
+          throw new Error(`${group.name}: message ${messageId} failed`);
       }),
     );
   }

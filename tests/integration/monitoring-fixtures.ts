@@ -10,7 +10,9 @@ import { put, sha256Of, type Ticket } from './upload-fixtures';
 
 export function idNumberOf(region: string, birthDate: string, serial: number, sex: 'M' | 'F'): string {
   const digit = sex === 'F' ? (serial * 2) % 10 : (serial * 2 + 1) % 10;
-  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(serial % 100).padStart(3, '0').slice(0, 2)}${digit}`;
+  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(serial % 100)
+    .padStart(3, '0')
+    .slice(0, 2)}${digit}`;
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }
 
@@ -29,15 +31,29 @@ export interface DeliveryFixture {
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** A CSV of rows (objects by column), header first, `eol` between lines. */
-export function csvOf(columns: readonly string[], rows: readonly Record<string, unknown>[], eol = '\n'): string {
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => quote(String(row[c] ?? ''))).join(','))].join(eol) + eol;
+export function csvOf(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  eol = '\n',
+): string {
+  return (
+    [columns.join(','), ...rows.map((row) => columns.map((c) => quote(String(row[c] ?? ''))).join(','))].join(
+      eol,
+    ) + eol
+  );
 }
 
 export const deliveriesCsv = (rows: readonly DeliveryFixture[], eol = '\n') =>
-  csvOf(sourceHeaders.hospital_delivery, rows.map((row) => ({ hospital: '南昌市妇幼保健院', ...row })), eol);
+  csvOf(
+    sourceHeaders.hospital_delivery,
+    rows.map((row) => ({ hospital: '南昌市妇幼保健院', ...row })),
+    eol,
+  );
 
 export const utf8 = (text: string, bom = false) =>
-  new Uint8Array(Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]));
+  new Uint8Array(
+    Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]),
+  );
 export const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
 
 export async function uploadImportFile(
@@ -66,11 +82,19 @@ export async function startImport(
   body: { source: string; uploadId: string; dryRun?: boolean },
   idempotencyKey: string = randomUUID(),
 ) {
-  return call(runtime, '/v1/staff/monitoring/imports', { token, body, headers: { 'idempotency-key': idempotencyKey } });
+  return call(runtime, '/v1/staff/monitoring/imports', {
+    token,
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 }
 
 /** Follows an import until it is done or failed (the in-process queue runs it). */
-export async function awaitImport(runtime: LocalRuntime, token: string, importId: string): Promise<ImportView> {
+export async function awaitImport(
+  runtime: LocalRuntime,
+  token: string,
+  importId: string,
+): Promise<ImportView> {
   for (let round = 0; round < 600; round++) {
     const answer = await call(runtime, `/v1/staff/monitoring/imports/${importId}`, { token });
     expect(answer.status, answer.text).toBe(200);

@@ -108,7 +108,9 @@ export function queueFromEnv(envVar: string): MessageQueue {
           new SendMessageCommand({
             QueueUrl: url,
             MessageBody: JSON.stringify(message),
-            ...(options?.delaySeconds ? { DelaySeconds: Math.min(options.delaySeconds, maxDelaySeconds) } : {}),
+            ...(options?.delaySeconds
+              ? { DelaySeconds: Math.min(options.delaySeconds, maxDelaySeconds) }
+              : {}),
           }),
         );
       },
@@ -117,7 +119,11 @@ export function queueFromEnv(envVar: string): MessageQueue {
   const queue = localQueue(envVar);
   return {
     async send(message, options) {
-      deliverLocally(queue, JSON.stringify(message), Math.min(options?.delaySeconds ?? 0, maxDelaySeconds) * 1000);
+      deliverLocally(
+        queue,
+        JSON.stringify(message),
+        Math.min(options?.delaySeconds ?? 0, maxDelaySeconds) * 1000,
+      );
     },
   };
 }

@@ -198,7 +198,10 @@ export function createGapEntity(client: DynamoDBDocumentClient, table: string) {
           readOnly: true,
           items: {
             type: 'map',
-            properties: { label: { type: 'string', required: true }, value: { type: 'string', required: true } },
+            properties: {
+              label: { type: 'string', required: true },
+              value: { type: 'string', required: true },
+            },
           },
         },
         detail: { type: 'string', required: true, readOnly: true },

@@ -56,7 +56,9 @@ async function peek(body: Readable): Promise<{ head: Buffer; stream: Readable }>
 export function detectEncoding(head: Buffer, complete: boolean): 'utf8' | 'gb18030' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new UnreadableFile('文件是 UTF-16（Unicode 文本）格式，请在 Excel 中另存为「CSV UTF-8」或「CSV（逗号分隔）」');
+    throw new UnreadableFile(
+      '文件是 UTF-16（Unicode 文本）格式，请在 Excel 中另存为「CSV UTF-8」或「CSV（逗号分隔）」',
+    );
   }
   // A multi-byte character may be cut at the end of the sample: drop up to 3 trailing bytes of one.
   let sample = head;
@@ -87,7 +89,12 @@ function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    const cell = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
+    const cell = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: unknown;
+    };
     if (cell.richText) return cell.richText.map((part) => part.text).join('');
     if ('result' in cell) return cellText(cell.result);
     if (cell.text !== undefined) return cellText(cell.text);
@@ -111,7 +118,9 @@ async function* csvRows(body: Readable): AsyncGenerator<FileRow> {
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     const message = error instanceof Error ? error.message : '';
-    throw new UnreadableFile(`第 ${row + 1} 行附近的 CSV 格式有误（如引号未闭合），请检查后重新上传${message ? `（${message.slice(0, 80)}）` : ''}`);
+    throw new UnreadableFile(
+      `第 ${row + 1} 行附近的 CSV 格式有误（如引号未闭合），请检查后重新上传${message ? `（${message.slice(0, 80)}）` : ''}`,
+    );
   } finally {
     stream.destroy();
     parser.destroy();
@@ -137,7 +146,9 @@ async function* xlsxRows(body: Readable): AsyncGenerator<FileRow> {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    throw new UnreadableFile(`无法读取该 Excel 文件，请确认是 .xlsx 格式${message ? `（${message.slice(0, 80)}）` : ''}`);
+    throw new UnreadableFile(
+      `无法读取该 Excel 文件，请确认是 .xlsx 格式${message ? `（${message.slice(0, 80)}）` : ''}`,
+    );
   } finally {
     body.destroy();
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DistrictCode, ReconciliationKind } from '@hongjia/shared';
 import { isConditionFailure } from '../commons/guards';
 import type { GapEntity, GapItem } from './entities';
@@ -89,7 +89,12 @@ export function createGaps(gaps: GapEntity, client: DynamoDBDocumentClient, tabl
     },
 
     /** Open items of one kind in a district-month that are gaps by `today`. One COUNT Query (paged past 1 MB). */
-    async countOpen(district: DistrictCode, month: string, kind: ReconciliationKind, today: string): Promise<number> {
+    async countOpen(
+      district: DistrictCode,
+      month: string,
+      kind: ReconciliationKind,
+      today: string,
+    ): Promise<number> {
       const params = gaps.query
         .byPeriod({ district, month, status: 'open', kind })
         .where((attr, op) => op.lte(attr.visibleFrom, today))

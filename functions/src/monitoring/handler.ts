@@ -7,7 +7,9 @@ import { monitoringServices } from './wiring';
 
 /** The monitoring group: imports, indicators, reconciliation for staff. */
 export const handler = createHttpHandler(
-  createMonitoringRoutes(monitoringServices({ client: documentClient, table: mainTableName(), cipher: lazyCipher() })),
+  createMonitoringRoutes(
+    monitoringServices({ client: documentClient, table: mainTableName(), cipher: lazyCipher() }),
+  ),
   // A resolution's answer carries the staff note, which may name people: replays are kept sealed.
   { sealStoredResponses: piiResponseSealer },
 );

@@ -242,7 +242,13 @@ export async function runImport(
   }
   const keys = [...(finished.counterKeys ?? [])];
   if (!item.dryRun && keys.length > 0) {
-    const prune: MonitoringMessage = { kind: 'prune', writer: importId, step: chunk, counterKeys: keys, importId };
+    const prune: MonitoringMessage = {
+      kind: 'prune',
+      writer: importId,
+      step: chunk,
+      counterKeys: keys,
+      importId,
+    };
     try {
       await deps.queue.send(prune, { delaySeconds: deps.pruneDelaySeconds });
     } catch (error) {
@@ -253,7 +259,11 @@ export async function runImport(
   return 'done';
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -269,7 +279,11 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 function jurisdictionError(item: ImportItem, row: MonitoringRow): RowError | undefined {
   if (item.scope === 'city' || row.district === item.scope) return undefined;
   const field =
-    row.source === 'household_migration' ? (row.direction === 'in' ? 'toDistrict' : 'fromDistrict') : 'district';
+    row.source === 'household_migration'
+      ? row.direction === 'in'
+        ? 'toDistrict'
+        : 'fromDistrict'
+      : 'district';
   return {
     row: 0,
     field,
@@ -295,12 +309,21 @@ async function processChunk(
   const inChunk = new Set<string>();
   const classified: Classified[] = fileRows.map((fileRow) => {
     if (fileRow.cells.length !== header.length && fileRow.cells.some((cell) => cell.trim() !== '')) {
-      if (fileRow.cells.length > header.length && fileRow.cells.slice(header.length).every((c) => c.trim() === '')) {
+      if (
+        fileRow.cells.length > header.length &&
+        fileRow.cells.slice(header.length).every((c) => c.trim() === '')
+      ) {
         // Trailing empty cells (Excel leaves them) are not a different layout.
       } else {
         return {
           kind: 'rejected',
-          errors: [{ row: fileRow.row, field: 'row', message: `该行有 ${fileRow.cells.length} 列，表头有 ${header.length} 列` }],
+          errors: [
+            {
+              row: fileRow.row,
+              field: 'row',
+              message: `该行有 ${fileRow.cells.length} 列，表头有 ${header.length} 列`,
+            },
+          ],
         };
       }
     }
@@ -317,7 +340,9 @@ async function processChunk(
   });
 
   // 2. Records: look them up (one batch read), create the missing ones conditionally.
-  const valid = classified.filter((entry): entry is Extract<Classified, { kind: 'valid' }> => entry.kind === 'valid');
+  const valid = classified.filter(
+    (entry): entry is Extract<Classified, { kind: 'valid' }> => entry.kind === 'valid',
+  );
   const stored = new Map<string, RecordItem>();
   if (valid.length > 0) {
     const found = await entities.records
@@ -383,15 +408,14 @@ async function processChunk(
   // 5. Rejected rows, then the report's numbers (the caller checkpoints them with the chunk).
   const errors = classified.flatMap((entry) => (entry.kind === 'rejected' ? entry.errors : []));
   if (errors.length > 0) {
-    await entities.importErrors
-      .put({ importId: item.importId, chunk, errors: JSON.stringify(errors) })
-      .go();
+    await entities.importErrors.put({ importId: item.importId, chunk, errors: JSON.stringify(errors) }).go();
   }
   report.rows += fileRows.length;
   report.rejected += classified.filter((entry) => entry.kind === 'rejected').length;
   report.duplicates += classified.filter((entry) => (entry as { kind: string }).kind === 'duplicate').length;
   report.accepted += classified.filter((entry) => (entry as { kind: string }).kind === 'valid').length;
-  if (report.errors.length < importErrorsShown) report.errors.push(...errors.slice(0, importErrorsShown - report.errors.length));
+  if (report.errors.length < importErrorsShown)
+    report.errors.push(...errors.slice(0, importErrorsShown - report.errors.length));
 }
 
 export { columnNames };

@@ -42,7 +42,11 @@ export function createImportsService(deps: {
     rejected: item.rejected,
     errors: item.errors,
     progress:
-      item.status === 'done' ? 1 : item.size > 0 ? Math.min(0.99, Math.max(0, item.bytesRead / item.size)) : 0,
+      item.status === 'done'
+        ? 1
+        : item.size > 0
+          ? Math.min(0.99, Math.max(0, item.bytesRead / item.size))
+          : 0,
     ...(item.failureMessage ? { failure: { message: item.failureMessage } } : {}),
     createdAt: item.createdAt,
     ...(item.finishedAt ? { finishedAt: item.finishedAt } : {}),
@@ -117,11 +121,16 @@ export function createImportsService(deps: {
         throw forbidden('只能查看本县区的导入记录');
       }
       const cursor = (await decodeCursor<string>(query.cursor)) ?? null;
-      const page = jurisdiction.cityWide && !query.district
-        ? await entities.imports.query.all({ everyImport: 'all' }).go({ order: 'desc', limit: query.limit, cursor })
-        : await entities.imports.query
-            .byScope({ scope: jurisdiction.cityWide ? (query.district as DistrictCode) : jurisdiction.districts[0] })
-            .go({ order: 'desc', limit: query.limit, cursor });
+      const page =
+        jurisdiction.cityWide && !query.district
+          ? await entities.imports.query
+              .all({ everyImport: 'all' })
+              .go({ order: 'desc', limit: query.limit, cursor })
+          : await entities.imports.query
+              .byScope({
+                scope: jurisdiction.cityWide ? (query.district as DistrictCode) : jurisdiction.districts[0],
+              })
+              .go({ order: 'desc', limit: query.limit, cursor });
       return { items: page.data.map(viewOf), nextCursor: await encodeCursor(page.cursor) };
     },
 

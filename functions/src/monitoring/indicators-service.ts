@@ -5,14 +5,14 @@ import {
   emptyFigures,
   type Figures,
   type Indicators,
-  motherAgeGroups,
   monthsBetween,
+  motherAgeGroups,
   parityGroups,
   qualityFlags,
   type SessionUser,
   sexRatio,
-  share,
   shanghaiDay,
+  share,
 } from '@hongjia/shared';
 import { forbidden } from '../commons/errors';
 import type { Jurisdiction } from '../staff/jurisdiction';
@@ -48,7 +48,9 @@ export function createIndicatorsService(deps: {
       const historyFrom = addMonths(query.from, -trendMonths);
       const byMonth = new Map<string, Figures>();
       for (const month of monthsBetween(historyFrom, query.to)) byMonth.set(month, emptyFigures());
-      const perDistrict = await Promise.all(districts.map((district) => deps.counters.read(district, historyFrom, query.to)));
+      const perDistrict = await Promise.all(
+        districts.map((district) => deps.counters.read(district, historyFrom, query.to)),
+      );
       for (const months of perDistrict) {
         for (const { month, figures } of months) addFigures(byMonth.get(month) ?? emptyFigures(), figures);
       }

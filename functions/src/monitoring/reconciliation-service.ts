@@ -38,7 +38,8 @@ export function createReconciliationService(deps: {
       if (district && district !== jurisdiction.districts[0]) throw forbidden('只能查看本县区的核查清单');
       return jurisdiction.districts[0];
     }
-    if (!district) throw validationFailed('请选择县区', [{ path: 'query.district', message: '市级账号请选择县区' }]);
+    if (!district)
+      throw validationFailed('请选择县区', [{ path: 'query.district', message: '市级账号请选择县区' }]);
     return district;
   };
 
@@ -80,13 +81,23 @@ export function createReconciliationService(deps: {
       const today = shanghaiDay(now);
       const counts = Object.fromEntries(
         await Promise.all(
-          reconciliationKinds.map(async (kind) => [kind, await gaps.countOpen(district, query.month, kind, today)]),
+          reconciliationKinds.map(async (kind) => [
+            kind,
+            await gaps.countOpen(district, query.month, kind, today),
+          ]),
         ),
       ) as Reconciliation['counts'];
       const cursor = (await decodeCursor<string>(query.cursor)) ?? null;
       const page = await gapEntity.query
-        .byPeriod({ district, month: query.month, status: query.status, ...(query.kind ? { kind: query.kind } : {}) })
-        .where((attr, op) => (query.status === 'open' ? op.lte(attr.visibleFrom, today) : op.exists(attr.gapId)))
+        .byPeriod({
+          district,
+          month: query.month,
+          status: query.status,
+          ...(query.kind ? { kind: query.kind } : {}),
+        })
+        .where((attr, op) =>
+          query.status === 'open' ? op.lte(attr.visibleFrom, today) : op.exists(attr.gapId),
+        )
         .go({ limit: query.limit, cursor });
       return {
         district,

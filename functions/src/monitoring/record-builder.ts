@@ -2,17 +2,21 @@ import {
   deliveryFigures,
   eventDayOf,
   type Figures,
+  type MonitoringRow,
   maskIdNumber,
   maskName,
   migrationFigures,
-  type MonitoringRow,
   monthOf,
 } from '@hongjia/shared';
 import type { PiiCipher } from '../commons/pii';
 import type { RecordItem } from './entities';
 
 /** The keyed-hash purposes monitoring computes (`id-number` is the one registrations use: they must match). */
-export const hashPurposes = { idNumber: 'id-number', child: 'monitoring-child', name: 'monitoring-name' } as const;
+export const hashPurposes = {
+  idNumber: 'id-number',
+  child: 'monitoring-child',
+  name: 'monitoring-name',
+} as const;
 
 /** The sealed field of a record's row (family `monitoring`, decision 0016). */
 export const detailField = 'monitoring.record.detail';
@@ -84,6 +88,9 @@ export function figuresOf(record: Pick<RecordItem, 'figuresJson'>): Partial<Figu
   return JSON.parse(record.figuresJson) as Partial<Figures>;
 }
 
-export async function openDetail(cipher: PiiCipher, record: Pick<RecordItem, 'detailSealed'>): Promise<RecordDetail> {
+export async function openDetail(
+  cipher: PiiCipher,
+  record: Pick<RecordItem, 'detailSealed'>,
+): Promise<RecordDetail> {
   return JSON.parse(await cipher.open(record.detailSealed, detailField)) as RecordDetail;
 }

@@ -66,7 +66,10 @@ export function createRegistrationMonitoringHook(deps: {
               if (!isConditionFailure(stale)) throw stale;
             });
         }
-        const message: MonitoringMessage = { kind: 'registration', registrationId: registration.registrationId };
+        const message: MonitoringMessage = {
+          kind: 'registration',
+          registrationId: registration.registrationId,
+        };
         await deps.queue.send(message, { delaySeconds: deps.delaySeconds });
       } catch (error) {
         logger.error('monitoring could not note a registration', {

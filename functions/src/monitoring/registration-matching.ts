@@ -70,11 +70,14 @@ export async function runRegistrationMatching(
   const tag = `${writer}#${runNo}`;
   // The mother's deliveries, each read consistently (the index only names them).
   const named = (
-    await records.query.byPerson({ personHash: fact.motherIdHash, source: 'hospital_delivery' }).go({ pages: 'all' })
+    await records.query
+      .byPerson({ personHash: fact.motherIdHash, source: 'hospital_delivery' })
+      .go({ pages: 'all' })
   ).data;
   const deliveries: RecordItem[] = [];
   for (const entry of named) {
-    const record = (await records.get({ source: entry.source, key: entry.key }).go({ consistent: true })).data;
+    const record = (await records.get({ source: entry.source, key: entry.key }).go({ consistent: true }))
+      .data;
     if (record) deliveries.push(record);
   }
   const days = new Map<string, string>();

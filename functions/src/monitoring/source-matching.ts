@@ -9,8 +9,8 @@ import {
 import type { PiiCipher } from '../commons/pii';
 import type { RecordEntity, RecordItem, RegistrationFactEntity, RegistrationFactItem } from './entities';
 import type { GapFacts, Gaps } from './gaps';
-import { overdueGapOf } from './registration-gaps';
 import { openDetail } from './record-builder';
+import { overdueGapOf } from './registration-gaps';
 
 /**
  * Matching a new record against the other sources, on keyed hashes: one Query
@@ -18,7 +18,9 @@ import { openDetail } from './record-builder';
  * facts. What it finds opens or closes reconciliation items; every effect is
  * idempotent (gaps.ts), so a resumed chunk repeats them harmlessly.
  */
-export const deliveryReferences = (record: Pick<RecordItem, 'key' | 'nameMasked' | 'personMasked' | 'hospital'>) => [
+export const deliveryReferences = (
+  record: Pick<RecordItem, 'key' | 'nameMasked' | 'personMasked' | 'hospital'>,
+) => [
   { label: '分娩记录号', value: record.key },
   { label: '母亲', value: record.nameMasked ?? '' },
   { label: '母亲身份证号', value: record.personMasked },
@@ -47,7 +49,10 @@ export function createSourceMatching(deps: {
     (await records.query.byPerson({ personHash }).go({ pages: 'all' })).data;
 
   const deliveryGap = (
-    kind: 'delivery_without_registration' | 'delivery_without_birth_certificate' | 'birth_without_vaccination',
+    kind:
+      | 'delivery_without_registration'
+      | 'delivery_without_birth_certificate'
+      | 'birth_without_vaccination',
     delivery: RecordItem,
     visibleFrom: string,
   ): GapFacts => ({
@@ -65,10 +70,9 @@ export function createSourceMatching(deps: {
   });
 
   const conflict = (a: RecordItem, b: RecordItem, reason: string, detail: string): GapFacts => {
-    const [first, second] = [a, b].sort((x, y) => `${x.source}#${x.key}`.localeCompare(`${y.source}#${y.key}`)) as [
-      RecordItem,
-      RecordItem,
-    ];
+    const [first, second] = [a, b].sort((x, y) =>
+      `${x.source}#${x.key}`.localeCompare(`${y.source}#${y.key}`),
+    ) as [RecordItem, RecordItem];
     const later = first.month > second.month ? first : second;
     return {
       kind: 'identity_conflict',
@@ -102,7 +106,8 @@ export function createSourceMatching(deps: {
 
       if (row.source === 'hospital_delivery') {
         if (record.registrationId) {
-          const fact = (await facts.get({ registrationId: record.registrationId }).go({ consistent: true })).data;
+          const fact = (await facts.get({ registrationId: record.registrationId }).go({ consistent: true }))
+            .data;
           if (fact) await gaps.close(overdueGapOf(fact), now);
         } else {
           await gaps.open(deliveryGap('delivery_without_registration', record, row.deliveryDate), now);
@@ -113,7 +118,10 @@ export function createSourceMatching(deps: {
         }
         for (const certificate of certificates) {
           if (certificate.childSex && certificate.childSex !== record.childSex) {
-            await gaps.open(conflict(record, certificate, 'sex', '住院分娩记录与出生医学证明的新生儿性别不一致'), now);
+            await gaps.open(
+              conflict(record, certificate, 'sex', '住院分娩记录与出生医学证明的新生儿性别不一致'),
+              now,
+            );
           }
         }
         if (sameChild('vaccination').length === 0) {
@@ -124,7 +132,10 @@ export function createSourceMatching(deps: {
         }
         for (const other of others.filter((candidate) => candidate.source === 'hospital_delivery')) {
           if (other.nameHash && other.nameHash !== record.nameHash) {
-            await gaps.open(conflict(record, other, 'name', '同一母亲身份证号在两条分娩记录中的姓名不同'), now);
+            await gaps.open(
+              conflict(record, other, 'name', '同一母亲身份证号在两条分娩记录中的姓名不同'),
+              now,
+            );
           }
           const otherDetail = await openDetail(cipher, other);
           if (
@@ -140,9 +151,15 @@ export function createSourceMatching(deps: {
       // A birth certificate or a vaccination record closes the gap its delivery left open.
       for (const delivery of sameChild('hospital_delivery')) {
         if (row.source === 'birth_certificate') {
-          await gaps.close(deliveryGap('delivery_without_birth_certificate', delivery, `${delivery.month}-01`), now);
+          await gaps.close(
+            deliveryGap('delivery_without_birth_certificate', delivery, `${delivery.month}-01`),
+            now,
+          );
           if (delivery.childSex && delivery.childSex !== record.childSex) {
-            await gaps.open(conflict(delivery, record, 'sex', '住院分娩记录与出生医学证明的新生儿性别不一致'), now);
+            await gaps.open(
+              conflict(delivery, record, 'sex', '住院分娩记录与出生医学证明的新生儿性别不一致'),
+              now,
+            );
           }
         } else {
           await gaps.close(deliveryGap('birth_without_vaccination', delivery, `${delivery.month}-01`), now);
@@ -151,7 +168,10 @@ export function createSourceMatching(deps: {
       const counterpart = row.source === 'birth_certificate' ? 'vaccination' : 'birth_certificate';
       for (const other of sameChild(counterpart)) {
         if (other.nameHash && other.nameHash !== record.nameHash) {
-          await gaps.open(conflict(record, other, 'child-name', '出生医学证明与预防接种记录的儿童姓名不一致'), now);
+          await gaps.open(
+            conflict(record, other, 'child-name', '出生医学证明与预防接种记录的儿童姓名不一致'),
+            now,
+          );
         }
       }
     },

@@ -57,7 +57,8 @@ export function s3ImportFiles(s3: S3Client, bucket: string): ImportFiles {
         const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
         return object.Body as Readable | undefined;
       } catch (error) {
-        if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
+        if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound'))
+          return undefined;
         throw error;
       }
     },

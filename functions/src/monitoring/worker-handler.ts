@@ -3,8 +3,8 @@ import { documentClient, mainTableName } from '../commons/dynamo';
 import { logger } from '../commons/logger';
 import { piiCipher } from '../commons/pii';
 import { s3Client, uploadBucketName } from '../commons/s3';
-import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from './worker';
 import { monitoringWorkerDeps, s3ImportFiles } from './wiring';
+import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from './worker';
 
 let deps: Promise<WorkerDeps> | undefined;
 
@@ -15,7 +15,10 @@ let deps: Promise<WorkerDeps> | undefined;
  * delivers it again after the visibility timeout (and to the DLQ in the end);
  * an unreadable message is logged and dropped.
  */
-export const handler = async (event: SQSEvent, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse> => {
+export const handler = async (
+  event: SQSEvent,
+  context?: Pick<Context, 'getRemainingTimeInMillis'>,
+): Promise<SQSBatchResponse> => {
   deps ??= piiCipher().then((cipher) =>
     monitoringWorkerDeps({
       client: documentClient,

@@ -6,7 +6,8 @@ import { type ImportRunDeps, runImport } from './import-run';
 import type { MonitoringMessage } from './messages';
 import { type RegistrationMatchingDeps, runRegistrationMatching } from './registration-matching';
 
-export type WorkerDeps = ImportRunDeps & RegistrationMatchingDeps & { counters: CounterStore; entities: MonitoringEntities };
+export type WorkerDeps = ImportRunDeps &
+  RegistrationMatchingDeps & { counters: CounterStore; entities: MonitoringEntities };
 
 /**
  * Handles one message of the monitoring queue. Throws only for what a

@@ -20,7 +20,11 @@ export function createUploadEntity(client: DynamoDBDocumentClient, table: string
         uploadId: { type: 'string', required: true, readOnly: true },
         userId: { type: 'string', required: true, readOnly: true },
         fileName: { type: 'string', required: true, readOnly: true },
-        contentType: { type: [...uploadContentTypes, ...importContentTypes] as const, required: true, readOnly: true },
+        contentType: {
+          type: [...uploadContentTypes, ...importContentTypes] as const,
+          required: true,
+          readOnly: true,
+        },
         size: { type: 'number', required: true, readOnly: true },
         /** Declared base64 SHA-256 (absent on uploads announced before digests were required). */
         sha256: { type: 'string', readOnly: true },

@@ -8,7 +8,11 @@
  * - `imports/<uploadId>`: a staff member's CSV/xlsx for a monitoring import
  *   (issue 11), read by the monitoring worker; never an attachment.
  */
-export const uploadKeyPrefixes = { pending: 'pending/', attachments: 'attachments/', imports: 'imports/' } as const;
+export const uploadKeyPrefixes = {
+  pending: 'pending/',
+  attachments: 'attachments/',
+  imports: 'imports/',
+} as const;
 
 export const pendingKeyOf = (uploadId: string) => `${uploadKeyPrefixes.pending}${uploadId}`;
 

@@ -36,9 +36,14 @@ export const ImportView = z.object({
   status: ImportStatus,
   rows: z.number().int().describe('Data rows read so far (all of them once done)'),
   accepted: z.number().int(),
-  duplicates: z.number().int().describe('Rows whose natural key was already imported (or came earlier in the file)'),
+  duplicates: z
+    .number()
+    .int()
+    .describe('Rows whose natural key was already imported (or came earlier in the file)'),
   rejected: z.number().int(),
-  errors: z.array(ImportRowError).describe(`The first ${importErrorsShown} row errors; errors.csv lists every one`),
+  errors: z
+    .array(ImportRowError)
+    .describe(`The first ${importErrorsShown} row errors; errors.csv lists every one`),
   /** 0–1 while running: how far into the file the import is. */
   progress: z.number().min(0).max(1),
   /** Why a failed import failed (a header that does not match the layout, an unreadable file). */
@@ -153,8 +158,12 @@ export const Indicators = z.object({
   boys: z.number().int(),
   girls: z.number().int(),
   sexRatio: z.number().nullable().describe('Boys per 100 girls'),
-  parityShares: z.array(z.object({ parity: z.string(), label: z.string(), births: z.number().int(), share: Share })),
-  motherAgeGroups: z.array(z.object({ group: z.string(), label: z.string(), births: z.number().int(), share: Share })),
+  parityShares: z.array(
+    z.object({ parity: z.string(), label: z.string(), births: z.number().int(), share: Share }),
+  ),
+  motherAgeGroups: z.array(
+    z.object({ group: z.string(), label: z.string(), births: z.number().int(), share: Share }),
+  ),
   registered: z.number().int().describe('Deliveries matched to an approved 生育登记'),
   registrationCoverage: Share,
   migrationIn: z.number().int(),
@@ -168,7 +177,8 @@ export const monitoringIndicators = defineRoute({
   operationId: 'monitoringIndicators',
   method: 'GET',
   path: '/v1/staff/monitoring/indicators',
-  summary: '人口监测指标 Births, sex ratio, parity, mothers’ ages, registration coverage, migration — from counters',
+  summary:
+    '人口监测指标 Births, sex ratio, parity, mothers’ ages, registration coverage, migration — from counters',
   tag: 'monitoring',
   access: ['staff'],
   query: IndicatorsQuery,
@@ -203,9 +213,7 @@ export const ReconciliationItem = z.object({
   detail: z.string().describe('What is missing or what disagrees, in words'),
   createdAt: z.iso.datetime(),
   version: z.number().int(),
-  resolution: z
-    .object({ note: z.string(), resolvedAt: z.iso.datetime(), resolvedBy: z.string() })
-    .optional(),
+  resolution: z.object({ note: z.string(), resolvedAt: z.iso.datetime(), resolvedBy: z.string() }).optional(),
 });
 export type ReconciliationItem = z.infer<typeof ReconciliationItem>;
 

@@ -70,10 +70,14 @@ export const ImportUploadRequest = z
       .max(maxImportBytes, '导入文件不能超过 100 MB'),
     sha256: CreateUploadRequest.shape.sha256,
   })
-  .refine((request) => request.fileName.toLowerCase().endsWith(request.contentType === 'text/csv' ? '.csv' : '.xlsx'), {
-    path: ['contentType'],
-    message: '文件类型与文件名的扩展名不一致',
-  });
+  .refine(
+    (request) =>
+      request.fileName.toLowerCase().endsWith(request.contentType === 'text/csv' ? '.csv' : '.xlsx'),
+    {
+      path: ['contentType'],
+      message: '文件类型与文件名的扩展名不一致',
+    },
+  );
 export type ImportUploadRequest = z.infer<typeof ImportUploadRequest>;
 
 /**
@@ -87,11 +91,18 @@ export const UploadRequest = z.object({
     .trim()
     .min(1, '请提供文件名')
     .max(120, '文件名过长')
-    .regex(/\.(jpe?g|png|pdf|csv|xlsx)$/i, '只能上传 jpg、png 或 pdf 文件（工作人员导入数据可上传 csv 或 xlsx）'),
+    .regex(
+      /\.(jpe?g|png|pdf|csv|xlsx)$/i,
+      '只能上传 jpg、png 或 pdf 文件（工作人员导入数据可上传 csv 或 xlsx）',
+    ),
   contentType: z.enum([...uploadContentTypes, ...importContentTypes], {
     error: '只能上传 jpg、png 或 pdf 文件（工作人员导入数据可上传 csv 或 xlsx）',
   }),
-  size: z.number({ error: '请提供文件大小' }).int().min(1, '文件为空').max(maxImportBytes, '文件不能超过 100 MB'),
+  size: z
+    .number({ error: '请提供文件大小' })
+    .int()
+    .min(1, '文件为空')
+    .max(maxImportBytes, '文件不能超过 100 MB'),
   sha256: CreateUploadRequest.shape.sha256,
 });
 export type UploadRequest = z.infer<typeof UploadRequest>;

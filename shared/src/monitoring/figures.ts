@@ -65,10 +65,15 @@ export const atypicalWeight = { below: 1000, above: 5000 } as const;
  * is matched to a registration when it is counted (a later match adds
  * `{registered: 1}` on its own, see the registration matching).
  */
-export function deliveryFigures(row: Pick<DeliveryRow, 'childSex' | 'parity' | 'birthWeightG' | 'motherBirthDate' | 'deliveryDate'>, registered: boolean): Partial<Figures> {
+export function deliveryFigures(
+  row: Pick<DeliveryRow, 'childSex' | 'parity' | 'birthWeightG' | 'motherBirthDate' | 'deliveryDate'>,
+  registered: boolean,
+): Partial<Figures> {
   const age = ageInYears(row.motherBirthDate, row.deliveryDate);
-  const ageGroup = motherAgeGroups.find((group) => age >= group.min && age <= group.max) ?? motherAgeGroups[5];
-  const parityGroup = parityGroups.find((group) => group.parity === Math.min(row.parity, 4)) ?? parityGroups[3];
+  const ageGroup =
+    motherAgeGroups.find((group) => age >= group.min && age <= group.max) ?? motherAgeGroups[5];
+  const parityGroup =
+    parityGroups.find((group) => group.parity === Math.min(row.parity, 4)) ?? parityGroups[3];
   const figures: Partial<Figures> = {
     births: 1,
     [row.childSex === 'M' ? 'boys' : 'girls']: 1,
@@ -76,7 +81,8 @@ export function deliveryFigures(row: Pick<DeliveryRow, 'childSex' | 'parity' | '
     [ageGroup.field]: 1,
   };
   if (registered) figures.registered = 1;
-  if (row.birthWeightG < atypicalWeight.below || row.birthWeightG > atypicalWeight.above) figures.weightAtypical = 1;
+  if (row.birthWeightG < atypicalWeight.below || row.birthWeightG > atypicalWeight.above)
+    figures.weightAtypical = 1;
   return figures;
 }
 

@@ -5,7 +5,11 @@ import { atypicalWeight, type Figures } from './figures';
  * report. Each is a test on the counters (and, for repeat deliveries, on the
  * reconciliation's open identity conflicts), never a judgement on a person.
  */
-export type FlagKind = 'sex_ratio_out_of_band' | 'births_off_trend' | 'birth_weight_atypical' | 'repeat_delivery';
+export type FlagKind =
+  | 'sex_ratio_out_of_band'
+  | 'births_off_trend'
+  | 'birth_weight_atypical'
+  | 'repeat_delivery';
 
 export interface QualityFlag {
   kind: FlagKind;

@@ -54,7 +54,8 @@ export function closestRegistration<R extends { pregnancyDate: string; hasDueDat
     .filter((registration) => deliveryFitsRegistration(deliveryDate, registration))
     .sort(
       (a, b) =>
-        Math.abs(daysBetween(a.pregnancyDate, deliveryDate)) - Math.abs(daysBetween(b.pregnancyDate, deliveryDate)),
+        Math.abs(daysBetween(a.pregnancyDate, deliveryDate)) -
+        Math.abs(daysBetween(b.pregnancyDate, deliveryDate)),
     )[0];
 }
 

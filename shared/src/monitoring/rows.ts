@@ -122,7 +122,10 @@ export function validateRow(
     if (value === undefined) return undefined;
     return isDistrictCode(value)
       ? value
-      : fail(field, `县区代码「${value}」不是南昌市的县区（360102、360103、360104、360111、360112、360113、360121、360123、360124）`);
+      : fail(
+          field,
+          `县区代码「${value}」不是南昌市的县区（360102、360103、360104、360111、360112、360113、360121、360123、360124）`,
+        );
   };
   const regionCode = (field: string) => {
     const value = required(field);
@@ -142,7 +145,9 @@ export function validateRow(
   const name = (field: string) => {
     const value = required(field);
     if (value === undefined) return undefined;
-    return namePattern.test(value) ? value : fail(field, `${columnNames[field]}含有无法识别的字符或超过 40 个字`);
+    return namePattern.test(value)
+      ? value
+      : fail(field, `${columnNames[field]}含有无法识别的字符或超过 40 个字`);
   };
   const label = (field: string, max = 60) => {
     const value = required(field);
@@ -189,7 +194,8 @@ export function validateRow(
           );
         }
       }
-      if (!has(k, mother, motherName, hospital, d, deliveryDate, childSex, birthWeightG, parity)) return finish(undefined);
+      if (!has(k, mother, motherName, hospital, d, deliveryDate, childSex, birthWeightG, parity))
+        return finish(undefined);
       return finish({
         source,
         key: k as string,
@@ -213,7 +219,8 @@ export function validateRow(
       const dose = integer('dose', { min: 1, max: 10 });
       const vaccinatedAt = day('vaccinatedAt', { day: childBirthDate, label: '出生日期' });
       const d = district('district');
-      if (!has(k, childName, childBirthDate, mother, vaccine, dose, vaccinatedAt, d)) return finish(undefined);
+      if (!has(k, childName, childBirthDate, mother, vaccine, dose, vaccinatedAt, d))
+        return finish(undefined);
       return finish({
         source,
         key: k as string,
@@ -237,7 +244,8 @@ export function validateRow(
       const hospital = label('hospital');
       const d = district('district');
       const issuedAt = day('issuedAt', { day: childBirthDate, label: '出生日期' });
-      if (!has(k, childName, childSex, childBirthDate, mother, hospital, d, issuedAt)) return finish(undefined);
+      if (!has(k, childName, childSex, childBirthDate, mother, hospital, d, issuedAt))
+        return finish(undefined);
       return finish({
         source,
         key: k as string,
@@ -269,7 +277,10 @@ export function validateRow(
         const code = direction === 'in' ? toDistrict : fromDistrict;
         if (fromDistrict === toDistrict) fail('toDistrict', '迁入地与迁出地相同');
         else if (!isDistrictCode(code)) {
-          fail(field, `${direction === 'in' ? '迁入' : '迁出'}记录的${columnNames[field]}应为南昌市的县区代码`);
+          fail(
+            field,
+            `${direction === 'in' ? '迁入' : '迁出'}记录的${columnNames[field]}应为南昌市的县区代码`,
+          );
         } else home = code;
       }
       if (!has(k, person, direction, fromDistrict, toDistrict, date, home)) return finish(undefined);
