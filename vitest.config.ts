@@ -35,7 +35,7 @@ export default defineConfig({
           setupFiles: ['tests/integration/setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -52,7 +52,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

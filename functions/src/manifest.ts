@@ -101,6 +101,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     access: {
       mainTable: 'RW',
+      accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       pii: ['booking'],
@@ -168,6 +169,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   },
   {
     // E-certificates: QR signing, public verification, print codes, nearest service points.
+    // PII keys: its stored idempotent responses (live print codes) are sealed.
     name: 'certificates',
     entry: 'src/certificates/handler.ts',
     routes: [
@@ -186,6 +188,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       certSigningKey: true,
+      pii: ['idempotency'],
     },
   },
   {

@@ -1,6 +1,6 @@
-import type { SpecialFamilyItem } from '../src/families/entities';
+import type { FamilyMember, SpecialFamilyRecord } from '../src/families/sealed-record';
 
-type Member = SpecialFamilyItem['members'][number];
+type Member = FamilyMember;
 
 export function member(
   role: 'mother' | 'father',
@@ -26,8 +26,8 @@ export function member(
 export function bereavedFamily(
   familyId: string,
   motherBirthDate: string,
-  overrides: Partial<SpecialFamilyItem> = {},
-): SpecialFamilyItem {
+  overrides: Partial<SpecialFamilyRecord> = {},
+): SpecialFamilyRecord {
   return {
     familyId,
     district: '360102',

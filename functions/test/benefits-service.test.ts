@@ -4,7 +4,8 @@ import { bindFirstReason } from '../src/benefits/my-benefits';
 import type { NewEnrolment } from '../src/benefits/records';
 import { type BenefitsAuditor, createBenefitsService } from '../src/benefits/service';
 import { AppError, forbidden } from '../src/commons/errors';
-import type { IdentityItem, SpecialFamilyItem } from '../src/families/entities';
+import type { IdentityRecord } from '../src/families/membership';
+import type { SpecialFamilyRecord } from '../src/families/sealed-record';
 import { type NotificationMessage, notificationIdFor } from '../src/notifications/notifier';
 import { bereavedFamily } from './benefits-fixtures';
 
@@ -15,8 +16,8 @@ const staff103: SessionUser = { id: 'u_staff103', roles: ['staff'], district: '3
 const admin: SessionUser = { id: 'u_admin', roles: ['admin'] };
 const family = (id: string): SessionUser => ({ id, roles: ['family'] });
 
-function identity(userId: string, idHash: string, birthDate: string, sex: 'M' | 'F'): IdentityItem {
-  return { userId, idHash, birthDate, sex } as IdentityItem;
+function identity(userId: string, idHash: string, birthDate: string, sex: 'M' | 'F'): IdentityRecord {
+  return { userId, idHash, birthDate, sex } as IdentityRecord;
 }
 
 /** The service over in-memory stores that behave like the real ones (conditional create, global dedupe). */
@@ -24,7 +25,7 @@ function setup() {
   const mother56 = bereavedFamily('fam_56', '1970-05-10');
   const mother36 = bereavedFamily('fam_36', '1990-03-01');
   const other = bereavedFamily('fam_103', '1960-01-01', { district: '360103' });
-  const families = new Map<string, SpecialFamilyItem>(
+  const families = new Map<string, SpecialFamilyRecord>(
     [mother56, mother36, other].map((f) => [f.familyId, f]),
   );
   const identities = [
@@ -80,10 +81,10 @@ function setup() {
       },
       async enrol(enrolment, at) {
         if (enrolments.some((e) => e.familyId === enrolment.familyId && e.policyId === enrolment.policyId)) {
-          return false;
+          return { kind: 'existing' as const };
         }
         enrolments.push({ ...enrolment, enrolledAt: at.toISOString() });
-        return true;
+        return { kind: 'created' as const, enrolledAt: at.toISOString() };
       },
     },
     policies: {
@@ -93,6 +94,7 @@ function setup() {
         added.push(policy);
         return true;
       },
+      addedBy: async () => undefined,
     },
     membership: {
       membershipOf: async (userId) => familyOf(userId),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ageMismatch, childGuardKey } from '../src/childcare/booking/rules';
 import { filingProblems, slotProblems } from '../src/childcare/filing/rules';
 import { districtFigures } from '../src/childcare/stats/figures';
+import { createPiiCipher, localDataKeys } from '../src/commons/pii';
 
 const filing = (
   classes: { ageClass: 'infant' | 'toddler' | 'preschool'; capacity: number; caregivers: number }[],
@@ -96,10 +97,18 @@ describe('age on the slot date', () => {
 });
 
 describe('child guard key', () => {
+  const cipher = createPiiCipher(localDataKeys(Buffer.alloc(32, 1)), Buffer.alloc(32, 2));
+  const key = (slot: string, name: string, birthDate: string) => childGuardKey(cipher, slot, name, birthDate);
+
   it('is the same child whatever the spacing of its name, and another child otherwise', () => {
-    expect(childGuardKey('s1', '王 小明', '2028-01-01')).toBe(childGuardKey('s1', '王小明', '2028-01-01'));
-    expect(childGuardKey('s1', '王小明', '2028-01-01')).not.toBe(childGuardKey('s1', '王小明', '2028-01-02'));
-    expect(childGuardKey('s1', '王小明', '2028-01-01')).not.toBe(childGuardKey('s2', '王小明', '2028-01-01'));
+    expect(key('s1', '王 小明', '2028-01-01')).toBe(key('s1', '王小明', '2028-01-01'));
+    expect(key('s1', '王小明', '2028-01-01')).not.toBe(key('s1', '王小明', '2028-01-02'));
+    expect(key('s1', '王小明', '2028-01-01')).not.toBe(key('s2', '王小明', '2028-01-01'));
+  });
+
+  it('is keyed: without the look-up key a guessed name and birth date give another key', () => {
+    const other = createPiiCipher(localDataKeys(Buffer.alloc(32, 1)), Buffer.alloc(32, 3));
+    expect(childGuardKey(other, 's1', '王小明', '2028-01-01')).not.toBe(key('s1', '王小明', '2028-01-01'));
   });
 });
 

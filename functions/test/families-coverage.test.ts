@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CoveredFamily, computeCoverage } from '../src/families/coverage';
+import { type CoveredFamily, computeCoverage, lacksAHelper } from '../src/families/coverage';
 
 let serial = 0;
 function family(
@@ -10,13 +10,11 @@ function family(
   return {
     familyId: `sf_${serial}`,
     district,
-    kind: 'bereaved',
-    members: [{ role: 'mother', nameMasked: '王**' }],
-    ...(has.contact ? { contactPerson: { name: '刘敏', phoneSealed: 'x' } } : {}),
+    ...(has.contact ? { contactPerson: { nameSealed: 'x', phoneSealed: 'x' } } : {}),
     ...(has.doctor
       ? {
           familyDoctor: {
-            name: '陈医生',
+            nameSealed: 'x',
             phoneSealed: 'x',
             institution: '社区卫生服务中心',
             signedOn: '2025-01-01',
@@ -27,12 +25,15 @@ function family(
   } as unknown as CoveredFamily;
 }
 
+/** The service opens the kind of the lacking families only; here a label per id. */
+const label = (f: CoveredFamily) => `label of ${f.familyId}`;
+
 describe('三个全覆盖 coverage', () => {
   it('counts, shares to 4 places, fully covered, and lists the families lacking each by masked label', () => {
     const all = family('360102', { contact: true, doctor: true, green: true });
     const contactOnly = family('360102', { contact: true });
     const none = family('360102', {});
-    const answer = computeCoverage([all, contactOnly, none], ['360102'], '360102');
+    const answer = computeCoverage([all, contactOnly, none], ['360102'], '360102', label);
     expect(answer).toMatchObject({
       district: '360102',
       families: 3,
@@ -45,14 +46,14 @@ describe('三个全覆盖 coverage', () => {
       fullyCovered: 1,
     });
     expect(answer.lacking.contactPerson).toEqual([
-      { id: none.familyId, district: '360102', label: '失独家庭 王**' },
+      { id: none.familyId, district: '360102', label: `label of ${none.familyId}` },
     ]);
     expect(answer.lacking.familyDoctor.map((f) => f.id)).toEqual([contactOnly.familyId, none.familyId]);
     expect(answer.lacking.greenChannel.map((f) => f.id)).toEqual([contactOnly.familyId, none.familyId]);
   });
 
   it('has a row for every district in scope, a district without families at share 1', () => {
-    const answer = computeCoverage([family('360102', {})], ['360102', '360103']);
+    const answer = computeCoverage([family('360102', {})], ['360102', '360103'], undefined, label);
     expect(answer.district).toBeUndefined();
     expect(answer.byDistrict).toEqual([
       expect.objectContaining({ district: '360102', families: 1, contactPersonShare: 0, fullyCovered: 0 }),
@@ -67,16 +68,17 @@ describe('三个全覆盖 coverage', () => {
   });
 
   it('answers share 1 and empty lists when there are no families at all', () => {
-    const answer = computeCoverage([], ['360103']);
+    const answer = computeCoverage([], ['360103'], undefined, label);
     expect(answer).toMatchObject({ families: 0, contactPersonShare: 1, fullyCovered: 0 });
     expect(answer.lacking).toEqual({ contactPerson: [], familyDoctor: [], greenChannel: [] });
   });
 
   it('moves a family out of a lacking list when it gains the helper', () => {
     const before = family('360103', { doctor: true, green: true });
-    const after = { ...before, contactPerson: { name: '刘敏', phoneSealed: 'x' } } as CoveredFamily;
-    expect(computeCoverage([before], ['360103']).fullyCovered).toBe(0);
-    const covered = computeCoverage([after], ['360103']);
+    const after = { ...before, contactPerson: { nameSealed: 'x', phoneSealed: 'x' } } as CoveredFamily;
+    expect(computeCoverage([before], ['360103'], undefined, label).fullyCovered).toBe(0);
+    expect([lacksAHelper(before), lacksAHelper(after)]).toEqual([true, false]);
+    const covered = computeCoverage([after], ['360103'], undefined, label);
     expect(covered).toMatchObject({ fullyCovered: 1, contactPersonShare: 1 });
     expect(covered.lacking.contactPerson).toEqual([]);
   });

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { isLive, newPrintCode, printCodeExpiry } from '../src/certificates/print-rules';
+import { candidatePrintCode, isLive, printCodeExpiry } from '../src/certificates/print-rules';
 
 describe('print codes', () => {
-  it('are six digits, leading zeros kept', () => {
-    expect(newPrintCode(() => 42)).toBe('000042');
-    expect(newPrintCode(() => 999_999)).toBe('999999');
-    for (let i = 0; i < 200; i++) expect(newPrintCode()).toMatch(/^\d{6}$/);
+  it('are six digits, leading zeros kept, spread over the whole range', () => {
+    const key = new Uint8Array(32).fill(7);
+    const codes = Array.from({ length: 2000 }, (_, i) => candidatePrintCode(key, `op-${i}`, 0));
+    for (const code of codes) expect(code).toMatch(/^\d{6}$/);
+    expect(codes.some((code) => code.startsWith('0'))).toBe(true);
+    expect(new Set(codes).size).toBeGreaterThan(1990);
+  });
+
+  it('are the same for every retry of one request, and differ by attempt, request and key', () => {
+    const key = new Uint8Array(32).fill(7);
+    const first = candidatePrintCode(key, 'op-a', 0);
+    expect(candidatePrintCode(key, 'op-a', 0)).toBe(first);
+    const others = [
+      candidatePrintCode(key, 'op-a', 1),
+      candidatePrintCode(key, 'op-b', 0),
+      candidatePrintCode(new Uint8Array(32).fill(8), 'op-a', 0),
+    ];
+    expect(others).not.toContain(first);
   });
 
   it('are valid for exactly 24 hours, the expiry instant itself excluded', () => {

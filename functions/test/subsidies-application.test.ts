@@ -30,6 +30,7 @@ const body = (birthDate: string, overrides: Record<string, string> = {}) => ({
   childIdNumber: childId(birthDate),
   childBirthDate: birthDate,
   hukouDistrict: '360102' as const,
+  guardianConsent: true as const,
   ...overrides,
 });
 

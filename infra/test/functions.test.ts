@@ -178,7 +178,14 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...on('Access', ['GetItem', 'PutItem', 'UpdateItem']),
   ],
-  childcare: [...tracingAndLogs, ...secret('SessionSecret'), ...mainRW, ...idempotency, ...piiKey('booking')],
+  childcare: [
+    ...tracingAndLogs,
+    ...secret('SessionSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...piiKey('booking'),
+  ],
   provider: [
     ...tracingAndLogs,
     ...secret('SessionSecret'),

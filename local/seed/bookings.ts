@@ -88,6 +88,41 @@ export function planSeedBookings(
   return plans;
 }
 
+/** One seeded booking request: who books, for which child, from which phone. */
+export interface SeedBookingRequest {
+  openid: string;
+  childName: string;
+  childBirthDate: string;
+  guardianPhone: string;
+  /** The guardian agreed to the child's data being used for the booking (PIPL art. 31). */
+  guardianConsent: true;
+}
+
+/** A slot's seeded bookings, in booking order (deterministic waitlist tickets). */
+export interface SlotBookings {
+  slotId: string;
+  requests: SeedBookingRequest[];
+}
+
+/**
+ * Who books what, drawn from `random` without writing anything: the seed books
+ * these, and the at-rest test (tests/integration/pii-at-rest.test.ts) reads the
+ * same children's names and birth dates to look for them in the tables.
+ */
+export function planBookingRequests(plans: readonly Plan[], random: Random): SlotBookings[] {
+  let family = 0;
+  return plans.map((plan) => ({
+    slotId: plan.slot.slotId,
+    requests: Array.from({ length: plan.bookings }, (_, n) => ({
+      openid: familyOpenid(family++),
+      childName: `${random.pick(surnames)}${random.pick(given)}${n}`,
+      childBirthDate: birthDateFor(plan.slot.ageClass, plan.slot.date, random.int(0, 20)),
+      guardianPhone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+      guardianConsent: true as const,
+    })),
+  }));
+}
+
 /**
  * Books through the booking service itself, so the slots' counters, ledgers
  * and booking items agree exactly as they would after real requests. Slots
@@ -95,31 +130,15 @@ export function planSeedBookings(
  */
 export async function seedBookings(
   service: BookingService,
-  plans: readonly Plan[],
-  random: Random,
+  work: readonly SlotBookings[],
   now: Date,
 ): Promise<number> {
-  let family = 0;
-  const work = plans.map((plan) => ({
-    plan,
-    requests: Array.from({ length: plan.bookings }, (_, n) => ({
-      openid: familyOpenid(family++),
-      childName: `${random.pick(surnames)}${random.pick(given)}${n}`,
-      childBirthDate: birthDateFor(plan.slot.ageClass, plan.slot.date, random.int(0, 20)),
-      guardianPhone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
-    })),
-  }));
   let made = 0;
   const queue = [...work];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       for (const { openid, ...request } of next.requests) {
-        await service.create(
-          { id: userIdForOpenid(openid), roles: ['family'] },
-          next.plan.slot.slotId,
-          request,
-          now,
-        );
+        await service.create({ id: userIdForOpenid(openid), roles: ['family'] }, next.slotId, request, now);
         made++;
       }
     }

@@ -61,6 +61,46 @@ function couple(district: DistrictCode, index: number, n: number, now: Date): Re
 const registrationFamilyOpenid = (districtIndex: number, n: number) =>
   familyOpenid(10 + districtIndex * 3 + n);
 
+/** One seeded filing: which demo family (`family-N` openid, bound as which parent) files what, in order. */
+export interface SeedFiling {
+  openid: string;
+  /** The parent the filing family is bound to by real name (decision 0011). */
+  bindsAs: 'mother' | 'father';
+  body: RegistrationRequest;
+}
+
+/**
+ * The filings, planned without writing (the at-rest test reads the same
+ * parents and children to look for them in the tables).
+ */
+export function planRegistrations(now: Date): SeedFiling[] {
+  return districts.flatMap((district, index) => {
+    const family = (n: number) => registrationFamilyOpenid(index, n);
+    const first = couple(district.code, index, 1, now);
+    const second = couple(district.code, index, 2, now);
+    const mismatch = couple(district.code, index, 3, now);
+    return [
+      { openid: family(0), bindsAs: 'mother' as const, body: first },
+      {
+        openid: family(1),
+        bindsAs: 'father' as const,
+        body: {
+          ...second,
+          parity: 2,
+          existingChildren: [{ name: '刘小宝', birthDate: seedDay(now, -900), sex: 'M' as const }],
+        },
+      },
+      { openid: family(2), bindsAs: 'mother' as const, body: { ...mismatch, parity: 2 } },
+      // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
+      {
+        openid: family(0),
+        bindsAs: 'mother' as const,
+        body: { ...first, expectedDueDate: seedDay(now, 140) },
+      },
+    ];
+  });
+}
+
 export async function seedRegistrations(now: Date): Promise<number> {
   const table = mainTableName();
   const notifier = createOutboxNotifier(createNotificationEntity(documentClient, table));
@@ -77,36 +117,16 @@ export async function seedRegistrations(now: Date): Promise<number> {
     notifier,
     face: createLocalFaceVerifier(),
   });
-  let count = 0;
-  for (const [index, district] of districts.entries()) {
-    const first = couple(district.code, index, 1, now);
-    const second = couple(district.code, index, 2, now);
-    const mismatch = couple(district.code, index, 3, now);
-    const boundAs = async (n: number, person: ParentInput): Promise<SessionUser> => {
-      const user: SessionUser = {
-        id: userIdForOpenid(registrationFamilyOpenid(index, n)),
-        roles: ['family'],
-      };
+  const filings = planRegistrations(now);
+  const bound = new Set<string>();
+  for (const { openid, bindsAs, body } of filings) {
+    const user: SessionUser = { id: userIdForOpenid(openid), roles: ['family'] };
+    if (!bound.has(openid)) {
+      const person: ParentInput = body[bindsAs];
       await identity.bind(user, { name: person.name, idNumber: person.idNumber }, now);
-      return user;
-    };
-    const firstMother = await boundAs(0, first.mother);
-    const secondFather = await boundAs(1, second.father);
-    const thirdMother = await boundAs(2, mismatch.mother);
-    await service.submit(firstMother, first, now);
-    await service.submit(
-      secondFather,
-      {
-        ...second,
-        parity: 2,
-        existingChildren: [{ name: '刘小宝', birthDate: seedDay(now, -900), sex: 'M' }],
-      },
-      now,
-    );
-    await service.submit(thirdMother, { ...mismatch, parity: 2 }, now);
-    // The first couple files again for the same pregnancy (due 40 days later): a suspected duplicate.
-    await service.submit(firstMother, { ...first, expectedDueDate: seedDay(now, 140) }, now);
-    count += 4;
+      bound.add(openid);
+    }
+    await service.submit(user, body, now);
   }
-  return count;
+  return filings.length;
 }

@@ -48,14 +48,15 @@ function bornAged(now: Date, age: number): string {
 
 const phone = (prefix: string, n: number) => `${prefix}${String(n).padStart(8, '0')}`;
 
-interface Planned {
+export interface PlannedFamily {
   body: SpecialFamilyRequest;
   /** Openid bound to the member of this role, if any. */
   bound?: { openid: string; role: 'mother' | 'father' };
 }
 
-function plan(now: Date): Planned[] {
-  const planned: Planned[] = [];
+/** The families, planned without writing (the at-rest test looks for their members in the tables). */
+export function planSpecialFamilies(now: Date): PlannedFamily[] {
+  const planned: PlannedFamily[] = [];
   districts.forEach((district, d) => {
     for (let j = 0; j < familiesPerDistrict; j++) {
       const n = d * familiesPerDistrict + j;
@@ -65,7 +66,7 @@ function plan(now: Date): Planned[] {
       let fatherBirth = bornAged(now, motherAge + 2);
       let kind: SpecialFamilyRequest['kind'] = j % 3 === 2 ? 'disabled' : 'bereaved';
       let hukouType: SpecialFamilyRequest['hukouType'] = j % 2 === 1 ? 'rural' : 'urban';
-      let bound: Planned['bound'];
+      let bound: PlannedFamily['bound'];
       if (district.code === '360102' && j === 0) {
         motherBirth = bornAged(now, 56);
         kind = 'bereaved';
@@ -137,6 +138,25 @@ function plan(now: Date): Planned[] {
   return planned;
 }
 
+/**
+ * What each district's member asks for: one normal request filed four days ago
+ * and never answered (overdue), one urgent filed three hours ago (due tomorrow).
+ */
+export const seededHelpRequests = [
+  {
+    category: 'daily_care',
+    urgency: 'normal',
+    description: '老伴住院，家里需要有人帮忙买菜做饭。',
+    ago: 4 * 86_400_000,
+  },
+  {
+    category: 'medical',
+    urgency: 'urgent',
+    description: '血压一直偏高，想请家庭医生上门看看。',
+    ago: 3 * 3600_000,
+  },
+] as const;
+
 export interface SpecialFamilySeedSummary {
   families: number;
   enrolments: number;
@@ -159,8 +179,8 @@ export async function seedSpecialFamilies(
   });
   const member = (openid: string): SessionUser => ({ id: userIdForOpenid(openid), roles: ['family'] });
 
-  const planned = plan(now);
-  const created: { familyId: string; district: DistrictCode; bound?: Planned['bound'] }[] = [];
+  const planned = planSpecialFamilies(now);
+  const created: { familyId: string; district: DistrictCode; bound?: PlannedFamily['bound'] }[] = [];
   for (const { body, bound } of planned) {
     const view = await services.families.create(staff(body.district), body, now);
     created.push({ familyId: view.id, district: body.district, bound });
@@ -194,22 +214,14 @@ export async function seedSpecialFamilies(
   }
   await seedPayments(client, table, enrolled, now);
 
-  // Help requests by each district's member: one normal, filed four days ago and never answered
-  // (overdue), one urgent filed three hours ago (due tomorrow).
+  // Help requests by each district's member (seededHelpRequests).
   let requests = 0;
   for (const district of districts) {
     const filer = member(memberOpenid(district.code));
-    await assistance.create(
-      filer,
-      { category: 'daily_care', urgency: 'normal', description: '老伴住院，家里需要有人帮忙买菜做饭。' },
-      new Date(now.getTime() - 4 * 86_400_000),
-    );
-    await assistance.create(
-      filer,
-      { category: 'medical', urgency: 'urgent', description: '血压一直偏高，想请家庭医生上门看看。' },
-      new Date(now.getTime() - 3 * 3600_000),
-    );
-    requests += 2;
+    for (const { ago, ...body } of seededHelpRequests) {
+      await assistance.create(filer, body, new Date(now.getTime() - ago));
+      requests += 1;
+    }
   }
   return { families: created.length, enrolments, requests };
 }

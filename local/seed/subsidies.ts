@@ -51,6 +51,7 @@ export async function seedSubsidies(
           childIdNumber: seedIdNumber(district.code, birthDate, 60 + index * 2 + n, n === 0 ? 'F' : 'M'),
           childBirthDate: birthDate,
           hukouDistrict: district.code,
+          guardianConsent: true,
         },
         now,
       );
@@ -71,6 +72,7 @@ export async function seedSubsidies(
       childIdNumber: seedIdNumber('360102', younger, 60, 'F'),
       childBirthDate: younger,
       hukouDistrict: '360102',
+      guardianConsent: true,
     },
     now,
   );

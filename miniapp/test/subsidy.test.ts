@@ -85,14 +85,16 @@ describe('育儿补贴 form', () => {
     );
   });
 
-  it('builds the request with the birth date from the ID number', () => {
+  it('builds the request with the birth date from the ID number and the guardian’s consent', () => {
     expect(validateSubsidy(filled, today)).toEqual({});
     expect(toSubsidyRequest({ ...filled, childName: ' 李小明 ' }, today)).toEqual({
       childName: '李小明',
       childIdNumber: filled.childIdNumber,
       childBirthDate: '2022-10-20',
       hukouDistrict: '360102',
+      guardianConsent: true,
     });
+    expect(toSubsidyRequest({ ...filled, consent: false }, today)).toBeUndefined();
   });
 });
 

@@ -58,24 +58,26 @@ try {
           status: 'approved' as const,
           version: 1,
           jurisdiction: districtCodes[(start + i) % districtCodes.length] ?? '360102',
-          motherName: '王**',
+          motherNameSealed: sealed,
+          motherNameMasked: '王**',
           motherIdSealed: sealed,
           motherIdMasked: '3601**********0000',
           motherIdHash: hash(),
           motherPhoneSealed: sealed,
           motherPhoneMasked: '138****0000',
           motherHukou: '360102' as const,
-          motherBirthDate: '1990-01-01',
-          fatherName: '李**',
+          motherBirthDateSealed: sealed,
+          fatherNameSealed: sealed,
+          fatherNameMasked: '李**',
           fatherIdSealed: sealed,
           fatherIdMasked: '3601**********0000',
           fatherIdHash: hash(),
           fatherPhoneSealed: sealed,
           fatherPhoneMasked: '139****0000',
           fatherHukou: '360102' as const,
-          fatherBirthDate: '1988-01-01',
+          fatherBirthDateSealed: sealed,
           marriageDate: '2018-01-01',
-          existingChildren: [],
+          existingChildrenSealed: sealed,
           pregnancyDate: day(-((start + i) % 700)),
           attachments: [],
           reasons: [],
@@ -90,8 +92,8 @@ try {
           rows.map((r) => ({
             probeKey: hash(),
             registrationId: r.registrationId,
-            motherName: '王**',
-            fatherName: '李**',
+            motherNameSealed: sealed,
+            fatherNameSealed: sealed,
             pregnancyDate: r.pregnancyDate,
           })),
         )
@@ -120,6 +122,17 @@ try {
       body: JSON.stringify({ name: '王小红', idNumber }),
     });
     if (bound.status >= 300) throw new Error(`binding the bench mother ${n} failed: ${bound.status}`);
+    // A family agrees to the privacy guideline before filing, as the mini-program's gate makes it.
+    const agreed = await fetch(`${runtime.apiUrl}/v1/me/consents`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `bench-privacy-${n}`,
+      },
+      body: JSON.stringify({ kind: 'privacy_policy' }),
+    });
+    if (agreed.status >= 300) throw new Error(`consent of the bench mother ${n} failed: ${agreed.status}`);
     return token;
   };
 

@@ -81,6 +81,7 @@ try {
   );
   const { createFamilyEntities } = await import('@hongjia/functions/families/entities');
   const { sealedFields } = await import('@hongjia/functions/families/fields');
+  const { sealFacts } = await import('@hongjia/functions/families/sealed-record');
   const { sealedFields: requestFields } = await import('@hongjia/functions/assistance/views');
   const { createRecordAuditor } = await import('@hongjia/functions/families/audit');
   const { createBenefitRecords } = await import('@hongjia/functions/benefits/records');
@@ -106,8 +107,13 @@ try {
   const staff = await signIn(staffOpenid);
   const rows: BenchRow[] = [];
 
-  // 1. Overdue list. Sealing is slow and beside the point: one real description, reused.
+  // 1. Overdue list. Sealing is beside the point here: one real value per field, reused (the list opens each).
   const description = await cipher.seal('老人行动不便，需要上门帮助', requestFields.description);
+  const requestSealed = {
+    category: await cipher.seal('daily_care', requestFields.category),
+    familyLabel: await cipher.seal('失独家庭 王**、李**', requestFields.familyLabel),
+    filedByName: await cipher.seal('王**', requestFields.filedByName),
+  };
   const hour = 3600_000;
   /** Request n: the first `overdueCount` are awaiting and past due; the rest are not overdue. */
   function helpRequest(n: number) {
@@ -125,17 +131,17 @@ try {
       requestId: `ast_${hex(10)}`,
       familyId: `sf_${hex(10)}`,
       district,
-      category: 'daily_care' as const,
+      categorySealed: requestSealed.category,
       descriptionSealed: description,
       urgency: 'normal' as const,
       status: status ?? 'resolved',
       createdAt,
       dueAt: new Date(dueAt).toISOString(),
       ...(status === 'awaiting_response' ? {} : { firstRespondedAt: createdAt }),
-      familyLabel: '失独家庭 王**、李**',
+      familyLabelSealed: requestSealed.familyLabel,
       filedByUserId: `u_${hex(12)}`,
       filedByMode: 'self' as const,
-      filedByName: '王**',
+      filedByNameSealed: requestSealed.filedByName,
       events: [],
       version: 1,
     };
@@ -169,13 +175,23 @@ try {
     'one gsi2 Query of (district, awaiting_response) with dueAt < now: ≈ 1 expected',
   ]);
 
-  // 2. Coverage and screening. Neither opens names (lists show nameMasked), but members are sealed as stored.
+  // 2. Coverage and screening. Neither opens names (lists show nameMasked), but members are sealed as stored;
+  // each family's facts (kind, dates, children, birth dates) are one sealed value, which screening opens per
+  // family and coverage for the families it names (decision 0014).
   const sealed = {
     name: await cipher.seal('王秀英', sealedFields.memberName),
     id: await cipher.seal('360102196803150028', sealedFields.memberIdNumber),
     phone: await cipher.seal('13807910001', sealedFields.memberPhone),
+    contactName: await cipher.seal('刘敏', sealedFields.contactName),
     contact: await cipher.seal('13807910003', sealedFields.contactPhone),
+    doctorName: await cipher.seal('陈医生', sealedFields.doctorName),
     doctor: await cipher.seal('13807910004', sealedFields.doctorPhone),
+    facts: await sealFacts(cipher, {
+      kind: 'bereaved',
+      childEventDate: '2019-06-01',
+      children: [],
+      birthDates: { mother: '1966-03-15', father: '1964-07-01' },
+    }),
   };
   const member = (n: number, role: 'mother' | 'father') => ({
     role,
@@ -186,7 +202,6 @@ try {
     idHash: cipher.lookupHash(`bench-${role}-${n}`, 'id-number'),
     phoneSealed: sealed.phone,
     phoneMasked: '138****0001',
-    birthDate: role === 'mother' ? '1966-03-15' : '1964-07-01',
     sex: role === 'mother' ? ('F' as const) : ('M' as const),
   });
   /** Family n: 失独, urban; every 10th lacks a contact person, 4th a doctor, 5th a green channel. */
@@ -195,16 +210,14 @@ try {
     return {
       familyId: `sf_${hex(10)}`,
       district,
-      kind: 'bereaved' as const,
       hukouType: 'urban' as const,
       members: [member(n, 'mother'), member(n, 'father')],
-      childEventDate: '2019-06-01',
-      children: [],
-      ...(n % 10 ? { contactPerson: { name: '刘敏', phoneSealed: sealed.contact } } : {}),
+      factsSealed: sealed.facts,
+      ...(n % 10 ? { contactPerson: { nameSealed: sealed.contactName, phoneSealed: sealed.contact } } : {}),
       ...(n % 4
         ? {
             familyDoctor: {
-              name: '陈医生',
+              nameSealed: sealed.doctorName,
               phoneSealed: sealed.doctor,
               institution: '东湖区社区卫生服务中心',
               signedOn: '2025-01-10',
@@ -218,7 +231,7 @@ try {
     };
   }
   const caller: SessionUser = { id: userIdForOpenid(staffOpenid), roles: ['staff'], district };
-  const records = createBenefitRecords(entities);
+  const records = createBenefitRecords(entities, piiCipher);
   const benefits = createBenefitsServiceFor({
     client: documentClient,
     table,
@@ -347,6 +360,11 @@ try {
   const first17 = `${district}19660315002`;
   const idNumber = `${first17}${idNumberCheckCharacter(first17)}`;
   const memberToken = await signIn('bench-special-member');
+  await api('/v1/me/consents', {
+    token: memberToken,
+    body: { kind: 'privacy_policy' },
+    key: 'bench-member-privacy',
+  });
   await api('/v1/me/identity', {
     token: memberToken,
     body: { name: '王秀英', idNumber },

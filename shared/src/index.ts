@@ -9,4 +9,5 @@ export * from './identity/index';
 export * from './mask';
 export * from './monitoring/index';
 export * from './phone';
+export * from './privacy';
 export * from './roles';

@@ -39,7 +39,12 @@ const book = (
 ) =>
   call(runtime, `/v1/childcare/slots/${slotId}/bookings`, {
     token,
-    body: { childName: child.name, childBirthDate: child.birth, guardianPhone: '13800138000' },
+    body: {
+      childName: child.name,
+      childBirthDate: child.birth,
+      guardianPhone: '13800138000',
+      guardianConsent: true,
+    },
     headers: { 'idempotency-key': idempotencyKey },
   });
 

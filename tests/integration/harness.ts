@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,14 +60,32 @@ export async function call(runtime: LocalRuntime, path: string, options: CallOpt
   return { status: response.status, headers: response.headers, json, text };
 }
 
-export async function signIn(runtime: LocalRuntime, openid: string) {
+export interface SignInOptions {
+  /**
+   * A family agrees to the 隐私保护指引 on sign-in, as the mini-program's gate does, so the
+   * personal-data routes let it through; `false` signs in without (to test the refusal).
+   */
+  consent?: boolean;
+}
+
+export async function signIn(runtime: LocalRuntime, openid: string, options: SignInOptions = {}) {
   const answer = await call(runtime, '/v1/auth/wechat', { body: { code: `dev:${openid}` } });
   expect(answer.status).toBe(200);
-  return answer.json as {
+  const session = answer.json as {
     token: string;
     expiresAt: string;
     user: { id: string; roles: string[]; district?: string };
   };
+  if (options.consent !== false && session.user.roles.includes('family')) {
+    const agreed = await call(runtime, '/v1/me/consents', {
+      token: session.token,
+      body: { kind: 'privacy_policy' },
+      // A key per sign-in: sign-ins of one user may race (one consent is stored either way).
+      headers: { 'idempotency-key': `privacy-${randomUUID()}` },
+    });
+    expect(agreed.status, agreed.text).toBe(201);
+  }
+  return session;
 }
 
 /** Asserts the SPEC §3 envelope with the given code and a request id that matches the header. */

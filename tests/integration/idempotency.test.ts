@@ -1,17 +1,45 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { privacyPolicyVersion } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
 
 /** The Idempotency-Key middleware, exercised through the privacy-consent route that uses it. */
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
+let client: DynamoDBDocumentClient;
 let token: string;
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
+  client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
   token = (await signIn(runtime, 'consenting-parent')).token;
 });
-afterAll(async () => close?.());
+afterAll(async () => {
+  client?.destroy();
+  await close?.();
+});
+
+/**
+ * Agreements to earlier versions of the guideline, as the store keeps them: the API records only
+ * the version in force, so a user's history of several versions is written here directly.
+ */
+async function agreedEarlier(userId: string, versions: string[]) {
+  const { createConsentEntity } = await import('@hongjia/functions/consents/consents');
+  const consents = createConsentEntity(client, process.env.TABLE_NAME as string);
+  for (const version of versions) {
+    await consents
+      .create({
+        userId,
+        kind: 'privacy_policy',
+        version,
+        consentId: `cns_${version}`,
+        acceptedAt: `${version}T08:00:00.000Z`,
+      })
+      .go();
+  }
+}
 
 const consent = (body: unknown, key?: string, as = token) =>
   call(runtime, '/v1/me/consents', {
@@ -53,7 +81,9 @@ describe('Idempotency-Key', () => {
     const theirs = await consent({ kind: 'privacy_policy', version: '2026-11-05' }, 'shared-key-0001', other);
     expect(mine.status).toBe(201);
     expect(theirs.status).toBe(201);
-    expect((theirs.json as { version: string }).version).toBe('2026-11-05');
+    expect((theirs.json as { id: string }).id).not.toBe((mine.json as { id: string }).id);
+    // The version a client names is ignored: each agreed to the one in force.
+    expect((theirs.json as { version: string }).version).toBe(privacyPolicyVersion);
   });
 
   it('records a consent once when the same request is retried concurrently', async () => {
@@ -69,19 +99,17 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not store failed attempts: a corrected retry with the same key succeeds', async () => {
-    const bad = await consent({ kind: 'privacy_policy', version: 'yesterday' }, 'key-after-fix-1');
+    const bad = await consent({ kind: 'terms_of_service' }, 'key-after-fix-1');
     expectEnvelope(bad, 400, 'VALIDATION_FAILED');
-    const fixed = await consent({ kind: 'privacy_policy', version: '2026-11-09' }, 'key-after-fix-1');
+    const fixed = await consent({ kind: 'privacy_policy' }, 'key-after-fix-1');
     expect(fixed.status).toBe(201);
   });
 });
 
 describe('consents and lists', () => {
   it('lists only the caller’s consents, paged by an opaque cursor', async () => {
-    const parent = (await signIn(runtime, 'paging-parent')).token;
-    for (const day of ['01', '02', '03']) {
-      await consent({ kind: 'privacy_policy', version: `2026-10-${day}` }, `page-key-${day}-x`, parent);
-    }
+    const { token: parent, user } = await signIn(runtime, 'paging-parent');
+    await agreedEarlier(user.id, ['2026-10-01', '2026-10-02']);
     const first = await call(runtime, '/v1/me/consents?limit=2', { token: parent });
     expect(first.status).toBe(200);
     const page1 = first.json as { items: { version: string }[]; nextCursor: string };
@@ -97,15 +125,13 @@ describe('consents and lists', () => {
     expect([...page1.items, ...page2.items].map((c) => c.version)).toEqual([
       '2026-10-01',
       '2026-10-02',
-      '2026-10-03',
+      privacyPolicyVersion,
     ]);
   });
 
   it('answers a tampered cursor with 400', async () => {
-    const parent = (await signIn(runtime, 'tampering-parent')).token;
-    for (const day of ['01', '02']) {
-      await consent({ kind: 'privacy_policy', version: `2026-09-${day}` }, `tamper-key-${day}`, parent);
-    }
+    const { token: parent, user } = await signIn(runtime, 'tampering-parent');
+    await agreedEarlier(user.id, ['2026-09-01']);
     const first = await call(runtime, '/v1/me/consents?limit=1', { token: parent });
     const cursor = (first.json as { nextCursor: string }).nextCursor;
     const [payload, mac] = cursor.split('.');

@@ -55,6 +55,7 @@ function apply(token: string, birthDate: string, serial: number, overrides: Reco
       childIdNumber: child(birthDate, serial),
       childBirthDate: birthDate,
       hukouDistrict: '360102',
+      guardianConsent: true,
       ...overrides,
     },
     headers: { 'idempotency-key': idempotencyKey('subsidy') },
@@ -777,6 +778,7 @@ describe('exactly once under retries', () => {
       childIdNumber: child('2025-09-09', 11),
       childBirthDate: '2025-09-09',
       hukouDistrict: '360102',
+      guardianConsent: true,
     };
     // The move to pending_review lands, then the caller sees a failure (a timeout after the commit).
     const faults = await injectFaults([

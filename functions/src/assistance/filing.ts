@@ -1,14 +1,16 @@
 import type { SessionUser } from '@hongjia/shared';
 import { notFound } from '../commons/errors';
-import type { SpecialFamilyItem } from '../families/entities';
+import type { PiiCipher } from '../commons/pii';
+import { sealedFields as familyFields } from '../families/fields';
 import type { MembershipLookup } from '../families/membership';
 import { proxyConsentFor } from '../families/proxy';
+import type { SpecialFamilyRecord } from '../families/sealed-record';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { notSpecialFamilyMember, proxyConsentRequired } from './messages';
 
-/** Who files a request and for which family; the request records all of it. */
+/** Who files a request and for which family; the request records all of it (sealed). */
 export interface Filer {
-  family: SpecialFamilyItem;
+  family: SpecialFamilyRecord;
   mode: 'self' | 'proxy';
   /** self: the member's masked name; proxy: the contact person's name. */
   name: string;
@@ -21,16 +23,21 @@ const roleNames = { father: '父亲', mother: '母亲' } as const;
 /**
  * Proxy mode: the family's consent must name the contact person now on the
  * record and that is the caller (proxyConsentFor: a consent given to an
- * earlier contact person does not pass to the next). The request names both.
+ * earlier contact person does not pass to the next). The request names both:
+ * the contact person by `contactName` (opened from the record by the caller).
  */
-export function proxyFiler(family: SpecialFamilyItem, callerId: string): Filer | undefined {
+export function proxyFiler(
+  family: SpecialFamilyRecord,
+  callerId: string,
+  contactName: string,
+): Filer | undefined {
   const consent = proxyConsentFor(family, callerId);
   if (!consent || !family.contactPerson) return undefined;
   const granter = family.members.find((m) => m.role === consent.grantedByRole);
   return {
     family,
     mode: 'proxy',
-    name: family.contactPerson.name,
+    name: contactName,
     consentBy: `${granter?.nameMasked ?? ''}（${roleNames[consent.grantedByRole]}）`,
     consentAt: consent.grantedAt,
   };
@@ -38,8 +45,9 @@ export function proxyFiler(family: SpecialFamilyItem, callerId: string): Filer |
 
 export function createFilerResolver(deps: {
   membership: MembershipLookup;
-  getFamily: (familyId: string) => Promise<SpecialFamilyItem | undefined>;
+  getFamily: (familyId: string) => Promise<SpecialFamilyRecord | undefined>;
   access: AccessChecks;
+  cipher: () => Promise<PiiCipher>;
 }) {
   return {
     /** Self mode: a bound member of a special family; anyone else gets a kind 403. */
@@ -62,7 +70,11 @@ export function createFilerResolver(deps: {
       const isContact = family?.contactPerson?.userId === caller.id;
       if (!family || (jurisdiction ? !covers(jurisdiction, family.district) : !isContact))
         throw notFound('未找到该家庭');
-      const filer = proxyFiler(family, caller.id);
+      const contact = family.contactPerson;
+      const contactName = contact
+        ? await (await deps.cipher()).open(contact.nameSealed, familyFields.contactName)
+        : '';
+      const filer = proxyFiler(family, caller.id, contactName);
       if (!filer) throw proxyConsentRequired();
       return filer;
     },

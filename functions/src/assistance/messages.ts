@@ -9,8 +9,10 @@ import type { NotificationMessage } from '../notifications/notifier';
 
 /**
  * Wording for help requests. The families are mostly elderly and often
- * grieving: plain, warm, never blaming; a notification names no personal
- * detail beyond the masked family label (it may show on a lock screen).
+ * grieving: plain, warm, never blaming. A notification is stored in clear and
+ * may show on a lock screen: it names the family by its members' masked names
+ * only — never its kind (失独/伤残) — and a contact person as "您的联系人"
+ * (decision 0014).
  */
 
 export const notSpecialFamilyMember = () =>
@@ -29,16 +31,17 @@ const shanghaiTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
 
 export function newRequestMessage(request: {
-  familyLabel: string;
+  family: { members: readonly { nameMasked: string }[] };
   category: AssistanceCategory;
   urgency: AssistanceUrgency;
   dueAt: string;
 }): NotificationMessage {
   const urgent = request.urgency === 'urgent' ? '（紧急）' : '';
+  const family = request.family.members.map((m) => m.nameMasked).join('、');
   return {
     kind: 'assistance_request',
     title: `新的求助${urgent}`,
-    body: `${request.familyLabel}需要${assistanceCategoryNames[request.category]}方面的帮助，请在 ${shanghaiTime(request.dueAt)} 前首次联系。`,
+    body: `${family}家需要${assistanceCategoryNames[request.category]}方面的帮助，请在 ${shanghaiTime(request.dueAt)} 前首次联系。`,
     link: '/packages/staff/pages/assistance',
   };
 }

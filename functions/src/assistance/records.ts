@@ -2,6 +2,7 @@ import type { AssistanceStatus, DistrictCode } from '@hongjia/shared';
 import { createConversions } from 'electrodb';
 import { conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { createOnce } from '../commons/once';
 import type { AssistanceRequestEntity, AssistanceRequestItem } from '../families/entities';
 
 export type QueueSlice = { district: DistrictCode; status: AssistanceStatus; dueBefore?: string };
@@ -14,8 +15,14 @@ export function createAssistanceRecords(requests: AssistanceRequestEntity) {
       return (await requests.get({ requestId }).go({ consistent: true })).data ?? undefined;
     },
 
-    async create(item: AssistanceRequestItem): Promise<void> {
-      await requests.create(item).go();
+    /** Conditional create; an earlier attempt of the same operation's request comes back instead. */
+    async createOnce(item: AssistanceRequestItem) {
+      return createOnce(
+        item,
+        (fresh) => requests.create(fresh).go(),
+        async () =>
+          (await requests.get({ requestId: item.requestId }).go({ consistent: true })).data ?? undefined,
+      );
     },
 
     /** The family's requests, newest first (gsi1 sk starts with createdAt). */

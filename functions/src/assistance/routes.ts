@@ -7,6 +7,7 @@ import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
 import { createMembershipLookup } from '../families/membership';
+import { openRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createFilerResolver } from './filing';
@@ -25,21 +26,23 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const entities = createFamilyEntities(client, table, auditTableName());
   const users = createUserStore(createUserEntity(client, accessTableName()));
   const access = createAccessChecks(users);
-  const membership = createMembershipLookup(entities);
-  const getFamily = async (familyId: string) =>
-    (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined;
+  const membership = createMembershipLookup(entities, piiCipher);
+  const getFamily = async (familyId: string) => {
+    const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+    return found ? openRecord(await piiCipher(), found) : undefined;
+  };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
     records: createAssistanceRecords(entities.requests),
-    filers: createFilerResolver({ membership, getFamily, access }),
+    filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
     membership,
     getFamily,
     access,
     users,
     notifier: deps.notifier,
     cipher: piiCipher,
-    auditProxyRequest: (family, caller, now) =>
-      auditor.record([family.familyId], 'proxy_request', caller, now),
+    auditProxyRequest: (family, caller, now, event) =>
+      auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });
 }
 
@@ -47,7 +50,9 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
 export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementation[] {
   const assistance = createAssistanceServiceFor(deps);
   return [
-    implement(api.createAssistanceRequest, ({ caller, body, now }) => assistance.create(caller, body, now)),
+    implement(api.createAssistanceRequest, ({ caller, body, now, operationId }) =>
+      assistance.create(caller, body, now, operationId),
+    ),
     implement(api.myAssistanceRequests, ({ caller, query, now }) => assistance.listMine(caller, query, now)),
     implement(api.staffAssistanceRequests, ({ caller, query, now }) =>
       assistance.listForStaff(caller, query, now),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type AssistanceEventRequest,
   type AssistanceRequestInput,
@@ -10,9 +9,12 @@ import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound, validationFailed } from '../commons/errors';
+import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
-import type { AssistanceRequestItem, SpecialFamilyItem } from '../families/entities';
+import type { AssistanceRequestItem } from '../families/entities';
+import { sealedFields as familyFields } from '../families/fields';
 import { familyLabel, type MembershipLookup } from '../families/membership';
+import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { createFilerResolver, Filer } from './filing';
@@ -26,13 +28,21 @@ export interface AssistanceServiceDeps {
   records: AssistanceRecords;
   filers: ReturnType<typeof createFilerResolver>;
   membership: MembershipLookup;
-  getFamily: (familyId: string) => Promise<SpecialFamilyItem | undefined>;
+  getFamily: (familyId: string) => Promise<SpecialFamilyRecord | undefined>;
   access: AccessChecks;
   users: UserStore;
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
-  /** Writes 'proxy_request' on the family's record (the family sees who acted for it). */
-  auditProxyRequest: (family: SpecialFamilyItem, caller: SessionUser, now: Date) => Promise<void>;
+  /**
+   * Writes 'proxy_request' on the family's record (the family sees who acted for it), named
+   * by the request, so finishing a retried request writes the same entry again, not a second.
+   */
+  auditProxyRequest: (
+    family: SpecialFamilyRecord,
+    caller: SessionUser,
+    now: Date,
+    event: { id: string; at: string },
+  ) => Promise<void>;
 }
 
 /**
@@ -50,34 +60,53 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
     return Promise.all(items.map((item) => toView(item, cipher, now)));
   };
 
-  /** Who the family is told acted: the contact person by name, staff by their office. */
-  const actorName = async (caller: SessionUser, item: AssistanceRequestItem) => {
-    if (item.contactUserId === caller.id && item.contactPersonName) return item.contactPersonName;
+  /**
+   * Who acted: the contact person by name, staff by their office. The family's
+   * notification (stored in clear) says "您的联系人" instead of the person's name.
+   */
+  const actor = async (caller: SessionUser, item: AssistanceRequestItem, cipher: PiiCipher) => {
+    if (item.contactUserId === caller.id && item.contactPersonNameSealed) {
+      const name = await cipher.open(item.contactPersonNameSealed, sealedFields.contactPersonName);
+      return { name, told: '您的联系人' };
+    }
     const user = await deps.users.get(caller.id);
-    if (user?.displayName) return user.displayName;
-    return user?.district ? `${districtByCode(user.district).name}卫生健康委员会` : '南昌市卫生健康委员会';
+    const office =
+      user?.displayName ||
+      (user?.district ? `${districtByCode(user.district).name}卫生健康委员会` : '南昌市卫生健康委员会');
+    return { name: office, told: office };
   };
 
-  const build = async (filer: Filer, body: AssistanceRequestInput, callerId: string, now: Date) => {
+  /** The request as stored: who the family is and what it needs, sealed (decision 0014). */
+  const build = async (
+    filer: Filer,
+    body: AssistanceRequestInput,
+    callerId: string,
+    now: Date,
+    operationId: string | undefined,
+  ) => {
     const { family } = filer;
     const cipher = await deps.cipher();
+    const seal = (value: string, field: keyof typeof sealedFields) => cipher.seal(value, sealedFields[field]);
+    const contactName = family.contactPerson
+      ? await cipher.open(family.contactPerson.nameSealed, familyFields.contactName)
+      : undefined;
     const item: AssistanceRequestItem = {
-      requestId: `ast_${randomBytes(10).toString('hex')}`,
+      requestId: newId('ast', operationId),
       familyId: family.familyId,
       district: family.district,
-      category: body.category,
-      descriptionSealed: await cipher.seal(body.description, sealedFields.description),
+      categorySealed: await seal(body.category, 'category'),
+      descriptionSealed: await seal(body.description, 'description'),
       urgency: body.urgency,
       status: 'awaiting_response',
       createdAt: now.toISOString(),
       dueAt: dueAtFor(now, body.urgency).toISOString(),
-      ...(family.contactPerson ? { contactPersonName: family.contactPerson.name } : {}),
+      ...(contactName ? { contactPersonNameSealed: await seal(contactName, 'contactPersonName') } : {}),
       ...(family.contactPerson?.userId ? { contactUserId: family.contactPerson.userId } : {}),
-      familyLabel: familyLabel(family),
+      familyLabelSealed: await seal(familyLabel(family), 'familyLabel'),
       filedByUserId: callerId,
       filedByMode: filer.mode,
-      filedByName: filer.name,
-      ...(filer.consentBy ? { consentBy: filer.consentBy } : {}),
+      filedByNameSealed: await seal(filer.name, 'filedByName'),
+      ...(filer.consentBy ? { consentBySealed: await seal(filer.consentBy, 'consentBy') } : {}),
       ...(filer.consentAt ? { consentAt: filer.consentAt } : {}),
       events: [],
       version: 1,
@@ -86,19 +115,36 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
   };
 
   return {
-    async create(caller: SessionUser, body: AssistanceRequestInput, now: Date) {
+    /**
+     * Exactly once (decision 0015): the request is named from the operation id, so a retry
+     * after a failed audit or notification finds the stored request, finishes both from it
+     * (each named by the request: written once) and answers with it.
+     */
+    async create(caller: SessionUser, body: AssistanceRequestInput, now: Date, operationId?: string) {
       const filer = body.familyId
         ? await deps.filers.proxy(caller, body.familyId)
         : await deps.filers.self(caller);
-      const { item, cipher } = await build(filer, body, caller.id, now);
-      await records.create(item);
-      if (filer.mode === 'proxy') await deps.auditProxyRequest(filer.family, caller, now);
+      const built = await build(filer, body, caller.id, now, operationId);
+      const { cipher } = built;
+      const { item } = await records.createOnce(built.item);
+      if (item.filedByUserId !== caller.id) throw conflict('请求编号冲突，请换一个 Idempotency-Key 重试');
+      if (item.filedByMode === 'proxy')
+        await deps.auditProxyRequest(filer.family, caller, now, { id: item.requestId, at: item.createdAt });
       // A contact person filing as proxy needs no message about their own request.
       if (item.contactUserId && item.contactUserId !== caller.id)
-        await notifier.notify(item.contactUserId, newRequestMessage(item), {
-          dedupeKey: `assistance-request:${item.requestId}`,
-          now,
-        });
+        await notifier.notify(
+          item.contactUserId,
+          newRequestMessage({
+            family: filer.family,
+            category: body.category,
+            urgency: body.urgency,
+            dueAt: item.dueAt,
+          }),
+          {
+            dedupeKey: `assistance-request:${item.requestId}`,
+            now,
+          },
+        );
       return toView(item, cipher, now);
     },
 
@@ -138,10 +184,11 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       const outcome = applyEvent(item, body.kind, now);
       if (!outcome.ok) throw conflict('该求助已办结，不能再记录处理。如家庭还有需要，请帮其重新提出求助');
       const cipher = await deps.cipher();
+      const by = await actor(caller, item, cipher);
       const event = {
         kind: body.kind,
         at: now.toISOString(),
-        byName: await actorName(caller, item),
+        byNameSealed: await cipher.seal(by.name, sealedFields.eventByName),
         byUserId: caller.id,
         ...(body.note ? { noteSealed: await cipher.seal(body.note, sealedFields.note) } : {}),
       };
@@ -150,7 +197,7 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         firstRespondedAt: outcome.firstRespondedAt,
         events: [...item.events, event],
       });
-      if (outcome.tellFamily) await tellFamily(next, event, now);
+      if (outcome.tellFamily) await tellFamily(next, { kind: body.kind, byName: by.told }, now);
       return toView(next, cipher, now);
     },
   };

@@ -1,48 +1,61 @@
-import type { AssistanceRequestView } from '@hongjia/shared';
+import { AssistanceCategory, type AssistanceRequestView } from '@hongjia/shared';
 import type { PiiCipher } from '../commons/pii';
 import type { AssistanceRequestItem } from '../families/entities';
 import { isOverdue } from './rules';
 
-/** Fields the description and notes are sealed under (bound into the ciphertext). */
-export const sealedFields = { description: 'assistance.description', note: 'assistance.note' } as const;
+/** Fields a request's sealed values are bound to (the cipher's associated data). */
+export const sealedFields = {
+  description: 'assistance.description',
+  note: 'assistance.note',
+  category: 'assistance.category',
+  familyLabel: 'assistance.familyLabel',
+  contactPersonName: 'assistance.contactPersonName',
+  filedByName: 'assistance.filedBy.name',
+  consentBy: 'assistance.filedBy.consentBy',
+  eventByName: 'assistance.event.byName',
+} as const;
 
 /**
- * What the family and the staff both see. The description and notes are
- * opened here (they are the point of the request); no user ids leave.
+ * What the family and the staff both see. Everything sealed is opened here
+ * (it is the point of the request, and a page is at most `limit` requests);
+ * no user ids leave.
  */
 export async function toView(
   item: AssistanceRequestItem,
   cipher: PiiCipher,
   now: Date,
 ): Promise<AssistanceRequestView> {
+  const open = (sealed: string, field: keyof typeof sealedFields) => cipher.open(sealed, sealedFields[field]);
   const events = await Promise.all(
     item.events.map(async (event) => ({
       kind: event.kind,
       at: event.at,
-      byName: event.byName,
-      ...(event.noteSealed ? { note: await cipher.open(event.noteSealed, sealedFields.note) } : {}),
+      byName: await open(event.byNameSealed, 'eventByName'),
+      ...(event.noteSealed ? { note: await open(event.noteSealed, 'note') } : {}),
     })),
   );
   return {
     id: item.requestId,
     familyId: item.familyId,
     district: item.district,
-    category: item.category,
-    description: await cipher.open(item.descriptionSealed, sealedFields.description),
+    category: AssistanceCategory.parse(await open(item.categorySealed, 'category')),
+    description: await open(item.descriptionSealed, 'description'),
     urgency: item.urgency,
     status: item.status,
     createdAt: item.createdAt,
     dueAt: item.dueAt,
     ...(item.firstRespondedAt ? { firstRespondedAt: item.firstRespondedAt } : {}),
     overdue: isOverdue(item, now),
-    ...(item.contactPersonName ? { contactPersonName: item.contactPersonName } : {}),
+    ...(item.contactPersonNameSealed
+      ? { contactPersonName: await open(item.contactPersonNameSealed, 'contactPersonName') }
+      : {}),
     filedBy: {
       mode: item.filedByMode,
-      name: item.filedByName,
-      ...(item.consentBy ? { consentBy: item.consentBy } : {}),
+      name: await open(item.filedByNameSealed, 'filedByName'),
+      ...(item.consentBySealed ? { consentBy: await open(item.consentBySealed, 'consentBy') } : {}),
       ...(item.consentAt ? { consentAt: item.consentAt } : {}),
     },
-    familyLabel: item.familyLabel,
+    familyLabel: await open(item.familyLabelSealed, 'familyLabel'),
     events,
     version: item.version,
   };

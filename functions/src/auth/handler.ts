@@ -23,17 +23,17 @@ function wechatFromEnv(): WechatAuth {
 }
 
 const table = mainTableName();
-const auth = createAuthService({
-  users: createUserStore(createUserEntity(documentClient, accessTableName())),
-  wechat: wechatFromEnv(),
-});
-const consents = createConsentService(createConsentEntity(documentClient, table));
+const users = createUserStore(createUserEntity(documentClient, accessTableName()));
+const auth = createAuthService({ users, wechat: wechatFromEnv() });
+const consents = createConsentService(createConsentEntity(documentClient, table), users);
 const notifications = createNotificationService(createNotificationEntity(documentClient, table));
 
 export const handler = createHttpHandler([
   implementPublic(api.signIn, ({ body, now }) => auth.signIn(body.code, now)),
   implement(api.me, ({ caller }) => auth.me(caller)),
-  implement(api.recordConsent, ({ caller, body, now }) => consents.record(caller, body, now)),
+  implement(api.recordConsent, ({ caller, body, now, operationId }) =>
+    consents.record(caller, body, now, operationId),
+  ),
   implement(api.listConsents, ({ caller, query }) => consents.list(caller, query)),
   implement(api.myNotifications, ({ caller, query }) => notifications.list(caller, query)),
 ]);

@@ -1,4 +1,9 @@
-import type { MeResponse, SessionUser, SignInResponse } from '@hongjia/shared';
+import {
+  type MeResponse,
+  privacyPolicyVersion,
+  type SessionUser,
+  type SignInResponse,
+} from '@hongjia/shared';
 import { notFound } from '../commons/errors';
 import { issueSessionToken } from '../commons/session';
 import type { UserItem, UserStore } from './users';
@@ -33,10 +38,18 @@ export function createAuthService({ users, wechat }: AuthServiceDeps) {
     async me(caller: SessionUser): Promise<MeResponse> {
       const user = await users.get(caller.id);
       if (!user) throw notFound('用户不存在，请重新登录');
+      const { privacyPolicyVersion: acceptedVersion, privacyPolicyAcceptedAt: acceptedAt } = user;
       return {
         ...toSessionUser(user),
         ...(user.displayName ? { displayName: user.displayName } : {}),
         createdAt: user.createdAt,
+        consent: {
+          privacyPolicy: {
+            version: privacyPolicyVersion,
+            current: acceptedVersion === privacyPolicyVersion,
+            ...(acceptedVersion && acceptedAt ? { acceptedVersion, acceptedAt } : {}),
+          },
+        },
       };
     },
   };

@@ -26,6 +26,13 @@ export function createUserEntity(client: DynamoDBDocumentClient, table: AccessTa
         cityWide: { type: 'boolean' },
         displayName: { type: 'string' },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /**
+         * The 隐私保护指引 version the user last agreed to, and when: kept here (the consent
+         * items are the PIPL record) so the router's one read of the user per request can
+         * refuse a family without a current agreement (commons/caller.ts).
+         */
+        privacyPolicyVersion: { type: 'string' },
+        privacyPolicyAcceptedAt: { type: 'string' },
       },
       indexes: {
         byId: {
@@ -57,6 +64,8 @@ export interface UserStore {
   get(userId: string): Promise<UserItem | undefined>;
   /** Creates the user unless one exists for the openid; returns whichever is stored. */
   getOrCreate(user: NewUser, now: Date): Promise<UserItem>;
+  /** Notes the privacy-guideline version the user agreed to (setting it again is harmless). */
+  notePrivacyConsent(userId: string, version: string, acceptedAt: string): Promise<void>;
 }
 
 export function createUserStore(entity: UserEntity): UserStore {
@@ -75,6 +84,12 @@ export function createUserStore(entity: UserEntity): UserStore {
         if (raced) return raced;
         throw error;
       }
+    },
+    async notePrivacyConsent(userId, version, acceptedAt) {
+      await entity
+        .patch({ userId })
+        .set({ privacyPolicyVersion: version, privacyPolicyAcceptedAt: acceptedAt })
+        .go();
     },
   };
 }

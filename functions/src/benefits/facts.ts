@@ -1,5 +1,6 @@
 import type { ChildFacts, FamilyFacts } from '@hongjia/shared';
-import type { IdentityItem, SpecialFamilyItem } from '../families/entities';
+import type { IdentityRecord } from '../families/membership';
+import type { FamilyChild, SpecialFamilyRecord } from '../families/sealed-record';
 
 /**
  * What the rules engine knows about a family (pure).
@@ -12,7 +13,7 @@ import type { IdentityItem, SpecialFamilyItem } from '../families/entities';
  *   children are unknown (not "none"): policies that need them say 未登记….
  */
 export function specialFamilyFacts(
-  family: Pick<SpecialFamilyItem, 'kind' | 'hukouType' | 'members' | 'children' | 'childEventDate'>,
+  family: Pick<SpecialFamilyRecord, 'kind' | 'hukouType' | 'members' | 'children' | 'childEventDate'>,
 ): FamilyFacts {
   const mother = family.members.find((m) => m.role === 'mother');
   const father = family.members.find((m) => m.role === 'father');
@@ -31,13 +32,13 @@ export function specialFamilyFacts(
   };
 }
 
-export function identityFacts(identity: Pick<IdentityItem, 'birthDate' | 'sex'>): FamilyFacts {
+export function identityFacts(identity: Pick<IdentityRecord, 'birthDate' | 'sex'>): FamilyFacts {
   return identity.sex === 'F'
     ? { familyKind: 'none', motherBirthDate: identity.birthDate }
     : { familyKind: 'none', fatherBirthDate: identity.birthDate };
 }
 
-function childFacts(child: SpecialFamilyItem['children'][number]): ChildFacts {
+function childFacts(child: FamilyChild): ChildFacts {
   return {
     alive: child.alive,
     adopted: child.adopted,

@@ -49,8 +49,11 @@ export function createPolicyStore(entity: PolicyVersionEntity) {
       return (await this.all()).find((p) => p.id === policyId)?.effectiveFrom;
     },
 
-    /** Adds a version; a version already there for that id and date → false (the caller answers 409). */
-    async add(policy: PolicyDefinition, addedBy: string, now: Date): Promise<boolean> {
+    /**
+     * Adds a version; a version already there for that id and date → false (the caller
+     * answers 409), unless the same operation stored it (a retry: true).
+     */
+    async add(policy: PolicyDefinition, addedBy: string, now: Date, operationId?: string): Promise<boolean> {
       try {
         await entity
           .create({
@@ -59,13 +62,25 @@ export function createPolicyStore(entity: PolicyVersionEntity) {
             definition: JSON.stringify(policy),
             addedBy,
             addedAt: now.toISOString(),
+            ...(operationId ? { operationId } : {}),
           })
           .go();
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+        if (!isConditionFailure(error)) throw error;
       }
+      if (!operationId) return false;
+      const key = { policyId: policy.id, effectiveFrom: policy.effectiveFrom };
+      return (await entity.get(key).go({ consistent: true })).data?.operationId === operationId;
+    },
+
+    /** The version a request (by its operation id) added, if it did: one read of the small partition. */
+    async addedBy(operationId: string): Promise<PolicyDefinition | undefined> {
+      const items = (await entity.query.all({}).go({ pages: 'all', consistent: true })).data;
+      const item = items.find((i) => i.operationId === operationId);
+      if (!item) return undefined;
+      const parsed = PolicyDefinition.safeParse(JSON.parse(item.definition));
+      return parsed.success ? parsed.data : undefined;
     },
   };
 }

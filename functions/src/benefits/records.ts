@@ -1,6 +1,8 @@
 import type { DistrictCode } from '@hongjia/shared';
 import { isConditionFailure } from '../commons/guards';
-import type { FamilyEntities, SpecialFamilyItem } from '../families/entities';
+import type { PiiCipher } from '../commons/pii';
+import type { FamilyEntities } from '../families/entities';
+import { openRecord, type SpecialFamilyRecord } from '../families/sealed-record';
 import type { EnrolmentRecord, PaymentRecord } from './my-benefits';
 
 export interface NewEnrolment {
@@ -9,19 +11,35 @@ export interface NewEnrolment {
   district: DistrictCode;
   enrolledBy: string;
   via: 'screening' | 'application';
+  /** The enrolling request's operation id, when it has one. */
+  operationId?: string;
 }
+
+/**
+ * `created`: enrolled now; `ours`: enrolled by an earlier attempt of the same request (a
+ * retry after a later step failed, decision 0015), with that attempt's time; `existing`:
+ * enrolled before, by someone else.
+ */
+export type EnrolOutcome =
+  | { kind: 'created'; enrolledAt: string }
+  | { kind: 'ours'; enrolledAt: string }
+  | { kind: 'existing' };
 
 /** Sorts after every policy id, so a familyId range ends after the last family's enrolments. */
 const afterEveryPolicy = '\uffff';
 
 export interface FamiliesPage {
-  items: SpecialFamilyItem[];
+  /** Facts opened: the rules engine reads them (one sealed value per family). */
+  items: SpecialFamilyRecord[];
   /** The store's cursor after the page; null when the district has no more records. */
   cursor: string | null;
 }
 
-/** Store access of the benefits group: family records (read only), enrolments and payments. */
-export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' | 'enrolments' | 'payments'>) {
+/** Store access of the benefits group: family records (read only, facts opened), enrolments and payments. */
+export function createBenefitRecords(
+  entities: Pick<FamilyEntities, 'families' | 'enrolments' | 'payments'>,
+  cipher: () => Promise<PiiCipher>,
+) {
   const enrolmentsOf = async (familyId: string): Promise<EnrolmentRecord[]> =>
     (await entities.enrolments.query.byFamily({ familyId }).go({ pages: 'all', consistent: true })).data;
 
@@ -31,11 +49,13 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
       const found = await entities.families.query
         .byDistrict({ district })
         .go({ count: limit, ...(cursor ? { cursor } : {}) });
-      return { items: found.data, cursor: found.cursor };
+      const open = await cipher();
+      return { items: await Promise.all(found.data.map((f) => openRecord(open, f))), cursor: found.cursor };
     },
 
-    async family(familyId: string): Promise<SpecialFamilyItem | undefined> {
-      return (await entities.families.get({ familyId }).go({ consistent: true })).data ?? undefined;
+    async family(familyId: string): Promise<SpecialFamilyRecord | undefined> {
+      const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+      return found ? openRecord(await cipher(), found) : undefined;
     },
 
     enrolmentsOf,
@@ -66,15 +86,20 @@ export function createBenefitRecords(entities: Pick<FamilyEntities, 'families' |
       return enrolled;
     },
 
-    /** Conditional create on (familyId, policyId): false when the family is already enrolled. */
-    async enrol(enrolment: NewEnrolment, now: Date): Promise<boolean> {
+    /** Conditional create on (familyId, policyId); an enrolment already there says whose it is. */
+    async enrol(enrolment: NewEnrolment, now: Date): Promise<EnrolOutcome> {
+      const enrolledAt = now.toISOString();
       try {
-        await entities.enrolments.create({ ...enrolment, enrolledAt: now.toISOString() }).go();
-        return true;
+        await entities.enrolments.create({ ...enrolment, enrolledAt }).go();
+        return { kind: 'created', enrolledAt };
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+        if (!isConditionFailure(error)) throw error;
       }
+      const { familyId, policyId, operationId } = enrolment;
+      const stored = (await entities.enrolments.get({ familyId, policyId }).go({ consistent: true })).data;
+      return operationId && stored?.operationId === operationId
+        ? { kind: 'ours', enrolledAt: stored.enrolledAt }
+        : { kind: 'existing' };
     },
   };
 }

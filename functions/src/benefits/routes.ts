@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { accessTableName, auditTableName } from '../commons/dynamo';
+import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
@@ -23,9 +24,9 @@ export function createBenefitsServiceFor(deps: BenefitsDeps) {
   const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
   const users = createUserStore(createUserEntity(deps.client, accessTableName()));
   return createBenefitsService({
-    records: createBenefitRecords(entities),
+    records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),
-    membership: createMembershipLookup(entities),
+    membership: createMembershipLookup(entities, piiCipher),
     access: createAccessChecks(users),
     users,
     auditor: createRecordAuditor(entities, users),
@@ -39,10 +40,12 @@ export function createBenefitsRoutes(deps: BenefitsDeps): RouteImplementation[] 
   return [
     implement(api.myBenefits, ({ caller, now }) => benefits.myBenefits(caller, now)),
     implement(api.runBenefitScreening, ({ caller, body, now }) => benefits.screen(caller, body, now)),
-    implement(api.enrolBenefits, ({ caller, body, now }) => benefits.enrol(caller, body, now)),
+    implement(api.enrolBenefits, ({ caller, body, now, operationId }) =>
+      benefits.enrol(caller, body, now, operationId),
+    ),
     implement(api.listPolicies, () => benefits.listPolicies()),
-    implement(api.addPolicyVersion, ({ caller, params, body, now }) =>
-      benefits.addPolicyVersion(caller, params.id, body, now),
+    implement(api.addPolicyVersion, ({ caller, params, body, now, operationId }) =>
+      benefits.addPolicyVersion(caller, params.id, body, now, operationId),
     ),
   ];
 }

@@ -4,8 +4,8 @@ import {
   type PolicyEvaluation,
   type ScreeningItem,
 } from '@hongjia/shared';
-import type { SpecialFamilyItem } from '../families/entities';
 import { familyLabel } from '../families/membership';
+import type { SpecialFamilyRecord } from '../families/sealed-record';
 import { specialFamilyFacts } from './facts';
 import { isChildcarePolicy, specialFamilyPolicies } from './scope';
 
@@ -15,7 +15,7 @@ import { isChildcarePolicy, specialFamilyPolicies } from './scope';
  * and family always read the same reasons.
  */
 export type ScreenedFamily = Pick<
-  SpecialFamilyItem,
+  SpecialFamilyRecord,
   'familyId' | 'district' | 'kind' | 'hukouType' | 'members' | 'children' | 'childEventDate'
 >;
 

@@ -14,8 +14,8 @@ import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden } from '../commons/errors';
-import type { SpecialFamilyItem } from '../families/entities';
 import type { MembershipLookup } from '../families/membership';
+import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { identityFacts, specialFamilyFacts } from './facts';
@@ -35,12 +35,13 @@ export interface BenefitsAuditor {
     action: 'screening' | 'enrol',
     caller: SessionUser,
     now: Date,
+    event?: { id: string; at: string },
   ): Promise<void>;
 }
 
 export interface BenefitsServiceDeps {
   records: BenefitRecords;
-  policies: Pick<PolicyStore, 'all' | 'add'>;
+  policies: Pick<PolicyStore, 'all' | 'add' | 'addedBy'>;
   membership: Pick<MembershipLookup, 'membershipOf' | 'identityOf' | 'boundUserIds'>;
   access: Pick<AccessChecks, 'staffJurisdiction'>;
   users: Pick<UserStore, 'get'>;
@@ -57,13 +58,13 @@ export interface BenefitsServiceDeps {
 export function createBenefitsService(deps: BenefitsServiceDeps) {
   const { records, policies, membership, access, auditor, notifier } = deps;
 
-  const requireDistrict = async (caller: SessionUser, district: SpecialFamilyItem['district']) => {
+  const requireDistrict = async (caller: SessionUser, district: SpecialFamilyRecord['district']) => {
     if (!covers(await access.staffJurisdiction(caller), district)) {
       throw forbidden('只能办理本辖区的特殊家庭');
     }
   };
 
-  const notifyMembers = async (family: SpecialFamilyItem, policy: PolicyDefinition, now: Date) => {
+  const notifyMembers = async (family: SpecialFamilyRecord, policy: PolicyDefinition, now: Date) => {
     const userIds = await membership.boundUserIds(family);
     for (const userId of userIds) {
       await notifier.notify(userId, enrolledMessage(policy.name), {
@@ -139,20 +140,26 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
      * Re-checks each pair on today's facts (refused with the reason, never
      * skipped silently), enrols by conditional create, notifies bound members.
      * An already-enrolled pair notifies again through the dedupe, which only
-     * repairs a message lost between enrolment and notification.
+     * repairs a message lost between enrolment and notification. Exactly once
+     * (decision 0015): each enrolment carries the operation id, so a retry
+     * after a later step failed counts the enrolments of its first attempt as
+     * its own (the same answer), and writes the audit entries under the same
+     * key and time (one entry each).
      */
     async enrol(
       caller: SessionUser,
       body: z.infer<typeof EnrolmentRequest>,
       now: Date,
+      operationId?: string,
     ): Promise<EnrolmentResult> {
       await requireDistrict(caller, body.district);
       const onDate = shanghaiDate(now);
       const all = await policies.all();
       const familyIds = [...new Set(body.items.map((i) => i.familyId))];
-      const families = new Map<string, SpecialFamilyItem | undefined>();
+      const families = new Map<string, SpecialFamilyRecord | undefined>();
       for (const id of familyIds) families.set(id, await records.family(id));
       const result: EnrolmentResult = { enrolled: 0, alreadyEnrolled: 0, refused: [], notified: 0 };
+      let firstEnrolledAt: string | undefined;
       for (const { familyId, policyId } of body.items) {
         const family = families.get(familyId);
         const reason = enrolmentRefusal(family, body.district, policyId, all, onDate);
@@ -161,20 +168,31 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
           result.refused.push({ familyId, policyId, reason: reason ?? '没有这项政策' });
           continue;
         }
-        const created = await records.enrol(
-          { familyId, policyId, district: family.district, enrolledBy: caller.id, via: 'screening' },
+        const outcome = await records.enrol(
+          {
+            familyId,
+            policyId,
+            district: family.district,
+            enrolledBy: caller.id,
+            via: 'screening',
+            ...(operationId ? { operationId } : {}),
+          },
           now,
         );
         const told = await notifyMembers(family, policy, now);
-        if (created) {
+        if (outcome.kind === 'existing') {
+          result.alreadyEnrolled += 1;
+        } else {
           result.enrolled += 1;
           result.notified += told;
-        } else {
-          result.alreadyEnrolled += 1;
+          if (!firstEnrolledAt || outcome.enrolledAt < firstEnrolledAt) firstEnrolledAt = outcome.enrolledAt;
         }
       }
       const read = familyIds.filter((id) => families.get(id)?.district === body.district);
-      await auditor.record(read, 'enrol', caller, now);
+      // Dated by the first attempt's enrolments, so a retry writes the same entries; a request that
+      // enrolled nothing changed nothing, and each attempt's read is audited as it happened.
+      const event = operationId && firstEnrolledAt ? { id: operationId, at: firstEnrolledAt } : undefined;
+      await auditor.record(read, 'enrol', caller, now, event);
       return result;
     },
 
@@ -182,16 +200,24 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       return { items: await policies.all() };
     },
 
+    /**
+     * Exactly once (decision 0015): the version carries the operation id; a retry whose first
+     * attempt stored it (and then failed) answers with the stored version, where checking it
+     * again would refuse it as no later than the latest.
+     */
     async addPolicyVersion(
       caller: SessionUser,
       policyId: string,
       body: PolicyVersionRequest,
       now: Date,
+      operationId?: string,
     ): Promise<PolicyDefinition> {
       const user = await deps.users.get(caller.id);
       if (!user?.roles.includes('admin')) throw forbidden('只有管理员可以更正政策');
+      const earlier = operationId ? await policies.addedBy(operationId) : undefined;
+      if (earlier) return earlier;
       const version = nextPolicyVersion(await policies.all(), policyId, body);
-      if (!(await policies.add(version, caller.id, now))) {
+      if (!(await policies.add(version, caller.id, now, operationId))) {
         throw conflict(`该政策 ${version.effectiveFrom} 起的版本已存在`);
       }
       return version;

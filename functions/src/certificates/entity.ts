@@ -11,8 +11,8 @@ export const certificateTypes = ['birth_registration_receipt', 'reapproval_decis
  * - byVerifyCode (gsi2): public verification by the code printed on it.
  * `verifyCode` is random (unguessable, 12 characters of an unambiguous
  * alphabet); printing state lives on the item: `printCount`, and the day's
- * print-code allowance (`printCodesDay`, `printCodesToday`) changed by
- * conditional updates only.
+ * print-code allowance (`printCodesDay`, `printCodesToday`, and the requests
+ * that took it, `printCodeOps`) changed by conditional updates only.
  */
 export function createCertificateEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -38,6 +38,8 @@ export function createCertificateEntity(client: DynamoDBDocumentClient, table: s
         printCount: { type: 'number', required: true, default: 0 },
         printCodesDay: { type: 'string' },
         printCodesToday: { type: 'number', required: true, default: 0 },
+        /** The operation ids that took today's allowance: a retried request takes it once (decision 0015). */
+        printCodeOps: { type: 'set', items: 'string' },
       },
       indexes: {
         byId: {

@@ -22,6 +22,8 @@ export function createPrintCodeEntity(client: DynamoDBDocumentClient, table: str
         usedAt: { type: 'string' },
         pointId: { type: 'string' },
         terminalId: { type: 'string' },
+        /** The request that claimed it (decision 0015): its retry answers with this code. */
+        operationId: { type: 'string' },
         /** Epoch seconds, for DynamoDB TTL cleanup a day after expiry. */
         ttl: { type: 'number', required: true },
       },

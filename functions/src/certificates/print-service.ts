@@ -1,13 +1,15 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@hongjia/shared';
 import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { readSessionSecret } from '../commons/secrets';
 import type { ServicePointEntity } from '../service-points/entities';
 import type { CertificateService } from './certificate-service';
 import type { CertificateEntity, CertificateItem } from './entity';
 import type { PrintCodeEntity } from './print-code-entity';
-import { isLive, newPrintCode, printCodeExpiry } from './print-rules';
+import { candidatePrintCode, isLive, printCodeExpiry } from './print-rules';
 import { toCertificateDetail } from './views';
 
 export interface PrintServiceDeps {
@@ -19,7 +21,18 @@ export interface PrintServiceDeps {
   perDay: number;
   /** Injected in tests to force collisions. */
   newCode?: () => string;
+  /** The key of the code candidates; by default derived from the session key. */
+  codeKey?: () => Promise<Uint8Array>;
 }
+
+/** A key of its own for print codes, derived from the session key (as the rate limiter's). */
+let derivedKey: Promise<Buffer> | undefined;
+const sessionDerivedKey = () => {
+  derivedKey ??= readSessionSecret().then((secret) =>
+    createHmac('sha256', secret).update('hongjia-print-code-v1').digest(),
+  );
+  return derivedKey;
+};
 
 const maxCodeAttempts = 10;
 const revokedError = () => conflict('该证件已作废，不能打印');
@@ -33,19 +46,25 @@ const revokedError = () => conflict('该证件已作废，不能打印');
  */
 export function createPrintService(deps: PrintServiceDeps) {
   const { certificates, codes } = deps;
-  const makeCode = deps.newCode ?? (() => newPrintCode());
+  const codeKey = deps.codeKey ?? sessionDerivedKey;
+  const codeFor = async (operationId: string, attempt: number) =>
+    deps.newCode ? deps.newCode() : candidatePrintCode(await codeKey(), operationId, attempt);
 
-  /** At most `perDay` codes per certificate per Shanghai day; a new day starts the count again. */
-  async function takeAllowance(certificateId: string, now: Date): Promise<void> {
+  /**
+   * At most `perDay` codes per certificate per Shanghai day; a new day starts the count again.
+   * Each taking names its request in `printCodeOps` (the same write), so a retried request
+   * takes the allowance once.
+   */
+  async function takeAllowance(certificateId: string, now: Date, operationId: string): Promise<void> {
     const day = shanghaiDate(now);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await certificates
           .patch({ certificateId })
-          .add({ printCodesToday: 1 })
+          .add({ printCodesToday: 1, printCodeOps: [operationId] })
           .where(
             (a, op) =>
-              `${op.eq(a.printCodesDay, day)} AND ${op.lt(a.printCodesToday, deps.perDay)} AND ${op.eq(a.revoked, false)}`,
+              `${op.eq(a.printCodesDay, day)} AND ${op.lt(a.printCodesToday, deps.perDay)} AND ${op.eq(a.revoked, false)} AND ${op.notContains(a.printCodeOps, operationId)}`,
           )
           .go();
         return;
@@ -55,7 +74,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       try {
         await certificates
           .patch({ certificateId })
-          .set({ printCodesDay: day, printCodesToday: 1 })
+          .set({ printCodesDay: day, printCodesToday: 1, printCodeOps: [operationId] })
           .where(
             (a, op) =>
               `(${op.notExists(a.printCodesDay)} OR ${op.ne(a.printCodesDay, day)}) AND ${op.eq(a.revoked, false)}`,
@@ -65,9 +84,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
-      // Neither held: revoked, today's allowance used up, or another request started the day meanwhile.
+      // Neither held: taken by this request already, revoked, today's allowance used up, or
+      // another request started the day meanwhile.
       const item = await deps.service.get(certificateId);
       if (!item) throw notFound('未找到该证件');
+      if (item.printCodesDay === day && item.printCodeOps?.includes(operationId)) return;
       if (item.revoked) throw revokedError();
       if (item.printCodesDay === day && item.printCodesToday >= deps.perDay) {
         throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`);
@@ -76,11 +97,15 @@ export function createPrintService(deps: PrintServiceDeps) {
     throw conflict('请求过于频繁，请稍后再试');
   }
 
-  /** Claims a random code that no live code holds (an expired one may be replaced). */
-  async function claimCode(item: CertificateItem, now: Date) {
+  /**
+   * Claims a code that no live code holds (an expired one may be replaced), trying the
+   * request's candidates in order; a candidate this request already holds (an earlier
+   * attempt claimed it, then failed) is the answer, as that attempt gave it.
+   */
+  async function claimCode(item: CertificateItem, now: Date, operationId: string) {
     const expiresAt = printCodeExpiry(now);
     for (let attempt = 0; attempt < maxCodeAttempts; attempt++) {
-      const code = makeCode();
+      const code = await codeFor(operationId, attempt);
       try {
         await codes
           .put({
@@ -91,12 +116,17 @@ export function createPrintService(deps: PrintServiceDeps) {
             expiresAt: expiresAt.toISOString(),
             used: false,
             ttl: Math.ceil(expiresAt.getTime() / 1000) + 86_400,
+            operationId,
           })
           .where((a, op) => `${op.notExists(a.code)} OR ${op.lte(a.expiresAt, now.toISOString())}`)
           .go();
         return { code, expiresAt: expiresAt.toISOString() };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+      }
+      const held = (await codes.get({ code }).go({ consistent: true })).data;
+      if (held?.operationId === operationId && held.certificateId === item.certificateId) {
+        return { code, expiresAt: held.expiresAt };
       }
     }
     // A million codes and a few thousand live ones: ten straight collisions means something else is wrong.
@@ -113,11 +143,17 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   return {
-    async create(caller: SessionUser, certificateId: string, now: Date) {
+    /**
+     * Exactly once (decision 0015): the allowance and the code are both taken in the name of
+     * the request's operation id, so a retry after a failure takes neither twice and answers
+     * with the code its first attempt claimed. Without an operation (tests) a random one.
+     */
+    async create(caller: SessionUser, certificateId: string, now: Date, operationId?: string) {
+      const operation = operationId ?? randomBytes(10).toString('hex');
       const item = await deps.service.ownedBy(caller, certificateId);
       if (item.revoked) throw revokedError();
-      await takeAllowance(certificateId, now);
-      return claimCode(item, now);
+      await takeAllowance(certificateId, now, operation);
+      return claimCode(item, now, operation);
     },
 
     async redeem(caller: SessionUser, input: { code: string; pointId: string }, now: Date) {

@@ -48,7 +48,9 @@ export function createCertificateRoutes(deps: {
       api.certificatePublicKey,
       () => publicJwks() as Promise<{ keys: Record<string, unknown>[] }>,
     ),
-    implement(api.createPrintCode, ({ caller, params, now }) => printing.create(caller, params.id, now)),
+    implement(api.createPrintCode, ({ caller, params, now, operationId }) =>
+      printing.create(caller, params.id, now, operationId),
+    ),
     implement(api.redeemPrintCode, ({ caller, body, now }) => printing.redeem(caller, body, now)),
     implement(api.revokeCertificate, ({ caller, params, body, now }) =>
       service.revoke(caller, params.id, body.reason, now),

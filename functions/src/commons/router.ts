@@ -9,6 +9,7 @@ import {
 } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { admitCaller, type CallerStore, callerStoreFromEnv, needsStoredCaller } from './caller';
 import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
 import { errorResponse, internalErrorResponse, jsonResponse, textResponse } from './http/response';
@@ -73,6 +74,8 @@ export interface HttpHandlerOptions {
    * family's record, a help request's description); needs the group's `pii` access.
    */
   sealStoredResponses?: ResponseSealer;
+  /** Where the stored user is read for routes that need it (commons/caller.ts); the Access table by default. */
+  callers?: CallerStore;
 }
 
 type HttpHandler = (
@@ -82,9 +85,11 @@ type HttpHandler = (
 
 /**
  * The Lambda handler of one function group: finds the route by
- * `event.routeKey`, authenticates, validates params/query/body with the
- * route's zod schemas, runs idempotent routes through the idempotency store,
- * and maps every outcome to JSON or the error envelope.
+ * `event.routeKey`, authenticates, checks the stored user where the route
+ * needs it (a family's privacy consent on personal-data routes), validates
+ * params/query/body with the route's zod schemas, runs idempotent routes
+ * through the idempotency store, and maps every outcome to JSON or the error
+ * envelope.
  */
 export function createHttpHandler(
   implementations: readonly RouteImplementation[],
@@ -106,6 +111,10 @@ export function createHttpHandler(
       const headers = lowerCaseHeaders(event);
       const caller = await authenticate(impl.route, headers, now);
       callerId = caller?.id;
+      // Before the body is read: a family that has not agreed is asked to, whatever it sent.
+      if (caller && needsStoredCaller(impl.route)) {
+        admitCaller(impl.route, await (options.callers ?? callerStoreFromEnv()).load(caller.id));
+      }
       const text = rawBody(event);
       const ctx = {
         headers,

@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Consent, ListQuery, RecordConsentRequest, SessionUser } from '@hongjia/shared';
+import {
+  type Consent,
+  type ListQuery,
+  privacyPolicyVersion,
+  type RecordConsentRequest,
+  type SessionUser,
+} from '@hongjia/shared';
 import { Entity } from 'electrodb';
+import type { UserStore } from '../auth/users';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
+import { newId } from '../commons/ids';
+import { createOnce } from '../commons/once';
 
 /** One item per user, kind and version: agreeing twice to the same version records it once. */
 export function createConsentEntity(client: DynamoDBDocumentClient, table: string) {
@@ -29,7 +37,13 @@ export function createConsentEntity(client: DynamoDBDocumentClient, table: strin
 
 type ConsentEntity = ReturnType<typeof createConsentEntity>;
 
-export function createConsentService(entity: ConsentEntity) {
+/**
+ * The privacy guideline's version is the server's (`privacyPolicyVersion`): an
+ * agreement is recorded against the version in force, whatever a client names.
+ * The consent item is the record to show later (PIPL); the user item notes the
+ * version too, for the router's check on personal-data routes.
+ */
+export function createConsentService(entity: ConsentEntity, users: Pick<UserStore, 'notePrivacyConsent'>) {
   const toConsent = (item: {
     consentId: string;
     kind: 'privacy_policy';
@@ -43,20 +57,24 @@ export function createConsentService(entity: ConsentEntity) {
   });
 
   return {
-    async record(caller: SessionUser, request: RecordConsentRequest, now: Date): Promise<Consent> {
-      const key = { userId: caller.id, kind: request.kind, version: request.version };
-      const existing = (await entity.get(key).go()).data;
-      if (existing) return toConsent(existing);
-      try {
-        const created = await entity
-          .create({ ...key, consentId: randomUUID(), acceptedAt: now.toISOString() })
-          .go();
-        return toConsent(created.data);
-      } catch (error) {
-        const raced = (await entity.get(key).go()).data;
-        if (raced) return toConsent(raced);
-        throw error;
-      }
+    /**
+     * One consent item per user, kind and version, created conditionally; agreeing again (or a
+     * retry after the user note failed) finds it and notes it on the user again (decision 0015).
+     */
+    async record(
+      caller: SessionUser,
+      request: RecordConsentRequest,
+      now: Date,
+      operationId?: string,
+    ): Promise<Consent> {
+      const key = { userId: caller.id, kind: request.kind, version: privacyPolicyVersion };
+      const { item } = await createOnce(
+        { ...key, consentId: newId('cns', operationId), acceptedAt: now.toISOString() },
+        (fresh) => entity.create(fresh).go(),
+        async () => (await entity.get(key).go({ consistent: true })).data ?? undefined,
+      );
+      await users.notePrivacyConsent(caller.id, item.version, item.acceptedAt);
+      return toConsent(item);
     },
 
     /** Only the caller's own partition is ever queried: the cursor cannot point elsewhere. */

@@ -1,9 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { districtByCode, type SessionUser } from '@hongjia/shared';
 import type { UserStore } from '../auth/users';
+import { isConditionFailure } from '../commons/guards';
 import type { FamilyEntities } from './entities';
 
 export type AuditAction = 'list' | 'view' | 'update' | 'screening' | 'enrol' | 'proxy_request';
+
+/**
+ * Names one entry for good: written again (a retried request finishing its
+ * side effects, decision 0015) it lands on the same key and stays one entry.
+ * `id` comes from what the request created or its operation id, `at` from the
+ * stored record, so a retry minutes later writes the very same item.
+ */
+export interface AuditEventKey {
+  id: string;
+  at: string;
+}
 
 /** How the family reads each entry (plain words for elderly readers). */
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -37,27 +49,39 @@ export function createRecordAuditor(entities: Pick<FamilyEntities, 'audits'>, us
      * One entry per family (a list page writes one per family shown). Each is a
      * conditional create (PutItem with attribute_not_exists), the only write the
      * audit table allows: no batch write, which IAM cannot make append-only.
+     * With `event`, the entries are named by it: a retry finds its entry already
+     * written and leaves it as it is (one entry, not two).
      */
-    async record(familyIds: readonly string[], action: AuditAction, caller: SessionUser, now: Date) {
+    async record(
+      familyIds: readonly string[],
+      action: AuditAction,
+      caller: SessionUser,
+      now: Date,
+      event?: AuditEventKey,
+    ) {
       if (familyIds.length === 0) return;
       const viewer = await officeOf(caller);
-      const at = now.toISOString();
+      const at = event?.at ?? now.toISOString();
       const unique = [...new Set(familyIds)];
+      const write = async (familyId: string) => {
+        try {
+          await entities.audits
+            .create({
+              familyId,
+              auditId: event?.id ?? randomBytes(8).toString('hex'),
+              at,
+              action,
+              staffUserId: caller.id,
+              viewer,
+            })
+            .go();
+        } catch (error) {
+          // Only a named entry can already exist: the same event, written by an earlier attempt.
+          if (!(event && isConditionFailure(error))) throw error;
+        }
+      };
       for (let start = 0; start < unique.length; start += auditWriteConcurrency) {
-        await Promise.all(
-          unique.slice(start, start + auditWriteConcurrency).map((familyId) =>
-            entities.audits
-              .create({
-                familyId,
-                auditId: randomBytes(8).toString('hex'),
-                at,
-                action,
-                staffUserId: caller.id,
-                viewer,
-              })
-              .go(),
-          ),
-        );
+        await Promise.all(unique.slice(start, start + auditWriteConcurrency).map(write));
       }
     },
   };

@@ -1,12 +1,16 @@
 import type { DistrictCode, SessionUser } from '@hongjia/shared';
 import { forbidden } from '../commons/errors';
+import type { PiiCipher } from '../commons/pii';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
-import { computeCoverage } from './coverage';
+import { computeCoverage, lacksAHelper } from './coverage';
 import type { FamilyEntities } from './entities';
+import { familyLabel } from './membership';
+import { openRecord } from './sealed-record';
 
 export interface CoverageServiceDeps {
   entities: Pick<FamilyEntities, 'families'>;
+  cipher: () => Promise<PiiCipher>;
   access: AccessChecks;
   auditor: RecordAuditor;
 }
@@ -30,7 +34,22 @@ export function createCoverageService(deps: CoverageServiceDeps) {
             (await entities.families.query.byDistrict({ district }).go({ pages: 'all' })).data,
         ),
       );
-      const answer = computeCoverage(perDistrict.flat(), districts, query.district);
+      const families = perDistrict.flat();
+      // A lacking family is named by its kind (sealed): only those families' facts are opened.
+      const cipher = await deps.cipher();
+      const labels = new Map(
+        await Promise.all(
+          families
+            .filter(lacksAHelper)
+            .map(async (f) => [f.familyId, familyLabel(await openRecord(cipher, f))] as const),
+        ),
+      );
+      const answer = computeCoverage(
+        families,
+        districts,
+        query.district,
+        (f) => labels.get(f.familyId) ?? '',
+      );
       const shown = Object.values(answer.lacking).flatMap((list) => list.map((f) => f.id));
       await auditor.record(shown, 'list', caller, now);
       return answer;

@@ -1,11 +1,13 @@
 import type { CoverageResponse, DistrictCode } from '@hongjia/shared';
 import type { SpecialFamilyItem } from './entities';
-import { familyLabel } from './membership';
 
 export type CoveredFamily = Pick<
   SpecialFamilyItem,
-  'familyId' | 'district' | 'kind' | 'members' | 'contactPerson' | 'familyDoctor' | 'greenChannel'
+  'familyId' | 'district' | 'contactPerson' | 'familyDoctor' | 'greenChannel'
 >;
+
+/** Named in at least one lacking list (so its label is shown). */
+export const lacksAHelper = (f: CoveredFamily) => !f.contactPerson || !f.familyDoctor || !f.greenChannel;
 
 /** 0–1 to 4 places; a district with no families has nothing left to cover, so 1. */
 const share = (part: number, whole: number) =>
@@ -31,17 +33,17 @@ function figures(families: readonly CoveredFamily[]) {
  * 三个全覆盖 (SPEC C3): every special family has a contact person, a signed
  * family doctor and a medical green channel. Totals, a row for every district
  * in scope (zero rows included, so a district with no records shows as such),
- * and the families lacking each, named only by a masked label.
+ * and the families lacking each, named only by a masked label (`labelOf`: the
+ * caller opens the kind of those families only, see lacksAHelper).
  */
 export function computeCoverage(
   families: readonly CoveredFamily[],
   districts: readonly DistrictCode[],
-  district?: DistrictCode,
+  district: DistrictCode | undefined,
+  labelOf: (family: CoveredFamily) => string,
 ): CoverageResponse {
   const lacking = (has: (f: CoveredFamily) => unknown) =>
-    families
-      .filter((f) => !has(f))
-      .map((f) => ({ id: f.familyId, district: f.district, label: familyLabel(f) }));
+    families.filter((f) => !has(f)).map((f) => ({ id: f.familyId, district: f.district, label: labelOf(f) }));
   return {
     ...figures(families),
     ...(district ? { district } : {}),

@@ -8,7 +8,8 @@ import type { AuditTableName } from '../commons/dynamo';
  * binding, in the single table (decision 0010). Personal data is sealed with
  * the PII cipher (`…Sealed`, field name bound in), masked copies sit beside it
  * for lists, and `…Hash` is the keyed look-up hash (purpose `id-number`, the
- * same one registrations use) — never the number itself.
+ * same one registrations use) — never the number itself. What is sealed and
+ * why: decision 0014.
  */
 
 /**
@@ -28,7 +29,8 @@ export function createIdentityEntity(client: DynamoDBDocumentClient, table: stri
         nameMasked: { type: 'string', required: true },
         idSealed: { type: 'string', required: true },
         idMasked: { type: 'string', required: true },
-        birthDate: { type: 'string', required: true },
+        /** Opened for the person's own view and for 我的待遇 (identityFacts). */
+        birthDateSealed: { type: 'string', required: true },
         sex: { type: ['M', 'F'] as const, required: true },
         regionCode: { type: 'string', required: true },
         verifiedBy: { type: ['wechat_face', 'local'] as const, required: true },
@@ -98,24 +100,19 @@ const memberProperties = {
   idHash: { type: 'string', required: true },
   phoneSealed: { type: 'string', required: true },
   phoneMasked: { type: 'string', required: true },
-  birthDate: { type: 'string', required: true },
   sex: { type: ['M', 'F'] as const, required: true },
   retiredOn: { type: 'string' },
 } as const;
 
-const childProperties = {
-  birthDate: { type: 'string' },
-  sex: { type: ['M', 'F'] as const },
-  alive: { type: 'boolean', required: true },
-  adopted: { type: 'boolean', required: true },
-  adoptedOn: { type: 'string' },
-} as const;
-
 /**
  * A 计划生育特殊家庭 record. Members' names, ID numbers and phones are sealed;
- * so are the helpers' phones (contact person, doctor, green channel: shown
- * whole to the family to call, but no phone is kept in clear at rest, which
- * the at-rest scan test checks for every item).
+ * so are the helpers' names and phones (contact person, doctor, green channel:
+ * shown whole to the family to call, but none is kept in clear at rest, which
+ * the at-rest scan test checks for every item). What the record says of the
+ * family's loss — its kind, the event date, the children and their status,
+ * the members' birth dates — is one sealed value, `factsSealed`
+ * (sealed-record.ts): every reader that needs one of them needs them all (the
+ * rules engine), and one value per family keeps a screening page's reads small.
  * - byId: the record (optimistic lock on `version`);
  * - byDistrict (gsi1): a district's records, for lists, coverage and screening.
  */
@@ -126,15 +123,13 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
       attributes: {
         familyId: { type: 'string', required: true, readOnly: true },
         district: { type: districtCodes, required: true, readOnly: true },
-        kind: { type: ['bereaved', 'disabled'] as const, required: true },
         hukouType: { type: ['urban', 'rural'] as const, required: true },
         members: { type: 'list', required: true, items: { type: 'map', properties: memberProperties } },
-        childEventDate: { type: 'string', required: true },
-        children: { type: 'list', required: true, items: { type: 'map', properties: childProperties } },
+        factsSealed: { type: 'string', required: true },
         contactPerson: {
           type: 'map',
           properties: {
-            name: { type: 'string', required: true },
+            nameSealed: { type: 'string', required: true },
             phoneSealed: { type: 'string', required: true },
             userId: { type: 'string' },
           },
@@ -142,7 +137,7 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
         familyDoctor: {
           type: 'map',
           properties: {
-            name: { type: 'string', required: true },
+            nameSealed: { type: 'string', required: true },
             phoneSealed: { type: 'string', required: true },
             institution: { type: 'string', required: true },
             signedOn: { type: 'string', required: true },
@@ -157,7 +152,7 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
           type: 'map',
           properties: {
             contactUserId: { type: 'string', required: true },
-            contactName: { type: 'string', required: true },
+            contactNameSealed: { type: 'string', required: true },
             grantedByUserId: { type: 'string', required: true },
             grantedByRole: { type: ['father', 'mother'] as const, required: true },
             grantedAt: { type: 'string', required: true },
@@ -266,6 +261,8 @@ export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, tab
         enrolledAt: { type: 'string', required: true, readOnly: true },
         enrolledBy: { type: 'string', required: true, readOnly: true },
         via: { type: ['screening', 'application'] as const, required: true, readOnly: true },
+        /** The request that enrolled (decision 0015): its retry counts the enrolment as its own. */
+        operationId: { type: 'string', readOnly: true },
       },
       indexes: {
         byFamily: {
@@ -323,6 +320,8 @@ export function createPolicyVersionEntity(client: DynamoDBDocumentClient, table:
         definition: { type: 'string', required: true, readOnly: true },
         addedBy: { type: 'string', required: true, readOnly: true },
         addedAt: { type: 'string', required: true, readOnly: true },
+        /** The request that added it (decision 0015): its retry answers with it instead of 409. */
+        operationId: { type: 'string', readOnly: true },
       },
       indexes: {
         all: {
@@ -339,6 +338,9 @@ export type PolicyVersionEntity = ReturnType<typeof createPolicyVersionEntity>;
 /**
  * A help request. `queue` drives the staff lists: a district's requests by
  * status, earliest deadline first, so "overdue" is one Query with dueAt < now.
+ * Everything that says who the family is or what it needs is sealed (the
+ * category, the family's label, every name, the description and notes) and
+ * opened for the page shown; no key or filter uses them.
  * - byId: the request (optimistic lock on `version`);
  * - byFamily (gsi1): the family's requests, newest first;
  * - byQueue (gsi2): (district, status) → dueAt.
@@ -351,24 +353,20 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
         requestId: { type: 'string', required: true, readOnly: true },
         familyId: { type: 'string', required: true, readOnly: true },
         district: { type: districtCodes, required: true, readOnly: true },
-        category: {
-          type: ['daily_care', 'medical', 'mental_health', 'elderly_care', 'other'] as const,
-          required: true,
-          readOnly: true,
-        },
+        categorySealed: { type: 'string', required: true, readOnly: true },
         descriptionSealed: { type: 'string', required: true, readOnly: true },
         urgency: { type: ['normal', 'urgent'] as const, required: true, readOnly: true },
         status: { type: ['awaiting_response', 'in_progress', 'resolved'] as const, required: true },
         createdAt: { type: 'string', required: true, readOnly: true },
         dueAt: { type: 'string', required: true, readOnly: true },
         firstRespondedAt: { type: 'string' },
-        contactPersonName: { type: 'string', readOnly: true },
+        contactPersonNameSealed: { type: 'string', readOnly: true },
         contactUserId: { type: 'string', readOnly: true },
-        familyLabel: { type: 'string', required: true, readOnly: true },
+        familyLabelSealed: { type: 'string', required: true, readOnly: true },
         filedByUserId: { type: 'string', required: true, readOnly: true },
         filedByMode: { type: ['self', 'proxy'] as const, required: true, readOnly: true },
-        filedByName: { type: 'string', required: true, readOnly: true },
-        consentBy: { type: 'string', readOnly: true },
+        filedByNameSealed: { type: 'string', required: true, readOnly: true },
+        consentBySealed: { type: 'string', readOnly: true },
         consentAt: { type: 'string', readOnly: true },
         events: {
           type: 'list',
@@ -378,7 +376,7 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
             properties: {
               kind: { type: ['note', 'call', 'visit', 'resolved'] as const, required: true },
               at: { type: 'string', required: true },
-              byName: { type: 'string', required: true },
+              byNameSealed: { type: 'string', required: true },
               byUserId: { type: 'string', required: true },
               noteSealed: { type: 'string' },
             },

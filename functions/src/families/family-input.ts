@@ -10,10 +10,10 @@ import {
 } from '@hongjia/shared';
 import { validationFailed } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
-import type { SpecialFamilyItem } from './entities';
 import { sealedFields } from './fields';
+import type { FamilyMember } from './sealed-record';
 
-type Member = SpecialFamilyItem['members'][number];
+type Member = FamilyMember;
 type ContactPerson = NonNullable<SpecialFamilyRequest['contactPerson']>;
 type FamilyDoctor = NonNullable<SpecialFamilyRequest['familyDoctor']>;
 type GreenChannel = NonNullable<SpecialFamilyRequest['greenChannelHospital']>;
@@ -85,7 +85,7 @@ export async function sealMember(cipher: PiiCipher, member: CheckedMember): Prom
 
 export async function sealContactPerson(cipher: PiiCipher, contact: ContactPerson) {
   return {
-    name: contact.name,
+    nameSealed: await cipher.seal(contact.name, sealedFields.contactName),
     phoneSealed: await cipher.seal(contact.phone, sealedFields.contactPhone),
     ...(contact.userId ? { userId: contact.userId } : {}),
   };
@@ -93,7 +93,7 @@ export async function sealContactPerson(cipher: PiiCipher, contact: ContactPerso
 
 export async function sealFamilyDoctor(cipher: PiiCipher, doctor: FamilyDoctor) {
   return {
-    name: doctor.name,
+    nameSealed: await cipher.seal(doctor.name, sealedFields.doctorName),
     phoneSealed: await cipher.seal(doctor.phone, sealedFields.doctorPhone),
     institution: doctor.institution,
     signedOn: doctor.signedOn,

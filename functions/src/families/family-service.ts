@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   DistrictCode,
   SessionUser,
@@ -10,6 +9,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { newId } from '../commons/ids';
+import { createOnce } from '../commons/once';
 import type { PiiCipher } from '../commons/pii';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
@@ -24,8 +25,10 @@ import {
   updatedMembers,
 } from './family-input';
 import { createBoundCheck, toSummary, toView } from './family-views';
+import { sealedFields } from './fields';
 import { createMemberLinks } from './member-links';
 import { pageAcross } from './paging';
+import { factsOf, openRecord, type SpecialFamilyRecord, sealFacts, sealRecord } from './sealed-record';
 
 export interface FamilyServiceDeps {
   entities: Pick<FamilyEntities, 'families' | 'members' | 'identities'>;
@@ -49,30 +52,36 @@ export function createFamilyService(deps: FamilyServiceDeps) {
   const links = createMemberLinks(entities);
   const boundOf = createBoundCheck(entities);
 
-  const view = async (family: SpecialFamilyItem, now: Date) =>
+  const view = async (family: SpecialFamilyRecord, now: Date) =>
     toView(await deps.cipher(), family, await boundOf(family), shanghaiDate(now));
 
-  /** The record if the caller's jurisdiction covers it; else 404 either way. */
+  /** The record (facts opened) if the caller's jurisdiction covers it; else 404 either way. */
   const readable = async (caller: SessionUser, familyId: string) => {
     const jurisdiction = await access.staffJurisdiction(caller);
     const family = (await entities.families.get({ familyId }).go({ consistent: true })).data;
     if (!family || !covers(jurisdiction, family.district)) throw notFound('未找到该档案');
-    return family;
+    return openRecord(await deps.cipher(), family);
   };
 
   return {
-    async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date) {
+    /**
+     * Exactly once (decision 0015): the record is named from the operation id, so a retry
+     * after a failed audit write finds its member links and its record, writes the same
+     * audit entry again (one entry) and answers with the stored record. The operation id
+     * includes the caller: another member of staff never resumes this one's record.
+     */
+    async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date, operationId?: string) {
       const jurisdiction = await access.staffJurisdiction(caller);
       if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
       const cipher = await deps.cipher();
       const checked = checkMembers(cipher, body.members, shanghaiDate(now));
-      const familyId = `sf_${randomBytes(10).toString('hex')}`;
+      const familyId = newId('sf', operationId);
       await links.claimAll(
         familyId,
         checked.map((m, index) => ({ idHash: m.idHash, role: m.input.role, index })),
         now,
       );
-      const item: SpecialFamilyItem = {
+      const record: SpecialFamilyRecord = {
         familyId,
         district: body.district,
         kind: body.kind,
@@ -89,9 +98,16 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
-      await entities.families.create(item).go();
-      await auditor.record([familyId], 'update', caller, now);
-      return view(item, now);
+      const { item: stored } = await createOnce(
+        record,
+        async (fresh) => entities.families.create(await sealRecord(cipher, fresh)).go(),
+        async () => {
+          const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+          return found ? openRecord(cipher, found) : undefined;
+        },
+      );
+      await auditor.record([familyId], 'update', caller, now, { id: familyId, at: stored.createdAt });
+      return view(stored, now);
     },
 
     /** District staff: their district (another is 403). City staff: one district, or all in district order. */
@@ -106,7 +122,11 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         const found = await filtered.go({ count: limit, ...(cursor ? { cursor } : {}) });
         return { items: found.data, cursor: found.cursor };
       });
-      const items = await Promise.all(page.items.map(async (f) => toSummary(f, await boundOf(f))));
+      // The rows show each family's kind: opened for this page only (at most `limit` records).
+      const cipher = await deps.cipher();
+      const items = await Promise.all(
+        page.items.map(async (f) => toSummary(await openRecord(cipher, f), await boundOf(f))),
+      );
       await auditor.record(
         page.items.map((f) => f.familyId),
         'list',
@@ -126,13 +146,25 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       const family = await readable(caller, familyId);
       if (family.version !== body.expectedVersion) throw stale();
       const cipher = await deps.cipher();
+      const members = body.members ? await updatedMembers(cipher, family.members, body.members) : undefined;
+      const changedFacts = body.childEventDate !== undefined || body.children !== undefined;
       const set: Partial<SpecialFamilyItem> = {
         version: family.version + 1,
         updatedAt: now.toISOString(),
         ...(body.hukouType ? { hukouType: body.hukouType } : {}),
-        ...(body.childEventDate ? { childEventDate: body.childEventDate } : {}),
-        ...(body.children ? { children: childrenOrDefault(family.kind, body.children) } : {}),
-        ...(body.members ? { members: await updatedMembers(cipher, family.members, body.members) } : {}),
+        ...(members ? { members: members.map(({ birthDate: _birthDate, ...member }) => member) } : {}),
+        ...(changedFacts
+          ? {
+              factsSealed: await sealFacts(
+                cipher,
+                factsOf({
+                  ...family,
+                  ...(body.childEventDate ? { childEventDate: body.childEventDate } : {}),
+                  ...(body.children ? { children: childrenOrDefault(family.kind, body.children) } : {}),
+                }),
+              ),
+            }
+          : {}),
       };
       const remove: ('contactPerson' | 'familyDoctor' | 'greenChannel' | 'proxyConsent')[] = [];
       if (body.contactPerson === null) remove.push('contactPerson');
@@ -143,10 +175,11 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       else if (body.greenChannelHospital)
         set.greenChannel = await sealGreenChannel(cipher, body.greenChannelHospital);
       // Consent was given to the named person: another (or no) contact person does not inherit it.
-      const before = family.contactPerson;
-      const after = body.contactPerson === undefined ? before : (body.contactPerson ?? undefined);
-      if (family.proxyConsent && (after?.userId !== before?.userId || after?.name !== before?.name)) {
-        remove.push('proxyConsent');
+      if (family.proxyConsent && body.contactPerson !== undefined) {
+        const before = family.contactPerson;
+        const beforeName = before && (await cipher.open(before.nameSealed, sealedFields.contactName));
+        const after = body.contactPerson ?? undefined;
+        if (after?.userId !== before?.userId || after?.name !== beforeName) remove.push('proxyConsent');
       }
       try {
         const patch = entities.families.patch({ familyId }).set(set);
@@ -159,7 +192,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       await auditor.record([familyId], 'update', caller, now);
       const updated = (await entities.families.get({ familyId }).go({ consistent: true })).data;
       if (!updated) throw notFound('未找到该档案');
-      return view(updated, now);
+      return view(await openRecord(cipher, updated), now);
     },
   };
 }

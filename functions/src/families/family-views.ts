@@ -2,6 +2,7 @@ import { ageInYears, type SpecialFamilySummary, type SpecialFamilyView } from '@
 import type { PiiCipher } from '../commons/pii';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
 import { sealedFields } from './fields';
+import type { SpecialFamilyRecord } from './sealed-record';
 
 /** Which members' ID hashes have a real-name binding (one byIdHash query each). */
 export function createBoundCheck(entities: Pick<FamilyEntities, 'identities'>) {
@@ -14,8 +15,8 @@ export function createBoundCheck(entities: Pick<FamilyEntities, 'identities'>) {
     );
 }
 
-/** The list row: surnames only, coverage flags. */
-export function toSummary(family: SpecialFamilyItem, bound: boolean[]): SpecialFamilySummary {
+/** The list row: surnames only, coverage flags; the kind from the opened facts. */
+export function toSummary(family: SpecialFamilyRecord, bound: boolean[]): SpecialFamilySummary {
   return {
     id: family.familyId,
     membersMasked: family.members.map((m) => ({ role: m.role, nameMasked: m.nameMasked })),
@@ -31,14 +32,17 @@ export function toSummary(family: SpecialFamilyItem, bound: boolean[]): SpecialF
   };
 }
 
-/** The helpers with their phones opened: staff and the family both call them. */
-export async function openHelpers(cipher: PiiCipher, family: SpecialFamilyItem) {
+/** The helpers with their names and phones opened: staff and the family both call them. */
+export async function openHelpers(
+  cipher: PiiCipher,
+  family: Pick<SpecialFamilyItem, 'contactPerson' | 'familyDoctor' | 'greenChannel'>,
+) {
   const { contactPerson, familyDoctor, greenChannel } = family;
   return {
     ...(contactPerson
       ? {
           contactPerson: {
-            name: contactPerson.name,
+            name: await cipher.open(contactPerson.nameSealed, sealedFields.contactName),
             phone: await cipher.open(contactPerson.phoneSealed, sealedFields.contactPhone),
             ...(contactPerson.userId ? { userId: contactPerson.userId } : {}),
           },
@@ -47,7 +51,7 @@ export async function openHelpers(cipher: PiiCipher, family: SpecialFamilyItem) 
     ...(familyDoctor
       ? {
           familyDoctor: {
-            name: familyDoctor.name,
+            name: await cipher.open(familyDoctor.nameSealed, sealedFields.doctorName),
             phone: await cipher.open(familyDoctor.phoneSealed, sealedFields.doctorPhone),
             institution: familyDoctor.institution,
             signedOn: familyDoctor.signedOn,
@@ -70,7 +74,7 @@ export async function openHelpers(cipher: PiiCipher, family: SpecialFamilyItem) 
 /** The staff detail: whole names and phones (staff call them), ID numbers masked. */
 export async function toView(
   cipher: PiiCipher,
-  family: SpecialFamilyItem,
+  family: SpecialFamilyRecord,
   bound: boolean[],
   today: string,
 ): Promise<SpecialFamilyView> {
@@ -102,7 +106,7 @@ export async function toView(
     ...(proxyConsent
       ? {
           proxyConsent: {
-            contactName: proxyConsent.contactName,
+            contactName: await cipher.open(proxyConsent.contactNameSealed, sealedFields.proxyContactName),
             grantedByRole: proxyConsent.grantedByRole,
             grantedAt: proxyConsent.grantedAt,
           },

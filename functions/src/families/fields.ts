@@ -6,10 +6,16 @@
 export const sealedFields = {
   identityName: 'identity.name',
   identityIdNumber: 'identity.idNumber',
+  identityBirthDate: 'identity.birthDate',
   memberName: 'specialFamily.member.name',
   memberIdNumber: 'specialFamily.member.idNumber',
   memberPhone: 'specialFamily.member.phone',
+  /** Kind, event date, children and the members' birth dates, as one JSON value (sealed-record.ts). */
+  facts: 'specialFamily.facts',
+  contactName: 'specialFamily.contactPerson.name',
   contactPhone: 'specialFamily.contactPerson.phone',
+  doctorName: 'specialFamily.familyDoctor.name',
   doctorPhone: 'specialFamily.familyDoctor.phone',
   greenChannelPhone: 'specialFamily.greenChannel.phone',
+  proxyContactName: 'specialFamily.proxyConsent.contactName',
 } as const;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type BindIdentityRequest,
   type DistrictCode,
@@ -15,6 +14,7 @@ import { shanghaiDate } from '../childcare/dates';
 import { AppError, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { isConditionFailure } from '../commons/guards';
+import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
 import type { AccessChecks } from '../staff/jurisdiction';
 import type { FamilyEntities, IdentityItem } from './entities';
@@ -60,10 +60,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     return (await entities.families.get({ familyId: link.familyId }).go()).data !== null;
   };
 
+  /** The person's own binding: the birth date opened for them. */
   const toView = async (item: IdentityItem): Promise<IdentityView> => ({
     nameMasked: item.nameMasked,
     idNumberMasked: item.idMasked,
-    birthDate: item.birthDate,
+    birthDate: await (await deps.cipher()).open(item.birthDateSealed, sealedFields.identityBirthDate),
     sex: item.sex,
     verifiedBy: item.verifiedBy,
     boundAt: item.boundAt,
@@ -73,17 +74,23 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   const current = async (userId: string) =>
     (await entities.identities.get({ userId }).go({ consistent: true })).data ?? undefined;
 
+  /**
+   * Named from the operation id (decision 0015): the refusal is not a stored answer, so a
+   * client retrying a refused binding (or one whose conflict write failed) runs it again and
+   * must find the conflict already recorded, not list it twice for staff.
+   */
   const recordConflict = async (
     caller: SessionUser,
     idNumber: string,
     idHash: string,
     holderUserId: string,
     now: Date,
+    operationId: string | undefined,
   ) => {
     const holder = await current(holderUserId);
     await entities.identityConflicts
       .create({
-        conflictId: `idc_${randomBytes(10).toString('hex')}`,
+        conflictId: newId('idc', operationId),
         scope: scopeOf(idNumber.slice(0, 6)),
         idMasked: maskIdNumber(idNumber),
         idHash,
@@ -93,11 +100,19 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         holderBoundAt: holder?.boundAt ?? now.toISOString(),
         attemptedAt: now.toISOString(),
       })
-      .go();
+      .go()
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   };
 
   return {
-    async bind(caller: SessionUser, body: BindIdentityRequest, now: Date): Promise<IdentityView> {
+    async bind(
+      caller: SessionUser,
+      body: BindIdentityRequest,
+      now: Date,
+      operationId?: string,
+    ): Promise<IdentityView> {
       const parsed = parseIdNumber(body.idNumber, shanghaiDate(now));
       if (!parsed.ok) {
         const message = idNumberProblemMessages[parsed.problem];
@@ -124,7 +139,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       if (!claim.claimed) {
         const holderId = claim.holder?.ownerId;
         if (holderId !== caller.id) {
-          if (holderId) await recordConflict(caller, idNumber, idHash, holderId, now);
+          if (holderId) await recordConflict(caller, idNumber, idHash, holderId, now, operationId);
           throw alreadyBound();
         }
         // Our own claim from an attempt that stopped before the identity item: carry on.
@@ -137,7 +152,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         nameMasked: maskName(body.name),
         idSealed: await cipher.seal(idNumber, sealedFields.identityIdNumber),
         idMasked: maskIdNumber(idNumber),
-        birthDate: parsed.facts.birthDate,
+        birthDateSealed: await cipher.seal(parsed.facts.birthDate, sealedFields.identityBirthDate),
         sex: parsed.facts.sex,
         regionCode: parsed.facts.regionCode,
         verifiedBy,

@@ -42,6 +42,8 @@ export function createMemberLinks(entities: Pick<FamilyEntities, 'members' | 'fa
     }
     const link = (await members.get({ idHash: claim.idHash }).go({ consistent: true })).data;
     if (!link) throw conflict('该成员的建档正在处理中，请稍后再试');
+    // Taken by an earlier attempt of this very create (a retry names the same family): ours.
+    if (link.familyId === familyId) return;
     const owner = (await families.get({ familyId: link.familyId }).go({ consistent: true })).data;
     if (owner) throw onAnotherRecord(claim.index);
     try {

@@ -4,9 +4,11 @@ import { AppError, conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import type { PiiCipher } from '../commons/pii';
 import { auditActionLabels } from './audit';
-import type { FamilyEntities, SpecialFamilyItem } from './entities';
+import type { FamilyEntities } from './entities';
 import { openHelpers } from './family-views';
+import { sealedFields } from './fields';
 import { createMembershipLookup, type Membership } from './membership';
+import type { SpecialFamilyRecord } from './sealed-record';
 
 export interface MyFamilyServiceDeps {
   entities: Pick<FamilyEntities, 'identities' | 'members' | 'families' | 'audits'>;
@@ -23,7 +25,7 @@ const notAMember = () =>
  */
 export function createMyFamilyService(deps: MyFamilyServiceDeps) {
   const { entities } = deps;
-  const membership = createMembershipLookup(entities);
+  const membership = createMembershipLookup(entities, deps.cipher);
 
   const member = async (caller: SessionUser): Promise<Membership> => {
     const found = await membership.membershipOf(caller.id);
@@ -31,8 +33,9 @@ export function createMyFamilyService(deps: MyFamilyServiceDeps) {
     return found;
   };
 
-  const toMine = async (family: SpecialFamilyItem, role: Membership['role']): Promise<MySpecialFamily> => {
-    const { contactPerson, ...helpers } = await openHelpers(await deps.cipher(), family);
+  const toMine = async (family: SpecialFamilyRecord, role: Membership['role']): Promise<MySpecialFamily> => {
+    const cipher = await deps.cipher();
+    const { contactPerson, ...helpers } = await openHelpers(cipher, family);
     return {
       id: family.familyId,
       kind: family.kind,
@@ -43,7 +46,10 @@ export function createMyFamilyService(deps: MyFamilyServiceDeps) {
       ...(family.proxyConsent
         ? {
             proxyConsent: {
-              contactName: family.proxyConsent.contactName,
+              contactName: await cipher.open(
+                family.proxyConsent.contactNameSealed,
+                sealedFields.proxyContactName,
+              ),
               grantedAt: family.proxyConsent.grantedAt,
             },
           }
@@ -94,6 +100,7 @@ export function createMyFamilyService(deps: MyFamilyServiceDeps) {
         );
       }
       if (!granted && !family.proxyConsent) return toMine(family, role);
+      const cipher = await deps.cipher();
       const base = entities.families
         .patch({ familyId: family.familyId })
         .set({ version: family.version + 1, updatedAt: now.toISOString() });
@@ -102,7 +109,11 @@ export function createMyFamilyService(deps: MyFamilyServiceDeps) {
           ? base.set({
               proxyConsent: {
                 contactUserId: contact.userId,
-                contactName: contact.name,
+                // The name the family consented to, sealed under its own field.
+                contactNameSealed: await cipher.seal(
+                  await cipher.open(contact.nameSealed, sealedFields.contactName),
+                  sealedFields.proxyContactName,
+                ),
                 grantedByUserId: caller.id,
                 grantedByRole: role,
                 grantedAt: now.toISOString(),

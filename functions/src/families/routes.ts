@@ -39,7 +39,7 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
       access,
     }),
     families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),
-    coverage: createCoverageService({ entities, access, auditor }),
+    coverage: createCoverageService({ entities, cipher: piiCipher, access, auditor }),
     myFamily: createMyFamilyService({ entities, cipher: piiCipher }),
   };
 }
@@ -48,10 +48,14 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
 export function createFamiliesRoutes(deps: FamiliesDeps): RouteImplementation[] {
   const { identity, families, coverage, myFamily } = createFamiliesServicesFor(deps);
   return [
-    implement(api.bindIdentity, ({ caller, body, now }) => identity.bind(caller, body, now)),
+    implement(api.bindIdentity, ({ caller, body, now, operationId }) =>
+      identity.bind(caller, body, now, operationId),
+    ),
     implement(api.myIdentity, ({ caller }) => identity.mine(caller)),
     implement(api.staffIdentityConflicts, ({ caller, query }) => identity.conflicts(caller, query)),
-    implement(api.createSpecialFamily, ({ caller, body, now }) => families.create(caller, body, now)),
+    implement(api.createSpecialFamily, ({ caller, body, now, operationId }) =>
+      families.create(caller, body, now, operationId),
+    ),
     implement(api.staffSpecialFamilies, ({ caller, query, now }) => families.list(caller, query, now)),
     implement(api.staffSpecialFamily, ({ caller, params, now }) => families.detail(caller, params.id, now)),
     implement(api.updateSpecialFamily, ({ caller, params, body, now }) =>

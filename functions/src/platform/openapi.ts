@@ -52,7 +52,14 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 function operation(route: RouteContract) {
   const secured = route.access !== 'public';
-  const roles = Array.isArray(route.access) ? ` Roles: ${route.access.join(', ')}.` : '';
+  const roles = [
+    Array.isArray(route.access) ? `Roles: ${route.access.join(', ')}.` : '',
+    route.personalData
+      ? 'Personal data: a family needs a current agreement to the privacy guideline (else 403 CONSENT_REQUIRED).'
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const headerParams = route.idempotent
     ? [
         {
@@ -67,7 +74,7 @@ function operation(route: RouteContract) {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(roles ? { description: roles.trim() } : {}),
+    ...(roles ? { description: roles } : {}),
     tags: [route.tag],
     ...(secured ? { security: [{ bearerAuth: [] }] } : { security: [] }),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...headerParams],

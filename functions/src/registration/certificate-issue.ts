@@ -1,5 +1,4 @@
 import { createHash, randomInt } from 'node:crypto';
-import { maskName } from '@hongjia/shared';
 import type { CertificateEntity, CertificateItem } from '../certificates/entity';
 import { isConditionFailure } from '../commons/guards';
 import type { RegistrationItem } from './entity';
@@ -47,7 +46,7 @@ export async function issueCertificate(
         title,
         receiptNo: registration.receiptNo,
         verifyCode: newVerifyCode(),
-        holderMasked: `${maskName(registration.motherName)}、${maskName(registration.fatherName)}`,
+        holderMasked: `${registration.motherNameMasked}、${registration.fatherNameMasked}`,
         parity: registration.parity,
         jurisdiction: registration.jurisdiction,
         issuedAt: now.toISOString(),

@@ -49,41 +49,35 @@ export function createRegistrationEntity(client: DynamoDBDocumentClient, table: 
         status: { type: registrationStatuses, required: true },
         version: { type: 'number', required: true },
         jurisdiction: { type: districtCodes, required: true },
-        // ID numbers and phones sealed with the PII cipher, masked copies beside them for every
-        // view; `…IdHash` is the keyed look-up hash (purpose `id-number`) used by the duplicate checks.
-        motherName: { type: 'string', required: true },
+        // Names, ID numbers, phones and birth dates sealed with the PII cipher (field names in
+        // intake.ts), masked copies beside names, numbers and phones for every view; `…IdHash` is the
+        // keyed look-up hash (purpose `id-number`) used by the duplicate checks (decision 0014).
+        motherNameSealed: { type: 'string', required: true },
+        motherNameMasked: { type: 'string', required: true },
         motherIdSealed: { type: 'string', required: true },
         motherIdMasked: { type: 'string', required: true },
         motherIdHash: { type: 'string', required: true },
         motherPhoneSealed: { type: 'string', required: true },
         motherPhoneMasked: { type: 'string', required: true },
         motherHukou: { type: districtCodes, required: true },
-        motherBirthDate: { type: 'string', required: true },
-        fatherName: { type: 'string', required: true },
+        motherBirthDateSealed: { type: 'string', required: true },
+        fatherNameSealed: { type: 'string', required: true },
+        fatherNameMasked: { type: 'string', required: true },
         fatherIdSealed: { type: 'string', required: true },
         fatherIdMasked: { type: 'string', required: true },
         fatherIdHash: { type: 'string', required: true },
         fatherPhoneSealed: { type: 'string', required: true },
         fatherPhoneMasked: { type: 'string', required: true },
         fatherHukou: { type: districtCodes, required: true },
-        fatherBirthDate: { type: 'string', required: true },
+        fatherBirthDateSealed: { type: 'string', required: true },
         marriageDate: { type: 'string', required: true },
-        existingChildren: {
-          type: 'list',
-          required: true,
-          items: {
-            type: 'map',
-            properties: {
-              name: { type: 'string', required: true },
-              birthDate: { type: 'string', required: true },
-              sex: { type: ['M', 'F'] as const, required: true },
-            },
-          },
-        },
+        /** The children declared (names, birth dates, sexes) as one sealed JSON list; opened for the detail. */
+        existingChildrenSealed: { type: 'string', required: true },
         expectedDueDate: { type: 'string' },
         /** Due date, or the submission day without one: the date the 180-day duplicate window is measured from. */
         pregnancyDate: { type: 'string', required: true },
-        reason: { type: 'string' },
+        /** The family's free-text explanation, sealed. */
+        reasonSealed: { type: 'string' },
         attachments: {
           type: 'list',
           required: true,
@@ -150,9 +144,10 @@ export type RegistrationItem = EntityItem<RegistrationEntity>;
 /**
  * The second duplicate look-up: parents' birth dates (from their ID numbers)
  * under a keyed hash → the registrations filed for such a couple, with the
- * names to compare. Catches a second filing under a mistyped or other ID
- * number with near-identical names. Written before its registration; a probe
- * whose registration is missing or no longer matches is ignored.
+ * names to compare (sealed as on the registration; the check opens the
+ * candidates' names, a handful). Catches a second filing under a mistyped or
+ * other ID number with near-identical names. Written before its registration;
+ * a probe whose registration is missing or no longer matches is ignored.
  */
 export function createRegistrationProbeEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -161,8 +156,8 @@ export function createRegistrationProbeEntity(client: DynamoDBDocumentClient, ta
       attributes: {
         probeKey: { type: 'string', required: true, readOnly: true },
         registrationId: { type: 'string', required: true, readOnly: true },
-        motherName: { type: 'string', required: true, readOnly: true },
-        fatherName: { type: 'string', required: true, readOnly: true },
+        motherNameSealed: { type: 'string', required: true, readOnly: true },
+        fatherNameSealed: { type: 'string', required: true, readOnly: true },
         pregnancyDate: { type: 'string', required: true, readOnly: true },
       },
       indexes: {

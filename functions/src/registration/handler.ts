@@ -19,6 +19,7 @@ const deps = {
 
 export const handler = createHttpHandler(
   [...createUploadRoutes(deps), ...createRegistrationRoutes(deps), ...createBirthBundleRoutes(deps)],
-  // A void's answer is the registration with the parents' names: the idempotency table keeps it sealed.
+  // Stored responses hold presigned upload URLs (a credential for 15 minutes), receipt numbers,
+  // a void's parents and a bundle's masked child: the idempotency table keeps them sealed.
   { sealStoredResponses: piiResponseSealer },
 );

@@ -1,6 +1,7 @@
 import type { DistrictCode } from '@hongjia/shared';
 import { conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import type { PiiCipher } from '../commons/pii';
 import type {
   ReceiptCounterEntity,
   RegistrationEntity,
@@ -8,6 +9,7 @@ import type {
   RegistrationItemStatus,
   RegistrationProbeEntity,
 } from './entity';
+import { openNames } from './intake';
 import type { RelatedRegistration } from './rules';
 
 /** Store access of the registration service: look-ups by index, numbered receipts, locked moves. */
@@ -15,16 +17,17 @@ export function createRegistrationRecords(deps: {
   registrations: RegistrationEntity;
   probes: RegistrationProbeEntity;
   counters: ReceiptCounterEntity;
+  cipher: () => Promise<PiiCipher>;
 }) {
   const { registrations, probes, counters } = deps;
-  const related = (item: RegistrationItem): RelatedRegistration => ({
+  /** A candidate with its parents' names opened for the near-identical-names check (a mother has a handful). */
+  const related = async (item: RegistrationItem): Promise<RelatedRegistration> => ({
     registrationId: item.registrationId,
     receiptNo: item.receiptNo,
     status: item.status,
     parity: item.parity,
     pregnancyDate: item.pregnancyDate,
-    motherName: item.motherName,
-    fatherName: item.fatherName,
+    ...(await openNames(await deps.cipher(), item)),
   });
 
   return {
@@ -37,7 +40,7 @@ export function createRegistrationRecords(deps: {
     /** The mother's registrations: ONE Query on her keyed hash, never a scan (a mother has a handful). */
     async byMother(motherIdHash: string, except: string): Promise<RelatedRegistration[]> {
       const found = await registrations.query.byMother({ motherIdHash }).go({ pages: 'all' });
-      return found.data.filter((item) => item.registrationId !== except).map(related);
+      return Promise.all(found.data.filter((item) => item.registrationId !== except).map(related));
     },
 
     /**
@@ -54,14 +57,15 @@ export function createRegistrationRecords(deps: {
       const ids = found.data.map((probe) => probe.registrationId).filter((id) => id !== except);
       if (!ids.length) return [];
       const items = await registrations.get(ids.map((registrationId) => ({ registrationId }))).go();
-      return items.data.filter((item) => item.motherIdHash !== motherIdHash).map(related);
+      return Promise.all(items.data.filter((item) => item.motherIdHash !== motherIdHash).map(related));
     },
 
+    /** The names as sealed on the registration (same fields, so they open alike). */
     async putProbe(probe: {
       probeKey: string;
       registrationId: string;
-      motherName: string;
-      fatherName: string;
+      motherNameSealed: string;
+      fatherNameSealed: string;
       pregnancyDate: string;
     }) {
       await probes.put(probe).go();

@@ -11,8 +11,8 @@ function toRelatedCase(item: RegistrationItem): RelatedCase {
     parity: item.parity,
     status: visibleStatus(item),
     jurisdiction: item.jurisdiction,
-    mother: { nameMasked: maskName(item.motherName), idNumberMasked: item.motherIdMasked },
-    father: { nameMasked: maskName(item.fatherName), idNumberMasked: item.fatherIdMasked },
+    mother: { nameMasked: item.motherNameMasked, idNumberMasked: item.motherIdMasked },
+    father: { nameMasked: item.fatherNameMasked, idNumberMasked: item.fatherIdMasked },
     ...(item.expectedDueDate ? { expectedDueDate: item.expectedDueDate } : {}),
     submittedAt: item.submittedAt,
   };

@@ -37,6 +37,7 @@ const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'
     registrations: createRegistrationEntity(client, table),
     probes: createRegistrationProbeEntity(client, table),
     counters: createReceiptCounterEntity(client, table),
+    cipher: piiCipher,
   });
 
 const accessFor = ({ client }: Pick<RegistrationDeps, 'client'>) =>

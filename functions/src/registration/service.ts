@@ -94,8 +94,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         kind: body.kind,
         parity: body.parity,
         existingChildren: body.existingChildren.length,
-        motherName: content.motherName,
-        fatherName: content.fatherName,
+        // Compared in memory: what is stored is sealed.
+        motherName: body.mother.name,
+        fatherName: body.father.name,
         motherRegionCode: checked.facts.motherRegionCode,
         pregnancyDate: content.pregnancyDate,
       },
@@ -143,8 +144,8 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
   };
 
   /** The staff answer: the related cases the reviewer's jurisdiction covers, side by side. */
-  const staffView = (jurisdiction: Jurisdiction, item: RegistrationItem) =>
-    withRelatedCases(records.registrations, jurisdiction, toView(item));
+  const staffView = async (jurisdiction: Jurisdiction, item: RegistrationItem) =>
+    withRelatedCases(records.registrations, jurisdiction, await toView(item, await deps.cipher()));
 
   /**
    * A retried submission finds the registration its first attempt wrote (its
@@ -291,7 +292,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       const { item, jurisdiction } = await readable(caller, registrationId);
       await approval.ensureCertificate(item, now);
       if (jurisdiction) return staffView(jurisdiction, item);
-      const view = toView(item);
+      const view = await toView(item, await deps.cipher());
       if (!disclosure.mentionsOthers(view.reasons)) return view;
       return { ...view, reasons: await disclosure.reasonsFor(await filer.hashIfBound(caller), view.reasons) };
     },
@@ -367,9 +368,9 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
   };
 }
 
-const pick = (content: { motherName: string; fatherName: string; pregnancyDate: string }) => ({
-  motherName: content.motherName,
-  fatherName: content.fatherName,
+const pick = (content: { motherNameSealed: string; fatherNameSealed: string; pregnancyDate: string }) => ({
+  motherNameSealed: content.motherNameSealed,
+  fatherNameSealed: content.fatherNameSealed,
   pregnancyDate: content.pregnancyDate,
 });
 

@@ -1,20 +1,24 @@
-import { maskName, type RegistrationStatus, type RegistrationView, type StatusChange } from '@hongjia/shared';
+import type { RegistrationStatus, RegistrationView, StatusChange } from '@hongjia/shared';
 import type { z } from 'zod';
+import type { PiiCipher } from '../commons/pii';
 import type { RegistrationItem } from './entity';
+import { openExistingChildren, openNames, sealedFields } from './intake';
 
 export type StatusChangeEntry = z.infer<typeof StatusChange>;
 
 /**
  * What leaves the service: ID numbers and phones only as their stored masked
  * copies (every view and list, the family's own included — the family typed
- * them and needs no echo), names whole in a detail and masked in lists.
+ * them and needs no echo), names whole in a detail (opened) and masked in
+ * lists (the stored masked copy: a list opens nothing).
  */
 export function visibleStatus(item: RegistrationItem): RegistrationStatus {
   // `checking` is an internal step of an automatic approval; from outside it is still under review.
   return item.status === 'checking' ? 'pending_review' : item.status;
 }
 
-export function toView(item: RegistrationItem): RegistrationView {
+export async function toView(item: RegistrationItem, cipher: PiiCipher): Promise<RegistrationView> {
+  const { motherName, fatherName } = await openNames(cipher, item);
   return {
     id: item.registrationId,
     receiptNo: item.receiptNo,
@@ -24,21 +28,21 @@ export function toView(item: RegistrationItem): RegistrationView {
     version: item.version,
     jurisdiction: item.jurisdiction,
     mother: {
-      name: item.motherName,
+      name: motherName,
       idNumberMasked: item.motherIdMasked,
       phoneMasked: item.motherPhoneMasked,
       hukouDistrict: item.motherHukou,
     },
     father: {
-      name: item.fatherName,
+      name: fatherName,
       idNumberMasked: item.fatherIdMasked,
       phoneMasked: item.fatherPhoneMasked,
       hukouDistrict: item.fatherHukou,
     },
     marriageDate: item.marriageDate,
-    existingChildren: item.existingChildren,
+    existingChildren: await openExistingChildren(cipher, item),
     ...(item.expectedDueDate ? { expectedDueDate: item.expectedDueDate } : {}),
-    ...(item.reason ? { reason: item.reason } : {}),
+    ...(item.reasonSealed ? { reason: await cipher.open(item.reasonSealed, sealedFields.reason) } : {}),
     attachments: item.attachments,
     reasons: item.reasons,
     history: item.history,
@@ -58,7 +62,7 @@ export function toSummary(item: RegistrationItem) {
     jurisdiction: item.jurisdiction,
     submittedAt: item.submittedAt,
     ...(item.certificateId ? { certificateId: item.certificateId } : {}),
-    motherNameMasked: maskName(item.motherName),
+    motherNameMasked: item.motherNameMasked,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   maskIdNumber,
   maskName,
   parseIdNumber,
+  privacyPolicyVersion,
   type SessionUser,
   type SubsidyRequest,
 } from '@hongjia/shared';
@@ -195,6 +196,8 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
         lastMonth,
         byYear: result.byYear,
         submittedAt: now.toISOString(),
+        guardianConsentAt: now.toISOString(),
+        guardianConsentVersion: privacyPolicyVersion,
         reviewDueBy: reviewDueBy(today),
         renewalDueOn: '',
         renewalMonth: '',

@@ -73,6 +73,10 @@ export function createSubsidyEntity(client: DynamoDBDocumentClient, table: strin
           },
         },
         submittedAt: { type: 'string', required: true, readOnly: true },
+        /** The guardian's consent to process the child's data (PIPL art. 31), given with the application. */
+        guardianConsentAt: { type: 'string', readOnly: true },
+        /** The 隐私保护指引 version in force when it was given. */
+        guardianConsentVersion: { type: 'string', readOnly: true },
         reviewDueBy: { type: 'string', required: true, readOnly: true },
         reviewedAt: { type: 'string' },
         /** The office that decided (never a person). */

@@ -8,9 +8,10 @@ import {
 } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { goToSignIn } from '../auth/navigate';
-import { clearSession, currentToken } from '../auth/session';
+import { clearSession, currentToken, currentUserId } from '../auth/session';
 import { apiBase } from '../config/env';
-import { ApiError } from './errors';
+import { askPrivacy, consentRecordedFor } from '../privacy/store';
+import { ApiError, isApiError } from './errors';
 import { newIdempotencyKey } from './idempotency';
 import { withLoading } from './loading';
 import { buildUrl } from './url';
@@ -29,16 +30,44 @@ export type CallOptions<R extends RouteContract> = Part<'body', BodyInputOf<R>> 
 
 type Args<R extends RouteContract> = object extends CallOptions<R> ? [CallOptions<R>?] : [CallOptions<R>];
 
+type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; params?: unknown };
+
 /**
  * Calls one route of the shared contract and returns its parsed, typed response.
  * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
+ * A 403 CONSENT_REQUIRED (the server holds no agreement of this family to the current
+ * 隐私保护指引): when the agreement was being recorded meanwhile (a page loading right after
+ * sign-in), the request simply goes again; otherwise the privacy gate shows again, and once
+ * the user agrees (the gate records it) the same request goes once more. A retry keeps the
+ * Idempotency-Key.
  */
 export async function call<R extends RouteContract>(route: R, ...[options]: Args<R>): Promise<ResponseOf<R>> {
-  const opts = (options ?? {}) as CallOptions<RouteContract> & {
-    body?: unknown;
-    query?: unknown;
-    params?: unknown;
-  };
+  const opts = (options ?? {}) as Options;
+  const idempotencyKey = route.idempotent ? (opts.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  try {
+    return await send(route, opts, idempotencyKey);
+  } catch (error) {
+    if (!isConsentRequired(error)) throw error;
+    const userId = currentUserId();
+    if (userId && (await consentRecordedFor(userId))) {
+      try {
+        return await send(route, opts, idempotencyKey);
+      } catch (again) {
+        if (!isConsentRequired(again)) throw again;
+      }
+    }
+    if (!(await askPrivacy())) throw error;
+    return send(route, opts, idempotencyKey);
+  }
+}
+
+const isConsentRequired = (error: unknown) => isApiError(error) && error.code === 'CONSENT_REQUIRED';
+
+async function send<R extends RouteContract>(
+  route: R,
+  opts: Options,
+  idempotencyKey: string | undefined,
+): Promise<ResponseOf<R>> {
   const url = buildUrl(
     apiBase,
     route.path,
@@ -49,7 +78,7 @@ export async function call<R extends RouteContract>(route: R, ...[options]: Args
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   const token = currentToken();
   if (token) header.Authorization = `Bearer ${token}`;
-  if (route.idempotent) header['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
+  if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
 
   const request = Taro.request({
     url,

@@ -48,6 +48,11 @@ export function currentToken(now: number = Date.now()): string | null {
   return s.token;
 }
 
+/** The signed-in user's id, or null (same expiry rule as currentToken). */
+export function currentUserId(now: number = Date.now()): string | null {
+  return currentToken(now) ? (session.get()?.user.id ?? null) : null;
+}
+
 export function useSession(): Session | null {
   return useStore(session);
 }

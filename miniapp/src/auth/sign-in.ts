@@ -3,32 +3,20 @@ import Taro from '@tarojs/taro';
 import { call } from '../api/client';
 import { isLocalBuild, isWeapp } from '../config/env';
 import { devLoginRoute } from '../config/routes';
-import { privacyVersion } from '../privacy/policy';
-import { ensurePrivacyAgreed } from '../privacy/store';
+import { recordPrivacyConsent } from '../privacy/consent';
+import { ensurePrivacyAgreed, hasAgreedPrivacy } from '../privacy/store';
 import { saveSession } from './session';
 
-/** Exchanges a login code (wx.login's, or `dev:<openid>` locally) for a session. */
+/**
+ * Exchanges a login code (wx.login's, or `dev:<openid>` locally) for a session. The agreement
+ * was given before sign-in (no personal data may be collected first); now that we know who
+ * agreed, the server keeps the record (PIPL). A failure there must not undo the sign-in: the
+ * server answers CONSENT_REQUIRED where it matters, and the gate asks again.
+ */
 export async function signInWithCode(code: string): Promise<void> {
   const res = await call(api.signIn, { body: { code } });
   saveSession({ token: res.token, expiresAt: res.expiresAt, user: res.user });
-  await recordPrivacyConsent(res.user.id);
-}
-
-/**
- * The agreement was given before sign-in (no personal data may be collected first); now that we
- * know who agreed, the server keeps the record (PIPL). A failure here must not undo the sign-in:
- * the next sign-in records it again, and the server stores one record per version.
- */
-async function recordPrivacyConsent(userId: string): Promise<void> {
-  try {
-    await call(api.recordConsent, {
-      body: { kind: 'privacy_policy', version: privacyVersion },
-      idempotencyKey: `privacy-${privacyVersion}-${userId}`,
-      loading: false,
-    });
-  } catch {
-    // Deliberately quiet: see above.
-  }
+  if (hasAgreedPrivacy()) await recordPrivacyConsent();
 }
 
 /**

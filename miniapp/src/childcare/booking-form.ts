@@ -29,13 +29,16 @@ export function classHint(
   return { ageClass, text: `入托当天孩子 ${months} 个月，应入${className(ageClass)}` };
 }
 
+/** The contract's fields this form types in; the guardian's consent is its checkbox, checked apart. */
+const DraftFields = BookingRequest.omit({ guardianConsent: true });
+
 /** Field errors of the form: the contract's own schema, then the age class against the slot's. */
 export function validateBooking(
   draft: BookingDraft,
   slot: { date: string; ageClass: AgeClass },
 ): BookingErrors {
   const errors: BookingErrors = {};
-  const parsed = BookingRequest.safeParse(draft);
+  const parsed = DraftFields.safeParse(draft);
   for (const issue of parsed.error?.issues ?? []) {
     const field = issue.path[0] as BookingField;
     errors[field] ??= issue.message;

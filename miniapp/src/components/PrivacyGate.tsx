@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { routes } from '../config/routes';
+import { agreeToPrivacy } from '../privacy/consent';
 import { privacySummary } from '../privacy/policy';
 import { answerPrivacy, usePrivacyGate } from '../privacy/store';
 import { agreeButtonId } from '../privacy/wechat';
@@ -10,7 +11,9 @@ import './privacy-gate.css';
 /**
  * The 隐私保护指引 panel. On weapp the agree button has openType agreePrivacyAuthorization, so
  * the same tap also records the agreement with WeChat (required before private APIs such as
- * getFuzzyLocation; see privacy/wechat.ts).
+ * getFuzzyLocation; see privacy/wechat.ts). Signed in, the tap records it with our server too
+ * (privacy/consent.ts, no version: the server's is the one agreed to); it opens again whenever
+ * the server answers CONSENT_REQUIRED (api/client.ts).
  */
 export function PrivacyGate() {
   const { open } = usePrivacyGate();
@@ -31,7 +34,7 @@ export function PrivacyGate() {
           className="btn btn--primary"
           openType="agreePrivacyAuthorization"
           // The tap is the agreement on every platform (old WeChat versions lack the open-type event).
-          onClick={() => answerPrivacy(true)}
+          onClick={() => agreeToPrivacy()}
           {...button('同意并继续', agreeButtonId)}
         >
           同意并继续

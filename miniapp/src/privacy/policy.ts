@@ -1,8 +1,11 @@
+import { privacyPolicyVersion } from '@hongjia/shared';
+
 /**
- * 隐私保护指引 (privacy guideline). Bump the version whenever the text changes in substance:
- * users who agreed to an older version are asked again.
+ * 隐私保护指引 (privacy guideline). Its version is the server's (shared `privacyPolicyVersion`):
+ * bump it there whenever the text changes in substance; users who agreed to an older version
+ * are asked again, here and by the server (403 CONSENT_REQUIRED).
  */
-export const privacyVersion = '2026-11-29';
+export const privacyVersion = privacyPolicyVersion;
 
 export const privacySummary =
   '为向您提供家庭服务，我们会在您登录时使用微信身份标识（openid）；办理生育登记等业务时才会收集身份证号、手机号；查找附近机构时，仅在您同意后使用大致位置。详情请阅读《洪家隐私保护指引》。';

@@ -21,6 +21,28 @@ export function hasAgreedPrivacy(): boolean {
   return gate.get().agreed;
 }
 
+/** The last time the server was told of an agreement: for whom, and whether it took. */
+let recording: { userId: string; done: Promise<boolean> } | undefined;
+
+/** Notes an agreement being recorded on the server (sign-in, the gate's tap). */
+export function noteConsentRecording(userId: string, done: Promise<boolean>): void {
+  recording = { userId, done };
+}
+
+/**
+ * Whether the server has this user's agreement as far as we know, waiting for a recording in
+ * flight: a page's request sent while sign-in was still recording it is refused, and only
+ * needs sending again, not the gate.
+ */
+export function consentRecordedFor(userId: string): Promise<boolean> {
+  return recording?.userId === userId ? recording.done : Promise.resolve(false);
+}
+
+/** Whether the gate is showing, waiting for the user's answer. */
+export function isPrivacyGateOpen(): boolean {
+  return gate.get().open;
+}
+
 /** Resolves true once the user has agreed; opens the gate if needed. Call before any personal data. */
 export function ensurePrivacyAgreed(): Promise<boolean> {
   if (gate.get().agreed) return Promise.resolve(true);

@@ -39,15 +39,16 @@ export function validateSubsidy(draft: SubsidyDraft, today: string): SubsidyErro
   return errors;
 }
 
-/** The request of a valid draft (validateSubsidy found nothing). */
+/** The request of a valid draft (validateSubsidy found nothing); the consent goes with it to be recorded. */
 export function toSubsidyRequest(draft: SubsidyDraft, today: string): SubsidyRequest | undefined {
   const birthDate = childBirthDate(draft, today);
-  if (!birthDate || !draft.hukouDistrict) return undefined;
+  if (!birthDate || !draft.hukouDistrict || !draft.consent) return undefined;
   return {
     childName: draft.childName.trim(),
     childIdNumber: draft.childIdNumber.trim().toUpperCase(),
     childBirthDate: birthDate,
     hukouDistrict: draft.hukouDistrict,
+    guardianConsent: true,
   };
 }
 

@@ -119,6 +119,7 @@ export const createAssistanceRequest = defineRoute({
   response: AssistanceRequestView,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const myAssistanceRequests = defineRoute({
@@ -130,6 +131,7 @@ export const myAssistanceRequests = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(AssistanceRequestView),
+  personalData: true,
 });
 
 export const staffAssistanceRequests = defineRoute({

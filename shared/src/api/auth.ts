@@ -18,6 +18,20 @@ export const SignInResponse = z.object({
 });
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
+/**
+ * Where the user stands with the 隐私保护指引: `version` is the one in force,
+ * `current` whether they agreed to it (families without it get 403
+ * CONSENT_REQUIRED on personal-data routes); the version they last agreed
+ * to and when, if they ever did.
+ */
+export const PrivacyConsentStatus = z.object({
+  version: z.string(),
+  current: z.boolean(),
+  acceptedVersion: z.string().optional(),
+  acceptedAt: z.iso.datetime().optional(),
+});
+export type PrivacyConsentStatus = z.infer<typeof PrivacyConsentStatus>;
+
 export const MeResponse = z.object({
   id: z.string(),
   roles: z.array(Role),
@@ -25,6 +39,7 @@ export const MeResponse = z.object({
   cityWide: z.boolean().optional(),
   displayName: z.string().optional(),
   createdAt: z.iso.datetime(),
+  consent: z.object({ privacyPolicy: PrivacyConsentStatus }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

@@ -140,6 +140,7 @@ export const myBenefits = defineRoute({
   tag: 'benefits',
   access: 'signedIn',
   response: MyBenefits,
+  personalData: true,
 });
 
 export const runBenefitScreening = defineRoute({

@@ -64,6 +64,7 @@ export const submitBirthBundle = defineRoute({
   response: BirthBundleView,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const getBirthBundle = defineRoute({
@@ -75,4 +76,5 @@ export const getBirthBundle = defineRoute({
   access: 'signedIn',
   params: z.object({ id: z.string().min(1).max(64) }),
   response: BirthBundleView,
+  personalData: true,
 });

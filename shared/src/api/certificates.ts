@@ -63,6 +63,7 @@ export const myCertificates = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(CertificateSummary),
+  personalData: true,
 });
 
 export const myCertificate = defineRoute({
@@ -74,6 +75,7 @@ export const myCertificate = defineRoute({
   access: 'signedIn',
   params: IdParams,
   response: CertificateDetail,
+  personalData: true,
 });
 
 export const verifyCertificate = defineRoute({
@@ -108,6 +110,7 @@ export const createPrintCode = defineRoute({
   response: PrintCode,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const redeemPrintCode = defineRoute({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ageClassKeys } from '../childcare/age-classes';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';
+import { GuardianConsent } from './consents';
 import { defineRoute, ListQuery, pageOf } from './contract';
 
 /** Childcare (SPEC C1): nearby search, institutions, slots, bookings and waitlists. */
@@ -109,6 +110,8 @@ export const BookingRequest = z.object({
   childName: z.string({ error: '请填写孩子姓名' }).trim().min(1, '请填写孩子姓名').max(30, '姓名过长'),
   childBirthDate: CalendarDate,
   guardianPhone: MobilePhone,
+  /** The child's data is collected only with this (PIPL art. 31); recorded on the booking. */
+  guardianConsent: GuardianConsent,
 });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
@@ -252,6 +255,7 @@ export const createBooking = defineRoute({
   response: BookingCreated,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const myBookings = defineRoute({
@@ -263,6 +267,7 @@ export const myBookings = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(MyBooking),
+  personalData: true,
 });
 
 export const cancelBooking = defineRoute({
@@ -274,6 +279,7 @@ export const cancelBooking = defineRoute({
   access: 'signedIn',
   params: IdParams,
   response: MyBooking,
+  personalData: true,
 });
 
 export const fileInstitution = defineRoute({

@@ -4,15 +4,20 @@ import { defineRoute, ListQuery, pageOf } from './contract';
 /**
  * Consents a user gave (PIPL: processing personal information needs consent
  * that can be shown later). The privacy guideline (隐私保护指引) is agreed to
- * before any personal data is collected; its version is recorded with the time.
+ * before any personal data is collected; the server records the version in
+ * force (`privacyPolicyVersion`) with the time.
  */
-export const ConsentKind = z.enum(['privacy_policy']);
+export const ConsentKind = z.enum(['privacy_policy'], {
+  error: '同意的类型应为 privacy_policy（隐私保护指引）',
+});
 
 export const RecordConsentRequest = z.object({
   kind: ConsentKind,
-  version: z
-    .string({ error: '缺少版本号' })
-    .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, '版本号格式应为 YYYY-MM-DD'),
+  /**
+   * Ignored: what the user agreed to is the version the server has in force. Accepted (and
+   * dropped) so that clients built before that still get their agreement recorded.
+   */
+  version: z.string().max(32).optional().describe('Ignored; the server records its current version'),
 });
 export type RecordConsentRequest = z.infer<typeof RecordConsentRequest>;
 
@@ -24,11 +29,21 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
+/**
+ * A guardian's consent to process a child's data (PIPL art. 31: a child under 14),
+ * given with the request that needs it (a booking, a 育儿补贴 application) and
+ * stored on what it creates with the time and the privacy-guideline version.
+ */
+export const GuardianConsent = z.literal(true, {
+  error: '请确认您是孩子的监护人，并同意为本次办理提供孩子的信息',
+});
+
 export const recordConsent = defineRoute({
   operationId: 'recordConsent',
   method: 'POST',
   path: '/v1/me/consents',
-  summary: '记录同意 Record that the user agreed to a version of the privacy guideline',
+  summary:
+    '记录同意 Record that the user agreed to the privacy guideline in force (a version in the body is ignored)',
   tag: 'auth',
   access: 'signedIn',
   body: RecordConsentRequest,

@@ -34,6 +34,13 @@ export interface RouteContract<
   successStatus?: 200 | 201 | 202;
   /** Requires an `Idempotency-Key` header; a replay returns the first response. */
   idempotent?: boolean;
+  /**
+   * Collects or returns a family's personal data: a family caller needs a current agreement
+   * to the 隐私保护指引 (PIPL), checked by the router on the stored user (403
+   * CONSENT_REQUIRED). Staff, providers, terminals and admins act under their employment and
+   * are not asked. functions/test/personal-data-routes.test.ts finds the routes that lack it.
+   */
+  personalData?: boolean;
   /** Content type of the response when it is not JSON (e.g. a PDF report). */
   responseContentType?: string;
 }

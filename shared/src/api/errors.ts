@@ -5,6 +5,8 @@ export const errorStatus = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A family without a current agreement to the 隐私保护指引 on a personal-data route: show it again. */
+  CONSENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,

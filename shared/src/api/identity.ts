@@ -63,6 +63,7 @@ export const bindIdentity = defineRoute({
   body: BindIdentityRequest,
   response: IdentityView,
   idempotent: true,
+  personalData: true,
 });
 
 export const myIdentity = defineRoute({
@@ -73,6 +74,7 @@ export const myIdentity = defineRoute({
   tag: 'identity',
   access: 'signedIn',
   response: IdentityView,
+  personalData: true,
 });
 
 export const staffIdentityConflicts = defineRoute({

@@ -25,4 +25,5 @@ export const myNotifications = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(Notification),
+  personalData: true,
 });

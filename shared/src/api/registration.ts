@@ -178,6 +178,7 @@ export const submitRegistration = defineRoute({
   response: RegistrationCreated,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const myRegistrations = defineRoute({
@@ -189,6 +190,7 @@ export const myRegistrations = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(RegistrationSummary),
+  personalData: true,
 });
 
 export const getRegistration = defineRoute({
@@ -200,6 +202,7 @@ export const getRegistration = defineRoute({
   access: 'signedIn',
   params: IdParams,
   response: RegistrationView,
+  personalData: true,
 });
 
 export const resubmitRegistration = defineRoute({
@@ -212,6 +215,7 @@ export const resubmitRegistration = defineRoute({
   params: IdParams,
   body: ResubmitRequest,
   response: RegistrationCreated,
+  personalData: true,
 });
 
 export const staffRegistrations = defineRoute({

@@ -283,6 +283,7 @@ export const mySpecialFamily = defineRoute({
   tag: 'special-families',
   access: 'signedIn',
   response: MySpecialFamily,
+  personalData: true,
 });
 
 export const myRecordViews = defineRoute({
@@ -294,6 +295,7 @@ export const myRecordViews = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(RecordView),
+  personalData: true,
 });
 
 export const setProxyConsent = defineRoute({
@@ -305,4 +307,5 @@ export const setProxyConsent = defineRoute({
   access: 'signedIn',
   body: ProxyConsentRequest,
   response: MySpecialFamily,
+  personalData: true,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../phone';
 import { DistrictCodeSchema } from '../roles';
+import { GuardianConsent } from './consents';
 import { defineRoute, ListQuery, pageOf } from './contract';
 import { IdNumberInput, PersonName } from './identity';
 
@@ -18,6 +19,8 @@ export const SubsidyRequest = z.object({
   childIdNumber: IdNumberInput,
   childBirthDate: CalendarDate,
   hukouDistrict: DistrictCodeSchema,
+  /** The child's data is collected only with this (PIPL art. 31); recorded on the application. */
+  guardianConsent: GuardianConsent,
 });
 export type SubsidyRequest = z.infer<typeof SubsidyRequest>;
 
@@ -105,6 +108,7 @@ export const applyChildcareSubsidy = defineRoute({
   response: SubsidyCreated,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 export const myChildcareSubsidies = defineRoute({
@@ -116,6 +120,7 @@ export const myChildcareSubsidies = defineRoute({
   access: 'signedIn',
   query: ListQuery,
   response: pageOf(SubsidyView),
+  personalData: true,
 });
 
 export const renewChildcareSubsidy = defineRoute({
@@ -127,6 +132,7 @@ export const renewChildcareSubsidy = defineRoute({
   access: ['family'],
   params: IdParams,
   response: SubsidyView,
+  personalData: true,
 });
 
 export const staffChildcareSubsidies = defineRoute({

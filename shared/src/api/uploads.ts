@@ -129,6 +129,7 @@ export const createUpload = defineRoute({
   response: UploadTicket,
   successStatus: 201,
   idempotent: true,
+  personalData: true,
 });
 
 /** How long a download link of an attachment works. */

@@ -32,8 +32,10 @@ export function createBookingEntity(client: DynamoDBDocumentClient, table: strin
         ageClass: { type: ageClasses, required: true, readOnly: true },
         date: { type: 'string', required: true, readOnly: true },
         session: { type: ['full_day', 'morning', 'afternoon'] as const, required: true, readOnly: true },
-        childName: { type: 'string', required: true, readOnly: true },
-        childBirthDate: { type: 'string', required: true, readOnly: true },
+        /** Sealed (SPEC §4); opened for the two lists that show it whole: the family's own and the provider's. */
+        childNameSealed: { type: 'string', required: true, readOnly: true },
+        /** Sealed; no view shows it (the age check and the child's guard use the request's value). */
+        childBirthDateSealed: { type: 'string', required: true, readOnly: true },
         /** Sealed with the PII cipher (SPEC §4); only the provider's view opens it. */
         guardianPhoneSealed: { type: 'string', required: true, readOnly: true },
         /** Kept masked beside it, so the family's own list needs no decryption. */
@@ -44,6 +46,10 @@ export function createBookingEntity(client: DynamoDBDocumentClient, table: strin
         /** FIFO ticket while waitlisted (0 when the place was confirmed at once). */
         waitlistSeq: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** The guardian's consent to process the child's data (PIPL art. 31), given with the request. */
+        guardianConsentAt: { type: 'string', readOnly: true },
+        /** The 隐私保护指引 version in force when it was given. */
+        guardianConsentVersion: { type: 'string', readOnly: true },
         confirmedAt: { type: 'string' },
         cancelledAt: { type: 'string' },
       },

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { piiCipher } from '../../commons/pii/index';
 import type { BookingEntity } from './entity';
 import type { SlotLedger } from './ledger';
-import { type BookingService, guardianPhoneField, readLedgers, toMyBooking } from './service';
+import { type BookingService, guardianPhoneField, openChildName, readLedgers, toMyBooking } from './service';
 
 type ProviderBooking = z.infer<typeof ProviderBookingSchema>;
 
@@ -31,7 +31,12 @@ export function createProviderBookings(deps: {
         const view = views.get(item.slotId);
         const visible = await deps.service.reconcile(item, view, now);
         if (!visible) continue;
-        const { guardianPhoneMasked: _masked, ...rest } = toMyBooking(visible, view);
+        // The provider cares for the child and calls the guardian: both opened, for this page only.
+        const { guardianPhoneMasked: _masked, ...rest } = toMyBooking(
+          visible,
+          view,
+          await openChildName(pii, visible),
+        );
         const guardianPhone = await pii.open(visible.guardianPhoneSealed, guardianPhoneField);
         items.push({ ...rest, guardianPhone });
       }

@@ -32,8 +32,8 @@ export function createBookingRoutes(deps: {
 }): RouteImplementation[] {
   const bookings = createBookingServiceFor(deps);
   return [
-    implement(api.createBooking, ({ caller, params, body, now }) =>
-      bookings.create(caller, params.slotId, body, now),
+    implement(api.createBooking, ({ caller, params, body, now, operationId }) =>
+      bookings.create(caller, params.slotId, body, now, operationId),
     ),
     implement(api.myBookings, ({ caller, query, now }) => bookings.listMine(caller, query, now)),
     implement(api.cancelBooking, ({ caller, params, now }) => bookings.cancel(caller, params.id, now)),

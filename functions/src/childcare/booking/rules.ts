@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
 import { type AgeClass, ageClassOn, ageClassRules, ageInMonths, type ErrorDetail } from '@hongjia/shared';
+import type { PiiCipher } from '../../commons/pii';
 
 /**
  * The child a booking is for, as the one-active-booking-per-child-per-slot
- * guard sees it: name (whitespace-insensitive) and birth date, hashed so the
- * guard item carries no personal data.
+ * guard sees it: name (whitespace-insensitive) and birth date under the PII
+ * cipher's keyed hash, so the guard item carries no personal data and cannot
+ * be confirmed by hashing guessed names and birth dates.
  */
-export function childGuardKey(slotId: string, childName: string, childBirthDate: string): string {
+export function childGuardKey(
+  cipher: Pick<PiiCipher, 'lookupHash'>,
+  slotId: string,
+  childName: string,
+  childBirthDate: string,
+): string {
   const name = childName.replace(/\s+/g, '');
-  return createHash('sha256')
-    .update(`${slotId}\u0000${name}\u0000${childBirthDate}`)
-    .digest('hex')
-    .slice(0, 32);
+  return cipher.lookupHash(`${slotId}\u0000${name}\u0000${childBirthDate}`, 'child-slot').slice(0, 32);
 }
 
 /** Why a child of this birth date cannot join `ageClass` on `slotDate`; undefined when it can. */

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import {
   type BookingCreated,
   type BookingRequest,
   type ListQuery,
   type MyBooking,
   maskPhone,
+  privacyPolicyVersion,
   type SessionUser,
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
+import { newId } from '../../commons/ids';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
@@ -30,7 +31,10 @@ export interface BookingServiceDeps {
   pii?: PiiCipher;
 }
 
+/** Fields a booking's sealed values are bound to (the cipher's associated data). */
 export const guardianPhoneField = 'booking.guardianPhone';
+export const childNameField = 'booking.childName';
+const childBirthDateField = 'booking.childBirthDate';
 
 /** A `pending` intent older than this outlived its request (Lambda timeout 10 s): it never got a place. */
 const abandonedAfterMs = 60_000;
@@ -49,6 +53,7 @@ export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' 
  */
 export function createBookingService(deps: BookingServiceDeps) {
   const { bookings, ledger, guards, notifier } = deps;
+  const cipher = async () => deps.pii ?? (await piiCipher());
 
   const getBooking = async (bookingId: string) =>
     (await bookings.get({ bookingId }).go({ consistent: true })).data ?? undefined;
@@ -129,20 +134,28 @@ export function createBookingService(deps: BookingServiceDeps) {
   };
 
   /**
-   * The child's claim on this slot: ours (new or resumed after an
-   * interrupted attempt) or a conflict. A claim left behind by a finished
-   * booking (cancelled; or an intent that never got a place) is cleared.
+   * The child's claim on this slot: ours (new, or this request's own from an
+   * earlier attempt, or resumed after another interrupted attempt) or a
+   * conflict. A claim left behind by a finished booking (cancelled; or an
+   * intent that never got a place) is cleared. The booking id comes from the
+   * operation id (decision 0015), so every retry of one request names the
+   * same booking and finds what an earlier attempt did.
    */
-  const claimChild = async (caller: SessionUser, guardKey: string, now: Date): Promise<string> => {
+  const claimChild = async (
+    caller: SessionUser,
+    guardKey: string,
+    now: Date,
+    operationId: string | undefined,
+  ): Promise<string> => {
+    const bookingId = newId('bk', operationId);
     for (let round = 0; round < 3; round++) {
-      const bookingId = `bk_${randomUUID().replaceAll('-', '')}`;
       const claim = await guards.claim(
         'child-slot',
         guardKey,
         { ownerId: caller.id, targetId: bookingId },
         now,
       );
-      if (claim.claimed) return bookingId;
+      if (claim.claimed || claim.holder?.targetId === bookingId) return bookingId;
       if (!claim.holder) continue;
       if (claim.holder.ownerId !== caller.id) throw alreadyBooked();
       const existing = await getBooking(claim.holder.targetId);
@@ -162,6 +175,31 @@ export function createBookingService(deps: BookingServiceDeps) {
     return { slot, institution };
   };
 
+  /** What the family was told when the booking was made, from the ledger (a waitlisted one may have moved up). */
+  const answerFor = async (bookingId: string, kind: 'confirmed' | 'waitlisted', slotId: string) => {
+    if (kind === 'confirmed') return { id: bookingId, status: 'confirmed' } as const;
+    const view = await ledger.read(slotId);
+    const position = view ? waitlistPosition(view, bookingId) : undefined;
+    // Promoted between our reservation and this read: say so rather than a stale waitlist.
+    if (position === undefined) return { id: bookingId, status: 'confirmed' } as const;
+    return { id: bookingId, status: 'waitlisted', waitlistPosition: position } as const;
+  };
+
+  /**
+   * A retry of a request whose booking an earlier attempt already finished
+   * (the item is past `pending`): nothing is reserved again; the answer comes
+   * from the stored booking, brought in line with the ledger first.
+   */
+  const finished = async (stored: BookingItem, now: Date): Promise<BookingCreated> => {
+    const visible = await reconcile(stored, await ledger.read(stored.slotId), now);
+    if (!visible || visible.status === 'cancelled') {
+      // Cancelled since: the claim this retry took again goes back, the child may book anew.
+      await guards.release('child-slot', stored.guardKey, stored.bookingId);
+      throw conflict('该预约已取消，如需预约请重新提交');
+    }
+    return answerFor(stored.bookingId, visible.status, stored.slotId);
+  };
+
   return {
     reconcile,
 
@@ -170,19 +208,21 @@ export function createBookingService(deps: BookingServiceDeps) {
       slotId: string,
       request: BookingRequest,
       now: Date,
+      operationId?: string,
     ): Promise<BookingCreated> {
       const { slot, institution } = await loadBookable(slotId, now);
       const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
       if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
 
-      const guardKey = childGuardKey(slotId, request.childName, request.childBirthDate);
+      const pii = await cipher();
+      const guardKey = childGuardKey(pii, slotId, request.childName, request.childBirthDate);
       // Full at this consistent read: answer at once, unless this child already
       // holds a claim (a retry resuming an interrupted attempt must find its place).
       if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
         const holder = await guards.holder('child-slot', guardKey);
         if (holder?.ownerId !== caller.id) throw holder ? alreadyBooked() : slotFull();
       }
-      const bookingId = await claimChild(caller, guardKey, now);
+      const bookingId = await claimChild(caller, guardKey, now, operationId);
       try {
         await bookings
           .create({
@@ -194,22 +234,23 @@ export function createBookingService(deps: BookingServiceDeps) {
             ageClass: slot.ageClass,
             date: slot.date,
             session: slot.session,
-            childName: request.childName,
-            childBirthDate: request.childBirthDate,
-            guardianPhoneSealed: await (deps.pii ?? (await piiCipher())).seal(
-              request.guardianPhone,
-              guardianPhoneField,
-            ),
+            childNameSealed: await pii.seal(request.childName, childNameField),
+            childBirthDateSealed: await pii.seal(request.childBirthDate, childBirthDateField),
+            guardianPhoneSealed: await pii.seal(request.guardianPhone, guardianPhoneField),
             guardianPhoneMasked: maskPhone(request.guardianPhone),
             guardKey,
             status: 'pending',
             waitlistSeq: 0,
             createdAt: now.toISOString(),
+            guardianConsentAt: now.toISOString(),
+            guardianConsentVersion: privacyPolicyVersion,
           })
           .go();
       } catch (error) {
-        // Resuming an interrupted attempt: its intent is already there.
+        // Resuming an interrupted attempt: its intent is already there, perhaps already finished.
         if (!isConditionFailure(error)) throw error;
+        const stored = await getBooking(bookingId);
+        if (stored && stored.status !== 'pending') return finished(stored, now);
       }
 
       const place = await ledger.reserve(slotId, bookingId);
@@ -224,12 +265,7 @@ export function createBookingService(deps: BookingServiceDeps) {
         waitlistSeq: seq,
         ...(place.kind === 'confirmed' ? { confirmedAt: now.toISOString() } : {}),
       });
-      if (place.kind === 'confirmed') return { id: bookingId, status: 'confirmed' };
-      const view = await ledger.read(slotId);
-      const position = view ? waitlistPosition(view, bookingId) : undefined;
-      // Promoted between our reservation and this read: say so rather than a stale waitlist.
-      if (position === undefined) return { id: bookingId, status: 'confirmed' };
-      return { id: bookingId, status: 'waitlisted', waitlistPosition: position };
+      return answerFor(bookingId, place.kind, slotId);
     },
 
     async listMine(caller: SessionUser, query: ListQuery, now: Date) {
@@ -238,11 +274,13 @@ export function createBookingService(deps: BookingServiceDeps) {
         .byUser({ userId: caller.id })
         .go({ limit: query.limit, order: 'desc', ...(cursor ? { cursor } : {}) });
       const views = await readLedgers(ledger, page.data);
+      const pii = await cipher();
       const items: MyBooking[] = [];
       for (const item of page.data) {
         const view = views.get(item.slotId);
         const visible = await reconcile(item, view, now);
-        if (visible) items.push(toMyBooking(visible, view));
+        // The family's own child, by name as they typed it: opened for this page only.
+        if (visible) items.push(toMyBooking(visible, view, await openChildName(pii, visible)));
       }
       return { items, nextCursor: await encodeCursor(page.cursor) };
     },
@@ -263,7 +301,9 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (item.status === 'pending') throw conflict('该预约正在处理中，请稍后再试');
         throw notFound('未找到该预约');
       }
-      if (visible.status === 'cancelled') return toMyBooking(visible, before);
+      const pii = await cipher();
+      if (visible.status === 'cancelled')
+        return toMyBooking(visible, before, await openChildName(pii, visible));
 
       const released = await ledger.release(visible.slotId, bookingId);
       if (released.released === 'confirmed' && released.promoted) {
@@ -273,7 +313,11 @@ export function createBookingService(deps: BookingServiceDeps) {
       const cancelledAt = now.toISOString();
       await move(bookingId, visible.status, { status: 'cancelled', cancelledAt });
       await guards.release('child-slot', visible.guardKey, bookingId);
-      return toMyBooking({ ...visible, status: 'cancelled', cancelledAt }, undefined);
+      return toMyBooking(
+        { ...visible, status: 'cancelled', cancelledAt },
+        undefined,
+        await openChildName(pii, visible),
+      );
     },
   };
 }
@@ -289,7 +333,16 @@ export async function readLedgers(ledger: SlotLedger, items: readonly BookingIte
   return new Map(views.filter((entry): entry is readonly [string, LedgerView] => entry[1] !== undefined));
 }
 
-export function toMyBooking(item: VisibleBooking, view: LedgerView | undefined): MyBooking {
+export function openChildName(pii: PiiCipher, item: Pick<BookingItem, 'childNameSealed'>): Promise<string> {
+  return pii.open(item.childNameSealed, childNameField);
+}
+
+/** `childName` opened by the caller (openChildName): the family's list and the provider's show it whole. */
+export function toMyBooking(
+  item: VisibleBooking,
+  view: LedgerView | undefined,
+  childName: string,
+): MyBooking {
   const position = item.status === 'waitlisted' && view ? waitlistPosition(view, item.bookingId) : undefined;
   return {
     id: item.bookingId,
@@ -299,7 +352,7 @@ export function toMyBooking(item: VisibleBooking, view: LedgerView | undefined):
     ageClass: item.ageClass,
     date: item.date,
     session: item.session,
-    childName: item.childName,
+    childName,
     guardianPhoneMasked: item.guardianPhoneMasked,
     status: item.status,
     ...(position !== undefined ? { waitlistPosition: position } : {}),

@@ -73,6 +73,8 @@ export default function BookPage() {
       childName: draft.childName.trim(),
       childBirthDate: draft.childBirthDate,
       guardianPhone: draft.guardianPhone.trim(),
+      // The checkbox above, recorded by the server with the booking (PIPL art. 31).
+      guardianConsent: true as const,
     };
     setBusy(true);
     try {
