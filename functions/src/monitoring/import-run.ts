@@ -94,7 +94,11 @@ export async function runImport(
     logger.warn('import message for an unknown import', { importId });
     return 'finished-before';
   }
-  if (seen.status === 'done' || seen.status === 'failed') return 'finished-before';
+  if (seen.status === 'done' || seen.status === 'failed') {
+    // A run that died between marking the import done and queueing its prune: queue it now.
+    if (seen.status === 'done' && !seen.prunedAt) await sendPrune(deps, seen, seen.chunk);
+    return 'finished-before';
+  }
   const claimedAt = clock();
   let item: ImportItem;
   try {
@@ -115,8 +119,9 @@ export async function runImport(
         .go({ response: 'all_new' })
     ).data as ImportItem;
   } catch (error) {
-    if (isConditionFailure(error)) return 'busy';
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    await watchLease(deps, importId);
+    return 'busy';
   }
 
   const lost = () => new Error('lease lost');
@@ -240,23 +245,48 @@ export async function runImport(
     if (isConditionFailure(error)) return 'busy';
     throw error;
   }
-  const keys = [...(finished.counterKeys ?? [])];
-  if (!item.dryRun && keys.length > 0) {
-    const prune: MonitoringMessage = {
-      kind: 'prune',
-      writer: importId,
-      step: chunk,
-      counterKeys: keys,
-      importId,
-    };
-    try {
-      await deps.queue.send(prune, { delaySeconds: deps.pruneDelaySeconds });
-    } catch (error) {
-      // Markers left behind cost bytes, never correctness.
-      logger.warn('prune message not sent', { importId, error });
-    }
-  }
+  await sendPrune(deps, finished, chunk);
   return 'done';
+}
+
+/** Queues the removal of a finished import's markers (never for a dry run, which has none). */
+async function sendPrune(deps: ImportRunDeps, item: ImportItem, step: number): Promise<void> {
+  const keys = [...(item.counterKeys ?? [])];
+  if (item.dryRun || keys.length === 0) return;
+  const prune: MonitoringMessage = {
+    kind: 'prune',
+    writer: item.importId,
+    step,
+    counterKeys: keys,
+    importId: item.importId,
+  };
+  try {
+    await deps.queue.send(prune, { delaySeconds: deps.pruneDelaySeconds });
+  } catch (error) {
+    // Markers left behind cost bytes, never correctness.
+    logger.warn('prune message not sent', { importId: item.importId, error });
+  }
+}
+
+/** SQS's longest message delay. */
+const maxDelaySeconds = 900;
+
+/**
+ * Another run holds the lease. It may be alive (a duplicate delivery) or dead
+ * (its Lambda crashed after its last checkpoint renewed the lease, and SQS
+ * redelivered its message before the lease ran out): consuming this message
+ * silently would leave a dead run's import "running" forever. So look again
+ * once the lease has run out; a live run has then finished or renewed it (and
+ * the look is a no-op or one more look).
+ */
+async function watchLease(deps: ImportRunDeps, importId: string): Promise<void> {
+  const item = (await deps.entities.imports.get({ importId }).go({ consistent: true })).data;
+  if (!item || item.status === 'done' || item.status === 'failed') return;
+  const waitMs = Math.max(0, (item.leaseUntil ?? 0) - deps.clock().getTime());
+  const message: MonitoringMessage = { kind: 'import', importId };
+  await deps.queue.send(message, {
+    delaySeconds: Math.min(maxDelaySeconds, Math.ceil(waitMs / 1000) + 1),
+  });
 }
 
 async function mapLimited<T, R>(

@@ -36,12 +36,18 @@ export interface MonitoringWiring {
 
 /** Worker timeout (manifest) and the lease and prune delay that must exceed it (decision 0020). */
 export const workerTimeoutSeconds = 300;
-export const monitoringTuning = {
+export interface MonitoringTuning {
+  chunkSize: number;
+  concurrency: number;
+  leaseMs: number;
+  pruneDelaySeconds: number;
+}
+export const monitoringTuning: Readonly<MonitoringTuning> = {
   chunkSize: 500,
   concurrency: 16,
   leaseMs: (workerTimeoutSeconds + 60) * 1000,
   pruneDelaySeconds: 900,
-} as const;
+};
 
 const queueOf = (wiring: MonitoringWiring) => wiring.queue ?? queueFromEnv(envNames.monitoringQueueUrl);
 
@@ -93,7 +99,7 @@ export function monitoringServices(wiring: MonitoringWiring & { cipher: PiiCiphe
 /** What the worker (imports, registration matching, prunes) runs with. */
 export function monitoringWorkerDeps(
   wiring: MonitoringWiring & { cipher: PiiCipher; files: ImportFiles },
-  tuning: Partial<typeof monitoringTuning> = {},
+  tuning: Partial<MonitoringTuning> = {},
 ): WorkerDeps {
   const { client, table, cipher } = wiring;
   const entities = createMonitoringEntities(client, table);
