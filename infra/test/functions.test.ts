@@ -221,6 +221,8 @@ const allowed: Record<string, string[]> = {
     ...mainRW,
     ...idempotency,
     ...readUsers,
+    // Decision 0014: its stored idempotent answers (live print codes) are sealed.
+    ...piiKey('idempotency'),
   ],
   families: [
     ...tracingAndLogs,

@@ -135,6 +135,11 @@ async function* xlsxRows(body: Readable): AsyncGenerator<FileRow> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  // exceljs 4.4 names a worksheet from xl/workbook.xml; files whose zip puts that entry after the
+  // worksheets (exceljs' own, some WPS exports) crash it on `this.model.sheets`. Without the
+  // names the first worksheet is still the first one read.
+  const unnamed = reader as unknown as { model?: { sheets?: unknown[] } };
+  unnamed.model ??= { sheets: [] };
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
