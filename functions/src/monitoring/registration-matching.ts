@@ -62,8 +62,16 @@ export async function runRegistrationMatching(
         .go({ response: 'all_new' })
     ).data as RegistrationFactItem;
   } catch (error) {
-    if (isConditionFailure(error)) return 'busy';
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    // Another run holds the lease, alive or dead (SQS redelivers a dead run's message before its
+    // lease is out): look again once it is, or a dead run's matching would never be finished.
+    const held = (await facts.get({ registrationId }).go({ consistent: true })).data;
+    const waitMs = (held?.leaseUntil ?? 0) - now.getTime();
+    if (waitMs > 0) {
+      const message: MonitoringMessage = { kind: 'registration', registrationId };
+      await deps.queue.send(message, { delaySeconds: Math.min(900, Math.ceil(waitMs / 1000) + 1) });
+    }
+    return 'busy';
   }
 
   const writer = `rg_${registrationId}`;
