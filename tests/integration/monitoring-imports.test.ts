@@ -281,3 +281,29 @@ describe('dry run', () => {
     expect(await monitoringItems()).toEqual(before);
   });
 });
+
+describe('personal data at rest', () => {
+  it('keeps imported ID numbers and names only sealed, hashed or masked', async () => {
+    const idNumber = mother(400);
+    const csv = deliveriesCsv([
+      {
+        deliveryId: 'PII-1',
+        motherIdNumber: idNumber,
+        motherName: '欧阳明珠',
+        district: '360102',
+        deliveryDate: '2025-07-01',
+        childSex: 'F',
+        birthWeightG: 3300,
+        parity: 1,
+      },
+    ]);
+    expect(await importFile(runtime, staff, 'hospital_delivery', utf8(csv))).toMatchObject({ accepted: 1 });
+    const client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
+    const stored = JSON.stringify(
+      (await client.send(new ScanCommand({ TableName: localTableName(mainTable) }))).Items,
+    );
+    expect(stored).toContain('PII-1');
+    expect(stored).not.toContain(idNumber);
+    expect(stored).not.toContain('欧阳明珠');
+  });
+});
