@@ -10,6 +10,7 @@ import { createMonitoringEntities } from '@hongjia/functions/monitoring/entities
 import { runImport } from '@hongjia/functions/monitoring/import-run';
 import type { MonitoringMessage } from '@hongjia/functions/monitoring/messages';
 import { figuresOf } from '@hongjia/functions/monitoring/record-builder';
+import { runRegistrationMatching } from '@hongjia/functions/monitoring/registration-matching';
 import { monitoringWorkerDeps } from '@hongjia/functions/monitoring/wiring';
 import { handleMonitoringMessage } from '@hongjia/functions/monitoring/worker';
 import { mainTable } from '@hongjia/infra/table-spec';
@@ -277,6 +278,51 @@ describe('counters equal a recount of the records (dynalite)', () => {
     expect(outcome).toBe('busy');
     expect(sent).toEqual([
       { message: { kind: 'import', importId }, delaySeconds: Math.ceil(deps(client).leaseMs / 1000) + 1 },
+    ]);
+  });
+
+  it('looks again after the lease of a registration match that died', async () => {
+    // Prepare: an approved registration's fact; a matching run claims it and dies at once.
+    const registrationId = 'reg_deadlease';
+    const clockMs = Date.parse('2026-01-10T02:00:00Z');
+    const sent: { message: unknown; delaySeconds?: number }[] = [];
+    const deps = (dbClient: DynamoDBDocumentClient) =>
+      monitoringWorkerDeps({
+        client: dbClient,
+        table,
+        cipher,
+        queue: { send: async (message, options) => void sent.push({ message, ...options }) },
+        clock: () => new Date(clockMs),
+        files: { open: async () => undefined },
+      });
+    await createMonitoringEntities(client, table)
+      .facts.create({
+        registrationId,
+        receiptNo: 'SYDJ202601100001',
+        motherIdHash: 'hash-of-nobody',
+        motherIdMasked: '3601**********0021',
+        district: '360102',
+        pregnancyDate: '2026-03-01',
+        hasDueDate: true,
+        status: 'approved',
+        version: 1,
+        updatedAt: new Date(clockMs).toISOString(),
+      })
+      .go();
+    await expect(
+      runRegistrationMatching(deps(crashingClient(client, 3, false)), registrationId, 'dead'),
+    ).rejects.toSatisfy(isCrash);
+
+    // Act: the redelivered message finds the lease still live.
+    const outcome = await runRegistrationMatching(deps(client), registrationId, 'next');
+
+    // Assess
+    expect(outcome).toBe('busy');
+    expect(sent).toEqual([
+      {
+        message: { kind: 'registration', registrationId },
+        delaySeconds: Math.ceil(deps(client).leaseMs / 1000) + 1,
+      },
     ]);
   });
 });
