@@ -217,4 +217,28 @@ describe('jurisdiction', () => {
       { row: 3, field: 'district', message: expect.stringMatching(/青山湖区|只能导入/) },
     ]);
   });
+
+  it('lists a district’s imports to its staff and city staff only', async () => {
+    const view = await importFile(
+      runtime,
+      staff,
+      'hospital_delivery',
+      utf8(deliveriesCsv([delivery(806, daysFromToday(-2))])),
+    );
+    const ids = async (token: string, query = '') => {
+      const answer = await call(runtime, `/v1/staff/monitoring/imports${query}`, { token });
+      expect(answer.status, answer.text).toBe(200);
+      return (answer.json as { items: { id: string }[] }).items.map((item) => item.id);
+    };
+    expect(await ids(staff)).toContain(view.id);
+    expect(await ids(cityStaff, '?district=360102')).toContain(view.id);
+    expect(await ids(otherStaff)).not.toContain(view.id);
+    expectEnvelope(
+      await call(runtime, `/v1/staff/monitoring/imports/${view.id}`, { token: otherStaff }),
+      404,
+      'NOT_FOUND',
+    );
+    const seen = await call(runtime, `/v1/staff/monitoring/imports/${view.id}`, { token: cityStaff });
+    expect(seen.json).toMatchObject({ id: view.id, status: 'done', progress: 1 });
+  });
 });
