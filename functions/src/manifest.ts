@@ -1,5 +1,5 @@
 import { api, type RouteContract } from '@hongjia/shared';
-import type { PiiFamily } from './commons/pii/families';
+import type { LookupPurpose, PiiFamily } from './commons/pii/families';
 
 /**
  * The Lambda functions, one per capability group, and the routes each serves.
@@ -60,8 +60,13 @@ export interface GroupAccess {
    * those encryption contexts only; commons/pii/families.ts).
    */
   pii?: readonly PiiFamily[];
-  /** Computes keyed look-up hashes of personal data (the HMAC key). */
-  piiLookup?: boolean;
+  /**
+   * Computes keyed look-up hashes of personal data (the HMAC key). `true`: any
+   * purpose; a list: only those purposes (checked in code — IAM can only grant
+   * the whole secret, so a list narrows what a bug can do, not what a
+   * compromised function can; decision 0016).
+   */
+  piiLookup?: true | readonly LookupPurpose[];
   /** Signs certificate QR payloads with the Ed25519 key. */
   certSigningKey?: boolean;
 }
@@ -105,6 +110,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
       pii: ['booking'],
+      // The one-active-booking-per-child guard key, and nothing else.
+      piiLookup: ['child-slot'],
     },
   },
   {
@@ -231,18 +238,21 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.listPolicies,
       api.addPolicyVersion,
     ],
-    // Its replayable responses are sealed (idempotency); screening reads no sealed field.
+    // Its replayable responses are sealed (idempotency); screening and 我的待遇 open the
+    // facts the rules need: members' birth dates (identity), a special family's kind and
+    // event date (specialFamily).
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['idempotency'],
+      pii: ['identity', 'specialFamily', 'idempotency'],
     },
   },
   {
-    // Help requests of special families: deadlines, events, the overdue list, proxy filing.
+    // Help requests of special families: deadlines, events, the overdue list, proxy filing
+    // (opens the family's record to check the proxy and audit it: specialFamily).
     name: 'assistance',
     entry: 'src/assistance/handler.ts',
     routes: [
@@ -257,7 +267,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['assistance', 'idempotency'],
+      pii: ['assistance', 'specialFamily', 'idempotency'],
     },
   },
   {

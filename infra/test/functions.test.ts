@@ -181,6 +181,7 @@ const allowed: Record<string, string[]> = {
   childcare: [
     ...tracingAndLogs,
     ...secret('SessionSecret'),
+    ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
@@ -242,7 +243,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('idempotency'),
+    ...piiKey('identity', 'specialFamily', 'idempotency'),
   ],
   assistance: [
     ...tracingAndLogs,
@@ -251,7 +252,7 @@ const allowed: Record<string, string[]> = {
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('assistance', 'idempotency'),
+    ...piiKey('assistance', 'specialFamily', 'idempotency'),
   ],
   subsidies: [
     ...tracingAndLogs,
@@ -403,7 +404,7 @@ describe('personal-data keys', () => {
     for (const group of functionGroups) {
       const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
       expect(envNames.piiKmsKeyId in env, group.name).toBe(Boolean(group.access.pii?.length));
-      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup === true);
+      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup !== undefined);
     }
   });
 
