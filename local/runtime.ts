@@ -35,6 +35,8 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   s3Endpoint: string;
   uploadBucket: string;
+  /** The queue-triggered workers (local/queues.ts): tests wait for them to settle. */
+  queues: { idle(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -158,6 +160,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     compileRoutes(httpGroups, handlers),
     options.logRequests ? (line) => log(line) : undefined,
   );
+  const queues = await (await import('./queues')).startLocalQueues(functionsDir, functionGroups);
   const workers = options.workers
     ? await (await import('./workers')).startLocalWorkers({ intervalMs: options.workers.intervalMs, log })
     : undefined;
@@ -180,6 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     dynamoEndpoint: dynamo.endpoint,
     s3Endpoint: storage.endpoint,
     uploadBucket,
+    queues,
     async stop() {
       await Promise.all(
         servers.map(
@@ -191,6 +195,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ),
       );
       await workers?.stop();
+      await queues.stop();
       await storage.close();
       await dynamo.close();
     },

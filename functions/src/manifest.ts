@@ -21,8 +21,18 @@ export interface FunctionGroup {
    */
   access: GroupAccess;
   memoryMb?: number;
+  /** The function's timeout (default 10 s). */
+  timeoutSeconds?: number;
   /** Workers: run on a schedule (EventBridge deployed, an interval locally) instead of serving routes. */
   schedule?: { everyMinutes: number };
+  /**
+   * Workers triggered by a queue of their own: deployed an SQS queue with a
+   * dead-letter queue, an alarm on it and an event source (one message per
+   * invocation); locally an in-process queue (local/queues.ts) that runs the
+   * same handler as this group. Senders name the group in `access.sendsTo`
+   * and get the queue's URL in `envVar`.
+   */
+  queue?: { envVar: string };
 }
 
 export interface GroupAccess {
@@ -34,6 +44,10 @@ export interface GroupAccess {
   auditTable?: 'append' | 'read' | 'append-read';
   idempotencyTable?: 'RW';
   uploadBucket?: 'RO' | 'RW';
+  /** Only objects under this prefix of the upload bucket (default: every object). */
+  uploadPrefix?: string;
+  /** Queue-triggered groups this group sends messages to (sqs:SendMessage on exactly their queues). */
+  sendsTo?: readonly string[];
   /**
    * Session tokens (decision 0017): `verify` gets the public key set only; `sign`
    * (the sign-in group alone) also gets the Ed25519 private key; absent (no
@@ -179,6 +193,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffBundleConflicts,
       api.resolveBundleConflict,
     ],
+    // Approvals and voids are told to population monitoring (its registration hook: a fact and a message).
     access: {
       rateLimitKey: true,
       mainTable: 'RW',
@@ -190,6 +205,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       cursorKey: true,
       pii: ['registration', 'birthBundle', 'conflict', 'idempotency'],
       piiLookup: true,
+      sendsTo: ['monitoringWorker'],
     },
   },
   {
@@ -339,5 +355,50 @@ export const functionGroups: readonly FunctionGroup[] = [
       pii: ['birthBundle'],
     },
     schedule: { everyMinutes: 1 },
+  },
+  {
+    // Population monitoring for staff: imports (queued to the worker), indicators from the
+    // counters, the reconciliation worklist and its audited resolutions (notes sealed).
+    name: 'monitoring',
+    entry: 'src/monitoring/handler.ts',
+    routes: [
+      api.createMonitoringImport,
+      api.monitoringImport,
+      api.monitoringImports,
+      api.monitoringImportErrors,
+      api.monitoringIndicators,
+      api.monitoringReconciliation,
+      api.resolveReconciliationItem,
+    ],
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+      cursorKey: true,
+      pii: ['monitoring', 'idempotency'],
+      sendsTo: ['monitoringWorker'],
+    },
+  },
+  {
+    // The monitoring worker (no routes; its queue): streams import files from the bucket's
+    // imports/ prefix in checkpointed chunks, seals and hashes the records, keeps the counters
+    // and the reconciliation items; matches registrations approved after their delivery.
+    // Timeout 300 s: wiring.ts's lease (360 s) and prune delay (900 s) exceed it (decision 0020).
+    name: 'monitoringWorker',
+    entry: 'src/monitoring/worker-handler.ts',
+    routes: [],
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    queue: { envVar: 'MONITORING_QUEUE_URL' },
+    access: {
+      mainTable: 'RW',
+      uploadBucket: 'RO',
+      uploadPrefix: 'imports/',
+      pii: ['monitoring'],
+      piiLookup: true,
+      sendsTo: ['monitoringWorker'],
+    },
   },
 ];

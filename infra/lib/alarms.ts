@@ -4,6 +4,7 @@ import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-c
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { HongjiaFunction } from './hongjia-function';
 
@@ -13,6 +14,8 @@ export interface AlarmsProps {
   email: string;
   functions: readonly HongjiaFunction[];
   httpApi: HttpApi;
+  /** Dead-letter queues of the queue-triggered workers: any message there is work that never got done. */
+  deadLetterQueues?: readonly { name: string; queue: IQueue }[];
 }
 
 /**
@@ -48,5 +51,13 @@ export class Alarms extends Construct {
       alarm(`${name}Throttles`, fn.fn.metricThrottles({ period, statistic: 'Sum' }), 1, `${name} throttles`);
     }
     alarm('Api5xx', props.httpApi.metricServerError({ period }), 5, 'HTTP API 5xx responses');
+    for (const { name, queue } of props.deadLetterQueues ?? []) {
+      alarm(
+        `${name}DeadLetters`,
+        queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+        1,
+        `${name} messages given up (dead-letter queue not empty)`,
+      );
+    }
   }
 }

@@ -115,7 +115,7 @@ export class HongjiaFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.group.memoryMb ?? 512,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.group.timeoutSeconds ?? 10),
       tracing: Tracing.ACTIVE,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -186,23 +186,30 @@ export class HongjiaFunction extends Construct {
    * action: with SSE-KMS, S3 needs only a data key to write and a decrypt to read, and only
    * through the bucket's own key.
    */
-  bindBucket(bucket: IBucket, envVar: string, accessMode: AccessMode): void {
+  bindBucket(bucket: IBucket, envVar: string, accessMode: AccessMode, prefix = ''): void {
     const write = accessMode === 'RW';
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion', ...(write ? ['s3:PutObject'] : [])],
-        resources: [bucket.arnForObjects('*')],
+        resources: [bucket.arnForObjects(`${prefix}*`)],
       }),
     );
     this.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        // A group confined to a prefix may not even list the names outside it.
+        ...(prefix ? { conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } } : {}),
+      }),
     );
     bucket.encryptionKey?.grant(this.fn, 'kms:Decrypt', ...(write ? ['kms:GenerateDataKey'] : []));
     this.fn.addEnvironment(envVar, bucket.bucketName);
     acknowledgeNag(
       this,
-      `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
-      'Objects are named by unguessable upload ids under pending/ and attachments/<registrationId>/, so the grant names the bucket objects by wildcard; the actions are exactly GetObject, GetObjectVersion and (RW) PutObject (decision 0012).',
+      `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${prefix}*]`,
+      prefix
+        ? `Import files are named by unguessable upload ids under ${prefix}; the grant names exactly that prefix and GetObject/GetObjectVersion (decision 0020).`
+        : 'Objects are named by unguessable upload ids under pending/ and attachments/<registrationId>/, so the grant names the bucket objects by wildcard; the actions are exactly GetObject, GetObjectVersion and (RW) PutObject (decision 0012).',
     );
   }
 

@@ -15,6 +15,7 @@ import { PiiKeys } from './pii-keys';
 import { Schedules } from './schedules';
 import { Storage } from './storage';
 import { accessTable, auditTable, idempotencyTable, mainTable, type TableSpec } from './table-spec';
+import { WorkerQueues } from './worker-queues';
 
 export interface HongjiaStackProps extends StackProps {
   config: HongjiaConfig;
@@ -70,7 +71,12 @@ export class HongjiaStack extends Stack {
         fn.bindTable(tables[grant.table].table, tables[grant.table].spec, grant);
       }
       if (access.uploadBucket) {
-        fn.bindBucket(this.storage.uploadBucket, envNames.uploadBucket, access.uploadBucket);
+        fn.bindBucket(
+          this.storage.uploadBucket,
+          envNames.uploadBucket,
+          access.uploadBucket,
+          access.uploadPrefix,
+        );
       }
       // Every group with signed-in routes verifies with the public keys; only `sign` gets the private one.
       if (access.sessionSecret) fn.bindSecret(this.secrets.sessionVerifyKeys, envNames.sessionVerifyKeysArn);
@@ -98,12 +104,14 @@ export class HongjiaStack extends Stack {
     });
 
     new Schedules(this, 'Schedules', { functions: this.functions });
+    const queues = new WorkerQueues(this, 'Queues', { functions: this.functions });
 
     new Alarms(this, 'Alarms', {
       stage: config.stage,
       email: config.alarmEmail,
       functions: this.functions,
       httpApi: this.api.httpApi,
+      deadLetterQueues: queues.deadLetterQueues,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

@@ -103,6 +103,14 @@ export class Storage extends Construct {
           expiration: Duration.days(1),
           noncurrentVersionExpiration: Duration.days(7),
         },
+        {
+          // Monitoring import files (decision 0020): the records they held are in the table; the
+          // file is kept a month for a sender's questions, then goes.
+          id: 'expire-import-files',
+          prefix: uploadKeyPrefixes.imports,
+          expiration: Duration.days(30),
+          noncurrentVersionExpiration: Duration.days(7),
+        },
       ],
     });
     (this.uploadBucket.node.defaultChild as CfnBucket).overrideLogicalId('UploadBucket');

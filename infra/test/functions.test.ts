@@ -229,6 +229,8 @@ const allowed: Record<string, string[]> = {
     ...on('Audit', ['PutItem']),
     ...piiKey('registration', 'birthBundle', 'conflict', 'idempotency'),
     ...uploadBucketRW,
+    // Decision 0020: approvals and voids are told to monitoring's queue.
+    'sqs:SendMessage on monitoringWorkerQueue',
   ],
   certificates: [
     ...tracingAndLogs,
@@ -286,6 +288,35 @@ const allowed: Record<string, string[]> = {
     ...piiKey('subsidy', 'conflict', 'birthBundle', 'idempotency'),
   ],
   workers: [...tracingAndLogs, ...secret('WechatSecret'), ...mainRW, ...readUsers, ...piiKey('birthBundle')],
+  // Decision 0020.
+  monitoring: [
+    ...tracingAndLogs,
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...on('Audit', ['PutItem']),
+    ...piiKey('monitoring', 'idempotency'),
+    'sqs:SendMessage on monitoringWorkerQueue',
+  ],
+  monitoringWorker: [
+    ...tracingAndLogs,
+    ...secret('PiiLookupSecret'),
+    ...mainRW,
+    ...piiKey('monitoring'),
+    's3:GetObject on UploadBucket/imports/*',
+    's3:GetObjectVersion on UploadBucket/imports/*',
+    's3:ListBucket on UploadBucket if s3:prefix in [imports/*]',
+    'kms:Decrypt on UploadKey',
+    'sqs:SendMessage on monitoringWorkerQueue',
+    // The event source: receive its own queue's messages, delete them, hide them while it works.
+    'sqs:ChangeMessageVisibility on monitoringWorkerQueue',
+    'sqs:DeleteMessage on monitoringWorkerQueue',
+    'sqs:GetQueueAttributes on monitoringWorkerQueue',
+    'sqs:GetQueueUrl on monitoringWorkerQueue',
+    'sqs:ReceiveMessage on monitoringWorkerQueue',
+  ],
 };
 
 describe('least privilege: what each group may do (decision 0016)', () => {
@@ -433,6 +464,52 @@ describe('personal-data keys', () => {
   it('rotates the retained KMS key that wraps the data keys', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('queue-triggered workers (decision 0020)', () => {
+  const queueGroups = functionGroups.filter((group) => group.queue);
+
+  it('gives each a queue with a dead-letter queue, an event source of one message, and a longer visibility timeout', () => {
+    expect(queueGroups.map((group) => group.name)).toEqual(['monitoringWorker']);
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue');
+    const mappings = Object.values(resourcesOfType(template, 'AWS::Lambda::EventSourceMapping'));
+    for (const group of queueGroups) {
+      const queue = queues[`${group.name}Queue`];
+      expect(queue?.Properties.VisibilityTimeout).toBeGreaterThan(group.timeoutSeconds ?? 10);
+      expect(queue?.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: 5 });
+      expect(queue?.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(queues[`${group.name}DeadLetters`]).toBeDefined();
+      const [logicalId] = functionOfGroup(template, group.name);
+      const mapping = mappings.find((m) => JSON.stringify(m.Properties.FunctionName).includes(logicalId));
+      expect(mapping?.Properties).toMatchObject({
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      expect(group.routes).toHaveLength(0);
+    }
+  });
+
+  it('alarms on a message in any dead-letter queue', () => {
+    const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm'));
+    for (const group of queueGroups) {
+      const alarm = alarms.find((a) =>
+        JSON.stringify(a.Properties.Dimensions ?? []).includes(`${group.name}DeadLetters`),
+      );
+      expect(alarm?.Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+      });
+    }
+  });
+
+  it('passes the queue URL to exactly the groups that send to it', () => {
+    for (const group of functionGroups) {
+      const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
+      expect('MONITORING_QUEUE_URL' in env, group.name).toBe(
+        group.access.sendsTo?.includes('monitoringWorker') === true,
+      );
+    }
   });
 });
 

@@ -176,9 +176,15 @@ describe('upload bucket', () => {
     // Only prefix-scoped rules expire anything: a bucket-wide expiry would reach attachments/ too.
     for (const rule of rules()) {
       if (rule.ExpirationInDays || rule.NoncurrentVersionExpiration) {
-        expect(rule.Prefix, rule.Id).toBe(uploadKeyPrefixes.pending);
+        expect([uploadKeyPrefixes.pending, uploadKeyPrefixes.imports], rule.Id).toContain(rule.Prefix);
       }
     }
+  });
+
+  it('expires monitoring import files after a month (their records are in the table)', () => {
+    expect(rulesFor(`${uploadKeyPrefixes.imports}upl_0123456789abcdef0123`)).toContainEqual(
+      expect.objectContaining({ ExpirationInDays: 30, Prefix: uploadKeyPrefixes.imports }),
+    );
   });
 
   it('cleans up incomplete multipart uploads after a day', () => {
@@ -212,6 +218,15 @@ describe('upload bucket access', () => {
       's3:ListBucket',
       's3:PutObject',
     ]);
+  });
+
+  it('lets the monitoring worker read import files and nothing else of the bucket', () => {
+    const onBucket = roleStatements(template, 'monitoringWorker').filter((statement) =>
+      mentions(statement, 'UploadBucket'),
+    );
+    expect(actionsOf(onBucket).sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']);
+    expect(JSON.stringify(onBucket)).toContain('/imports/*');
+    expect(JSON.stringify(onBucket)).toContain('"s3:prefix":["imports/*"]');
   });
 
   it('gives no group without bucket access the bucket key', () => {

@@ -7,6 +7,7 @@ export * from './districts';
 export * from './file-signatures';
 export * from './identity/index';
 export * from './mask';
+export * from './monitoring/index';
 export * from './phone';
 export * from './privacy';
 export * from './roles';

@@ -50,6 +50,8 @@ export const envNames = {
   /** Local endpoints of dynalite and the S3-compatible server; unset when deployed. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   s3Endpoint: 'S3_ENDPOINT',
+  /** URL of the monitoring worker's SQS queue (deployed; locally an in-process queue of this name). */
+  monitoringQueueUrl: 'MONITORING_QUEUE_URL',
   /** `local`, `test` or a deployed stage name such as `prod`. */
   stage: 'STAGE',
 } as const;

@@ -14,7 +14,7 @@ import { admitCaller, type CallerStore, callerStoreFromEnv } from './caller';
 import { documentClient, mainTableName } from './dynamo';
 import { fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
-import { errorResponse, internalErrorResponse, jsonResponse } from './http/response';
+import { errorResponse, internalErrorResponse, jsonResponse, textResponse } from './http/response';
 import {
   type ResponseSealer,
   requireIdempotencyKey,
@@ -185,7 +185,10 @@ export function createHttpHandler(
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
         : await execute();
-      response = jsonResponse(outcome.statusCode, outcome.body, requestId);
+      response =
+        impl.route.responseContentType && typeof outcome.body === 'string'
+          ? textResponse(outcome.statusCode, outcome.body, impl.route.responseContentType, requestId)
+          : jsonResponse(outcome.statusCode, outcome.body, requestId);
     } catch (error) {
       if (isAppError(error)) {
         response = errorResponse(error, requestId);

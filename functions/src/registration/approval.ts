@@ -1,6 +1,7 @@
 import type { CertificateEntity } from '../certificates/entity';
 import { conflict } from '../commons/errors';
 import type { GuardEntity, Guards } from '../commons/guards';
+import type { RegistrationMonitoringHook } from '../monitoring/registration-hook';
 import { certificateIdFor, issueCertificate } from './certificate-issue';
 import type { RegistrationItem, RegistrationItemStatus } from './entity';
 import type { RegistrationRecords } from './records';
@@ -30,8 +31,10 @@ export function createApproval(deps: {
   guards: Guards;
   guardEntity: GuardEntity;
   certificates: CertificateEntity;
+  /** Population monitoring is told of approvals and voids (its coverage of deliveries; never throws). */
+  monitoring?: RegistrationMonitoringHook;
 }) {
-  const { records, guards, guardEntity, certificates } = deps;
+  const { records, guards, guardEntity, certificates, monitoring } = deps;
 
   /** The claim's holder may be replaced when its registration is gone, undone, or stuck past the crash window. */
   const isStale = async (key: string, holderId: string, now: Date): Promise<boolean> => {
@@ -82,12 +85,14 @@ export function createApproval(deps: {
         throw error;
       }
       await issueCertificate(certificates, approved, now);
+      await monitoring?.changed(approved, now);
       return { approved: true, item: approved };
     },
 
     /** Gives the claim back when a registration leaves the path to approval (returned, rejected, voided). */
     async release(item: RegistrationItem): Promise<void> {
       await guards.release('pregnancy', pregnancyKey(item), item.registrationId);
+      if (item.status === 'voided') await monitoring?.changed(item, new Date());
     },
 
     /** Repairs an approval interrupted between the move and the certificate write. */

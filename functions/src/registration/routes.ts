@@ -8,6 +8,7 @@ import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createIdentityEntity } from '../families/entities';
+import { registrationMonitoringHook } from '../monitoring/wiring';
 import type { Notifier } from '../notifications/notifier';
 import { createAccessChecks } from '../staff/jurisdiction';
 import { createUploadServiceFor } from '../uploads/routes';
@@ -46,7 +47,13 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
   const certificates = createCertificateEntity(client, table);
   return createRegistrationService({
     records,
-    approval: createApproval({ records, guards: createGuards(guardEntity), guardEntity, certificates }),
+    approval: createApproval({
+      records,
+      guards: createGuards(guardEntity),
+      guardEntity,
+      certificates,
+      monitoring: registrationMonitoringHook({ client, table }),
+    }),
     uploads: createUploadServiceFor({
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { uploadContentTypes } from '@hongjia/shared';
+import { importContentTypes, uploadContentTypes } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
 
 /**
@@ -20,11 +20,15 @@ export function createUploadEntity(client: DynamoDBDocumentClient, table: string
         uploadId: { type: 'string', required: true, readOnly: true },
         userId: { type: 'string', required: true, readOnly: true },
         fileName: { type: 'string', required: true, readOnly: true },
-        contentType: { type: uploadContentTypes, required: true, readOnly: true },
+        contentType: {
+          type: [...uploadContentTypes, ...importContentTypes] as const,
+          required: true,
+          readOnly: true,
+        },
         size: { type: 'number', required: true, readOnly: true },
         /** Declared base64 SHA-256 (absent on uploads announced before digests were required). */
         sha256: { type: 'string', readOnly: true },
-        /** Object key in the upload bucket where the presigned PUT writes (`pending/…`). */
+        /** Object key in the upload bucket where the presigned PUT writes (`pending/…`, or `imports/…` for a monitoring import). */
         key: { type: 'string', required: true, readOnly: true },
         status: { type: uploadStatuses, required: true },
         attachedTo: { type: 'string' },

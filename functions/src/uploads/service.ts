@@ -2,20 +2,24 @@ import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } 
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   attachmentLinkSeconds,
-  type CreateUploadRequest,
+  CreateUploadRequest,
   type ErrorDetail,
+  ImportUploadRequest,
+  isImportContentType,
   matchesFileSignature,
   maxUploadBytes,
   type SessionUser,
   type UploadContentType,
+  type UploadRequest,
   type UploadTicket,
+  uploadContentTypes,
   uploadTypeNames,
 } from '@hongjia/shared';
-import { conflict, validationFailed } from '../commons/errors';
+import { conflict, forbidden, fromZodError, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { UploadEntity, UploadItem } from './entity';
-import { pendingKeyOf, permanentKeyOf } from './keys';
+import { importKeyOf, pendingKeyOf, permanentKeyOf } from './keys';
 import { readStoredObject, type StoredObject } from './stored-object';
 
 export interface UploadServiceDeps {
@@ -70,6 +74,27 @@ export function createUploadService({ uploads, s3, bucket, holderExists }: Uploa
     message,
   });
 
+  const isAttachmentType = (value: string): value is UploadContentType =>
+    (uploadContentTypes as readonly string[]).includes(value);
+
+  /**
+   * A declaration under the rules of its kind: attachments (jpg/png/pdf ≤ 10 MB) for anyone,
+   * import files (csv/xlsx ≤ 100 MB, their own prefix) for staff only.
+   */
+  const declarationOf = (caller: SessionUser, request: UploadRequest): UploadRequest => {
+    if (isImportContentType(request.contentType) || /\.(csv|xlsx)$/i.test(request.fileName)) {
+      if (!caller.roles.includes('staff')) {
+        throw forbidden('只有工作人员可以上传导入数据文件；附件请上传 jpg、png 或 pdf');
+      }
+      const parsed = ImportUploadRequest.safeParse(request);
+      if (!parsed.success) throw fromZodError(parsed.error, 'body');
+      return parsed.data;
+    }
+    const parsed = CreateUploadRequest.safeParse(request);
+    if (!parsed.success) throw fromZodError(parsed.error, 'body');
+    return parsed.data;
+  };
+
   const ticketFor = async (
     item: Pick<UploadItem, 'uploadId' | 'key' | 'contentType' | 'size'> & { sha256: string },
     expiresAt: string,
@@ -106,6 +131,7 @@ export function createUploadService({ uploads, s3, bucket, holderExists }: Uploa
       return '附件与声明的大小或类型不一致，请重新上传';
     }
     if (object.sha256 !== item.sha256) return '附件内容与上传时声明的校验值（SHA-256）不一致，请重新上传';
+    if (!isAttachmentType(item.contentType)) return '附件不存在，请重新上传';
     if (!matchesFileSignature(item.contentType, object.head)) {
       return `附件内容不是 ${uploadTypeNames[item.contentType]}，请重新上传正确的文件`;
     }
@@ -120,12 +146,13 @@ export function createUploadService({ uploads, s3, bucket, holderExists }: Uploa
      */
     async create(
       caller: SessionUser,
-      request: CreateUploadRequest,
+      declared: UploadRequest,
       now: Date,
       operationId?: string,
     ): Promise<UploadTicket> {
+      const request = declarationOf(caller, declared);
       const uploadId = newId('upl', operationId);
-      const key = pendingKeyOf(uploadId);
+      const key = isImportContentType(request.contentType) ? importKeyOf(uploadId) : pendingKeyOf(uploadId);
       const expiresAt = new Date(now.getTime() + urlLifetimeSeconds * 1000).toISOString();
       try {
         await uploads
@@ -176,10 +203,11 @@ export function createUploadService({ uploads, s3, bucket, holderExists }: Uploa
       }
       for (const [index, id] of ids.entries()) {
         const item = (await uploads.get({ uploadId: id }).go({ consistent: true })).data;
-        if (!item || item.userId !== caller.id) {
+        if (!item || item.userId !== caller.id || !isAttachmentType(item.contentType)) {
           problems.push(detail(index, '附件不存在，请重新上传'));
           continue;
         }
+        const contentType = item.contentType;
         if (item.status === 'attached' && item.attachedTo !== targetId && (await heldElsewhere(item))) {
           problems.push(detail(index, '该附件已用于另一份申请，请重新上传'));
           continue;
@@ -191,7 +219,7 @@ export function createUploadService({ uploads, s3, bucket, holderExists }: Uploa
         const attachment: Attachment = {
           id,
           fileName: item.fileName,
-          contentType: item.contentType,
+          contentType,
           size: item.size,
           sha256: item.sha256,
           key: permanentKeyOf(targetId, id),

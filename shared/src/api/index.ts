@@ -7,6 +7,7 @@ import * as childcare from './childcare';
 import * as conflicts from './conflicts';
 import * as consents from './consents';
 import * as identity from './identity';
+import * as monitoring from './monitoring';
 import * as notifications from './notifications';
 import * as platform from './platform';
 import * as registration from './registration';
@@ -26,6 +27,7 @@ export * from './consents';
 export * from './contract';
 export * from './errors';
 export * from './identity';
+export * from './monitoring';
 export * from './notifications';
 export * from './platform';
 export * from './registration';
@@ -111,6 +113,13 @@ export const api = {
   resolveBundleConflict: conflicts.resolveBundleConflict,
   staffFilingConflicts: conflicts.staffFilingConflicts,
   resolveFilingConflict: conflicts.resolveFilingConflict,
+  createMonitoringImport: monitoring.createMonitoringImport,
+  monitoringImport: monitoring.monitoringImport,
+  monitoringImports: monitoring.monitoringImports,
+  monitoringImportErrors: monitoring.monitoringImportErrors,
+  monitoringIndicators: monitoring.monitoringIndicators,
+  monitoringReconciliation: monitoring.monitoringReconciliation,
+  resolveReconciliationItem: monitoring.resolveReconciliationItem,
 } as const;
 
 export type Api = typeof api;

@@ -19,6 +19,7 @@ export const maxUploadBytes = 10 * 1024 * 1024;
  */
 export const sha256Base64Pattern = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
+/** The declaration of an attachment: jpg, png or pdf, at most 10 MB (what families may upload). */
 export const CreateUploadRequest = z.object({
   fileName: z
     .string({ error: '请提供文件名' })
@@ -39,6 +40,73 @@ export const CreateUploadRequest = z.object({
 });
 export type CreateUploadRequest = z.infer<typeof CreateUploadRequest>;
 
+/**
+ * Files for population-monitoring imports (issue 11): CSV, or an Excel
+ * workbook (.xlsx), at most 100 MB, staff only. They go to their own prefix of
+ * the bucket and can never be claimed as a registration's attachment.
+ */
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const importContentTypes = ['text/csv', xlsxContentType] as const;
+export type ImportContentType = (typeof importContentTypes)[number];
+export const maxImportBytes = 100 * 1024 * 1024;
+
+export function isImportContentType(value: string): value is ImportContentType {
+  return (importContentTypes as readonly string[]).includes(value);
+}
+
+export const ImportUploadRequest = z
+  .object({
+    fileName: z
+      .string({ error: '请提供文件名' })
+      .trim()
+      .min(1, '请提供文件名')
+      .max(120, '文件名过长')
+      .regex(/\.(csv|xlsx)$/i, '导入文件只能是 csv 或 xlsx'),
+    contentType: z.enum(importContentTypes, { error: '导入文件只能是 csv 或 xlsx' }),
+    size: z
+      .number({ error: '请提供文件大小' })
+      .int()
+      .min(1, '文件为空')
+      .max(maxImportBytes, '导入文件不能超过 100 MB'),
+    sha256: CreateUploadRequest.shape.sha256,
+  })
+  .refine(
+    (request) =>
+      request.fileName.toLowerCase().endsWith(request.contentType === 'text/csv' ? '.csv' : '.xlsx'),
+    {
+      path: ['contentType'],
+      message: '文件类型与文件名的扩展名不一致',
+    },
+  );
+export type ImportUploadRequest = z.infer<typeof ImportUploadRequest>;
+
+/**
+ * The body of POST /v1/uploads: either declaration. The service applies the
+ * rules of the one the content type names (a family asking for an import
+ * type gets 403, an attachment over 10 MB gets 400).
+ */
+export const UploadRequest = z.object({
+  fileName: z
+    .string({ error: '请提供文件名' })
+    .trim()
+    .min(1, '请提供文件名')
+    .max(120, '文件名过长')
+    .regex(
+      /\.(jpe?g|png|pdf|csv|xlsx)$/i,
+      '只能上传 jpg、png 或 pdf 文件（工作人员导入数据可上传 csv 或 xlsx）',
+    ),
+  contentType: z.enum([...uploadContentTypes, ...importContentTypes], {
+    error: '只能上传 jpg、png 或 pdf 文件（工作人员导入数据可上传 csv 或 xlsx）',
+  }),
+  size: z
+    .number({ error: '请提供文件大小' })
+    .int()
+    .min(1, '文件为空')
+    .max(maxImportBytes, '文件不能超过 100 MB'),
+  sha256: CreateUploadRequest.shape.sha256,
+});
+export type UploadRequest = z.infer<typeof UploadRequest>;
+
 export const UploadTicket = z.object({
   uploadId: z.string(),
   url: z.string().describe('Presigned PUT URL; send exactly the declared bytes with `headers`'),
@@ -53,10 +121,11 @@ export const createUpload = defineRoute({
   operationId: 'createUpload',
   method: 'POST',
   path: '/v1/uploads',
-  summary: '上传附件 A presigned PUT for one attachment (jpg/png/pdf ≤ 10 MB, SHA-256 declared)',
+  summary:
+    '上传文件 A presigned PUT for one attachment (jpg/png/pdf ≤ 10 MB) or, for staff, one import file (csv/xlsx ≤ 100 MB); SHA-256 declared',
   tag: 'registration',
   access: 'signedIn',
-  body: CreateUploadRequest,
+  body: UploadRequest,
   response: UploadTicket,
   successStatus: 201,
   idempotent: true,

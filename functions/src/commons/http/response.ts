@@ -19,6 +19,20 @@ export function jsonResponse(
   };
 }
 
+/** A route whose contract names another content type (a CSV download, a report) answers its body as is. */
+export function textResponse(
+  statusCode: number,
+  body: string,
+  contentType: string,
+  requestId: string,
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { ...baseHeaders, 'content-type': contentType, 'x-request-id': requestId },
+    body,
+  };
+}
+
 /** The envelope; a 429 also says when to come back (`Retry-After`, seconds; 60 when the limit did not say). */
 export function errorResponse(error: AppError, requestId: string): APIGatewayProxyStructuredResultV2 {
   const response = jsonResponse(

@@ -18,6 +18,8 @@ export const piiFamilies = [
   'subsidy',
   'conflict',
   'idempotency',
+  /** Population monitoring's imported records and staff notes on reconciliation items. */
+  'monitoring',
 ] as const;
 export type PiiFamily = (typeof piiFamilies)[number];
 
@@ -44,7 +46,13 @@ export function familyOfField(field: string): PiiFamily {
  * What a keyed look-up hash is for; the purpose is part of the HMAC input, so
  * hashes of one purpose never match another's.
  */
-export type LookupPurpose = 'id-number' | 'parents-birth-dates' | 'birth-bundle' | 'child-slot';
+export type LookupPurpose =
+  | 'id-number'
+  | 'parents-birth-dates'
+  | 'birth-bundle'
+  | 'child-slot'
+  | 'monitoring-child'
+  | 'monitoring-name';
 
 /** Refuses a family the current function group does not declare (see commons/group-scope.ts). */
 export function assertFamilyAllowed(family: PiiFamily): void {

@@ -1,0 +1,18 @@
+import { type PiiCipher, piiCipher } from '../commons/pii';
+
+/** The process's cipher for code wired before it is loaded: seals and opens wait for it; look-ups need it loaded. */
+export function lazyCipher(): PiiCipher {
+  let loaded: PiiCipher | undefined;
+  const load = async () => {
+    loaded ??= await piiCipher();
+    return loaded;
+  };
+  return {
+    seal: async (plaintext, field) => (await load()).seal(plaintext, field),
+    open: async (sealed, field) => (await load()).open(sealed, field),
+    lookupHash(value, purpose) {
+      if (!loaded) throw new Error('lazyCipher: look-ups need the cipher loaded first (await piiCipher())');
+      return loaded.lookupHash(value, purpose);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './dates';
+export * from './figures';
+export * from './flags';
+export * from './matching';
+export * from './rows';
+export * from './sources';
