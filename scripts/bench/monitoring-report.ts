@@ -31,7 +31,8 @@ const runtime = await startLocalRuntime({ dataDir, port: 0 });
 
 function idNumber(serial: number): string {
   const birth = `19${80 + (serial % 20)}0${1 + (serial % 9)}1${serial % 10}`;
-  const first17 = `${district}${birth}${String(serial % 1000).padStart(3, '0')}`.slice(0, 17);
+  // The 17th digit even: a woman's number (the import checks it).
+  const first17 = `${district}${birth}${String(serial % 100).padStart(2, '0')}${(serial * 2) % 10}`;
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }
 
@@ -99,13 +100,20 @@ try {
     headers: { 'idempotency-key': `bench-report-import-${perYear}` },
     body: JSON.stringify({ source: 'hospital_delivery', uploadId: ticket.uploadId }),
   })) as { id: string };
-  let view: { status: string; accepted: number } = { status: 'queued', accepted: 0 };
+  let view: { status: string; accepted: number; errors?: unknown[]; duplicates?: number } = {
+    status: 'queued',
+    accepted: 0,
+  };
   while (view.status !== 'done' && view.status !== 'failed') {
     await new Promise((resolve) => setTimeout(resolve, 200));
     view = (await json(`/v1/staff/monitoring/imports/${started.id}`, { token })) as typeof view;
   }
   await runtime.queues.idle();
-  if (view.accepted !== 2 * perYear) throw new Error(`import accepted ${view.accepted}, not ${2 * perYear}`);
+  if (view.accepted !== 2 * perYear) {
+    throw new Error(
+      `import accepted ${view.accepted}, not ${2 * perYear}: ${JSON.stringify({ ...view, errors: view.errors?.slice(0, 3) })}`,
+    );
+  }
 
   const fetchReport = async (format: 'pdf' | 'html') => {
     const t0 = performance.now();
