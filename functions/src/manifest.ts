@@ -33,6 +33,12 @@ export interface FunctionGroup {
    * and get the queue's URL in `envVar`.
    */
   queue?: { envVar: string };
+  /**
+   * Files copied beside the bundled handler (paths from the repository root), for code that
+   * reads them at run time — the reports group's CJK font. Locally the same code reads them
+   * from node_modules.
+   */
+  bundleAssets?: readonly { from: string }[];
 }
 
 export interface GroupAccess {
@@ -380,6 +386,28 @@ export const functionGroups: readonly FunctionGroup[] = [
       pii: ['monitoring', 'idempotency'],
       sendsTo: ['monitoringWorker'],
     },
+  },
+  {
+    // The situation report (人口形势分析报告) as PDF or HTML, from monitoring's indicators and open
+    // reconciliation counts (read only; no personal data). Its own group so the CJK font, pdfkit and
+    // ECharts stay out of every other bundle; its cache is the bucket's reports/ prefix (decision 0021).
+    name: 'reports',
+    entry: 'src/reports/handler.ts',
+    routes: [api.monitoringReport],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: {
+      mainTable: 'RO',
+      accessTable: 'RO',
+      uploadBucket: 'RW',
+      uploadPrefix: 'reports/',
+      sessionSecret: 'verify',
+      // Reads the open gaps through monitoring's list, which signs its next-page cursor.
+      cursorKey: true,
+    },
+    bundleAssets: [
+      { from: 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff' },
+    ],
   },
   {
     // The monitoring worker (no routes; its queue): streams import files from the bucket's

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TableGrant } from '@hongjia/functions/access-grants';
 import { envNames } from '@hongjia/functions/commons/env';
@@ -29,6 +29,14 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from './nag';
 import type { TableSpec } from './table-spec';
+
+/** Why a group confined to a bucket prefix is granted every object under it (cdk-nag IAM5). */
+const prefixReasons: Record<string, string> = {
+  'imports/':
+    'Import files are named by unguessable upload ids under imports/; the grant names exactly that prefix and GetObject/GetObjectVersion (decision 0020).',
+  'reports/':
+    'Cached reports are named by district, year and data version under reports/; the grant names exactly that prefix and GetObject/GetObjectVersion/PutObject (decision 0021).',
+};
 
 /** The monorepo root (bundling runs from here, with the root lock file). */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -131,6 +139,19 @@ export class HongjiaFunction extends Construct {
         banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
+        // Files the code reads beside its handler at run time (the reports group's font).
+        ...(props.group.bundleAssets?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.group.bundleAssets ?? []).map(
+                    (asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${basename(asset.from)}"`,
+                  ),
+              },
+            }
+          : {}),
       },
       environment: {
         [envNames.stage]: props.stage,
@@ -208,7 +229,7 @@ export class HongjiaFunction extends Construct {
       this,
       `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${prefix}*]`,
       prefix
-        ? `Import files are named by unguessable upload ids under ${prefix}; the grant names exactly that prefix and GetObject/GetObjectVersion (decision 0020).`
+        ? (prefixReasons[prefix] ?? `Objects under ${prefix} only; the grant names exactly that prefix.`)
         : 'Objects are named by unguessable upload ids under pending/ and attachments/<registrationId>/, so the grant names the bucket objects by wildcard; the actions are exactly GetObject, GetObjectVersion and (RW) PutObject (decision 0012).',
     );
   }

@@ -300,6 +300,22 @@ const allowed: Record<string, string[]> = {
     ...piiKey('monitoring', 'idempotency'),
     'sqs:SendMessage on monitoringWorkerQueue',
   ],
+  // Decision 0021: reads through monitoring's services (main table read only, no personal data);
+  // caches the documents it draws under reports/.
+  reports: [
+    ...tracingAndLogs,
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
+    ...on('Main', mainRead),
+    ...mainIndexes,
+    ...readUsers,
+    's3:GetObject on UploadBucket/reports/*',
+    's3:GetObjectVersion on UploadBucket/reports/*',
+    's3:PutObject on UploadBucket/reports/*',
+    's3:ListBucket on UploadBucket if s3:prefix in [reports/*]',
+    'kms:Decrypt on UploadKey',
+    'kms:GenerateDataKey on UploadKey',
+  ],
   monitoringWorker: [
     ...tracingAndLogs,
     ...secret('PiiLookupSecret'),

@@ -176,7 +176,10 @@ describe('upload bucket', () => {
     // Only prefix-scoped rules expire anything: a bucket-wide expiry would reach attachments/ too.
     for (const rule of rules()) {
       if (rule.ExpirationInDays || rule.NoncurrentVersionExpiration) {
-        expect([uploadKeyPrefixes.pending, uploadKeyPrefixes.imports], rule.Id).toContain(rule.Prefix);
+        expect(
+          [uploadKeyPrefixes.pending, uploadKeyPrefixes.imports, uploadKeyPrefixes.reports],
+          rule.Id,
+        ).toContain(rule.Prefix);
       }
     }
   });
@@ -184,6 +187,12 @@ describe('upload bucket', () => {
   it('expires monitoring import files after a month (their records are in the table)', () => {
     expect(rulesFor(`${uploadKeyPrefixes.imports}upl_0123456789abcdef0123`)).toContainEqual(
       expect.objectContaining({ ExpirationInDays: 30, Prefix: uploadKeyPrefixes.imports }),
+    );
+  });
+
+  it('expires cached reports after a month (decision 0021: redrawn on a miss)', () => {
+    expect(rulesFor(`${uploadKeyPrefixes.reports}360102/2025/0123abcd.pdf`)).toContainEqual(
+      expect.objectContaining({ ExpirationInDays: 30, Prefix: uploadKeyPrefixes.reports }),
     );
   });
 

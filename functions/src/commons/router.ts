@@ -1,5 +1,6 @@
 import {
   type BodyOf,
+  FileAnswer,
   type ParamsOf,
   type QueryOf,
   type ResponseOf,
@@ -14,7 +15,13 @@ import { admitCaller, type CallerStore, callerStoreFromEnv } from './caller';
 import { documentClient, mainTableName } from './dynamo';
 import { fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
-import { errorResponse, internalErrorResponse, jsonResponse, textResponse } from './http/response';
+import {
+  errorResponse,
+  fileResponse,
+  internalErrorResponse,
+  jsonResponse,
+  textResponse,
+} from './http/response';
 import {
   type ResponseSealer,
   requireIdempotencyKey,
@@ -185,8 +192,9 @@ export function createHttpHandler(
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
         : await execute();
-      response =
-        impl.route.responseContentType && typeof outcome.body === 'string'
+      response = impl.route.responseFile
+        ? fileResponse(outcome.statusCode, FileAnswer.parse(outcome.body), requestId)
+        : impl.route.responseContentType && typeof outcome.body === 'string'
           ? textResponse(outcome.statusCode, outcome.body, impl.route.responseContentType, requestId)
           : jsonResponse(outcome.statusCode, outcome.body, requestId);
     } catch (error) {

@@ -120,6 +120,7 @@ export const api = {
   monitoringIndicators: monitoring.monitoringIndicators,
   monitoringReconciliation: monitoring.monitoringReconciliation,
   resolveReconciliationItem: monitoring.resolveReconciliationItem,
+  monitoringReport: monitoring.monitoringReport,
 } as const;
 
 export type Api = typeof api;
