@@ -181,6 +181,7 @@ const allowed: Record<string, string[]> = {
   platform: [...tracingAndLogs],
   auth: [
     ...tracingAndLogs,
+    ...secret('RateLimitSecret'),
     ...secret('SessionVerifyKeys'),
     ...secret('SessionSigningKey'),
     ...secret('CursorSecret'),
@@ -220,6 +221,7 @@ const allowed: Record<string, string[]> = {
   ],
   registration: [
     ...tracingAndLogs,
+    ...secret('RateLimitSecret'),
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
     ...secret('PiiLookupSecret'),
@@ -246,6 +248,7 @@ const allowed: Record<string, string[]> = {
   ],
   families: [
     ...tracingAndLogs,
+    ...secret('RateLimitSecret'),
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
     ...secret('WechatSecret'),
@@ -268,6 +271,7 @@ const allowed: Record<string, string[]> = {
   ],
   assistance: [
     ...tracingAndLogs,
+    ...secret('RateLimitSecret'),
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
     ...mainRW,
@@ -278,6 +282,7 @@ const allowed: Record<string, string[]> = {
   ],
   subsidies: [
     ...tracingAndLogs,
+    ...secret('RateLimitSecret'),
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
     ...secret('PiiLookupSecret'),
@@ -464,7 +469,9 @@ describe('session keys (decision 0017)', () => {
     expect(holdersOf('CursorSecret')).toEqual(
       functionGroups.filter((group) => group.access.cursorKey).map((g) => g.name),
     );
-    expect(holdersOf('RateLimitSecret')).toEqual(['certificates']);
+    expect(holdersOf('RateLimitSecret')).toEqual(
+      functionGroups.filter((group) => group.access.rateLimitKey).map((g) => g.name),
+    );
   });
 });
 
