@@ -240,6 +240,8 @@ export const monitoringReconciliation = defineRoute({
   access: ['staff'],
   query: ReconciliationQuery,
   response: Reconciliation,
+  // Masked references to mothers and children of other sources: each item shown is audited (0019).
+  auditsReads: 'reconciliationItem',
 });
 
 export const ResolveReconciliationRequest = z.object({
