@@ -7,7 +7,7 @@ type Attributes = Record<string, unknown>;
 /**
  * Powertools' JSON log shape, with the message and every attribute passed
  * through `redact`, so a careless `logger.info('x', { body })` still cannot
- * write an ID number, a phone or a token.
+ * write an ID number, a phone or a token. An error keeps its stack and cause.
  */
 export class RedactingLogFormatter extends LogFormatter {
   override formatAttributes(attributes: UnformattedAttributes, additional: Attributes): LogItem {
@@ -21,7 +21,8 @@ export class RedactingLogFormatter extends LogFormatter {
       function_request_id: attributes.lambdaContext?.awsRequestId,
       xray_trace_id: attributes.xRayTraceId,
     };
-    const merged = { ...base, ...(redact(additional) as Attributes) };
+    // Errors are formatted first (stack and cause kept), then redacted: see redact.ts.
+    const merged = { ...base, ...(redact(additional, (error) => this.formatError(error)) as Attributes) };
     return new LogItem({ attributes: merged as ConstructorParameters<typeof LogItem>[0]['attributes'] });
   }
 }
