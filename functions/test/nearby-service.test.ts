@@ -1,6 +1,6 @@
+import { addDays, daysBetween } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
 import type { InstitutionItem } from '../src/childcare/entities';
-import { addDays, daysBetween } from '../src/childcare/search/dates';
 import { acceptsInstitution, type InstitutionCandidate } from '../src/childcare/search/filters';
 import { originOf } from '../src/childcare/search/nearby-service';
 import { canSeeInstitution } from '../src/childcare/search/visibility';

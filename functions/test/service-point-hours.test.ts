@@ -1,5 +1,6 @@
+import { chinaClock } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
-import { openingStatus, shanghaiClock } from '../src/service-points/opening-hours';
+import { openingStatus } from '../src/service-points/opening-hours';
 
 const workdays = [1, 2, 3, 4, 5];
 const hall = [
@@ -13,8 +14,8 @@ const at = (local: string) => new Date(`${local}+08:00`);
 describe('opening hours in Asia/Shanghai', () => {
   it('maps the instant to the local ISO weekday, across the UTC date line', () => {
     // 2026-03-01 is a Sunday; 23:30 UTC on Saturday is already Sunday 07:30 in Nanchang.
-    expect(shanghaiClock(new Date('2026-02-28T23:30:00Z'))).toEqual({ weekday: 7, minutes: 7 * 60 + 30 });
-    expect(shanghaiClock(at('2026-03-02T00:00:00'))).toEqual({ weekday: 1, minutes: 0 });
+    expect(chinaClock(new Date('2026-02-28T23:30:00Z'))).toEqual({ weekday: 7, minutes: 7 * 60 + 30 });
+    expect(chinaClock(at('2026-03-02T00:00:00'))).toEqual({ weekday: 1, minutes: 0 });
   });
 
   it('is open inside a period and closed over the lunch break', () => {

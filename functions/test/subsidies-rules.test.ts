@@ -1,5 +1,6 @@
+import { addYears, monthsBetween } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
-import { addOneYear, monthsBetween, nextRenewal, renewalOpen, reviewDueBy } from '../src/subsidies/rules';
+import { nextRenewal, renewalOpen, reviewDueBy } from '../src/subsidies/rules';
 
 describe('育儿补贴 timing rules', () => {
   it('review is due 30 working days after the submission day (weekends and holidays skipped)', () => {
@@ -10,8 +11,8 @@ describe('育儿补贴 timing rules', () => {
   });
 
   it('moves a date one year on; 29 February becomes 28 February', () => {
-    expect(addOneYear('2026-11-29')).toBe('2027-11-29');
-    expect(addOneYear('2028-02-29')).toBe('2029-02-28');
+    expect(addYears('2026-11-29', 1)).toBe('2027-11-29');
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
   });
 
   it('schedules the next confirmation only while the child has paid months from its month on', () => {

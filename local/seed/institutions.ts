@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { InstitutionItem, SlotItem } from '@hongjia/functions/childcare/entities';
 import { cellOf, geohashOf } from '@hongjia/functions/geo/cells';
-import { creditCodeCheckCharacter, type DistrictCode, districts } from '@hongjia/shared';
+import {
+  addDays,
+  chinaClock,
+  chinaDate,
+  creditCodeCheckCharacter,
+  type DistrictCode,
+  districts,
+} from '@hongjia/shared';
 import { institutionBrands, institutionKinds, spreadMetresByDistrict, streetsByDistrict } from './places';
 import { pointNear, type Random } from './random';
 
@@ -57,11 +64,8 @@ export interface SeedInstitutions {
 /** Weekdays from tomorrow on, as YYYY-MM-DD in Asia/Shanghai. */
 function upcomingWeekdays(today: Date, count: number): string[] {
   const dates: string[] = [];
-  const cursor = new Date(today.getTime() + 8 * 3600_000);
-  while (dates.length < count) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-    const weekday = cursor.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) dates.push(cursor.toISOString().slice(0, 10));
+  for (let day = addDays(chinaDate(today), 1); dates.length < count; day = addDays(day, 1)) {
+    if (chinaClock(`${day}T00:00:00+08:00`).weekday <= 5) dates.push(day);
   }
   return dates;
 }

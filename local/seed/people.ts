@@ -1,5 +1,4 @@
-import { shanghaiDate } from '@hongjia/functions/childcare/dates';
-import { type DistrictCode, idNumberCheckCharacter } from '@hongjia/shared';
+import { addDays, chinaDate, type DistrictCode, idNumberCheckCharacter } from '@hongjia/shared';
 
 /**
  * Helpers the seed files share for their demo people: deterministic, valid
@@ -20,5 +19,5 @@ export function seedIdNumber(
 
 /** The Nanchang calendar day `days` from `now` (YYYY-MM-DD). */
 export function seedDay(now: Date, days = 0): string {
-  return shanghaiDate(new Date(now.getTime() + days * 86_400_000));
+  return addDays(chinaDate(now), days);
 }

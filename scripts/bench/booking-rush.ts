@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { creditCodeCheckCharacter } from '@hongjia/shared';
+import { addDays, creditCodeCheckCharacter, todayInChina } from '@hongjia/shared';
 import { startLocalRuntime } from '../../local/runtime';
 
 const requests = 1000;
@@ -55,8 +55,7 @@ const signInFamily = async (openid: string) => {
 };
 
 function slotDate(): string {
-  const date = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  return addDays(todayInChina(), 3);
 }
 
 function birthDate(date: string, months: number): string {

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { districtCodes, idNumberCheckCharacter } from '@hongjia/shared';
+import { addDays, districtCodes, idNumberCheckCharacter, todayInChina } from '@hongjia/shared';
 import { startLocalRuntime } from '../../local/runtime';
 
 const samples = 200;
@@ -28,8 +28,7 @@ function idNumber(sex: 'M' | 'F', n: number): string {
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }
 
-const day = (offset: number) =>
-  new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(todayInChina(), offset);
 const hash = () => randomBytes(32).toString('base64url');
 
 try {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { idNumberCheckCharacter } from '@hongjia/shared';
+import { addDays, idNumberCheckCharacter, todayInChina } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Journey, startJourney } from './browser';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => journey?.close());
 
 function daysFromNow(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInChina(), days);
 }
 
 describe('a family files with an attachment and staff open it', () => {

@@ -1,3 +1,4 @@
+import { todayInChina, yearsBefore } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Journey, startJourney } from './browser';
 
@@ -14,9 +15,7 @@ afterAll(async () => journey?.close());
 
 /** Today minus `years`, as YYYY-MM-DD in China time. */
 function yearsAgo(years: number): string {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  now.setUTCFullYear(now.getUTCFullYear() - years);
-  return now.toISOString().slice(0, 10);
+  return yearsBefore(todayInChina(), years);
 }
 
 describe('childcare in the h5 app', () => {

@@ -1,4 +1,4 @@
-import { idNumberCheckCharacter } from '@hongjia/shared';
+import { addDays, idNumberCheckCharacter, todayInChina } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Journey, startJourney } from './browser';
 
@@ -20,7 +20,7 @@ afterAll(async () => journey?.close());
 
 /** Today plus `days`, as YYYY-MM-DD in China time. */
 function daysFromNow(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInChina(), days);
 }
 
 async function fillParents(mother: { name: string; id: string }, father: { name: string; id: string }) {

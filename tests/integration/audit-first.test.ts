@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditTableName } from '@hongjia/functions/commons/dynamo';
+import { addDays, todayInChina } from '@hongjia/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -126,7 +127,7 @@ describe('a change whose audit entry fails does not happen', () => {
       (await bindIdentity(runtime, applicant, '王秀英', validIdNumber('360102', '1994-03-03', 'F', 5)))
         .status,
     ).toBe(200);
-    const born = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 10);
+    const born = addDays(todayInChina(), -90);
     const applied = await call(runtime, '/v1/childcare-subsidies', {
       token: applicant,
       body: {

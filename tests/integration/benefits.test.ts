@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { MyBenefits, ScreeningResult } from '@hongjia/shared';
+import { type MyBenefits, type ScreeningResult, todayInChina } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -20,7 +20,7 @@ const users: Record<string, string> = {};
 const familyIds: Record<'aged56' | 'aged36', string> = { aged56: '', aged36: '' };
 
 /** Today in Nanchang, and a birth date `years` years and 30 days before it. */
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = todayInChina();
 function bornYearsAgo(years: number): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - years);

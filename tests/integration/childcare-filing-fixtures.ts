@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter, type DistrictCode } from '@hongjia/shared';
+import { addDays, creditCodeCheckCharacter, type DistrictCode, todayInChina } from '@hongjia/shared';
 import { expect } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call } from './harness';
@@ -78,9 +78,9 @@ export async function publishSlot(
 
 /** A future date (Asia/Shanghai) whose day number is ≤ 28, so "exactly N months earlier" always exists. */
 export function futureDate(daysAhead = 3): string {
-  const date = new Date(Date.now() + 8 * 3600_000 + daysAhead * 86_400_000);
-  while (date.getUTCDate() > 28) date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  let date = addDays(todayInChina(), daysAhead);
+  while (Number(date.slice(8)) > 28) date = addDays(date, 1);
+  return date;
 }
 
 /** The date `months` whole months before `date` (same day number), minus `extraDays`. */

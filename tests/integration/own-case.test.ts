@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
+import { addDays, todayInChina } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -88,7 +89,7 @@ describe('registrations', () => {
 });
 
 describe('childcare subsidies and their conflicts', () => {
-  const born = new Date(Date.now() + 8 * 3600_000 - 100 * 86_400_000).toISOString().slice(0, 10);
+  const born = addDays(todayInChina(), -100);
   const apply = (token: string, serial: number) =>
     call(runtime, '/v1/childcare-subsidies', {
       token,

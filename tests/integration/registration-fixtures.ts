@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { idNumberCheckCharacter } from '@hongjia/shared';
+import { addDays, idNumberCheckCharacter, todayInChina } from '@hongjia/shared';
 import { expect } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, signIn } from './harness';
@@ -15,7 +15,7 @@ export function idNumber(sex: 'M' | 'F', n: number, region = '360102'): string {
 }
 
 export function daysFromToday(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInChina(), days);
 }
 
 export const key = (label: string) => `${label}-${randomUUID()}`;

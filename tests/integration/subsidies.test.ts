@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditTableName } from '@hongjia/functions/commons/dynamo';
-import { addWorkingDays } from '@hongjia/shared';
+import { addWorkingDays, todayInChina } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -44,7 +44,7 @@ interface View {
   version: number;
 }
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => todayInChina();
 const child = (birthDate: string, serial: number) => validIdNumber('360102', birthDate, 'M', serial);
 
 function apply(token: string, birthDate: string, serial: number, overrides: Record<string, unknown> = {}) {

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { todayInChina } from '@hongjia/shared';
 
 /**
  * The seeded city, made once per run instead of once per test file.
@@ -51,7 +52,7 @@ function filesUnder(path: string): string[] {
 }
 
 function templateKey(): string {
-  const chinaDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const chinaDay = todayInChina();
   const hash = createHash('sha256').update(`${process.version}\0`);
   for (const file of seedSources.flatMap(filesUnder)) {
     hash.update(`${file.slice(repoRoot.length)}\0`);

@@ -3,6 +3,7 @@ import {
   type AssistanceUrgency,
   assistanceCategoryNames,
   type assistanceEventNames,
+  formatChinaMonthDayTime,
 } from '@hongjia/shared';
 import { AppError } from '../commons/errors';
 import type { NotificationMessage } from '../notifications/notifier';
@@ -27,9 +28,6 @@ export const proxyConsentRequired = () =>
     '代为求助需要该家庭同意由您作为联系人代办。请先请家庭成员在小程序中确认同意。',
   );
 
-const shanghaiTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
-
 export function newRequestMessage(request: {
   family: { members: readonly { nameMasked: string }[] };
   category: AssistanceCategory;
@@ -41,7 +39,7 @@ export function newRequestMessage(request: {
   return {
     kind: 'assistance_request',
     title: `新的求助${urgent}`,
-    body: `${family}家需要${assistanceCategoryNames[request.category]}方面的帮助，请在 ${shanghaiTime(request.dueAt)} 前首次联系。`,
+    body: `${family}家需要${assistanceCategoryNames[request.category]}方面的帮助，请在 ${formatChinaMonthDayTime(request.dueAt)} 前首次联系。`,
     link: '/packages/staff/pages/assistance',
   };
 }

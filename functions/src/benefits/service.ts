@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  chinaDate,
   type EnrolmentRequest,
   type EnrolmentResult,
   type MyBenefits,
@@ -12,7 +13,6 @@ import {
 } from '@hongjia/shared';
 import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
-import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden } from '../commons/errors';
 import type { MembershipLookup } from '../families/membership';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
@@ -77,7 +77,7 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
 
   return {
     async myBenefits(caller: SessionUser, now: Date): Promise<MyBenefits> {
-      const onDate = shanghaiDate(now);
+      const onDate = chinaDate(now);
       const [all, member] = await Promise.all([policies.all(), membership.membershipOf(caller.id)]);
       if (member) {
         const { family } = member;
@@ -105,7 +105,7 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
     ): Promise<ScreeningResult> {
       await requireDistrict(caller, district);
       const position = await readScreeningCursor(cursor, district);
-      const onDate = shanghaiDate(now);
+      const onDate = chinaDate(now);
       const [all, page] = await Promise.all([
         policies.all(),
         records.familiesPage(district, limit, position?.c ?? null),
@@ -153,7 +153,7 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       operationId?: string,
     ): Promise<EnrolmentResult> {
       await requireDistrict(caller, body.district);
-      const onDate = shanghaiDate(now);
+      const onDate = chinaDate(now);
       const all = await policies.all();
       const familyIds = [...new Set(body.items.map((i) => i.familyId))];
       const families = new Map<string, SpecialFamilyRecord | undefined>();

@@ -1,7 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SessionUser } from '@hongjia/shared';
+import { chinaDate, type SessionUser, secondsUntilChinaMidnight } from '@hongjia/shared';
 import type { UserStore } from '../auth/users';
-import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { limits } from '../commons/limits';
@@ -64,7 +63,7 @@ export function createPrintService(deps: PrintServiceDeps) {
    * takes the allowance once.
    */
   async function takeAllowance(certificateId: string, now: Date, operationId: string): Promise<void> {
-    const day = shanghaiDate(now);
+    const day = chinaDate(now);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await certificates
@@ -100,7 +99,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       if (item.revoked) throw revokedError();
       if (item.printCodesDay === day && item.printCodesToday >= deps.perDay) {
         // Retry-After: until the next Shanghai midnight (UTC+8, no daylight saving).
-        const untilMidnight = 86_400 - Math.floor((now.getTime() / 1000 + 8 * 3600) % 86_400);
+        const untilMidnight = secondsUntilChinaMidnight(now);
         throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`, [], {
           retryAfterSeconds: untilMidnight,
         });

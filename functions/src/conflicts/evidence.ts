@@ -1,5 +1,5 @@
+import { chinaDate } from '@hongjia/shared';
 import { type BundleEntity, bundleDetailsField } from '../birth-bundles/entities';
-import { shanghaiDate } from '../childcare/dates';
 import type { PiiCipher } from '../commons/pii';
 import type { IdentityEntity } from '../families/entities';
 import type { RegistrationEntity, RegistrationItem } from '../registration/entity';
@@ -53,7 +53,7 @@ export function createConflictEvidence(deps: EvidenceDeps) {
   };
 
   const registrationNote = (item: RegistrationItem, role: string) => {
-    const filedOn = shanghaiDate(new Date(item.submittedAt));
+    const filedOn = chinaDate(new Date(item.submittedAt));
     const when =
       item.pregnancyDate === filedOn
         ? `登记于 ${filedOn}，孩子在其后出生`
@@ -76,7 +76,7 @@ export function createConflictEvidence(deps: EvidenceDeps) {
       const identity = await bound(userId);
       const notes: string[] = [];
       for (const item of await registrationsOf(userId, identity?.idHash)) {
-        const filedOn = shanghaiDate(new Date(item.submittedAt));
+        const filedOn = chinaDate(new Date(item.submittedAt));
         if (!pregnancyMatchesBirth({ pregnancyDate: item.pregnancyDate, filedOn }, child.birthDate)) continue;
         const role =
           identity && item.motherIdHash === identity.idHash

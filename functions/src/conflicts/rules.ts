@@ -1,16 +1,14 @@
+import { daysBetween } from '@hongjia/shared';
+
 /**
  * Pure rules of the conflict evidence: when does a registration on file speak
  * for a child born on a given day?
  */
 
-const dayMs = 86_400_000;
 /** A birth within this many days of the due date belongs to that pregnancy (term is 37–42 weeks). */
 export const dueDateToleranceDays = 45;
 /** A registration filed without a due date covers a birth up to this many days after it was filed. */
 export const registeredAheadDays = 300;
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 
 /**
  * `pregnancyDate` is the due date, or the day of filing when none was given

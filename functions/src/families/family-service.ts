@@ -1,13 +1,13 @@
-import type {
-  DistrictCode,
-  SessionUser,
-  SpecialFamilyRequest,
-  SpecialFamilyUpdate,
-  StaffSpecialFamiliesQuery,
+import {
+  chinaDate,
+  type DistrictCode,
+  type SessionUser,
+  type SpecialFamilyRequest,
+  type SpecialFamilyUpdate,
+  type StaffSpecialFamiliesQuery,
 } from '@hongjia/shared';
 import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
-import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
@@ -57,7 +57,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
   const boundOf = createBoundCheck(entities);
 
   const view = async (family: SpecialFamilyRecord, now: Date) =>
-    toView(await deps.cipher(), family, await boundOf(family), shanghaiDate(now));
+    toView(await deps.cipher(), family, await boundOf(family), chinaDate(now));
 
   /** The record (facts opened) if the caller's jurisdiction covers it; else 404 either way. */
   const readable = async (caller: SessionUser, familyId: string) => {
@@ -79,7 +79,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       const jurisdiction = await access.staffJurisdiction(caller);
       if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
       const cipher = await deps.cipher();
-      const checked = checkMembers(cipher, body.members, shanghaiDate(now));
+      const checked = checkMembers(cipher, body.members, chinaDate(now));
       await checkContactPersonAccount(deps.users, body.contactPerson?.userId, body.district);
       const familyId = newId('sf', operationId);
       await links.claimAll(

@@ -1,5 +1,6 @@
 import {
   type BindIdentityRequest,
+  chinaDate,
   type DistrictCode,
   type IdentityView,
   idNumberProblemMessages,
@@ -10,7 +11,6 @@ import {
   parseIdNumber,
   type SessionUser,
 } from '@hongjia/shared';
-import { shanghaiDate } from '../childcare/dates';
 import { AppError, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { isConditionFailure } from '../commons/guards';
@@ -113,7 +113,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       now: Date,
       operationId?: string,
     ): Promise<IdentityView> {
-      const parsed = parseIdNumber(body.idNumber, shanghaiDate(now));
+      const parsed = parseIdNumber(body.idNumber, chinaDate(now));
       if (!parsed.ok) {
         const message = idNumberProblemMessages[parsed.problem];
         throw validationFailed(message, [{ path: 'body.idNumber', message }]);

@@ -1,10 +1,10 @@
 import {
   type CreateImportRequest,
+  chinaDate,
   type DistrictCode,
   type ImportView,
   isImportContentType,
   type SessionUser,
-  shanghaiDay,
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { forbidden, notFound, validationFailed } from '../commons/errors';
@@ -86,7 +86,7 @@ export function createImportsService(deps: {
         objectKey: upload.key,
         size: upload.size,
         dryRun: request.dryRun ?? false,
-        today: shanghaiDay(now),
+        today: chinaDate(now),
         status: 'queued' as const,
         chunk: 0,
         rows: 0,

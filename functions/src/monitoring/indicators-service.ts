@@ -1,6 +1,7 @@
 import {
   addFigures,
   addMonths,
+  chinaDate,
   type DistrictCode,
   emptyFigures,
   type Figures,
@@ -11,7 +12,6 @@ import {
   qualityFlags,
   type SessionUser,
   sexRatio,
-  shanghaiDay,
   share,
 } from '@hongjia/shared';
 import { forbidden } from '../commons/errors';
@@ -63,7 +63,7 @@ export function createIndicatorsService(deps: {
         figures: byMonth.get(month) ?? emptyFigures(),
       }));
       const total = months.reduce((sum, { figures }) => addFigures(sum, figures), emptyFigures());
-      const today = shanghaiDay(now);
+      const today = chinaDate(now);
       const conflicts = await Promise.all(
         districts.flatMap((district) =>
           months.map(({ month }) => deps.gaps.countOpen(district, month, 'identity_conflict', today)),

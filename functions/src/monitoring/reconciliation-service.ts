@@ -1,11 +1,11 @@
 import {
+  chinaDate,
   type DistrictCode,
   type Reconciliation,
   type ReconciliationItem,
   type ReconciliationKind,
   reconciliationKinds,
   type SessionUser,
-  shanghaiDay,
 } from '@hongjia/shared';
 import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
@@ -78,7 +78,7 @@ export function createReconciliationService(deps: {
       now: Date,
     ): Promise<Reconciliation> {
       const district = districtFor(await deps.jurisdiction(caller), query.district);
-      const today = shanghaiDay(now);
+      const today = chinaDate(now);
       const counts = Object.fromEntries(
         await Promise.all(
           reconciliationKinds.map(async (kind) => [

@@ -1,5 +1,7 @@
 import {
+  addDays,
   checkParents,
+  daysApart,
   type ErrorDetail,
   jiangxiProvinceCode,
   type RegistrationRequest,
@@ -17,15 +19,6 @@ import {
 export const duplicateWindowDays = 180;
 /** A due date further ahead than a pregnancy lasts is a typo. */
 const maxDaysUntilDue = 300;
-const dayMs = 86_400_000;
-
-export function daysBetween(a: string, b: string): number {
-  return Math.round(Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / dayMs);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
 
 /** Facts derived from a well-formed request: the parents' birth dates and the mother's ID region. */
 export interface RequestFacts {
@@ -150,7 +143,7 @@ export function reviewReasons(
   // A rejected filing or a voided approval holds no pregnancy (decision 0011).
   const active = (other: RelatedRegistration) => other.status !== 'rejected' && other.status !== 'voided';
   const close = (other: RelatedRegistration) =>
-    daysBetween(other.pregnancyDate, input.pregnancyDate) <= duplicateWindowDays;
+    daysApart(other.pregnancyDate, input.pregnancyDate) <= duplicateWindowDays;
   for (const other of sameMother.filter(active)) {
     if (close(other)) {
       named.add(other.registrationId);

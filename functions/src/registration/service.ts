@@ -1,13 +1,13 @@
-import type {
-  DistrictCode,
-  ListQuery,
-  RegistrationRequest,
-  RegistrationStatus,
-  ReviewReason,
-  SessionUser,
+import {
+  chinaDate,
+  type DistrictCode,
+  type ListQuery,
+  type RegistrationRequest,
+  type RegistrationStatus,
+  type ReviewReason,
+  type SessionUser,
 } from '@hongjia/shared';
 import type { CertificateEntity } from '../certificates/entity';
-import { shanghaiDate } from '../childcare/dates';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
@@ -87,7 +87,7 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
     body: RegistrationRequest,
     now: Date,
   ) => {
-    const today = shanghaiDate(now);
+    const today = chinaDate(now);
     const checked = requestProblems(body, today);
     if (!checked.ok) throw validationFailed(checked.details[0]?.message ?? '登记信息不正确', checked.details);
     const cipher = await deps.cipher();

@@ -1,5 +1,8 @@
-import type { ServicePointsQuery, ServicePointItem as ServicePointView } from '@hongjia/shared';
-import { districtByCode } from '@hongjia/shared';
+import {
+  districtByCode,
+  type ServicePointsQuery,
+  type ServicePointItem as ServicePointView,
+} from '@hongjia/shared';
 import type { z } from 'zod';
 import {
   type Candidate,

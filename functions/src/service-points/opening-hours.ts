@@ -1,3 +1,5 @@
+import { chinaClock } from '@hongjia/shared';
+
 /**
  * Opening hours in Asia/Shanghai (UTC+8 all year, no daylight saving), so
  * the local weekday and time of day follow from the instant by a fixed
@@ -10,15 +12,6 @@ export interface OpeningPeriod {
   /** `HH:MM`, local time. */
   opens: string;
   closes: string;
-}
-
-const shanghaiOffsetMs = 8 * 3600_000;
-
-/** ISO weekday and minutes since local midnight in Nanchang. */
-export function shanghaiClock(instant: Date): { weekday: number; minutes: number } {
-  const local = new Date(instant.getTime() + shanghaiOffsetMs);
-  const day = local.getUTCDay();
-  return { weekday: day === 0 ? 7 : day, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 
 function minutesOf(hhmm: string): number {
@@ -37,7 +30,7 @@ export function openingStatus(
   hours: readonly OpeningPeriod[],
   now: Date,
 ): { openNow: boolean; todayHours: string } {
-  const { weekday, minutes } = shanghaiClock(now);
+  const { weekday, minutes } = chinaClock(now);
   const today = periodsOn(hours, weekday);
   const openNow = today.some(
     (period) => minutes >= minutesOf(period.opens) && minutes < minutesOf(period.closes),

@@ -1,5 +1,6 @@
 import {
   childcareSubsidyPolicyFrom,
+  chinaDate,
   computeChildcareSubsidy,
   idNumberProblemMessages,
   maskIdNumber,
@@ -10,7 +11,6 @@ import {
   type SubsidyRequest,
 } from '@hongjia/shared';
 import type { PolicyStore } from '../benefits/policy-store';
-import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { newId } from '../commons/ids';
@@ -107,7 +107,7 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
   const prepare = async (caller: SessionUser, body: SubsidyRequest, now: Date) => {
     const identity = (await deps.identities.get({ userId: caller.id }).go()).data;
     if (!identity) throw identityRequired();
-    const today = shanghaiDate(now);
+    const today = chinaDate(now);
     const idNumber = body.childIdNumber.trim().toUpperCase();
     const parsed = parseIdNumber(idNumber, today);
     if (!parsed.ok) {

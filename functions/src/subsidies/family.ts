@@ -1,9 +1,8 @@
-import type { ListQuery, SessionUser } from '@hongjia/shared';
-import { shanghaiDate } from '../childcare/dates';
+import { addDays, chinaDate, type ListQuery, type SessionUser } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { AppError, notFound } from '../commons/errors';
 import type { SubsidyRecords } from './records';
-import { addDays, nextRenewal, renewalOpen, renewalWindowDays } from './rules';
+import { nextRenewal, renewalOpen, renewalWindowDays } from './rules';
 import { toView } from './views';
 
 const renewalNotDue = (message: string) => new AppError('RENEWAL_NOT_DUE', message);
@@ -33,7 +32,7 @@ export function createSubsidyFamilySide(records: SubsidyRecords) {
       if (!item || item.userId !== caller.id || item.status === 'checking') throw notFound('未找到该申请');
       if (item.status !== 'approved') throw renewalNotDue('只有审核通过的申请需要年度确认');
       if (!item.renewalDueOn) throw renewalNotDue('该申请的补贴月份已全部确认，无需再做年度确认');
-      const today = shanghaiDate(now);
+      const today = chinaDate(now);
       if (!renewalOpen(item.renewalDueOn, today)) {
         throw renewalNotDue(
           `年度确认日期为 ${item.renewalDueOn}，可在到期前 ${renewalWindowDays} 天内（${addDays(item.renewalDueOn, -renewalWindowDays)} 起）办理`,

@@ -1,5 +1,4 @@
-import type { SessionUser, SubsidyPaymentRequest } from '@hongjia/shared';
-import { shanghaiDate } from '../childcare/dates';
+import { chinaDate, type SessionUser, type SubsidyPaymentRequest } from '@hongjia/shared';
 import type { AuditTrail } from '../commons/audit';
 import { AppError, conflict, notFound } from '../commons/errors';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
@@ -70,7 +69,7 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
         await tell(item, ours, now); // the retry of a recording that landed: finish it
         return toView(item);
       }
-      const refusal = paymentRefusal(item, request, shanghaiDate(now));
+      const refusal = paymentRefusal(item, request, chinaDate(now));
       if (refusal?.kind === 'not_approved') throw conflict(refusal.message);
       if (refusal?.kind === 'already_paid') {
         await tell(item, refusal.payment, now);

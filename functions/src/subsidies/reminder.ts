@@ -1,10 +1,10 @@
-import { shanghaiDate } from '../childcare/dates';
+import { addDays, chinaDate, monthsBetween } from '@hongjia/shared';
 import { isAppError } from '../commons/errors';
 import type { Notifier } from '../notifications/notifier';
 import type { SubsidyItem } from './entity';
 import { renewalMessage } from './messages';
 import type { SubsidyRecords } from './records';
-import { addDays, monthsBetween, renewalWindowDays } from './rules';
+import { renewalWindowDays } from './rules';
 
 export interface RenewalReminderReport {
   due: number;
@@ -25,7 +25,7 @@ export async function remindRenewals(
   deps: { records: SubsidyRecords; notifier: Notifier },
   now: Date,
 ): Promise<RenewalReminderReport> {
-  const today = shanghaiDate(now);
+  const today = chinaDate(now);
   const horizon = addDays(today, renewalWindowDays);
   const due: SubsidyItem[] = [];
   for (const renewalMonth of monthsBetween(today, horizon)) {

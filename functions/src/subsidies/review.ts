@@ -1,4 +1,5 @@
 import {
+  chinaDate,
   type DistrictCode,
   districtByCode,
   type ListQuery,
@@ -6,7 +7,6 @@ import {
   type SubsidyStatus,
 } from '@hongjia/shared';
 import { z } from 'zod';
-import { shanghaiDate } from '../childcare/dates';
 import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
@@ -103,7 +103,7 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       if (item.status !== 'pending_review') throw conflict('该申请已审核，不能重复审核');
       if (await conflicts.openOn('childcare_subsidy', item.childIdHash)) throw conflictPending();
       const approve = decision.decision === 'approve';
-      const renewalDueOn = approve ? nextRenewal(shanghaiDate(now), item.lastMonth) : '';
+      const renewalDueOn = approve ? nextRenewal(chinaDate(now), item.lastMonth) : '';
       // Audit first: the decision never lands without its entry.
       await deps.audit.record(
         caller,

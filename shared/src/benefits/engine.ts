@@ -7,6 +7,7 @@
  * Age boundaries: a parent is N on the Nth birthday (so eligible ON the day the
  * mother turns 49); a birthday on 29 Feb counts from 1 Mar, as `ageInYears`.
  */
+import { daysBetween } from '../calendar/days';
 import { ageInMonths } from '../childcare/age-classes';
 import { ageInYears } from '../identity/id-number';
 import type { Condition, ConditionLeaf, FactKey, LeafValue, PolicyDefinition } from './policies';
@@ -88,10 +89,6 @@ export function dateTurningAge(birthDate: string, years: number): string {
   const monthDay = birthDate.slice(5);
   if (monthDay === '02-29' && !isLeapYear(year)) return `${year}-03-01`;
   return `${String(year).padStart(4, '0')}-${monthDay}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** "2 年 3 个月", "3 个月" or "5 天": the time from `from` until `to` (to > from). */

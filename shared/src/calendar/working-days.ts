@@ -1,3 +1,4 @@
+import { addDays, parseDay } from './days';
 import { chinaHolidayYears, type HolidayYear } from './holidays';
 
 /**
@@ -11,23 +12,10 @@ export interface WorkingCalendar {
   workingWeekendDays: ReadonlySet<string>;
 }
 
-const dayMs = 86_400_000;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function parse(date: string): number {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  if (!isoDate.test(date) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return time;
-}
-
-const format = (time: number) => new Date(time).toISOString().slice(0, 10);
-
 export function workingCalendarFrom(years: readonly HolidayYear[]): WorkingCalendar {
   const daysOff = new Set<string>();
   for (const span of years.flatMap((year) => year.daysOff)) {
-    for (let time = parse(span.from); time <= parse(span.to); time += dayMs) daysOff.add(format(time));
+    for (let day = span.from; parseDay(day) <= parseDay(span.to); day = addDays(day, 1)) daysOff.add(day);
   }
   return { daysOff, workingWeekendDays: new Set(years.flatMap((year) => year.workingWeekendDays)) };
 }
@@ -38,7 +26,7 @@ export const chinaWorkingCalendar: WorkingCalendar = /* @__PURE__ */ workingCale
 export function isWorkingDay(date: string, calendar: WorkingCalendar = chinaWorkingCalendar): boolean {
   if (calendar.workingWeekendDays.has(date)) return true;
   if (calendar.daysOff.has(date)) return false;
-  const weekday = new Date(parse(date)).getUTCDay();
+  const weekday = new Date(parseDay(date)).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
 
@@ -53,10 +41,11 @@ export function addWorkingDays(
   calendar: WorkingCalendar = chinaWorkingCalendar,
 ): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
-  let time = parse(date);
+  let day = date;
+  parseDay(day);
   for (let left = n; left > 0; ) {
-    time += dayMs;
-    if (isWorkingDay(format(time), calendar)) left -= 1;
+    day = addDays(day, 1);
+    if (isWorkingDay(day, calendar)) left -= 1;
   }
-  return format(time);
+  return day;
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween } from '../calendar/days';
 
 /**
  * How records of different sources are matched, always on keyed hashes of ID

@@ -1,6 +1,7 @@
 import {
   type BookingCreated,
   type BookingRequest,
+  chinaDate,
   type ListQuery,
   type MyBooking,
   maskPhone,
@@ -14,7 +15,6 @@ import { newId } from '../../commons/ids';
 import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
-import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity } from '../entities';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
@@ -193,7 +193,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (!slot) throw notFound('未找到该托位');
     const institution = (await deps.institutions.get({ institutionId: slot.institutionId }).go()).data;
     if (institution?.status !== 'published') throw notFound('未找到该托位');
-    if (slot.date <= shanghaiDate(now)) throw conflict('该时段已开始或已结束，请选择之后的日期');
+    if (slot.date <= chinaDate(now)) throw conflict('该时段已开始或已结束，请选择之后的日期');
     return { slot, institution };
   };
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { SessionUser, Slot, SlotInput } from '@hongjia/shared';
+import { chinaDate, type SessionUser, type Slot, type SlotInput } from '@hongjia/shared';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure } from '../../commons/guards';
 import type { AccessChecks } from '../../staff/jurisdiction';
-import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
 import { toSlot } from '../views';
 import { slotProblems } from './rules';
@@ -40,7 +39,7 @@ export function createSlotPublishing(deps: {
       if (institution.status !== 'published' || !institution.cell) {
         throw conflict('机构备案审核通过后才能发布托位');
       }
-      const problems = slotProblems(institution.classes, input, shanghaiDate(now));
+      const problems = slotProblems(institution.classes, input, chinaDate(now));
       if (problems.length) throw validationFailed(problems[0]?.message ?? '托位信息不正确', problems);
       const slotId = `slt_${createHash('sha256')
         .update(`${institutionId}|${input.date}|${input.session}|${input.ageClass}`)

@@ -1,9 +1,14 @@
-import type { InstitutionDetail, SessionUser, Slot } from '@hongjia/shared';
+import {
+  addDays,
+  chinaDate,
+  daysBetween,
+  type InstitutionDetail,
+  type SessionUser,
+  type Slot,
+} from '@hongjia/shared';
 import { notFound, validationFailed } from '../../commons/errors';
-import { shanghaiDate } from '../dates';
 import type { InstitutionEntity, InstitutionItem, SlotEntity } from '../entities';
 import { toDetail, toSlot } from '../views';
-import { addDays, daysBetween } from './dates';
 import { canSeeInstitution } from './visibility';
 
 /** Slots are listed 14 days ahead unless asked otherwise, and never more than 60 days at once. */
@@ -29,7 +34,7 @@ export function createInstitutionService(deps: { institutions: InstitutionEntity
       caller: SessionUser | undefined,
       now: Date,
     ): Promise<{ items: Slot[] }> {
-      const from = range.from ?? shanghaiDate(now);
+      const from = range.from ?? chinaDate(now);
       const to = range.to ?? addDays(from, defaultSlotDays - 1);
       const span = daysBetween(from, to);
       if (span < 0) {

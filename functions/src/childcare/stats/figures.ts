@@ -1,5 +1,4 @@
-import { type DistrictCode, districtByCode } from '@hongjia/shared';
-import { shanghaiYear } from '../dates';
+import { chinaYear, type DistrictCode, districtByCode } from '@hongjia/shared';
 import type { InstitutionItem } from '../entities';
 
 /** 普惠托育 targets of the work plan: ≥ 30% of places affordable, ≥ 18 new centres a year. */
@@ -21,7 +20,7 @@ export function districtFigures(
     const size = institution.classes.reduce((sum, offer) => sum + offer.capacity, 0);
     places += size;
     if (institution.affordable) affordablePlaces += size;
-    if (institution.publishedAt && shanghaiYear(institution.publishedAt) === year) openedThisYear++;
+    if (institution.publishedAt && chinaYear(institution.publishedAt) === year) openedThisYear++;
   }
   const affordableShare = places === 0 ? 0 : Math.round((affordablePlaces / places) * 10_000) / 10_000;
   return {

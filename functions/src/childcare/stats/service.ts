@@ -1,6 +1,5 @@
-import type { SessionUser } from '@hongjia/shared';
+import { chinaYear, type SessionUser } from '@hongjia/shared';
 import type { AccessChecks } from '../../staff/jurisdiction';
-import { shanghaiYear } from '../dates';
 import type { InstitutionEntity } from '../entities';
 import { districtFigures } from './figures';
 
@@ -13,7 +12,7 @@ export function createChildcareStats(deps: { institutions: InstitutionEntity; ac
   return {
     async figures(caller: SessionUser, query: { year?: number | undefined }, now: Date) {
       const jurisdiction = await deps.access.staffJurisdiction(caller);
-      const year = query.year ?? shanghaiYear(now);
+      const year = query.year ?? chinaYear(now);
       const items = await Promise.all(
         jurisdiction.districts.map(async (district) => {
           const published = await deps.institutions.query
