@@ -1,5 +1,6 @@
 import type { SessionUser } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
+import type { AccessChecks } from '../src/commons/access';
 import type { AuditEvent, AuditTrail } from '../src/commons/audit';
 import { AppError, conflict } from '../src/commons/errors';
 import { type ConflictParties, createConflictDesk } from '../src/conflicts/desk';
@@ -8,7 +9,6 @@ import type { ConflictRecords } from '../src/conflicts/records';
 import { conflictIdOf } from '../src/conflicts/records';
 import { pregnancyMatchesBirth } from '../src/conflicts/rules';
 import type { Notifier } from '../src/notifications/notifier';
-import type { AccessChecks } from '../src/staff/jurisdiction';
 
 describe('evidence: does a registration speak for a child born on a day?', () => {
   it('with a due date, a birth within 45 days of it', () => {

@@ -1,9 +1,9 @@
 import { api, privacyPolicyVersion, type RouteContract, routeKey } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { UserItem } from '../src/auth/users';
 import { actsAsFamily, admitCaller } from '../src/commons/caller';
 import { AppError } from '../src/commons/errors';
+import type { UserItem } from '../src/commons/users';
 import { schemaFieldNames } from './schema-fields';
 
 /**

@@ -2,12 +2,12 @@ import { defineRoute, pageOf } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { UserItem } from '../src/auth/users';
 import type { AuditEvent, AuditTrail } from '../src/commons/audit';
 import type { CallerStore } from '../src/commons/caller';
 import { answeredRecords } from '../src/commons/read-audit';
 import { createHttpHandler, implement } from '../src/commons/router';
 import { generateSessionKeyPair, issueSessionToken } from '../src/commons/session';
+import type { UserItem } from '../src/commons/users';
 
 /** The router writes an audited read's entries before the answer leaves, and answers nothing without them. */
 /** The stored users behind the tokens (the router reads them; here from memory, integration tests use the table). */

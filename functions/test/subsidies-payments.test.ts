@@ -1,8 +1,8 @@
 import type { SessionUser } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
+import type { AccessChecks } from '../src/commons/access';
 import { AppError, conflict } from '../src/commons/errors';
 import type { NotificationMessage, Notifier } from '../src/notifications/notifier';
-import type { AccessChecks } from '../src/staff/jurisdiction';
 import type { SubsidyItem } from '../src/subsidies/entity';
 import { createSubsidyPayments } from '../src/subsidies/payments';
 import type { SubsidyRecords } from '../src/subsidies/records';

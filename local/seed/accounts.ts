@@ -1,4 +1,4 @@
-import type { NewUser } from '@hongjia/functions/auth/users';
+import type { NewUser } from '@hongjia/functions/commons/users';
 import { type DistrictCode, districts } from '@hongjia/shared';
 import { familyOpenid, seedFamilyCount } from './bookings';
 import { elderOpenids, memberOpenid } from './special-families';

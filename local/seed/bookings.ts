@@ -1,6 +1,6 @@
-import { userIdForOpenid } from '@hongjia/functions/auth/users';
 import type { BookingService } from '@hongjia/functions/childcare/booking/service';
 import type { InstitutionItem, SlotItem } from '@hongjia/functions/childcare/entities';
+import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { type AgeClass, districts } from '@hongjia/shared';
 import type { Random } from './random';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createUserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
 import { accessTableName, documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { createGuardEntity } from '@hongjia/functions/commons/guards';
+import { createUserEntity, userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';

@@ -1,6 +1,6 @@
-import { userIdForOpenid } from '@hongjia/functions/auth/users';
 import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { s3Client, uploadBucketName } from '@hongjia/functions/commons/s3';
+import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';

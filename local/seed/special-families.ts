@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAssistanceServiceFor } from '@hongjia/functions/assistance/routes';
-import { userIdForOpenid } from '@hongjia/functions/auth/users';
 import { createBenefitsServiceFor } from '@hongjia/functions/benefits/routes';
 import { auditTableName } from '@hongjia/functions/commons/dynamo';
+import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createFamilyEntities } from '@hongjia/functions/families/entities';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';

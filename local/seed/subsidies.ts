@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { userIdForOpenid } from '@hongjia/functions/auth/users';
+import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';

@@ -1,4 +1,4 @@
-import { type UserEntity, userIdForOpenid } from '@hongjia/functions/auth/users';
+import { type UserEntity, userIdForOpenid } from '@hongjia/functions/commons/users';
 import { districts } from '@hongjia/shared';
 
 /**

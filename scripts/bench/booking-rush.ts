@@ -65,7 +65,7 @@ function birthDate(date: string, months: number): string {
 
 try {
   // The seed is off: the bench creates its own provider, staff and institution through the API.
-  const { createUserEntity, userIdForOpenid } = await import('@hongjia/functions/auth/users');
+  const { createUserEntity, userIdForOpenid } = await import('@hongjia/functions/commons/users');
   const { accessTableName, documentClient } = await import('@hongjia/functions/commons/dynamo');
   const now = new Date().toISOString();
   await createUserEntity(documentClient, accessTableName())

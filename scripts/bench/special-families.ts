@@ -77,7 +77,7 @@ try {
   );
   const { piiCipher } = await import('@hongjia/functions/commons/pii/index');
   const { createUserEntity, createUserStore, userIdForOpenid } = await import(
-    '@hongjia/functions/auth/users'
+    '@hongjia/functions/commons/users'
   );
   const { createFamilyEntities } = await import('@hongjia/functions/families/entities');
   const { sealedFields } = await import('@hongjia/functions/families/fields');

@@ -50,7 +50,7 @@ beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
   const table = process.env.TABLE_NAME as string;
-  const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+  const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
   const { createNotificationEntity } = await import('@hongjia/functions/notifications/entity');
   const { createOutboxNotifier } = await import('@hongjia/functions/notifications/notifier');
   const { createAssistanceServiceFor } = await import('@hongjia/functions/assistance/routes');
@@ -274,7 +274,7 @@ describe('proxy mode', () => {
 
 describe('the contact person is judged by the stored user (decision 0017)', () => {
   const contactUsers = () =>
-    import('@hongjia/functions/auth/users').then(({ createUserEntity }) =>
+    import('@hongjia/functions/commons/users').then(({ createUserEntity }) =>
       createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
     );
 

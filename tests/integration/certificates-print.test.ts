@@ -1,12 +1,12 @@
-import { createUserEntity, createUserStore } from '@hongjia/functions/auth/users';
 import { createCertificateService } from '@hongjia/functions/certificates/certificate-service';
 import { createPrintCodeEntity } from '@hongjia/functions/certificates/print-code-entity';
 import { createPrintService } from '@hongjia/functions/certificates/print-service';
+import { createAccessChecks } from '@hongjia/functions/commons/access';
 import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
 import { limits } from '@hongjia/functions/commons/limits';
 import { createRateLimiter } from '@hongjia/functions/commons/rate-limit';
+import { createUserEntity, createUserStore } from '@hongjia/functions/commons/users';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
-import { createAccessChecks } from '@hongjia/functions/staff/jurisdiction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { certificateWriter } from './certificates-fixtures';

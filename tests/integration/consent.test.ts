@@ -112,7 +112,7 @@ describe('a family without a current agreement', () => {
   it('is asked again once the guideline it agreed to is no longer the one in force', async () => {
     const { token, user } = await signIn(runtime, 'consent-outdated');
     expect((await call(runtime, '/v1/me/bookings', { token })).status).toBe(200);
-    const { createUserEntity } = await import('@hongjia/functions/auth/users');
+    const { createUserEntity } = await import('@hongjia/functions/commons/users');
     await createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName)
       .patch({ userId: user.id })
       .set({ privacyPolicyVersion: '2025-01-01' })
@@ -145,7 +145,7 @@ describe('people at work are not asked', () => {
   });
 
   it('asks a parent who is also staff when acting as a family, not when acting as staff', async () => {
-    const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+    const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
     await createUserStore(
       createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
     ).getOrCreate(

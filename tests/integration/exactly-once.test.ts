@@ -34,7 +34,7 @@ const table = () => process.env.TABLE_NAME as string;
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
-  const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+  const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
   await createUserStore(
     createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
   ).getOrCreate(

@@ -21,7 +21,7 @@ let east: string;
 
 /** Creates (or widens) the stored user before signing in, so the token carries both roles. */
 async function dualRole(openid: string, roles: ('family' | 'staff' | 'provider')[]) {
-  const { createUserEntity, userIdForOpenid } = await import('@hongjia/functions/auth/users');
+  const { createUserEntity, userIdForOpenid } = await import('@hongjia/functions/commons/users');
   const users = createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName);
   const userId = userIdForOpenid(openid);
   const existing = (await users.get({ userId }).go()).data;

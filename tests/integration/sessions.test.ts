@@ -15,7 +15,7 @@ let close: () => Promise<void>;
 let admin: string;
 
 const users = () =>
-  import('@hongjia/functions/auth/users').then(({ createUserEntity }) =>
+  import('@hongjia/functions/commons/users').then(({ createUserEntity }) =>
     createUserEntity(
       localDynamoClient(runtime.dynamoEndpoint),
       process.env.ACCESS_TABLE_NAME as AccessTableName,

@@ -11,7 +11,7 @@ let runtime: LocalRuntime;
 let close: () => Promise<void>;
 /** A staff account created before its first sign-in (a contact person must be staff of the district, decision 0017). */
 const staffAccount = async (openid: string, district: '360102' | '360103') => {
-  const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+  const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
   const store = createUserStore(
     createUserEntity(
       localDynamoClient(runtime.dynamoEndpoint),
@@ -491,7 +491,7 @@ describe('a contact person with an account is active staff of the family’s dis
     const family = (await signIn(runtime, 'sf-contact-family')).user.id;
     const west = await staffAccount('sf-contact-west', '360103');
     const gone = await staffAccount('sf-contact-gone', '360102');
-    const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+    const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
     await createUserStore(
       createUserEntity(
         localDynamoClient(runtime.dynamoEndpoint),

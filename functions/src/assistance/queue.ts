@@ -1,9 +1,9 @@
 import type { AssistanceStatus, DistrictCode, SessionUser } from '@hongjia/shared';
 import { z } from 'zod';
+import { type AccessChecks, districtsAsked } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { forbidden, validationFailed } from '../commons/errors';
+import { validationFailed } from '../commons/errors';
 import type { AssistanceRequestItem } from '../families/entities';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
 import { mergeByDeadline, type QueuePage } from './merge';
 import { type AssistanceRecords, queuePositionAfter } from './records';
 
@@ -39,8 +39,7 @@ export function createStaffQueue(records: AssistanceRecords, access: AccessCheck
       nextCursor: string | null;
     }> {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的求助');
-      const districts = query.district ? [query.district] : [...jurisdiction.districts];
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的求助');
       const status = query.overdue ? 'awaiting_response' : query.status;
       const dueBefore = query.overdue ? now.toISOString() : undefined;
       const slice = `${status}|${query.overdue ? 'overdue' : ''}|${districts.join(',')}`;

@@ -1,16 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
+import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { userStoreFor } from '../commons/users';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
 import { createMembershipLookup } from '../families/membership';
 import { openRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
@@ -25,7 +25,7 @@ export interface AssistanceDeps {
 export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
-  const users = createUserStore(createUserEntity(client, accessTableName()));
+  const users = userStoreFor(client);
   const access = createAccessChecks();
   const membership = createMembershipLookup(entities, piiCipher);
   const getFamily = async (familyId: string) => {

@@ -6,18 +6,18 @@ import {
   type SessionUser,
 } from '@hongjia/shared';
 import type { z } from 'zod';
-import type { UserStore } from '../auth/users';
+import { type AccessChecks, covers } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound, validationFailed } from '../commons/errors';
 import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
+import type { UserStore } from '../commons/users';
 import type { AssistanceRequestItem } from '../families/entities';
 import { sealedFields as familyFields } from '../families/fields';
 import { familyLabel, type MembershipLookup } from '../families/membership';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { createFilerResolver, Filer } from './filing';
 import { familyUpdateMessage, newRequestMessage } from './messages';
 import { createStaffQueue, type StaffQueueQuery } from './queue';

@@ -1,16 +1,16 @@
 import { api } from '@hongjia/shared';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName, documentClient, mainTableName } from '../commons/dynamo';
+import { auditTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { createRateLimiter } from '../commons/rate-limit';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
+import { userStoreFor } from '../commons/users';
 import { createConsentEntity, createConsentService } from '../consents/consents';
 import { createNotificationEntity } from '../notifications/entity';
 import { createNotificationService } from '../notifications/service';
 import { createAuthService } from './service';
-import { createUserEntity, createUserStore } from './users';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
 
 function wechatFromEnv(): WechatAuth {
@@ -29,7 +29,7 @@ function wechatFromEnv(): WechatAuth {
 }
 
 const table = mainTableName();
-const users = createUserStore(createUserEntity(documentClient, accessTableName()));
+const users = userStoreFor(documentClient);
 const auth = createAuthService({
   users,
   wechat: wechatFromEnv(),

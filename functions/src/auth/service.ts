@@ -11,7 +11,7 @@ import { AppError, conflict, notFound } from '../commons/errors';
 import { limits } from '../commons/limits';
 import type { RateLimiter } from '../commons/rate-limit';
 import { issueSessionToken } from '../commons/session';
-import { sessionVersionOf, type UserItem, type UserStore } from './users';
+import { sessionVersionOf, type UserItem, type UserStore } from '../commons/users';
 import type { WechatAuth } from './wechat';
 
 export interface AuthServiceDeps {

@@ -1,14 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { createAccessChecks } from '../commons/access';
+import { auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { userStoreFor } from '../commons/users';
 import { createRecordAuditor } from '../families/audit';
 import { createFamilyEntities } from '../families/entities';
 import { createMembershipLookup } from '../families/membership';
 import type { Notifier } from '../notifications/notifier';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createPolicyStore } from './policy-store';
 import { createBenefitRecords } from './records';
 import { createBenefitsService } from './service';
@@ -22,7 +22,7 @@ export interface BenefitsDeps {
 /** The service wired to the table (also used by tests that need another `now`). */
 export function createBenefitsServiceFor(deps: BenefitsDeps) {
   const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
-  const users = createUserStore(createUserEntity(deps.client, accessTableName()));
+  const users = userStoreFor(deps.client);
   return createBenefitsService({
     records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),

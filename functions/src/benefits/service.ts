@@ -12,12 +12,12 @@ import {
   screeningPageLimits,
 } from '@hongjia/shared';
 import type { z } from 'zod';
-import type { UserStore } from '../auth/users';
+import { type AccessChecks, covers, refuseOwnCase } from '../commons/access';
 import { conflict, forbidden } from '../commons/errors';
+import type { UserStore } from '../commons/users';
 import type { MembershipLookup } from '../families/membership';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import { identityFacts, specialFamilyFacts } from './facts';
 import { enrolledDedupeKey, enrolledMessage } from './messages';
 import { identityBenefits, notBoundBenefits, specialFamilyBenefits } from './my-benefits';

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
+import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
@@ -12,7 +13,6 @@ import { createConflictRecords } from '../conflicts/records';
 import { createIdentityEntity } from '../families/entities';
 import type { Notifier } from '../notifications/notifier';
 import { createRegistrationEntity } from '../registration/entity';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createBundleConflicts } from './conflicts';
 import { createBundleEntity, createOutboxEntity } from './entities';
 import { createBundleRecords } from './records';

@@ -1,8 +1,8 @@
 import type { CertificateDetail, ListQuery, SessionUser } from '@hongjia/shared';
+import { type AccessChecks, covers } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { CertificateEntity, CertificateItem } from './entity';
 import { toCertificateDetail, toCertificateSummary } from './views';
 

@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { chinaDate, type SessionUser, secondsUntilChinaMidnight } from '@hongjia/shared';
-import type { UserStore } from '../auth/users';
 import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { limits } from '../commons/limits';
 import type { RateLimiter } from '../commons/rate-limit';
 import { readRateLimitSecret } from '../commons/secrets';
+import type { UserStore } from '../commons/users';
 import type { ServicePointEntity } from '../service-points/entities';
 import type { CertificateService } from './certificate-service';
 import type { CertificateEntity, CertificateItem } from './entity';

@@ -1,11 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
-import { accessTableName } from '../commons/dynamo';
+import { createAccessChecks } from '../commons/access';
 import { createRateLimiter } from '../commons/rate-limit';
 import { implement, implementPublic, type RouteImplementation } from '../commons/router';
+import { userStoreFor } from '../commons/users';
 import { createServicePointEntity } from '../service-points/entities';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createCertificateService } from './certificate-service';
 import { certificateConfig } from './config';
 import { createCertificateEntity } from './entity';
@@ -21,7 +20,7 @@ export function createCertificateRoutes(deps: {
   table: string;
 }): RouteImplementation[] {
   const certificates = createCertificateEntity(deps.client, deps.table);
-  const users = createUserStore(createUserEntity(deps.client, accessTableName()));
+  const users = userStoreFor(deps.client);
   const service = createCertificateService({ certificates, access: createAccessChecks() });
   const limiter = createRateLimiter(deps);
   const verifier = createVerifyService({ certificates, limiter });

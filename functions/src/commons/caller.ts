@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { privacyPolicyVersion, type Role, type RouteContract, type SessionUser } from '@hongjia/shared';
-import { createUserEntity, sessionVersionOf, type UserItem } from '../auth/users';
 import { type AccessTableName, accessTableName, documentClient } from './dynamo';
 import { AppError, forbidden, unauthenticated } from './errors';
+import { createUserEntity, sessionVersionOf, type UserItem } from './users';
 
 /**
  * The stored user behind a request, read once by the router for every request

@@ -6,11 +6,17 @@ import {
   type ListQuery,
   type SessionUser,
 } from '@hongjia/shared';
+import {
+  type AccessChecks,
+  covers,
+  districtsAsked,
+  type Jurisdiction,
+  refuseOwnCase,
+} from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
-import { conflict, forbidden, notFound } from '../commons/errors';
+import { conflict, notFound } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
 import type { NotificationMessage, Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
 import type { ConflictItem, ConflictSideItem } from './entity';
 import type { ConflictKind, ConflictRecords } from './records';
 import { openSide } from './sealing';
@@ -106,8 +112,7 @@ export function createConflictDesk(deps: ConflictDeskDeps) {
       query: ListQuery & { status: ConflictItem['status']; district?: DistrictCode | undefined },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的冲突');
-      const districts = query.district ? [query.district] : jurisdiction.districts;
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的冲突');
       const page = await records.list(parties.kind, districts, query);
       return { items: await view(page.items), nextCursor: page.nextCursor };
     },

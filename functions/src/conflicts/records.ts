@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { DistrictCode } from '@hongjia/shared';
-import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { AppError, conflict, validationFailed } from '../commons/errors';
+import { AppError, conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
+import { pageAcross } from '../commons/paging';
 import type { ConflictEntity, ConflictItem } from './entity';
 
 export type ConflictKind = ConflictItem['kind'];
 export type NewConflict = Omit<ConflictItem, 'conflictId' | 'status' | 'version' | 'updatedAt'>;
-
-/** City staff walk the districts in order; the cursor says which district and where in it. */
-const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
 
 /** One conflict per pair of records, whoever records it and however often. */
 export function conflictIdOf(kind: ConflictKind, firstId: string, secondId: string): string {
@@ -64,25 +60,12 @@ export function createConflictRecords(conflicts: ConflictEntity) {
       districts: readonly DistrictCode[],
       query: { status: ConflictItem['status']; limit: number; cursor?: string | undefined },
     ) {
-      const decoded = await decodeCursor<unknown>(query.cursor);
-      const parsed = decoded === undefined ? undefined : StaffCursor.safeParse(decoded);
-      if (parsed && !parsed.success) throw validationFailed('分页游标无效，请从第一页重新加载');
-      let position = parsed?.data ?? { d: 0, c: null };
-      const items: ConflictItem[] = [];
-      while (position.d < districts.length && items.length < query.limit) {
-        const district = districts[position.d] as DistrictCode;
-        const page = await conflicts.query.byQueue({ kind, district, status: query.status }).go({
-          limit: query.limit - items.length,
-          order: 'asc',
-          ...(position.c ? { cursor: position.c } : {}),
-        });
-        items.push(...page.data);
-        position = page.cursor ? { d: position.d, c: page.cursor } : { d: position.d + 1, c: null };
-      }
-      return {
-        items,
-        nextCursor: position.d < districts.length ? await encodeCursor(position) : null,
-      };
+      return pageAcross(districts, query, async (district, limit, cursor) => {
+        const page = await conflicts.query
+          .byQueue({ kind, district, status: query.status })
+          .go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
+        return { items: page.data, cursor: page.cursor };
+      });
     },
 
     /** open → resolved, once: conditional on the version the reviewer saw and on `open`. */

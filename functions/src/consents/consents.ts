@@ -7,10 +7,10 @@ import {
   type SessionUser,
 } from '@hongjia/shared';
 import { Entity } from 'electrodb';
-import type { UserStore } from '../auth/users';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { newId } from '../commons/ids';
 import { createOnce } from '../commons/once';
+import type { UserStore } from '../commons/users';
 
 /** One item per user, kind and version: agreeing twice to the same version records it once. */
 export function createConsentEntity(client: DynamoDBDocumentClient, table: string) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { districtByCode, type SessionUser } from '@hongjia/shared';
-import type { UserStore } from '../auth/users';
 import { isConditionFailure } from '../commons/guards';
+import type { UserStore } from '../commons/users';
 import type { FamilyEntities } from './entities';
 
 export type AuditAction = 'list' | 'view' | 'update' | 'screening' | 'enrol' | 'proxy_request';

@@ -1,7 +1,7 @@
 import type { DistrictCode, SessionUser } from '@hongjia/shared';
-import type { UserItem, UserStore } from '../auth/users';
+import { covers, jurisdictionOf } from '../commons/access';
 import { validationFailed } from '../commons/errors';
-import { covers, jurisdictionOf } from '../staff/jurisdiction';
+import type { UserItem, UserStore } from '../commons/users';
 import type { SpecialFamilyItem } from './entities';
 
 /**

@@ -1,7 +1,6 @@
 import type { DistrictCode, SessionUser } from '@hongjia/shared';
-import { forbidden } from '../commons/errors';
+import { type AccessChecks, districtsAsked } from '../commons/access';
 import type { PiiCipher } from '../commons/pii';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
 import { computeCoverage, lacksAHelper } from './coverage';
 import type { FamilyEntities } from './entities';
@@ -25,9 +24,7 @@ export function createCoverageService(deps: CoverageServiceDeps) {
   return {
     async coverage(caller: SessionUser, query: { district?: DistrictCode | undefined }, now: Date) {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district))
-        throw forbidden('只能查看本县区的覆盖情况');
-      const districts: readonly DistrictCode[] = query.district ? [query.district] : jurisdiction.districts;
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的覆盖情况');
       const perDistrict = await Promise.all(
         districts.map(
           async (district) =>

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUserEntity } from '../auth/users';
 import { accessTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { AppError } from '../commons/errors';
 import { readWechatSecret } from '../commons/secrets';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
+import { createUserEntity } from '../commons/users';
 import { createStableAccessToken } from '../notifications/wechat-subscribe';
 
 /**

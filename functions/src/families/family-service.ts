@@ -7,13 +7,14 @@ import {
   type StaffSpecialFamiliesQuery,
 } from '@hongjia/shared';
 import type { z } from 'zod';
-import type { UserStore } from '../auth/users';
+import { type AccessChecks, covers, districtsAsked } from '../commons/access';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import { createOnce } from '../commons/once';
+import { pageAcross } from '../commons/paging';
 import type { PiiCipher } from '../commons/pii';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import type { UserStore } from '../commons/users';
 import type { RecordAuditor } from './audit';
 import { checkContactPersonAccount } from './contact-person';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
@@ -29,7 +30,6 @@ import {
 import { createBoundCheck, toSummary, toView } from './family-views';
 import { sealedFields } from './fields';
 import { createMemberLinks } from './member-links';
-import { pageAcross } from './paging';
 import { factsOf, openRecord, type SpecialFamilyRecord, sealFacts, sealRecord } from './sealed-record';
 
 export interface FamilyServiceDeps {
@@ -123,8 +123,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
     /** District staff: their district (another is 403). City staff: one district, or all in district order. */
     async list(caller: SessionUser, query: ListQuery, now: Date) {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的档案');
-      const districts: readonly DistrictCode[] = query.district ? [query.district] : jurisdiction.districts;
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的档案');
       const { lacking } = query;
       const page = await pageAcross(districts, query, async (district, limit, cursor) => {
         const base = entities.families.query.byDistrict({ district: district as DistrictCode });

@@ -11,16 +11,16 @@ import {
   parseIdNumber,
   type SessionUser,
 } from '@hongjia/shared';
+import type { AccessChecks } from '../commons/access';
 import { AppError, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
+import { pageAcross } from '../commons/paging';
 import type { PiiCipher } from '../commons/pii';
-import type { AccessChecks } from '../staff/jurisdiction';
 import type { FamilyEntities, IdentityItem } from './entities';
 import type { FaceVerifier } from './face';
 import { sealedFields } from './fields';
-import { pageAcross } from './paging';
 
 export interface IdentityServiceDeps {
   entities: Pick<FamilyEntities, 'identities' | 'identityConflicts' | 'members' | 'families'>;

@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { createAccessChecks } from '../commons/access';
+import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
+import { userStoreFor } from '../commons/users';
 import type { Notifier } from '../notifications/notifier';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createRecordAuditor } from './audit';
 import { createCoverageService } from './coverage-service';
 import { createFamilyEntities } from './entities';
@@ -27,7 +27,7 @@ export interface FamiliesDeps {
 export function createFamiliesServicesFor(deps: FamiliesDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
-  const users = createUserStore(createUserEntity(client, accessTableName()));
+  const users = userStoreFor(client);
   const access = createAccessChecks();
   const auditor = createRecordAuditor(entities, users);
   return {

@@ -6,12 +6,12 @@ import {
   isImportContentType,
   type SessionUser,
 } from '@hongjia/shared';
+import type { Jurisdiction } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { forbidden, notFound, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { MessageQueue } from '../commons/queue';
-import type { Jurisdiction } from '../staff/jurisdiction';
 import type { UploadEntity } from '../uploads/entity';
 import type { ImportItem, MonitoringEntities } from './entities';
 import type { MonitoringMessage } from './messages';

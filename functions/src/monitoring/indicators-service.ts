@@ -14,8 +14,8 @@ import {
   sexRatio,
   share,
 } from '@hongjia/shared';
+import type { Jurisdiction } from '../commons/access';
 import { forbidden } from '../commons/errors';
-import type { Jurisdiction } from '../staff/jurisdiction';
 import type { CounterStore } from './counters';
 import type { Gaps } from './gaps';
 

@@ -7,12 +7,12 @@ import {
   reconciliationKinds,
   type SessionUser,
 } from '@hongjia/shared';
+import type { Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import type { PiiCipher } from '../commons/pii';
-import type { Jurisdiction } from '../staff/jurisdiction';
 import type { GapEntity, GapItem } from './entities';
 import type { Gaps } from './gaps';
 

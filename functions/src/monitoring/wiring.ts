@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv } from '../commons/env';
 import type { PiiCipher } from '../commons/pii';
 import { type MessageQueue, queueFromEnv } from '../commons/queue';
-import { createAccessChecks } from '../staff/jurisdiction';
 import { createUploadEntity } from '../uploads/entity';
 import { createCounterStore } from './counters';
 import { createMonitoringEntities, createRegistrationFactEntity } from './entities';

@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUserEntity } from '../auth/users';
 import { accessTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from '../commons/env';
 import { readWechatSecret } from '../commons/secrets';
+import { createUserEntity } from '../commons/users';
 import { createNotificationEntity } from './entity';
 import { createOutboxNotifier, type Notifier } from './notifier';
 import type { PushOutboxDeps } from './push-outbox';

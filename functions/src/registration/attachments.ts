@@ -1,7 +1,7 @@
 import { type AttachmentLink, type SessionUser, uploadContentTypes } from '@hongjia/shared';
+import { type AccessChecks, covers } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { notFound } from '../commons/errors';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { UploadService } from '../uploads/service';
 import type { RegistrationItem } from './entity';
 import type { RegistrationRecords } from './records';

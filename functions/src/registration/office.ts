@@ -1,5 +1,5 @@
 import { districtByCode } from '@hongjia/shared';
-import type { Jurisdiction } from '../staff/jurisdiction';
+import type { Jurisdiction } from '../commons/access';
 
 /** History entries name the office that decided, never a person (decision 0008). */
 export const officeName = (jurisdiction: Jurisdiction) =>

@@ -1,5 +1,5 @@
 import type { RegistrationView, RelatedCase } from '@hongjia/shared';
-import { covers, type Jurisdiction } from '../staff/jurisdiction';
+import { covers, type Jurisdiction } from '../commons/access';
 import type { RegistrationEntity, RegistrationItem } from './entity';
 import { visibleStatus } from './views';
 

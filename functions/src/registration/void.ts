@@ -1,8 +1,8 @@
 import type { SessionUser } from '@hongjia/shared';
 import type { CertificateEntity } from '../certificates/entity';
+import { type AccessChecks, covers, type Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound } from '../commons/errors';
-import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
 import type { Approval } from './approval';
 import { revokeCertificate } from './certificate-issue';
 import type { RegistrationItem } from './entity';

@@ -9,9 +9,9 @@ import {
   reportContentTypes,
   type SessionUser,
 } from '@hongjia/shared';
+import type { Jurisdiction } from '../commons/access';
 import { forbidden } from '../commons/errors';
 import type { monitoringServices } from '../monitoring/wiring';
-import type { Jurisdiction } from '../staff/jurisdiction';
 import type { ReportCache } from './cache';
 import { reportSections } from './charts';
 import { commentary } from './commentary';

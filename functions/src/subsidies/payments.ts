@@ -1,9 +1,9 @@
 import { chinaDate, type SessionUser, type SubsidyPaymentRequest } from '@hongjia/shared';
+import { type AccessChecks, covers, refuseOwnCase } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { AppError, conflict, notFound } from '../commons/errors';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
 import { paymentMessage } from './messages';
 import type { SubsidyRecords } from './records';

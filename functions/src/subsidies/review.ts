@@ -6,15 +6,19 @@ import {
   type SessionUser,
   type SubsidyStatus,
 } from '@hongjia/shared';
-import { z } from 'zod';
+import {
+  type AccessChecks,
+  covers,
+  districtsAsked,
+  type Jurisdiction,
+  refuseOwnCase,
+} from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
-import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
+import { conflict, notFound } from '../commons/errors';
 import type { Guards } from '../commons/guards';
+import { pageAcross } from '../commons/paging';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
-import type { SubsidyItem } from './entity';
 import { decisionMessage } from './messages';
 import type { SubsidyRecords } from './records';
 import { nextRenewal } from './rules';
@@ -29,9 +33,6 @@ export interface SubsidyReviewDeps {
   /** Written before the decision lands (decision 0019). */
   audit: Pick<AuditTrail, 'record'>;
 }
-
-/** City staff walk the districts in order; the cursor says which district and where in it. */
-const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
 
 /** The office a decision or a payment is recorded under. */
 export const officeName = (jurisdiction: Jurisdiction) =>
@@ -57,28 +58,13 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       query: ListQuery & { status: SubsidyStatus; district?: DistrictCode | undefined },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的申请');
-      const districts = query.district ? [query.district] : jurisdiction.districts;
-      const decoded = await decodeCursor<unknown>(query.cursor);
-      const parsed = decoded === undefined ? undefined : StaffCursor.safeParse(decoded);
-      if (parsed && !parsed.success) throw validationFailed('分页游标无效，请从第一页重新加载');
-      let position = parsed?.data ?? { d: 0, c: null };
-      const items: SubsidyItem[] = [];
-      while (position.d < districts.length && items.length < query.limit) {
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的申请');
+      return pageAcross(districts, query, async (jurisdiction, limit, cursor) => {
         const page = await records.subsidies.query
-          .byQueue({ jurisdiction: districts[position.d] as DistrictCode, status: query.status })
-          .go({
-            limit: query.limit - items.length,
-            order: 'asc',
-            ...(position.c ? { cursor: position.c } : {}),
-          });
-        items.push(...page.data);
-        position = page.cursor ? { d: position.d, c: page.cursor } : { d: position.d + 1, c: null };
-      }
-      return {
-        items: items.map(toView),
-        nextCursor: position.d < districts.length ? await encodeCursor(position) : null,
-      };
+          .byQueue({ jurisdiction, status: query.status })
+          .go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
+        return { items: page.data.map(toView), cursor: page.cursor };
+      });
     },
 
     async review(

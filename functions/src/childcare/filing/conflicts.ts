@@ -1,7 +1,7 @@
 import { type ConflictSideStatus, districtByCode, maskName } from '@hongjia/shared';
-import type { UserStore } from '../../auth/users';
 import { conflict } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
+import type { UserStore } from '../../commons/users';
 import type { ConflictParties } from '../../conflicts/desk';
 import type { ConflictItem } from '../../conflicts/entity';
 import type { ConflictRecords } from '../../conflicts/records';

@@ -1,20 +1,14 @@
-import type {
-  DistrictCode,
-  InstitutionDetail,
-  InstitutionFiling,
-  ListQuery,
-  SessionUser,
-} from '@hongjia/shared';
-import { z } from 'zod';
+import type { DistrictCode, InstitutionFiling, ListQuery, SessionUser } from '@hongjia/shared';
+import { type AccessChecks, covers, districtsAsked, refuseOwnCase } from '../../commons/access';
 import type { AuditTrail } from '../../commons/audit';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
-import { conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
+import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
 import { newId } from '../../commons/ids';
+import { pageAcross } from '../../commons/paging';
 import { type ConflictRecords, conflictPending } from '../../conflicts/records';
 import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
-import { type AccessChecks, covers, refuseOwnCase } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
@@ -33,9 +27,6 @@ export interface FilingServiceDeps {
 }
 
 type Status = InstitutionItem['status'];
-
-/** Staff lists walk the districts in order; the cursor says which district and where in it. */
-const StaffCursor = z.object({ d: z.number().int().min(0), c: z.string().nullable() });
 
 /** Only ever the provider's own filing: another provider's is a conflict for staff, never disclosed. */
 const ownFilingExists = () =>
@@ -183,25 +174,13 @@ export function createFilingService(deps: FilingServiceDeps) {
       query: ListQuery & { status: Status; district?: DistrictCode | undefined },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
-      if (query.district && !covers(jurisdiction, query.district)) throw forbidden('只能查看本县区的备案');
-      const districts = query.district ? [query.district] : jurisdiction.districts;
-      const decoded = await decodeCursor<unknown>(query.cursor);
-      const parsed = decoded === undefined ? undefined : StaffCursor.safeParse(decoded);
-      if (parsed && !parsed.success) throw validationFailed('分页游标无效，请从第一页重新加载');
-      let position = parsed?.data ?? { d: 0, c: null };
-      const items: InstitutionDetail[] = [];
-      while (position.d < districts.length && items.length < query.limit) {
-        const district = districts[position.d] as DistrictCode;
-        const page = await institutions.query.byDistrict({ district, status: query.status }).go({
-          limit: query.limit - items.length,
-          order: 'desc',
-          ...(position.c ? { cursor: position.c } : {}),
-        });
-        items.push(...page.data.map(toDetail));
-        position = page.cursor ? { d: position.d, c: page.cursor } : { d: position.d + 1, c: null };
-      }
-      const more = position.d < districts.length;
-      return { items, nextCursor: more ? await encodeCursor(position) : null };
+      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的备案');
+      return pageAcross(districts, query, async (district, limit, cursor) => {
+        const page = await institutions.query
+          .byDistrict({ district, status: query.status })
+          .go({ limit, order: 'desc', ...(cursor ? { cursor } : {}) });
+        return { items: page.data.map(toDetail), cursor: page.cursor };
+      });
     },
 
     /**

@@ -1,13 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUserEntity, createUserStore } from '../../auth/users';
+import { createAccessChecks } from '../../commons/access';
 import { createAuditEntity, createAuditTrail } from '../../commons/audit';
-import { accessTableName, auditTableName } from '../../commons/dynamo';
+import { auditTableName } from '../../commons/dynamo';
 import { createGuardEntity, createGuards } from '../../commons/guards';
+import { userStoreFor } from '../../commons/users';
 import { createConflictDesk } from '../../conflicts/desk';
 import { createConflictEntity } from '../../conflicts/entity';
 import { createConflictRecords } from '../../conflicts/records';
 import type { Notifier } from '../../notifications/notifier';
-import { createAccessChecks } from '../../staff/jurisdiction';
 import { createInstitutionEntity } from '../entities';
 import { createFilingConflicts } from './conflicts';
 import { createFilingService } from './service';
@@ -24,7 +24,7 @@ export function createFilingServicesFor(deps: {
   const { client, table, notifier } = deps;
   const institutions = createInstitutionEntity(client, table);
   const guards = createGuards(createGuardEntity(client, table));
-  const users = createUserStore(createUserEntity(client, accessTableName()));
+  const users = userStoreFor(client);
   const access = createAccessChecks();
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
   const conflicts = createFilingConflicts({ institutions, guards, conflicts: conflictRecords, users });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { chinaDate, type SessionUser, type Slot, type SlotInput } from '@hongjia/shared';
+import type { AccessChecks } from '../../commons/access';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure } from '../../commons/guards';
-import type { AccessChecks } from '../../staff/jurisdiction';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
 import { toSlot } from '../views';
 import { slotProblems } from './rules';

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@hongjia/shared';
-import { covers, jurisdictionOf } from '../../staff/jurisdiction';
+import { covers, jurisdictionOf } from '../../commons/access';
 import type { InstitutionItem } from '../entities';
 
 /**

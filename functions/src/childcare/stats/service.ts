@@ -1,5 +1,5 @@
 import { chinaYear, type SessionUser } from '@hongjia/shared';
-import type { AccessChecks } from '../../staff/jurisdiction';
+import type { AccessChecks } from '../../commons/access';
 import type { InstitutionEntity } from '../entities';
 import { districtFigures } from './figures';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
-import type { AccessTableName } from '../commons/dynamo';
-import { isConditionFailure } from '../commons/guards';
+import { type AccessTableName, accessTableName } from './dynamo';
+import { isConditionFailure } from './guards';
 
 /**
  * A person who signed in with WeChat. Keyed by a pseudonymous id derived from
@@ -122,4 +122,12 @@ export function createUserStore(entity: UserEntity): UserStore {
       }
     },
   };
+}
+
+/** The user store over the access table: every group reads users, only sign-in writes them (decision 0016). */
+export function userStoreFor(
+  client: DynamoDBDocumentClient,
+  table: AccessTableName = accessTableName(),
+): UserStore {
+  return createUserStore(createUserEntity(client, table));
 }

@@ -1,7 +1,6 @@
-import type { ListQuery } from '@hongjia/shared';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { validationFailed } from '../commons/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { validationFailed } from './errors';
 
 /** Which partition (index into the list) and where in it. */
 const Position = z.object({ p: z.number().int().min(0), c: z.string().nullable() });
@@ -14,12 +13,13 @@ export interface PartitionPage<T> {
 /**
  * One list over several partitions (city staff: every district's records, one
  * Query per district in order), with one signed cursor saying which partition
- * and where in it. Reads only what the page needs; never a scan.
+ * and where in it. Reads only what the page needs; never a scan. Every staff
+ * list across districts pages with it: one cursor shape, one loop.
  */
-export async function pageAcross<T>(
-  partitions: readonly string[],
-  query: ListQuery,
-  read: (partition: string, limit: number, cursor: string | null) => Promise<PartitionPage<T>>,
+export async function pageAcross<P extends string, T>(
+  partitions: readonly P[],
+  query: { limit: number; cursor?: string | undefined },
+  read: (partition: P, limit: number, cursor: string | null) => Promise<PartitionPage<T>>,
 ): Promise<{ items: T[]; nextCursor: string | null }> {
   const decoded = await decodeCursor<unknown>(query.cursor);
   const parsed = decoded === undefined ? undefined : Position.safeParse(decoded);
@@ -27,7 +27,7 @@ export async function pageAcross<T>(
   let position = parsed?.data ?? { p: 0, c: null };
   const items: T[] = [];
   while (position.p < partitions.length && items.length < query.limit) {
-    const page = await read(partitions[position.p] as string, query.limit - items.length, position.c);
+    const page = await read(partitions[position.p] as P, query.limit - items.length, position.c);
     items.push(...page.items);
     position = page.cursor ? { p: position.p, c: page.cursor } : { p: position.p + 1, c: null };
   }

@@ -1,5 +1,5 @@
 import { type DistrictCode, districtCodes, type Role, type SessionUser } from '@hongjia/shared';
-import { AppError, forbidden } from '../commons/errors';
+import { AppError, forbidden } from './errors';
 
 /**
  * What a caller may act on. The caller a service receives is the stored user
@@ -21,6 +21,19 @@ export function jurisdictionOf(caller: SessionUser): Jurisdiction | undefined {
   if (caller.cityWide) return { cityWide: true, districts: districtCodes };
   if (caller.district) return { cityWide: false, districts: [caller.district] };
   return undefined;
+}
+
+/**
+ * The districts a staff list reads: the one asked for (403 with `refusal` when it is not in
+ * the caller's jurisdiction), or, without one, every district of it.
+ */
+export function districtsAsked(
+  jurisdiction: Jurisdiction,
+  district: DistrictCode | undefined,
+  refusal: string,
+): readonly DistrictCode[] {
+  if (district && !covers(jurisdiction, district)) throw forbidden(refusal);
+  return district ? [district] : jurisdiction.districts;
 }
 
 export function createAccessChecks() {
