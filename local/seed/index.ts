@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createBookingServiceFor } from '@hongjia/functions/childcare/booking/routes';
+import { createBookingServices } from '@hongjia/functions/childcare/booking/services';
 import { createInstitutionEntity, createSlotEntity } from '@hongjia/functions/childcare/entities';
 import { accessTableName, documentClient, mainTableName } from '@hongjia/functions/commons/dynamo';
 import { createGuardEntity } from '@hongjia/functions/commons/guards';
@@ -92,7 +92,7 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     .put(creditCodeGuards([...institutions, ...pending], now))
     .go({ concurrency: 4 });
   await createSlotEntity(documentClient, table).put(slots).go({ concurrency: 4 });
-  const bookingService = createBookingServiceFor({
+  const bookingService = createBookingServices({
     client: documentClient,
     table,
     notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),

@@ -2,10 +2,10 @@ import { documentClient, mainTableName } from '@hongjia/functions/commons/dynamo
 import { s3Client, uploadBucketName } from '@hongjia/functions/commons/s3';
 import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
-import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
+import { createFamiliesServices } from '@hongjia/functions/families/services';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
-import { createRegistrationServiceFor } from '@hongjia/functions/registration/routes';
+import { createRegistrationServices } from '@hongjia/functions/registration/services';
 import {
   type DistrictCode,
   districts,
@@ -104,14 +104,14 @@ export function planRegistrations(now: Date): SeedFiling[] {
 export async function seedRegistrations(now: Date): Promise<number> {
   const table = mainTableName();
   const notifier = createOutboxNotifier(createNotificationEntity(documentClient, table));
-  const service = createRegistrationServiceFor({
+  const service = createRegistrationServices({
     client: documentClient,
     table,
     s3: s3Client,
     bucket: uploadBucketName(),
     notifier,
   });
-  const { identity } = createFamiliesServicesFor({
+  const { identity } = createFamiliesServices({
     client: documentClient,
     table,
     notifier,

@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAssistanceServiceFor } from '@hongjia/functions/assistance/routes';
-import { createBenefitsServiceFor } from '@hongjia/functions/benefits/routes';
+import { createAssistanceServices } from '@hongjia/functions/assistance/services';
+import { createBenefitsServices } from '@hongjia/functions/benefits/services';
 import { auditTableName } from '@hongjia/functions/commons/dynamo';
 import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createFamilyEntities } from '@hongjia/functions/families/entities';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
-import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
+import { createFamiliesServices } from '@hongjia/functions/families/services';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
 import {
   type DistrictCode,
@@ -169,9 +169,9 @@ export async function seedSpecialFamilies(
   notifier: Notifier,
   now: Date,
 ): Promise<SpecialFamilySeedSummary> {
-  const services = createFamiliesServicesFor({ client, table, notifier, face: createLocalFaceVerifier() });
-  const benefits = createBenefitsServiceFor({ client, table, notifier });
-  const assistance = createAssistanceServiceFor({ client, table, notifier });
+  const services = createFamiliesServices({ client, table, notifier, face: createLocalFaceVerifier() });
+  const benefits = createBenefitsServices({ client, table, notifier });
+  const assistance = createAssistanceServices({ client, table, notifier });
   const staff = (district: DistrictCode): SessionUser => ({
     id: userIdForOpenid(`staff-${district}`),
     roles: ['staff'],

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
-import { createFamiliesServicesFor } from '@hongjia/functions/families/routes';
+import { createFamiliesServices } from '@hongjia/functions/families/services';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
-import { createSubsidyServicesFor } from '@hongjia/functions/subsidies/routes';
+import { createSubsidyServices } from '@hongjia/functions/subsidies/services';
 import { districts, type SessionUser } from '@hongjia/shared';
 import { familyOpenid } from './bookings';
 import { seedDay, seedIdNumber } from './people';
@@ -27,8 +27,8 @@ export async function seedSubsidies(
   notifier: Notifier,
   now: Date,
 ): Promise<number> {
-  const families = createFamiliesServicesFor({ client, table, notifier, face: createLocalFaceVerifier() });
-  const { application } = createSubsidyServicesFor({ client, table, notifier });
+  const families = createFamiliesServices({ client, table, notifier, face: createLocalFaceVerifier() });
+  const { application } = createSubsidyServices({ client, table, notifier });
   let applications = 0;
   for (const [index, district] of districts.entries()) {
     const openid = familyOpenid(index);

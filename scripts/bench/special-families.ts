@@ -85,7 +85,7 @@ try {
   const { sealedFields: requestFields } = await import('@hongjia/functions/assistance/views');
   const { createRecordAuditor } = await import('@hongjia/functions/families/audit');
   const { createBenefitRecords } = await import('@hongjia/functions/benefits/records');
-  const { createBenefitsServiceFor } = await import('@hongjia/functions/benefits/routes');
+  const { createBenefitsServices } = await import('@hongjia/functions/benefits/services');
   const table = mainTableName();
   const entities = createFamilyEntities(documentClient, table, auditTableName());
   const userEntity = createUserEntity(documentClient, accessTableName());
@@ -232,7 +232,7 @@ try {
   }
   const caller: SessionUser = { id: userIdForOpenid(staffOpenid), roles: ['staff'], district };
   const records = createBenefitRecords(entities, piiCipher);
-  const benefits = createBenefitsServiceFor({
+  const benefits = createBenefitsServices({
     client: documentClient,
     table,
     notifier: { notify: async () => {} },

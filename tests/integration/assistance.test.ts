@@ -14,7 +14,7 @@ let runtime: LocalRuntime;
 let close: () => Promise<void>;
 let client: DynamoDBDocumentClient;
 /** The service built on the runtime's store, for a later `now` (imported once the runtime set the env). */
-let service: ReturnType<typeof import('@hongjia/functions/assistance/routes').createAssistanceServiceFor>;
+let service: ReturnType<typeof import('@hongjia/functions/assistance/services').createAssistanceServices>;
 let eastStaff: Session;
 let westStaff: Session;
 let cityStaff: Session;
@@ -53,8 +53,8 @@ beforeAll(async () => {
   const { createUserEntity, createUserStore } = await import('@hongjia/functions/commons/users');
   const { createNotificationEntity } = await import('@hongjia/functions/notifications/entity');
   const { createOutboxNotifier } = await import('@hongjia/functions/notifications/notifier');
-  const { createAssistanceServiceFor } = await import('@hongjia/functions/assistance/routes');
-  service = createAssistanceServiceFor({
+  const { createAssistanceServices } = await import('@hongjia/functions/assistance/services');
+  service = createAssistanceServices({
     client,
     table,
     notifier: createOutboxNotifier(createNotificationEntity(client, table)),

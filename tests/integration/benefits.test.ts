@@ -285,8 +285,8 @@ describe('policy corrections', () => {
     );
     expect(versions.map((v) => v.effectiveFrom)).toEqual(['2007-01-01', today]);
 
-    const { createBenefitsServiceFor } = await import('@hongjia/functions/benefits/routes');
-    const service = createBenefitsServiceFor({
+    const { createBenefitsServices } = await import('@hongjia/functions/benefits/services');
+    const service = createBenefitsServices({
       client,
       table: process.env.TABLE_NAME as string,
       notifier: { notify: async () => {} },

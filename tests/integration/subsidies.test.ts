@@ -18,7 +18,7 @@ import { itemKeyStartsWith } from './store-keys';
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
 let client: DynamoDBDocumentClient;
-let services: ReturnType<typeof import('@hongjia/functions/subsidies/routes').createSubsidyServicesFor>;
+let services: ReturnType<typeof import('@hongjia/functions/subsidies/services').createSubsidyServices>;
 let reminder: (
   now: Date,
 ) => ReturnType<typeof import('@hongjia/functions/subsidies/reminder').remindRenewals>;
@@ -77,12 +77,12 @@ beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
   // Imported after the runtime set the environment (the functions read it on import).
-  const { createSubsidyServicesFor } = await import('@hongjia/functions/subsidies/routes');
+  const { createSubsidyServices } = await import('@hongjia/functions/subsidies/services');
   const { notifierFromEnv } = await import('@hongjia/functions/notifications/from-env');
   const { remindRenewals } = await import('@hongjia/functions/subsidies/reminder');
   const table = process.env.TABLE_NAME as string;
   const notifier = notifierFromEnv(client, table);
-  services = createSubsidyServicesFor({ client, table, notifier });
+  services = createSubsidyServices({ client, table, notifier });
   reminder = (now) => remindRenewals({ records: services.records, notifier }, now);
   for (const openid of [
     'sub-mother',

@@ -1,42 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createAccessChecks } from '../commons/access';
-import { auditTableName } from '../commons/dynamo';
-import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
-import { userStoreFor } from '../commons/users';
-import { createRecordAuditor } from '../families/audit';
-import { createFamilyEntities } from '../families/entities';
-import { createMembershipLookup } from '../families/membership';
-import type { Notifier } from '../notifications/notifier';
-import { createPolicyStore } from './policy-store';
-import { createBenefitRecords } from './records';
-import { createBenefitsService } from './service';
-
-export interface BenefitsDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
-  notifier: Notifier;
-}
-
-/** The service wired to the table (also used by tests that need another `now`). */
-export function createBenefitsServiceFor(deps: BenefitsDeps) {
-  const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
-  const users = userStoreFor(deps.client);
-  return createBenefitsService({
-    records: createBenefitRecords(entities, piiCipher),
-    policies: createPolicyStore(entities.policyVersions),
-    membership: createMembershipLookup(entities, piiCipher),
-    access: createAccessChecks(),
-    users,
-    auditor: createRecordAuditor(entities, users),
-    notifier: deps.notifier,
-  });
-}
+import { type BenefitsDeps, createBenefitsServices } from './services';
 
 /** 我的待遇, 免申即享 screening and bulk enrolment, policies and their corrections. */
 export function createBenefitsRoutes(deps: BenefitsDeps): RouteImplementation[] {
-  const benefits = createBenefitsServiceFor(deps);
+  const benefits = createBenefitsServices(deps);
   return [
     implement(api.myBenefits, ({ caller, now }) => benefits.myBenefits(caller, now)),
     implement(api.runBenefitScreening, ({ caller, body, now }) => benefits.screen(caller, body, now)),

@@ -1,52 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createAccessChecks } from '../commons/access';
-import { auditTableName } from '../commons/dynamo';
-import { createGuardEntity, createGuards } from '../commons/guards';
-import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
-import { userStoreFor } from '../commons/users';
-import type { Notifier } from '../notifications/notifier';
-import { createRecordAuditor } from './audit';
-import { createCoverageService } from './coverage-service';
-import { createFamilyEntities } from './entities';
-import { type FaceVerifier, faceVerifierFromEnv } from './face';
-import { createFamilyService } from './family-service';
-import { createIdentityService } from './identity-service';
-import { createMyFamilyService } from './my-family-service';
-
-export interface FamiliesDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
-  notifier: Notifier;
-  /** Defaults to the adapter WECHAT_AUTH_MODE names. */
-  face?: FaceVerifier;
-}
-
-/** The services wired to the table (also for tests that need a later `now`). */
-export function createFamiliesServicesFor(deps: FamiliesDeps) {
-  const { client, table } = deps;
-  const entities = createFamilyEntities(client, table, auditTableName());
-  const users = userStoreFor(client);
-  const access = createAccessChecks();
-  const auditor = createRecordAuditor(entities, users);
-  return {
-    identity: createIdentityService({
-      entities,
-      guards: createGuards(createGuardEntity(client, table)),
-      cipher: piiCipher,
-      face: deps.face ?? faceVerifierFromEnv(client),
-      access,
-    }),
-    families: createFamilyService({ entities, cipher: piiCipher, access, auditor, users }),
-    coverage: createCoverageService({ entities, cipher: piiCipher, access, auditor }),
-    myFamily: createMyFamilyService({ entities, cipher: piiCipher }),
-  };
-}
+import { createFamiliesServices, type FamiliesDeps } from './services';
 
 /** Real-name binding and 计划生育特殊家庭 records. */
 export function createFamiliesRoutes(deps: FamiliesDeps): RouteImplementation[] {
-  const { identity, families, coverage, myFamily } = createFamiliesServicesFor(deps);
+  const { identity, families, coverage, myFamily } = createFamiliesServices(deps);
   return [
     implement(api.bindIdentity, ({ caller, body, now, operationId }) =>
       identity.bind(caller, body, now, operationId),

@@ -2,9 +2,9 @@ import { api } from '@hongjia/shared';
 import { createBookingEntity } from '../childcare/booking/entity';
 import { createSlotLedger } from '../childcare/booking/ledger';
 import { createProviderBookings } from '../childcare/booking/provider-bookings';
-import { createBookingServiceFor } from '../childcare/booking/routes';
+import { createBookingServices } from '../childcare/booking/services';
 import { createSlotEntity } from '../childcare/entities';
-import { createFilingServicesFor } from '../childcare/filing/services';
+import { createFilingServices } from '../childcare/filing/services';
 import { createSlotPublishing } from '../childcare/filing/slots';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
@@ -15,11 +15,11 @@ const table = mainTableName();
 const client = documentClient;
 const slots = createSlotEntity(client, table);
 const notifier = notifierFromEnv(client, table);
-const { institutions, access, filings } = createFilingServicesFor({ client, table, notifier });
+const { institutions, access, filings } = createFilingServices({ client, table, notifier });
 const publishing = createSlotPublishing({ institutions, slots, access });
 const bookings = createProviderBookings({
   bookings: createBookingEntity(client, table),
-  service: createBookingServiceFor({ client, table, notifier }),
+  service: createBookingServices({ client, table, notifier }),
   ledger: createSlotLedger(client, slots),
 });
 

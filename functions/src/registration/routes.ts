@@ -1,81 +1,11 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createCertificateEntity } from '../certificates/entity';
-import { createAccessChecks } from '../commons/access';
-import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { auditTableName } from '../commons/dynamo';
-import { createGuardEntity, createGuards } from '../commons/guards';
-import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
-import { createIdentityEntity } from '../families/entities';
-import { registrationMonitoringHook } from '../monitoring/wiring';
-import type { Notifier } from '../notifications/notifier';
-import { createUploadServiceFor } from '../uploads/routes';
-import { createApproval } from './approval';
-import { createAttachmentReads } from './attachments';
-import {
-  createReceiptCounterEntity,
-  createRegistrationEntity,
-  createRegistrationProbeEntity,
-} from './entity';
-import { createFilerCheck } from './filer';
-import { createRegistrationRecords } from './records';
-import { createRegistrationService } from './service';
-
-export interface RegistrationDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
-  s3: S3Client;
-  bucket: string;
-  notifier: Notifier;
-}
-
-const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'>) =>
-  createRegistrationRecords({
-    registrations: createRegistrationEntity(client, table),
-    probes: createRegistrationProbeEntity(client, table),
-    counters: createReceiptCounterEntity(client, table),
-    cipher: piiCipher,
-  });
-
-/** The service wired to the table (also used by the seed and the bench). */
-export function createRegistrationServiceFor(deps: RegistrationDeps) {
-  const { client, table } = deps;
-  const records = recordsFor(deps);
-  const guardEntity = createGuardEntity(client, table);
-  const certificates = createCertificateEntity(client, table);
-  return createRegistrationService({
-    records,
-    approval: createApproval({
-      records,
-      guards: createGuards(guardEntity),
-      guardEntity,
-      certificates,
-      monitoring: registrationMonitoringHook({ client, table }),
-    }),
-    uploads: createUploadServiceFor({
-      ...deps,
-      holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
-    }),
-    access: createAccessChecks(),
-    notifier: deps.notifier,
-    cipher: piiCipher,
-    filer: createFilerCheck(createIdentityEntity(client, table)),
-    certificates,
-    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
-  });
-}
+import { createAttachmentServices, createRegistrationServices, type RegistrationDeps } from './services';
 
 /** The family's registrations and the district review queue. */
 export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplementation[] {
-  const registrations = createRegistrationServiceFor(deps);
-  const attachments = createAttachmentReads({
-    records: recordsFor(deps),
-    access: createAccessChecks(),
-    uploads: createUploadServiceFor(deps),
-    audit: createAuditTrail(createAuditEntity(deps.client, auditTableName())),
-  });
+  const registrations = createRegistrationServices(deps);
+  const attachments = createAttachmentServices(deps);
   return [
     implement(api.submitRegistration, ({ caller, body, now, operationId }) =>
       registrations.submit(caller, body, now, operationId),

@@ -1,5 +1,5 @@
 import { api } from '@hongjia/shared';
-import { createFilingServicesFor } from '../childcare/filing/services';
+import { createFilingServices } from '../childcare/filing/services';
 import { createChildcareStats } from '../childcare/stats/service';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
@@ -10,7 +10,7 @@ import { notifierFromEnv } from '../notifications/from-env';
  * the conflicts over their credit codes (decision 0013), district figures.
  */
 const table = mainTableName();
-const { institutions, access, filings, conflicts } = createFilingServicesFor({
+const { institutions, access, filings, conflicts } = createFilingServices({
   client: documentClient,
   table,
   notifier: notifierFromEnv(documentClient, table),

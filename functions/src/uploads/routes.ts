@@ -2,23 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { implement, type RouteImplementation } from '../commons/router';
-import { createUploadEntity } from './entity';
-import { createUploadService, type UploadServiceDeps } from './service';
-
-export function createUploadServiceFor(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
-  s3: S3Client;
-  bucket: string;
-  holderExists?: UploadServiceDeps['holderExists'];
-}) {
-  return createUploadService({
-    uploads: createUploadEntity(deps.client, deps.table),
-    s3: deps.s3,
-    bucket: deps.bucket,
-    ...(deps.holderExists ? { holderExists: deps.holderExists } : {}),
-  });
-}
+import { createUploadServices } from './services';
 
 /** POST /v1/uploads: a presigned PUT for one attachment. */
 export function createUploadRoutes(deps: {
@@ -27,7 +11,7 @@ export function createUploadRoutes(deps: {
   s3: S3Client;
   bucket: string;
 }): RouteImplementation[] {
-  const uploads = createUploadServiceFor(deps);
+  const uploads = createUploadServices(deps);
   return [
     implement(api.createUpload, ({ caller, body, now, operationId }) =>
       uploads.create(caller, body, now, operationId),

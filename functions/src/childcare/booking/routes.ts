@@ -1,30 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createGuardEntity, createGuards } from '../../commons/guards';
 import { implement, type RouteImplementation } from '../../commons/router';
 import type { Notifier } from '../../notifications/notifier';
-import { createInstitutionEntity, createSlotEntity } from '../entities';
-import { createBookingEntity } from './entity';
-import { createSlotLedger } from './ledger';
-import { createBookingQuota } from './quota';
-import { createBookingService } from './service';
-
-export function createBookingServiceFor(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
-  notifier: Notifier;
-}) {
-  const slots = createSlotEntity(deps.client, deps.table);
-  return createBookingService({
-    bookings: createBookingEntity(deps.client, deps.table),
-    slots,
-    institutions: createInstitutionEntity(deps.client, deps.table),
-    ledger: createSlotLedger(deps.client, slots),
-    quota: createBookingQuota(deps),
-    guards: createGuards(createGuardEntity(deps.client, deps.table)),
-    notifier: deps.notifier,
-  });
-}
+import { createBookingServices } from './services';
 
 /** A family's bookings: book (confirmed, waitlisted or SLOT_FULL), list, cancel. */
 export function createBookingRoutes(deps: {
@@ -32,7 +10,7 @@ export function createBookingRoutes(deps: {
   table: string;
   notifier: Notifier;
 }): RouteImplementation[] {
-  const bookings = createBookingServiceFor(deps);
+  const bookings = createBookingServices(deps);
   return [
     implement(api.createBooking, ({ caller, params, body, now, operationId }) =>
       bookings.create(caller, params.slotId, body, now, operationId),

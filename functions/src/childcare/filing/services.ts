@@ -16,7 +16,7 @@ import { createFilingService } from './service';
  * 登记备案 wired to the table, for the provider group (filing) and the staff
  * group (review, credit-code conflicts), and the tests.
  */
-export function createFilingServicesFor(deps: {
+export function createFilingServices(deps: {
   client: DynamoDBDocumentClient;
   table: string;
   notifier: Notifier;

@@ -1,0 +1,47 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAccessChecks } from '../commons/access';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
+import { auditTableName } from '../commons/dynamo';
+import { piiCipher } from '../commons/pii';
+import { userStoreFor } from '../commons/users';
+import { createRecordAuditor } from '../families/audit';
+import { createFamilyEntities } from '../families/entities';
+import { createMembershipLookup } from '../families/membership';
+import { openRecord } from '../families/sealed-record';
+import type { Notifier } from '../notifications/notifier';
+import { createFilerResolver } from './filing';
+import { createAssistanceRecords } from './records';
+import { createAssistanceService } from './service';
+
+export interface AssistanceDeps {
+  client: DynamoDBDocumentClient;
+  table: string;
+  notifier: Notifier;
+}
+
+/** The service wired to the table (also for tests that need a later `now`). */
+export function createAssistanceServices(deps: AssistanceDeps) {
+  const { client, table } = deps;
+  const entities = createFamilyEntities(client, table, auditTableName());
+  const users = userStoreFor(client);
+  const access = createAccessChecks();
+  const membership = createMembershipLookup(entities, piiCipher);
+  const getFamily = async (familyId: string) => {
+    const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+    return found ? openRecord(await piiCipher(), found) : undefined;
+  };
+  const auditor = createRecordAuditor(entities, users);
+  return createAssistanceService({
+    records: createAssistanceRecords(entities.requests, entities.requestEvents),
+    filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
+    membership,
+    getFamily,
+    access,
+    users,
+    notifier: deps.notifier,
+    cipher: piiCipher,
+    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+    auditProxyRequest: (family, caller, now, event) =>
+      auditor.record([family.familyId], 'proxy_request', caller, now, event),
+  });
+}
