@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { auditTableName } from '../commons/dynamo';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
 import { createRecordAuditor } from '../families/audit';
@@ -23,7 +23,7 @@ export interface AssistanceDeps {
 export function createAssistanceServices(deps: AssistanceDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
-  const users = userStoreFor(client);
+  const users = userStoreFor(client, accessTableName());
   const access = createAccessChecks();
   const membership = createMembershipLookup(entities, piiCipher);
   const getFamily = async (familyId: string) => {

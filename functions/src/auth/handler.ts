@@ -1,6 +1,6 @@
 import { api } from '@hongjia/shared';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { auditTableName, documentClient, mainTableName } from '../commons/dynamo';
+import { accessTableName, auditTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { createRateLimiter } from '../commons/rate-limit';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
@@ -29,7 +29,7 @@ function wechatFromEnv(): WechatAuth {
 }
 
 const table = mainTableName();
-const users = userStoreFor(documentClient);
+const users = userStoreFor(documentClient, accessTableName());
 const auth = createAuthService({
   users,
   wechat: wechatFromEnv(),

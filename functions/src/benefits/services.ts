@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccessChecks } from '../commons/access';
-import { auditTableName } from '../commons/dynamo';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
 import { createRecordAuditor } from '../families/audit';
@@ -20,7 +20,7 @@ export interface BenefitsDeps {
 /** The service wired to the table (also used by tests that need another `now`). */
 export function createBenefitsServices(deps: BenefitsDeps) {
   const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
-  const users = userStoreFor(deps.client);
+  const users = userStoreFor(deps.client, accessTableName());
   return createBenefitsService({
     records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createAccessChecks } from '../commons/access';
+import { accessTableName } from '../commons/dynamo';
 import { createRateLimiter } from '../commons/rate-limit';
 import { implement, implementPublic, type RouteImplementation } from '../commons/router';
 import { userStoreFor } from '../commons/users';
@@ -20,7 +21,7 @@ export function createCertificateRoutes(deps: {
   table: string;
 }): RouteImplementation[] {
   const certificates = createCertificateEntity(deps.client, deps.table);
-  const users = userStoreFor(deps.client);
+  const users = userStoreFor(deps.client, accessTableName());
   const service = createCertificateService({ certificates, access: createAccessChecks() });
   const limiter = createRateLimiter(deps);
   const verifier = createVerifyService({ certificates, limiter });

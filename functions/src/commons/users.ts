@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
-import { type AccessTableName, accessTableName } from './dynamo';
+import type { AccessTableName } from './dynamo';
 import { isConditionFailure } from './guards';
 
 /**
@@ -124,10 +124,11 @@ export function createUserStore(entity: UserEntity): UserStore {
   };
 }
 
-/** The user store over the access table: every group reads users, only sign-in writes them (decision 0016). */
-export function userStoreFor(
-  client: DynamoDBDocumentClient,
-  table: AccessTableName = accessTableName(),
-): UserStore {
+/**
+ * The user store over the access table: every group reads users, only sign-in writes them
+ * (decision 0016). The table is passed in: importing this file must not build the DynamoDB
+ * client of commons/dynamo (tests import it before the local runtime sets the endpoint).
+ */
+export function userStoreFor(client: DynamoDBDocumentClient, table: AccessTableName): UserStore {
   return createUserStore(createUserEntity(client, table));
 }

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccessChecks } from '../commons/access';
-import { auditTableName } from '../commons/dynamo';
+import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
@@ -25,7 +25,7 @@ export interface FamiliesDeps {
 export function createFamiliesServices(deps: FamiliesDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
-  const users = userStoreFor(client);
+  const users = userStoreFor(client, accessTableName());
   const access = createAccessChecks();
   const auditor = createRecordAuditor(entities, users);
   return {

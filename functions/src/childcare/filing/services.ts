@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccessChecks } from '../../commons/access';
 import { createAuditEntity, createAuditTrail } from '../../commons/audit';
-import { auditTableName } from '../../commons/dynamo';
+import { accessTableName, auditTableName } from '../../commons/dynamo';
 import { createGuardEntity, createGuards } from '../../commons/guards';
 import { userStoreFor } from '../../commons/users';
 import { createConflictDesk } from '../../conflicts/desk';
@@ -24,7 +24,7 @@ export function createFilingServices(deps: {
   const { client, table, notifier } = deps;
   const institutions = createInstitutionEntity(client, table);
   const guards = createGuards(createGuardEntity(client, table));
-  const users = userStoreFor(client);
+  const users = userStoreFor(client, accessTableName());
   const access = createAccessChecks();
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
   const conflicts = createFilingConflicts({ institutions, guards, conflicts: conflictRecords, users });
