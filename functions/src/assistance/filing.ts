@@ -2,10 +2,8 @@ import type { SessionUser } from '@hongjia/shared';
 import { type AccessChecks, covers, jurisdictionOf } from '../commons/access';
 import { notFound } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
-import { sealedFields as familyFields } from '../families/fields';
-import type { MembershipLookup } from '../families/membership';
-import { proxyConsentFor } from '../families/proxy';
-import type { SpecialFamilyRecord } from '../families/sealed-record';
+import type { MembershipLookup, SpecialFamilyRecord } from '../families';
+import { sealedFields as familyFields, proxyConsentFor } from '../families';
 import { notSpecialFamilyMember, proxyConsentRequired } from './messages';
 
 /** Who files a request and for which family; the request records all of it (sealed). */

@@ -6,7 +6,7 @@ import {
   formatChinaMonthDayTime,
 } from '@hongjia/shared';
 import { AppError } from '../commons/errors';
-import type { NotificationMessage } from '../notifications/notifier';
+import type { NotificationMessage } from '../notifications';
 
 /**
  * Wording for help requests. The families are mostly elderly and often

@@ -1,6 +1,5 @@
 import type { ChildFacts, FamilyFacts } from '@hongjia/shared';
-import type { IdentityRecord } from '../families/membership';
-import type { FamilyChild, SpecialFamilyRecord } from '../families/sealed-record';
+import type { FamilyChild, IdentityRecord, SpecialFamilyRecord } from '../families';
 
 /**
  * What the rules engine knows about a family (pure).

@@ -1,4 +1,4 @@
-import type { NotificationMessage } from '../notifications/notifier';
+import type { NotificationMessage } from '../notifications';
 
 /** The family's 我的待遇 page (family subpackage). */
 export const benefitsPage = '/packages/family/pages/special-assistance/benefits';

@@ -1,8 +1,8 @@
 import type { DistrictCode } from '@hongjia/shared';
 import { isConditionFailure } from '../commons/guards';
 import type { PiiCipher } from '../commons/pii';
-import type { FamilyEntities } from '../families/entities';
-import { openRecord, type SpecialFamilyRecord } from '../families/sealed-record';
+import type { FamilyEntities } from '../families';
+import { openRecord, type SpecialFamilyRecord } from '../families';
 import type { EnrolmentRecord, PaymentRecord } from './my-benefits';
 
 export interface NewEnrolment {

@@ -4,8 +4,8 @@ import {
   type PolicyEvaluation,
   type ScreeningItem,
 } from '@hongjia/shared';
-import { familyLabel } from '../families/membership';
-import type { SpecialFamilyRecord } from '../families/sealed-record';
+import type { SpecialFamilyRecord } from '../families';
+import { familyLabel } from '../families';
 import { specialFamilyFacts } from './facts';
 import { isChildcarePolicy, specialFamilyPolicies } from './scope';
 

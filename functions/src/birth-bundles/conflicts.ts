@@ -1,13 +1,10 @@
 import { type ConflictSideStatus, districtByCode } from '@hongjia/shared';
 import { type Guards, isConditionFailure } from '../commons/guards';
 import type { PiiCipher } from '../commons/pii';
-import type { ConflictParties } from '../conflicts/desk';
-import type { ConflictItem } from '../conflicts/entity';
-import type { ConflictEvidence } from '../conflicts/evidence';
-import type { ConflictRecords } from '../conflicts/records';
-import { sealSide } from '../conflicts/sealing';
-import type { NotificationMessage } from '../notifications/notifier';
-import type { RegistrationEntity } from '../registration/entity';
+import type { ConflictEvidence, ConflictItem, ConflictParties, ConflictRecords } from '../conflicts';
+import { sealSide } from '../conflicts';
+import type { NotificationMessage } from '../notifications';
+import type { RegistrationEntity } from '../registration';
 import { type BundleItem, type BundleStatus, bundleDetailsField } from './entities';
 import type { BirthDetails } from './payloads';
 import { type BundleRecords, holdsCertificate, statusOf } from './records';

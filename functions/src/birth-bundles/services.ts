@@ -4,13 +4,15 @@ import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
-import { createConflictDesk } from '../conflicts/desk';
-import { createConflictEntity } from '../conflicts/entity';
-import { createConflictEvidence } from '../conflicts/evidence';
-import { createConflictRecords } from '../conflicts/records';
-import { createIdentityEntity } from '../families/entities';
-import type { Notifier } from '../notifications/notifier';
-import { createRegistrationEntity } from '../registration/entity';
+import {
+  createConflictDesk,
+  createConflictEntity,
+  createConflictEvidence,
+  createConflictRecords,
+} from '../conflicts';
+import { createIdentityEntity } from '../families';
+import type { Notifier } from '../notifications';
+import { createRegistrationEntity } from '../registration';
 import { createBundleConflicts } from './conflicts';
 import { createBundleEntity, createOutboxEntity } from './entities';
 import { createBundleRecords } from './records';

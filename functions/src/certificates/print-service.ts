@@ -6,7 +6,7 @@ import { limits } from '../commons/limits';
 import type { RateLimiter } from '../commons/rate-limit';
 import { readRateLimitSecret } from '../commons/secrets';
 import type { UserStore } from '../commons/users';
-import type { ServicePointEntity } from '../service-points/entities';
+import type { ServicePointEntity } from '../service-points';
 import type { CertificateService } from './certificate-service';
 import type { CertificateEntity, CertificateItem } from './entity';
 import type { PrintCodeEntity } from './print-code-entity';

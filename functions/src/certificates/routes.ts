@@ -5,7 +5,7 @@ import { accessTableName } from '../commons/dynamo';
 import { createRateLimiter } from '../commons/rate-limit';
 import { implement, implementPublic, type RouteImplementation } from '../commons/router';
 import { userStoreFor } from '../commons/users';
-import { createServicePointEntity } from '../service-points/entities';
+import { createServicePointEntity } from '../service-points';
 import { createCertificateService } from './certificate-service';
 import { certificateConfig } from './config';
 import { createCertificateEntity } from './entity';

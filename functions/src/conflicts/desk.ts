@@ -16,7 +16,7 @@ import {
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
-import type { NotificationMessage, Notifier } from '../notifications/notifier';
+import type { NotificationMessage, Notifier } from '../notifications';
 import type { ConflictItem, ConflictSideItem } from './entity';
 import type { ConflictKind, ConflictRecords } from './records';
 import { openSide } from './sealing';

@@ -1,8 +1,8 @@
 import { chinaDate } from '@hongjia/shared';
-import { type BundleEntity, bundleDetailsField } from '../birth-bundles/entities';
+import { type BundleEntity, bundleDetailsField } from '../birth-bundles';
 import type { PiiCipher } from '../commons/pii';
-import type { IdentityEntity } from '../families/entities';
-import type { RegistrationEntity, RegistrationItem } from '../registration/entity';
+import type { IdentityEntity } from '../families';
+import type { RegistrationEntity, RegistrationItem } from '../registration';
 import { pregnancyMatchesBirth } from './rules';
 
 export interface EvidenceDeps {

@@ -6,7 +6,7 @@ import { AppError } from '../commons/errors';
 import { readWechatSecret } from '../commons/secrets';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
 import { createUserEntity } from '../commons/users';
-import { createStableAccessToken } from '../notifications/wechat-subscribe';
+import { createStableAccessToken } from '../notifications';
 
 /**
  * Real-name binding must be confirmed by the person's face (SPEC §3 identity).

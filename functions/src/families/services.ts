@@ -4,7 +4,7 @@ import { accessTableName, auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications';
 import { createRecordAuditor } from './audit';
 import { createCoverageService } from './coverage-service';
 import { createFamilyEntities } from './entities';

@@ -12,7 +12,7 @@ import { forbidden, notFound, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { MessageQueue } from '../commons/queue';
-import type { UploadEntity } from '../uploads/entity';
+import type { UploadEntity } from '../uploads';
 import type { ImportItem, MonitoringEntities } from './entities';
 import type { MonitoringMessage } from './messages';
 

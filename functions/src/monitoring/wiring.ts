@@ -7,7 +7,7 @@ import { auditTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv } from '../commons/env';
 import type { PiiCipher } from '../commons/pii';
 import { type MessageQueue, queueFromEnv } from '../commons/queue';
-import { createUploadEntity } from '../uploads/entity';
+import { createUploadEntity } from '../uploads';
 import { createCounterStore } from './counters';
 import { createMonitoringEntities, createRegistrationFactEntity } from './entities';
 import { createGaps } from './gaps';

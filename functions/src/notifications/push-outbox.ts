@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { backoffDelayMs, leaseMs } from '../birth-bundles/backoff';
+import { backoffDelayMs, leaseMs } from '../birth-bundles';
 import { isConditionFailure } from '../commons/guards';
 import { logger } from '../commons/logger';
 import { type NotificationEntity, type NotificationItem, pushShards } from './entity';

@@ -1,7 +1,7 @@
-import type { CertificateEntity } from '../certificates/entity';
+import type { CertificateEntity } from '../certificates';
 import { conflict } from '../commons/errors';
 import type { GuardEntity, Guards } from '../commons/guards';
-import type { RegistrationMonitoringHook } from '../monitoring/registration-hook';
+import type { RegistrationMonitoringHook } from '../monitoring';
 import { certificateIdFor, issueCertificate } from './certificate-issue';
 import type { RegistrationItem, RegistrationItemStatus } from './entity';
 import type { RegistrationRecords } from './records';

@@ -2,7 +2,7 @@ import { type AttachmentLink, type SessionUser, uploadContentTypes } from '@hong
 import { type AccessChecks, covers } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { notFound } from '../commons/errors';
-import type { UploadService } from '../uploads/service';
+import type { UploadService } from '../uploads';
 import type { RegistrationItem } from './entity';
 import type { RegistrationRecords } from './records';
 

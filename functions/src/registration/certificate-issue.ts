@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { CertificateEntity, CertificateItem } from '../certificates/entity';
+import type { CertificateEntity, CertificateItem } from '../certificates';
 import { isConditionFailure } from '../commons/guards';
 import type { RegistrationItem } from './entity';
 

@@ -1,7 +1,7 @@
 import type { RegistrationRequest, SessionUser } from '@hongjia/shared';
 import { AppError } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
-import type { IdentityEntity } from '../families/entities';
+import type { IdentityEntity } from '../families';
 import { idNumberPurpose } from './intake';
 
 const identityRequired = () => new AppError('IDENTITY_REQUIRED', '请先完成实名认证，再办理生育登记');

@@ -8,7 +8,7 @@ import {
 } from '@hongjia/shared';
 import { z } from 'zod';
 import type { PiiCipher } from '../commons/pii';
-import type { Attachment } from '../uploads/service';
+import type { Attachment } from '../uploads';
 import type { RegistrationItem } from './entity';
 import type { RequestFacts } from './rules';
 

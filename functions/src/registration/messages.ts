@@ -1,5 +1,5 @@
 import type { RegistrationStatus } from '@hongjia/shared';
-import type { NotificationMessage } from '../notifications/notifier';
+import type { NotificationMessage } from '../notifications';
 
 /** One message per status change; the family opens the registration from it. */
 const texts: Record<RegistrationStatus, { title: string; body: (receiptNo: string) => string }> = {

@@ -7,15 +7,15 @@ import {
   type ReviewReason,
   type SessionUser,
 } from '@hongjia/shared';
-import type { CertificateEntity } from '../certificates/entity';
+import type { CertificateEntity } from '../certificates';
 import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
-import type { Notifier } from '../notifications/notifier';
-import type { UploadService } from '../uploads/service';
+import type { Notifier } from '../notifications';
+import type { UploadService } from '../uploads';
 import type { Approval } from './approval';
 import { createDisclosure } from './disclosure';
 import type { RegistrationItem } from './entity';

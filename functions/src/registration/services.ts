@@ -1,15 +1,15 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createCertificateEntity } from '../certificates/entity';
+import { createCertificateEntity } from '../certificates';
 import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
-import { createIdentityEntity } from '../families/entities';
-import { registrationMonitoringHook } from '../monitoring/wiring';
-import type { Notifier } from '../notifications/notifier';
-import { createUploadServices } from '../uploads/services';
+import { createIdentityEntity } from '../families';
+import { registrationMonitoringHook } from '../monitoring';
+import type { Notifier } from '../notifications';
+import { createUploadServices } from '../uploads';
 import { createApproval } from './approval';
 import { createAttachmentReads } from './attachments';
 import {

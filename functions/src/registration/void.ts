@@ -1,5 +1,5 @@
 import type { SessionUser } from '@hongjia/shared';
-import type { CertificateEntity } from '../certificates/entity';
+import type { CertificateEntity } from '../certificates';
 import { type AccessChecks, covers, type Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound } from '../commons/errors';

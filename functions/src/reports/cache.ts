@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { uploadKeyPrefixes } from '../uploads/keys';
+import { uploadKeyPrefixes } from '../uploads';
 
 /** Rendered reports by key; a cache, so a lost object only costs a render. */
 export interface ReportCache {

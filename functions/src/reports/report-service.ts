@@ -11,7 +11,7 @@ import {
 } from '@hongjia/shared';
 import type { Jurisdiction } from '../commons/access';
 import { forbidden } from '../commons/errors';
-import type { monitoringServices } from '../monitoring/wiring';
+import type { monitoringServices } from '../monitoring';
 import type { ReportCache } from './cache';
 import { reportSections } from './charts';
 import { commentary } from './commentary';

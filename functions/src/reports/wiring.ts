@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAccessChecks } from '../commons/access';
 import type { PiiCipher } from '../commons/pii';
-import { monitoringServices } from '../monitoring/wiring';
+import { monitoringServices } from '../monitoring';
 import { type ReportCache, s3ReportCache } from './cache';
 import { createReportService } from './report-service';
 

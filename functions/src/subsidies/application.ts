@@ -10,12 +10,12 @@ import {
   type SessionUser,
   type SubsidyRequest,
 } from '@hongjia/shared';
-import type { PolicyStore } from '../benefits/policy-store';
+import type { PolicyStore } from '../benefits';
 import { AppError, conflict, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
-import type { IdentityEntity } from '../families/entities';
+import type { IdentityEntity } from '../families';
 import type { SubsidyConflicts } from './conflicts';
 import type { SubsidyItem } from './entity';
 import type { SubsidyRecords } from './records';

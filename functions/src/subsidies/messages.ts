@@ -1,4 +1,4 @@
-import type { NotificationMessage } from '../notifications/notifier';
+import type { NotificationMessage } from '../notifications';
 import type { SubsidyItem } from './entity';
 
 export const subsidiesPage = '/packages/family/pages/subsidies/index';

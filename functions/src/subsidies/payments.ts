@@ -2,8 +2,8 @@ import { chinaDate, type SessionUser, type SubsidyPaymentRequest } from '@hongji
 import { type AccessChecks, covers, refuseOwnCase } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { AppError, conflict, notFound } from '../commons/errors';
-import { type ConflictRecords, conflictPending } from '../conflicts/records';
-import type { Notifier } from '../notifications/notifier';
+import { type ConflictRecords, conflictPending } from '../conflicts';
+import type { Notifier } from '../notifications';
 import type { SubsidyItem } from './entity';
 import { paymentMessage } from './messages';
 import type { SubsidyRecords } from './records';

@@ -1,6 +1,6 @@
 import { addDays, chinaDate, monthsBetween } from '@hongjia/shared';
 import { isAppError } from '../commons/errors';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications';
 import type { SubsidyItem } from './entity';
 import { renewalMessage } from './messages';
 import type { SubsidyRecords } from './records';

@@ -1,18 +1,20 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createPolicyStore } from '../benefits/policy-store';
-import { createBundleEntity } from '../birth-bundles/entities';
+import { createPolicyStore } from '../benefits';
+import { createBundleEntity } from '../birth-bundles';
 import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
-import { createConflictDesk } from '../conflicts/desk';
-import { createConflictEntity } from '../conflicts/entity';
-import { createConflictEvidence } from '../conflicts/evidence';
-import { createConflictRecords } from '../conflicts/records';
-import { createIdentityEntity, createPolicyVersionEntity } from '../families/entities';
-import type { Notifier } from '../notifications/notifier';
-import { createRegistrationEntity } from '../registration/entity';
+import {
+  createConflictDesk,
+  createConflictEntity,
+  createConflictEvidence,
+  createConflictRecords,
+} from '../conflicts';
+import { createIdentityEntity, createPolicyVersionEntity } from '../families';
+import type { Notifier } from '../notifications';
+import { createRegistrationEntity } from '../registration';
 import { createSubsidyApplication } from './application';
 import { createSubsidyConflicts } from './conflicts';
 import { createSubsidyEntity } from './entity';

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type AgencyAdapter, AgencyError } from '../birth-bundles/agencies/types';
-import { backoffDelayMs, leaseMs, maxAttempts } from '../birth-bundles/backoff';
-import type { BundleEntity, OutboxEntity, OutboxItem } from '../birth-bundles/entities';
-import { outboxShards } from '../birth-bundles/entities';
-import { type BirthDetails, payloadFor } from '../birth-bundles/payloads';
-import { bundleDetailsField } from '../birth-bundles/service';
+import type { BundleEntity, OutboxEntity, OutboxItem } from '../birth-bundles';
+import {
+  type AgencyAdapter,
+  AgencyError,
+  type BirthDetails,
+  backoffDelayMs,
+  bundleDetailsField,
+  leaseMs,
+  maxAttempts,
+  outboxShards,
+  payloadFor,
+} from '../birth-bundles';
 import { isConditionFailure } from '../commons/guards';
 import { logger } from '../commons/logger';
 import { type PiiCipher, piiCipher } from '../commons/pii/index';

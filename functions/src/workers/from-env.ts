@@ -1,10 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { agenciesFromEnv } from '../birth-bundles/agencies/from-env';
-import { createBundleEntity, createOutboxEntity } from '../birth-bundles/entities';
+import { agenciesFromEnv, createBundleEntity, createOutboxEntity } from '../birth-bundles';
 import { logger } from '../commons/logger';
-import { notifierFromEnv, pushOutboxDepsFromEnv } from '../notifications/from-env';
-import { createSubsidyEntity } from '../subsidies/entity';
-import { createSubsidyRecords } from '../subsidies/records';
+import { notifierFromEnv, pushOutboxDepsFromEnv } from '../notifications';
+import { createSubsidyEntity, createSubsidyRecords } from '../subsidies';
 import type { BundleOutboxDeps } from './bundle-outbox';
 import type { ScheduledWorkDeps } from './scheduled';
 

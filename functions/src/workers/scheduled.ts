@@ -1,7 +1,7 @@
-import type { Notifier } from '../notifications/notifier';
-import { drainPushOutbox, type PushDrainReport, type PushOutboxDeps } from '../notifications/push-outbox';
-import type { SubsidyRecords } from '../subsidies/records';
-import { type RenewalReminderReport, remindRenewals } from '../subsidies/reminder';
+import type { Notifier } from '../notifications';
+import { drainPushOutbox, type PushDrainReport, type PushOutboxDeps } from '../notifications';
+import type { SubsidyRecords } from '../subsidies';
+import { type RenewalReminderReport, remindRenewals } from '../subsidies';
 import { type BundleOutboxDeps, type DrainReport, drainBundleOutbox } from './bundle-outbox';
 
 export interface ScheduledWorkDeps {

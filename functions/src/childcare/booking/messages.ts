@@ -1,5 +1,5 @@
 import { ageClassRules } from '@hongjia/shared';
-import type { NotificationMessage } from '../../notifications/notifier';
+import type { NotificationMessage } from '../../notifications';
 import type { BookingItem } from './entity';
 
 /** Where the family sees its bookings in the mini-program (family subpackage). */

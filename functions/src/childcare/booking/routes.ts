@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { implement, type RouteImplementation } from '../../commons/router';
-import type { Notifier } from '../../notifications/notifier';
+import type { Notifier } from '../../notifications';
 import { createBookingServices } from './services';
 
 /** A family's bookings: book (confirmed, waitlisted or SLOT_FULL), list, cancel. */

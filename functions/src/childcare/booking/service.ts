@@ -14,7 +14,7 @@ import { type Guards, isConditionFailure } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
-import type { Notifier } from '../../notifications/notifier';
+import type { Notifier } from '../../notifications';
 import type { InstitutionEntity, SlotEntity } from '../entities';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';

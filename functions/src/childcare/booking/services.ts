@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createGuardEntity, createGuards } from '../../commons/guards';
-import type { Notifier } from '../../notifications/notifier';
+import type { Notifier } from '../../notifications';
 import { createInstitutionEntity, createSlotEntity } from '../entities';
 import { createBookingEntity } from './entity';
 import { createSlotLedger } from './ledger';

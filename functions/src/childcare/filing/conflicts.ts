@@ -2,9 +2,7 @@ import { type ConflictSideStatus, districtByCode, maskName } from '@hongjia/shar
 import { conflict } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
 import type { UserStore } from '../../commons/users';
-import type { ConflictParties } from '../../conflicts/desk';
-import type { ConflictItem } from '../../conflicts/entity';
-import type { ConflictRecords } from '../../conflicts/records';
+import type { ConflictItem, ConflictParties, ConflictRecords } from '../../conflicts';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { providerHomePage } from './messages';
 import { holdsCreditCode } from './service';

@@ -1,5 +1,5 @@
 import { districtByCode } from '@hongjia/shared';
-import type { NotificationMessage } from '../../notifications/notifier';
+import type { NotificationMessage } from '../../notifications';
 import type { InstitutionItem } from '../entities';
 
 /** The provider's home in the mini-program (provider subpackage). */
