@@ -90,14 +90,14 @@ export interface GroupAccess {
 export const functionGroups: readonly FunctionGroup[] = [
   {
     name: 'platform',
-    entry: 'src/platform/handler.ts',
+    entry: 'src/groups/platform.ts',
     routes: [api.health, api.openapi],
     // Answers from code alone: no table, no key (its router never looks at a token).
     access: {},
   },
   {
     name: 'auth',
-    entry: 'src/auth/handler.ts',
+    entry: 'src/groups/auth.ts',
     routes: [
       api.signIn,
       api.me,
@@ -123,7 +123,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   {
     // Public search and a family's bookings (the guardian's phone is sealed).
     name: 'childcare',
-    entry: 'src/childcare/handler.ts',
+    entry: 'src/groups/childcare.ts',
     routes: [
       api.childcareNearby,
       api.childcareInstitution,
@@ -147,7 +147,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // Providers' reads repair a booking behind its ledger, which may notify a
     // promotion; a provider's booking list opens the guardians' phones (each read audited).
     name: 'provider',
-    entry: 'src/provider/handler.ts',
+    entry: 'src/groups/provider.ts',
     routes: [api.fileInstitution, api.providerInstitutions, api.publishSlot, api.providerBookings],
     access: {
       mainTable: 'RW',
@@ -164,7 +164,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // Filing decisions notify the provider. Credit-code conflicts are resolved here:
     // they touch institutions and guards only, no personal data (decision 0013).
     name: 'staff',
-    entry: 'src/staff/handler.ts',
+    entry: 'src/groups/staff.ts',
     routes: [
       api.staffFilings,
       api.decideFiling,
@@ -183,7 +183,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   {
     // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
     name: 'registration',
-    entry: 'src/registration/handler.ts',
+    entry: 'src/groups/registration.ts',
     routes: [
       api.createUpload,
       api.submitRegistration,
@@ -218,7 +218,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // E-certificates: QR signing, public verification, print codes, nearest service points.
     // PII keys: its stored idempotent responses (live print codes) are sealed.
     name: 'certificates',
-    entry: 'src/certificates/handler.ts',
+    entry: 'src/groups/certificates.ts',
     routes: [
       api.myCertificates,
       api.myCertificate,
@@ -244,7 +244,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // Real-name binding (WeChat face verification needs the access token) and
     // special-family records with their audit log, coverage and proxy consent.
     name: 'families',
-    entry: 'src/families/handler.ts',
+    entry: 'src/groups/families.ts',
     routes: [
       api.bindIdentity,
       api.myIdentity,
@@ -274,7 +274,7 @@ export const functionGroups: readonly FunctionGroup[] = [
   {
     // Policies as data, the family's benefits, 免申即享 screening and bulk enrolment (notifies).
     name: 'benefits',
-    entry: 'src/benefits/handler.ts',
+    entry: 'src/groups/benefits.ts',
     routes: [
       api.myBenefits,
       api.runBenefitScreening,
@@ -299,7 +299,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // Help requests of special families: deadlines, events, the overdue list, proxy filing
     // (opens the family's record to check the proxy and audit it: specialFamily).
     name: 'assistance',
-    entry: 'src/assistance/handler.ts',
+    entry: 'src/groups/assistance.ts',
     routes: [
       api.createAssistanceRequest,
       api.myAssistanceRequests,
@@ -322,7 +322,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // 育儿补贴: applications, district review within 30 working days, yearly renewal, payments,
     // conflicting applications for one child (opens sealed names for the evidence).
     name: 'subsidies',
-    entry: 'src/subsidies/handler.ts',
+    entry: 'src/groups/subsidies.ts',
     routes: [
       api.applyChildcareSubsidy,
       api.myChildcareSubsidies,
@@ -350,7 +350,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // 育儿补贴 renewal reminders.
     // Timeout (10 s, the construct's) stays well under the 60 s claim lease.
     name: 'workers',
-    entry: 'src/workers/handler.ts',
+    entry: 'src/groups/workers.ts',
     routes: [],
     // Also pushes the notification outbox as WeChat subscription messages (the
     // openid from the user record): the one group that sends them.
@@ -366,7 +366,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // Population monitoring for staff: imports (queued to the worker), indicators from the
     // counters, the reconciliation worklist and its audited resolutions (notes sealed).
     name: 'monitoring',
-    entry: 'src/monitoring/handler.ts',
+    entry: 'src/groups/monitoring.ts',
     routes: [
       api.createMonitoringImport,
       api.monitoringImport,
@@ -392,7 +392,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // reconciliation counts (read only; no personal data). Its own group so the CJK font, pdfkit and
     // ECharts stay out of every other bundle; its cache is the bucket's reports/ prefix (decision 0021).
     name: 'reports',
-    entry: 'src/reports/handler.ts',
+    entry: 'src/groups/reports.ts',
     routes: [api.monitoringReport],
     memoryMb: 1024,
     timeoutSeconds: 29,
@@ -415,7 +415,7 @@ export const functionGroups: readonly FunctionGroup[] = [
     // and the reconciliation items; matches registrations approved after their delivery.
     // Timeout 300 s: wiring.ts's lease (360 s) and prune delay (900 s) exceed it (decision 0020).
     name: 'monitoringWorker',
-    entry: 'src/monitoring/worker-handler.ts',
+    entry: 'src/groups/monitoring-worker.ts',
     routes: [],
     memoryMb: 512,
     timeoutSeconds: 300,

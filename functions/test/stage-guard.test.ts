@@ -32,10 +32,10 @@ describe('dev mode is impossible in production', () => {
   };
 
   it.each([
-    ['auth (dev sign-in)', '../src/auth/handler'],
-    ['families (accept-all face check)', '../src/families/handler'],
-    ['childcare (any HTTP handler)', '../src/childcare/handler'],
-    ['workers', '../src/workers/handler'],
+    ['auth (dev sign-in)', '../src/groups/auth'],
+    ['families (accept-all face check)', '../src/groups/families'],
+    ['childcare (any HTTP handler)', '../src/groups/childcare'],
+    ['workers', '../src/groups/workers'],
   ])('the %s handler throws at import with STAGE=prod', async (_name, path) => {
     for (const [key, value] of Object.entries(deployedEnv)) vi.stubEnv(key, value);
     await expect(import(path)).rejects.toThrow(/WECHAT_AUTH_MODE=dev/);
@@ -45,6 +45,6 @@ describe('dev mode is impossible in production', () => {
     for (const [key, value] of Object.entries({ ...deployedEnv, WECHAT_AUTH_MODE: 'wechat' })) {
       vi.stubEnv(key, value);
     }
-    await expect(import('../src/auth/handler')).resolves.toHaveProperty('handler');
+    await expect(import('../src/groups/auth')).resolves.toHaveProperty('handler');
   });
 });

@@ -100,10 +100,13 @@ export interface HttpHandlerOptions {
   audit?: AuditTrail;
 }
 
-type HttpHandler = (
+type HttpHandler = ((
   event: APIGatewayProxyEventV2,
   context?: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
+) => Promise<APIGatewayProxyStructuredResultV2>) & {
+  /** The routes this handler implements, as `METHOD /path`: a test holds them equal to the manifest's. */
+  readonly routeKeys: readonly string[];
+};
 
 /**
  * The Lambda handler of one function group: finds the route by
@@ -140,7 +143,10 @@ export function createHttpHandler(
       .catch(() => undefined);
   };
 
-  return async (event, context) => {
+  const handle = async (
+    event: APIGatewayProxyEventV2,
+    context?: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = Date.now();
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
     if (context) logger.addContext(context);
@@ -215,6 +221,7 @@ export function createHttpHandler(
     });
     return response;
   };
+  return Object.assign(handle, { routeKeys: [...byKey.keys()] });
 }
 
 /** The verified token, if any. Roles are not checked here: the stored user's are (admitCaller). */

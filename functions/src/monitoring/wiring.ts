@@ -22,7 +22,7 @@ import type { WorkerDeps } from './worker';
 /**
  * Monitoring's composition root: everything the capability is made of, wired
  * once from a DynamoDB client, the table, the bucket and the queue. The route
- * group (handler.ts), the worker (worker-handler.ts), the registration hook,
+ * group (groups/monitoring.ts), the worker (groups/monitoring-worker.ts), the registration hook,
  * the local runtime, tests and benches all start here, so moving the
  * capability (issue 10's layout) moves this file and nothing else changes.
  */

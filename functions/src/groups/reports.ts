@@ -2,7 +2,7 @@ import { api } from '@hongjia/shared';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';
-import { reportServices } from './wiring';
+import { reportServices } from '../reports/wiring';
 
 const reports = reportServices({
   client: documentClient,

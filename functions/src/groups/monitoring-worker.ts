@@ -3,8 +3,8 @@ import { documentClient, mainTableName } from '../commons/dynamo';
 import { logger } from '../commons/logger';
 import { piiCipher } from '../commons/pii';
 import { s3Client, uploadBucketName } from '../commons/s3';
-import { monitoringWorkerDeps, s3ImportFiles } from './wiring';
-import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from './worker';
+import { monitoringWorkerDeps, s3ImportFiles } from '../monitoring/wiring';
+import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from '../monitoring/worker';
 
 let deps: Promise<WorkerDeps> | undefined;
 

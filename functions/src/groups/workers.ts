@@ -1,7 +1,7 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
-import { scheduledWorkDepsFromEnv } from './from-env';
-import { runScheduledWork } from './scheduled';
+import { scheduledWorkDepsFromEnv } from '../workers/from-env';
+import { runScheduledWork } from '../workers/scheduled';
 
 /**
  * The scheduled worker (an EventBridge rule, every minute): drains the

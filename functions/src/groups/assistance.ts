@@ -1,13 +1,13 @@
+import { createAssistanceRoutes } from '../assistance/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
-import { createSubsidiesRoutes } from './routes';
 
 const table = mainTableName();
 
 export const handler = createHttpHandler(
-  createSubsidiesRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+  createAssistanceRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
   // Responses carry personal data whole: the idempotency table keeps them sealed.
   { sealStoredResponses: piiResponseSealer },
 );

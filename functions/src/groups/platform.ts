@@ -1,6 +1,6 @@
 import { api } from '@hongjia/shared';
 import { createHttpHandler, implementPublic } from '../commons/router';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument } from '../platform/openapi';
 
 const apiVersion = '0.1.0';
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;

@@ -1,8 +1,8 @@
+import { createCertificateRoutes } from '../certificates/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { createServicePointRoutes } from '../service-points/routes';
-import { createCertificateRoutes } from './routes';
 
 /** Certificates group: certificates, verification, print codes, nearest service points. */
 const table = mainTableName();

@@ -1,13 +1,13 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
+import { createFamiliesRoutes } from '../families/routes';
 import { notifierFromEnv } from '../notifications/from-env';
-import { createAssistanceRoutes } from './routes';
 
 const table = mainTableName();
 
 export const handler = createHttpHandler(
-  createAssistanceRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+  createFamiliesRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
   // Responses carry personal data whole: the idempotency table keeps them sealed.
   { sealStoredResponses: piiResponseSealer },
 );

@@ -1,4 +1,6 @@
 import { api } from '@hongjia/shared';
+import { createAuthService } from '../auth/service';
+import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from '../auth/wechat';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { accessTableName, auditTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
@@ -10,8 +12,6 @@ import { userStoreFor } from '../commons/users';
 import { createConsentEntity, createConsentService } from '../consents/consents';
 import { createNotificationEntity } from '../notifications/entity';
 import { createNotificationService } from '../notifications/service';
-import { createAuthService } from './service';
-import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
 
 function wechatFromEnv(): WechatAuth {
   const mode = getStringFromEnv(envNames.wechatAuthMode);

@@ -1,9 +1,9 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
-import { lazyCipher } from './lazy-cipher';
-import { createMonitoringRoutes } from './routes';
-import { monitoringServices } from './wiring';
+import { lazyCipher } from '../monitoring/lazy-cipher';
+import { createMonitoringRoutes } from '../monitoring/routes';
+import { monitoringServices } from '../monitoring/wiring';
 
 /** The monitoring group: imports, indicators, reconciliation for staff. */
 export const handler = createHttpHandler(

@@ -1,8 +1,8 @@
+import { createBookingRoutes } from '../childcare/booking/routes';
+import { createSearchRoutes } from '../childcare/search/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
-import { createBookingRoutes } from './booking/routes';
-import { createSearchRoutes } from './search/routes';
 
 /** The childcare function group: public search and a family's bookings. */
 const table = mainTableName();

@@ -2,12 +2,12 @@ import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { notifierFromEnv } from '../notifications/from-env';
-import { createBenefitsRoutes } from './routes';
+import { createSubsidiesRoutes } from '../subsidies/routes';
 
 const table = mainTableName();
 
 export const handler = createHttpHandler(
-  createBenefitsRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+  createSubsidiesRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
   // Responses carry personal data whole: the idempotency table keeps them sealed.
   { sealStoredResponses: piiResponseSealer },
 );

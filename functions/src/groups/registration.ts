@@ -4,8 +4,8 @@ import { piiResponseSealer } from '../commons/pii';
 import { createHttpHandler } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { notifierFromEnv } from '../notifications/from-env';
+import { createRegistrationRoutes } from '../registration/routes';
 import { createUploadRoutes } from '../uploads/routes';
-import { createRegistrationRoutes } from './routes';
 
 /** The registration group: attachments, registrations and their review, 出生一件事. */
 const table = mainTableName();
