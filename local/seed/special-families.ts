@@ -1,9 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAssistanceServices } from '@hongjia/functions/assistance/services';
+import { createBenefitEntities } from '@hongjia/functions/benefits/entities';
 import { createBenefitsServices } from '@hongjia/functions/benefits/services';
-import { auditTableName } from '@hongjia/functions/commons/dynamo';
 import { userIdForOpenid } from '@hongjia/functions/commons/users';
-import { createFamilyEntities } from '@hongjia/functions/families/entities';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServices } from '@hongjia/functions/families/services';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
@@ -233,7 +232,7 @@ async function seedPayments(
   enrolled: { familyId: string; policyId: string }[],
   now: Date,
 ): Promise<void> {
-  const entities = createFamilyEntities(client, table, auditTableName());
+  const entities = createBenefitEntities(client, table);
   const payments = enrolled.flatMap(({ familyId, policyId }) => {
     const policy = seedPolicies.find((p) => p.id === policyId && p.kind === 'monthly');
     if (!policy || policy.amountYuan === null) return [];

@@ -80,6 +80,8 @@ try {
     '@hongjia/functions/commons/users'
   );
   const { createFamilyEntities } = await import('@hongjia/functions/families/entities');
+  const { createBenefitEntities } = await import('@hongjia/functions/benefits/entities');
+  const { createAssistanceEntities } = await import('@hongjia/functions/assistance/entities');
   const { sealedFields } = await import('@hongjia/functions/families/fields');
   const { sealFacts } = await import('@hongjia/functions/families/sealed-record');
   const { sealedFields: requestFields } = await import('@hongjia/functions/assistance/views');
@@ -87,7 +89,11 @@ try {
   const { createBenefitRecords } = await import('@hongjia/functions/benefits/records');
   const { createBenefitsServices } = await import('@hongjia/functions/benefits/services');
   const table = mainTableName();
-  const entities = createFamilyEntities(documentClient, table, auditTableName());
+  const entities = {
+    ...createFamilyEntities(documentClient, table, auditTableName()),
+    ...createBenefitEntities(documentClient, table),
+    ...createAssistanceEntities(documentClient, table),
+  };
   const userEntity = createUserEntity(documentClient, accessTableName());
   const cipher = await piiCipher();
 

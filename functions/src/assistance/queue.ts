@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AccessChecks, districtsAsked } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { validationFailed } from '../commons/errors';
-import type { AssistanceRequestItem } from '../families';
+import type { AssistanceRequestItem } from './entities';
 import { mergeByDeadline, type QueuePage } from './merge';
 import { type AssistanceRecords, queuePositionAfter } from './records';
 

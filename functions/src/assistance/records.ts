@@ -8,7 +8,7 @@ import type {
   AssistanceEventItem,
   AssistanceRequestEntity,
   AssistanceRequestItem,
-} from '../families';
+} from './entities';
 
 export type QueueSlice = { district: DistrictCode; status: AssistanceStatus; dueBefore?: string };
 

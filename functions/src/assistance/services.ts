@@ -6,6 +6,7 @@ import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
 import { createFamilyEntities, createMembershipLookup, createRecordAuditor, openRecord } from '../families';
 import type { Notifier } from '../notifications';
+import { createAssistanceEntities } from './entities';
 import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
@@ -20,6 +21,7 @@ export interface AssistanceDeps {
 export function createAssistanceServices(deps: AssistanceDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
+  const { requests, requestEvents } = createAssistanceEntities(client, table);
   const users = userStoreFor(client, accessTableName());
   const access = createAccessChecks();
   const membership = createMembershipLookup(entities, piiCipher);
@@ -29,7 +31,7 @@ export function createAssistanceServices(deps: AssistanceDeps) {
   };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
-    records: createAssistanceRecords(entities.requests, entities.requestEvents),
+    records: createAssistanceRecords(requests, requestEvents),
     filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
     membership,
     getFamily,

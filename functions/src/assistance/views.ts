@@ -1,6 +1,6 @@
 import { AssistanceCategory, type AssistanceRequestView } from '@hongjia/shared';
 import type { PiiCipher } from '../commons/pii';
-import type { AssistanceRequestItem } from '../families';
+import type { AssistanceRequestItem } from './entities';
 import { eventCountOf, lastEventOf, type StoredEvent } from './records';
 import { isOverdue } from './rules';
 

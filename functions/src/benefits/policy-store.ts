@@ -1,7 +1,7 @@
 import { PolicyDefinition, seedPolicies } from '@hongjia/shared';
 import { isConditionFailure } from '../commons/guards';
 import { logger } from '../commons/logger';
-import type { PolicyVersionEntity } from '../families';
+import type { PolicyVersionEntity } from './entities';
 
 /**
  * Policies as data: the versions shipped in `shared/src/benefits/policies.ts`

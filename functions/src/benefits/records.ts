@@ -3,6 +3,7 @@ import { isConditionFailure } from '../commons/guards';
 import type { PiiCipher } from '../commons/pii';
 import type { FamilyEntities } from '../families';
 import { openRecord, type SpecialFamilyRecord } from '../families';
+import type { BenefitEntities } from './entities';
 import type { EnrolmentRecord, PaymentRecord } from './my-benefits';
 
 export interface NewEnrolment {
@@ -37,7 +38,7 @@ export interface FamiliesPage {
 
 /** Store access of the benefits group: family records (read only, facts opened), enrolments and payments. */
 export function createBenefitRecords(
-  entities: Pick<FamilyEntities, 'families' | 'enrolments' | 'payments'>,
+  entities: Pick<FamilyEntities, 'families'> & Pick<BenefitEntities, 'enrolments' | 'payments'>,
   cipher: () => Promise<PiiCipher>,
 ) {
   const enrolmentsOf = async (familyId: string): Promise<EnrolmentRecord[]> =>

@@ -5,6 +5,7 @@ import { piiCipher } from '../commons/pii';
 import { userStoreFor } from '../commons/users';
 import { createFamilyEntities, createMembershipLookup, createRecordAuditor } from '../families';
 import type { Notifier } from '../notifications';
+import { createBenefitEntities } from './entities';
 import { createPolicyStore } from './policy-store';
 import { createBenefitRecords } from './records';
 import { createBenefitsService } from './service';
@@ -17,7 +18,10 @@ export interface BenefitsDeps {
 
 /** The service wired to the table (also used by tests that need another `now`). */
 export function createBenefitsServices(deps: BenefitsDeps) {
-  const entities = createFamilyEntities(deps.client, deps.table, auditTableName());
+  const entities = {
+    ...createFamilyEntities(deps.client, deps.table, auditTableName()),
+    ...createBenefitEntities(deps.client, deps.table),
+  };
   const users = userStoreFor(deps.client, accessTableName());
   return createBenefitsService({
     records: createBenefitRecords(entities, piiCipher),

@@ -4,8 +4,8 @@ import { Entity, type EntityItem } from 'electrodb';
 import type { AuditTableName } from '../commons/dynamo';
 
 /**
- * The data of C3 (special families, benefits, help requests) and real-name
- * binding, in the single table (decision 0010). Personal data is sealed with
+ * The data of special families and real-name binding, in the single table
+ * (decision 0010); benefits and help requests keep theirs in their own folders. Personal data is sealed with
  * the PII cipher (`…Sealed`, field name bound in), masked copies sit beside it
  * for lists, and `…Hash` is the keyed look-up hash (purpose `id-number`, the
  * same one registrations use) — never the number itself. What is sealed and
@@ -242,220 +242,12 @@ export function createRecordAuditEntity(client: DynamoDBDocumentClient, table: A
 }
 export type RecordAuditEntity = ReturnType<typeof createRecordAuditEntity>;
 
-/**
- * A family enrolled in a policy. Keyed (familyId, policyId) and created
- * conditionally: re-running a screening or a bulk enrolment enrols nothing twice.
- * Payments made sit under the same partition (benefitPayment).
- * - byFamily: a family's enrolments (我的待遇, enrolment);
- * - byDistrict (gsi1): a district's enrolments in familyId order, so a screening
- *   page reads those of its families with one Query over their familyId range.
- */
-export function createBenefitEnrolmentEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'benefitEnrolment', version: '1', service: 'hongjia' },
-      attributes: {
-        familyId: { type: 'string', required: true, readOnly: true },
-        policyId: { type: 'string', required: true, readOnly: true },
-        district: { type: districtCodes, required: true, readOnly: true },
-        enrolledAt: { type: 'string', required: true, readOnly: true },
-        enrolledBy: { type: 'string', required: true, readOnly: true },
-        via: { type: ['screening', 'application'] as const, required: true, readOnly: true },
-        /** The request that enrolled (decision 0015): its retry counts the enrolment as its own. */
-        operationId: { type: 'string', readOnly: true },
-      },
-      indexes: {
-        byFamily: {
-          pk: { field: 'pk', composite: ['familyId'] },
-          sk: { field: 'sk', composite: ['policyId'] },
-        },
-        byDistrict: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['district'] },
-          sk: { field: 'gsi1sk', composite: ['familyId', 'policyId'] },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-export type BenefitEnrolmentEntity = ReturnType<typeof createBenefitEnrolmentEntity>;
-
-export function createBenefitPaymentEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'benefitPayment', version: '1', service: 'hongjia' },
-      attributes: {
-        familyId: { type: 'string', required: true, readOnly: true },
-        policyId: { type: 'string', required: true, readOnly: true },
-        period: { type: 'string', required: true, readOnly: true },
-        amountYuan: { type: 'number', required: true, readOnly: true },
-        paidAt: { type: 'string', required: true, readOnly: true },
-      },
-      indexes: {
-        byFamily: {
-          pk: { field: 'pk', composite: ['familyId'] },
-          sk: { field: 'sk', composite: ['policyId', 'period'] },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-export type BenefitPaymentEntity = ReturnType<typeof createBenefitPaymentEntity>;
-
-/**
- * A policy version added by an admin (a corrected amount from a later date).
- * All versions live in one small partition; the service reads them with the
- * seed data (shared seedPolicies) as the baseline.
- */
-export function createPolicyVersionEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'policyVersion', version: '1', service: 'hongjia' },
-      attributes: {
-        policyId: { type: 'string', required: true, readOnly: true },
-        effectiveFrom: { type: 'string', required: true, readOnly: true },
-        /** The whole PolicyDefinition as JSON (validated with the shared schema on read). */
-        definition: { type: 'string', required: true, readOnly: true },
-        addedBy: { type: 'string', required: true, readOnly: true },
-        addedAt: { type: 'string', required: true, readOnly: true },
-        /** The request that added it (decision 0015): its retry answers with it instead of 409. */
-        operationId: { type: 'string', readOnly: true },
-      },
-      indexes: {
-        all: {
-          pk: { field: 'pk', composite: [] },
-          sk: { field: 'sk', composite: ['policyId', 'effectiveFrom'] },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-export type PolicyVersionEntity = ReturnType<typeof createPolicyVersionEntity>;
-
-/**
- * A help request. `queue` drives the staff lists: a district's requests by
- * status, earliest deadline first, so "overdue" is one Query with dueAt < now.
- * Everything that says who the family is or what it needs is sealed (the
- * category, the family's label, every name, the description and notes) and
- * opened for the page shown; no key or filter uses them.
- * - byId: the request (optimistic lock on `version`);
- * - byFamily (gsi1): the family's requests, newest first;
- * - byQueue (gsi2): (district, status) → dueAt.
- */
-/** What one help-request event holds: its kind, time, who (sealed name and user) and the note (sealed). */
-const eventProperties = {
-  kind: { type: ['note', 'call', 'visit', 'resolved'] as const, required: true },
-  at: { type: 'string', required: true },
-  byNameSealed: { type: 'string', required: true },
-  byUserId: { type: 'string', required: true },
-  noteSealed: { type: 'string' },
-} as const;
-
-export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'assistanceRequest', version: '1', service: 'hongjia' },
-      attributes: {
-        requestId: { type: 'string', required: true, readOnly: true },
-        familyId: { type: 'string', required: true, readOnly: true },
-        district: { type: districtCodes, required: true, readOnly: true },
-        categorySealed: { type: 'string', required: true, readOnly: true },
-        descriptionSealed: { type: 'string', required: true, readOnly: true },
-        urgency: { type: ['normal', 'urgent'] as const, required: true, readOnly: true },
-        status: { type: ['awaiting_response', 'in_progress', 'resolved'] as const, required: true },
-        createdAt: { type: 'string', required: true, readOnly: true },
-        dueAt: { type: 'string', required: true, readOnly: true },
-        firstRespondedAt: { type: 'string' },
-        contactPersonNameSealed: { type: 'string', readOnly: true },
-        contactUserId: { type: 'string', readOnly: true },
-        familyLabelSealed: { type: 'string', required: true, readOnly: true },
-        filedByUserId: { type: 'string', required: true, readOnly: true },
-        filedByMode: { type: ['self', 'proxy'] as const, required: true, readOnly: true },
-        filedByNameSealed: { type: 'string', required: true, readOnly: true },
-        consentBySealed: { type: 'string', readOnly: true },
-        consentAt: { type: 'string', readOnly: true },
-        /**
-         * Before issue 12 every event sat in this list and the item grew without bound
-         * (≈ 90 notes passed the 400 KB item limit). Read only from items written then;
-         * the first event recorded on such an item moves them to their own items.
-         */
-        events: { type: 'list', items: { type: 'map', properties: eventProperties } },
-        /** Events recorded (each its own `assistanceEvent` item, seq 1..eventCount). */
-        eventCount: { type: 'number' },
-        /**
-         * The newest event whole: what the lists show, and the copy that repairs a
-         * crash between this item's locked update and the event's own create.
-         */
-        lastEvent: { type: 'map', properties: eventProperties },
-        version: { type: 'number', required: true },
-      },
-      indexes: {
-        byId: {
-          pk: { field: 'pk', composite: ['requestId'] },
-          sk: { field: 'sk', composite: [] },
-        },
-        byFamily: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['familyId'] },
-          sk: { field: 'gsi1sk', composite: ['createdAt', 'requestId'] },
-        },
-        byQueue: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: ['district', 'status'] },
-          sk: { field: 'gsi2sk', composite: ['dueAt', 'requestId'] },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-export type AssistanceRequestEntity = ReturnType<typeof createAssistanceRequestEntity>;
-export type AssistanceRequestItem = EntityItem<AssistanceRequestEntity>;
-
-/**
- * One event of a help request (a call, a visit, a note, the resolution), its own
- * item in the request's partition, keyed by its sequence number and created
- * conditionally: the request item keeps only the count and the newest event, so
- * it stays small however long the history grows (decision 0019).
- */
-export function createAssistanceEventEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'assistanceEvent', version: '1', service: 'hongjia' },
-      attributes: {
-        requestId: { type: 'string', required: true, readOnly: true },
-        /** 1-based; zero-padded in the key so the events sort in order. */
-        seq: { type: 'number', required: true, readOnly: true },
-        seqKey: { type: 'string', required: true, readOnly: true },
-        ...eventProperties,
-      },
-      indexes: {
-        byRequest: {
-          pk: { field: 'pk', composite: ['requestId'] },
-          sk: { field: 'sk', composite: ['seqKey'] },
-        },
-      },
-    },
-    { client, table },
-  );
-}
-export type AssistanceEventEntity = ReturnType<typeof createAssistanceEventEntity>;
-export type AssistanceEventItem = EntityItem<AssistanceEventEntity>;
-
 export interface FamilyEntities {
   identities: IdentityEntity;
   identityConflicts: IdentityConflictEntity;
   families: SpecialFamilyEntity;
   members: FamilyMemberEntity;
   audits: RecordAuditEntity;
-  enrolments: BenefitEnrolmentEntity;
-  payments: BenefitPaymentEntity;
-  policyVersions: PolicyVersionEntity;
-  requests: AssistanceRequestEntity;
-  requestEvents: AssistanceEventEntity;
 }
 
 export function createFamilyEntities(
@@ -469,10 +261,5 @@ export function createFamilyEntities(
     families: createSpecialFamilyEntity(client, table),
     members: createFamilyMemberEntity(client, table),
     audits: createRecordAuditEntity(client, auditTable),
-    enrolments: createBenefitEnrolmentEntity(client, table),
-    payments: createBenefitPaymentEntity(client, table),
-    policyVersions: createPolicyVersionEntity(client, table),
-    requests: createAssistanceRequestEntity(client, table),
-    requestEvents: createAssistanceEventEntity(client, table),
   };
 }

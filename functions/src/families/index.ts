@@ -4,16 +4,10 @@
  */
 export { createRecordAuditor } from './audit';
 export {
-  type AssistanceEventEntity,
-  type AssistanceEventItem,
-  type AssistanceRequestEntity,
-  type AssistanceRequestItem,
   createFamilyEntities,
   createIdentityEntity,
-  createPolicyVersionEntity,
   type FamilyEntities,
   type IdentityEntity,
-  type PolicyVersionEntity,
 } from './entities';
 export { sealedFields } from './fields';
 export {

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createPolicyStore } from '../benefits';
+import { createPolicyStore, createPolicyVersionEntity } from '../benefits';
 import { createBundleEntity } from '../birth-bundles';
 import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
@@ -12,7 +12,7 @@ import {
   createConflictEvidence,
   createConflictRecords,
 } from '../conflicts';
-import { createIdentityEntity, createPolicyVersionEntity } from '../families';
+import { createIdentityEntity } from '../families';
 import type { Notifier } from '../notifications';
 import { createRegistrationEntity } from '../registration';
 import { createSubsidyApplication } from './application';
