@@ -1,7 +1,7 @@
 import { chinaDate, type SessionUser, type SubsidyPaymentRequest } from '@hongjia/shared';
-import { type AccessChecks, covers, refuseOwnCase } from '../commons/access';
+import type { AccessChecks } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
-import { AppError, conflict, notFound } from '../commons/errors';
+import { AppError, conflict } from '../commons/errors';
 import { type ConflictRecords, conflictPending } from '../conflicts';
 import type { Notifier } from '../notifications';
 import type { SubsidyItem } from './entity';
@@ -9,6 +9,7 @@ import { paymentMessage } from './messages';
 import type { SubsidyRecords } from './records';
 import { officeName } from './review';
 import { paymentRefusal, withPayment } from './rules';
+import { staffCase } from './staff-case';
 import { toView } from './views';
 
 export interface SubsidyPaymentDeps {
@@ -58,12 +59,7 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
       operationId?: string,
       trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
-      const jurisdiction = await access.staffJurisdiction(caller);
-      const item = await records.get(subsidyId);
-      if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
-        throw notFound('未找到该申请');
-      }
-      refuseOwnCase(caller, [item.userId]);
+      const { jurisdiction, item } = await staffCase(access, records, caller, subsidyId);
       const ours = operationId && item.payments?.find((p) => p.operationId === operationId);
       if (ours) {
         await tell(item, ours, now); // the retry of a recording that landed: finish it

@@ -6,15 +6,9 @@ import {
   type SessionUser,
   type SubsidyStatus,
 } from '@hongjia/shared';
-import {
-  type AccessChecks,
-  covers,
-  districtsAsked,
-  type Jurisdiction,
-  refuseOwnCase,
-} from '../commons/access';
+import { type AccessChecks, districtsAsked, type Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
-import { conflict, notFound } from '../commons/errors';
+import { conflict } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { pageAcross } from '../commons/paging';
 import { type ConflictRecords, conflictPending } from '../conflicts';
@@ -22,6 +16,7 @@ import type { Notifier } from '../notifications';
 import { decisionMessage } from './messages';
 import type { SubsidyRecords } from './records';
 import { nextRenewal } from './rules';
+import { staffCase } from './staff-case';
 import { toView } from './views';
 
 export interface SubsidyReviewDeps {
@@ -74,12 +69,7 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       now: Date,
       trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
-      const jurisdiction = await access.staffJurisdiction(caller);
-      const item = await records.get(subsidyId);
-      if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
-        throw notFound('未找到该申请');
-      }
-      refuseOwnCase(caller, [item.userId]);
+      const { jurisdiction, item } = await staffCase(access, records, caller, subsidyId);
       if (item.version !== decision.expectedVersion) {
         throw conflict('该申请已被他人处理或已更新，请刷新后重试', [
           { path: 'body.expectedVersion', message: '版本已过期' },
