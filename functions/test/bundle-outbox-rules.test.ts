@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCapMs, backoffDelayMs } from '../src/birth-bundles/backoff';
 import { outboxShards } from '../src/birth-bundles/entities';
 import { payloadFor } from '../src/birth-bundles/payloads';
 import { shardOf } from '../src/birth-bundles/service';
+import { backoffCapMs, backoffDelayMs } from '../src/commons/outbox';
 
 const details = {
   medicalCertificateNo: 'R360012345',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { leaseMs } from '@hongjia/functions/birth-bundles/backoff';
+import { leaseMs } from '@hongjia/functions/commons/outbox';
 import { createNotificationEntity, type NotificationEntity } from '@hongjia/functions/notifications/entity';
 import {
   createOutboxNotifier,

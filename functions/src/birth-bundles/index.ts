@@ -4,7 +4,7 @@
  */
 export { agenciesFromEnv } from './agencies/from-env';
 export { type AgencyAdapter, AgencyError } from './agencies/types';
-export { backoffDelayMs, leaseMs, maxAttempts } from './backoff';
+export { maxAttempts } from './backoff';
 export {
   type BundleEntity,
   createBundleEntity,

@@ -89,6 +89,20 @@ export function createGuards(entity: GuardEntity) {
 export type Guards = ReturnType<typeof createGuards>;
 
 /** ElectroDB wraps the SDK's ConditionalCheckFailedException; both shapes mean "the condition did not hold". */
+/**
+ * Whether a conditional write landed: false when its condition failed (another writer moved
+ * the item first), any other error thrown.
+ */
+export async function landed(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 export function isConditionFailure(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { backoffDelayMs, leaseMs } from '../birth-bundles';
-import { isConditionFailure } from '../commons/guards';
+import { landed } from '../commons/guards';
 import { logger } from '../commons/logger';
+import { backoffDelayMs, dueAcross, leaseMs } from '../commons/outbox';
 import { type NotificationEntity, type NotificationItem, pushShards } from './entity';
 import type { NotificationMessage, PushChannel } from './notifier';
 
@@ -54,15 +54,13 @@ export async function drainPushOutbox(deps: PushOutboxDeps, now: Date): Promise<
   const report: PushDrainReport = { due: 0, claimed: 0, pushed: 0, retrying: 0, failed: 0 };
   const limit = deps.batchSize ?? 100;
   const nowIso = now.toISOString();
-  const due: NotificationItem[] = [];
-  for (const pushShard of pushShards) {
-    if (due.length >= limit) break;
+  const due: NotificationItem[] = await dueAcross(pushShards, limit, async (pushShard, wanted) => {
     const { data } = await notifications.query
       .byPushDue({ pushShard })
       .lte({ pushDueAt: nowIso })
-      .go({ limit: limit - due.length });
-    due.push(...data);
-  }
+      .go({ limit: wanted });
+    return data;
+  });
   report.due = due.length;
 
   const startedMs = performance.now();
@@ -72,8 +70,8 @@ export async function drainPushOutbox(deps: PushOutboxDeps, now: Date): Promise<
     const leaseId: string = randomUUID();
     const claimedAt = now.getTime() + (performance.now() - startedMs);
     const attempts = (item.pushAttempts ?? 0) + 1;
-    try {
-      await notifications
+    const claimed = await landed(
+      notifications
         .patch({ notificationId })
         .set({
           pushStatus: 'sending',
@@ -86,28 +84,21 @@ export async function drainPushOutbox(deps: PushOutboxDeps, now: Date): Promise<
           (a, op) =>
             `${op.lte(a.pushDueAt, nowIso)} AND ${op.ne(a.pushStatus, 'done')} AND ${op.ne(a.pushStatus, 'failed')}`,
         )
-        .go();
-    } catch (error) {
-      if (isConditionFailure(error)) continue; // another worker has it, or it moved on since the query
-      throw error;
-    }
+        .go(),
+    );
+    if (!claimed) continue; // another worker has it, or it moved on since the query
     report.claimed += 1;
 
+    // False when our lease ran out and another worker took the item over: its outcome counts, not ours.
     const finish = (pushStatus: 'done' | 'retrying' | 'failed', pushDueAt: string) =>
-      notifications
-        .patch({ notificationId })
-        .set({ pushStatus, pushDueAt })
-        .composite({ pushShard })
-        .where((a, op) => `${op.eq(a.pushLeaseId, leaseId)} AND ${op.eq(a.pushStatus, 'sending')}`)
-        .go()
-        .then(
-          () => true,
-          (error: unknown) => {
-            // Our lease ran out and another worker took the item over: its outcome counts, not ours.
-            if (isConditionFailure(error)) return false;
-            throw error;
-          },
-        );
+      landed(
+        notifications
+          .patch({ notificationId })
+          .set({ pushStatus, pushDueAt })
+          .composite({ pushShard })
+          .where((a, op) => `${op.eq(a.pushLeaseId, leaseId)} AND ${op.eq(a.pushStatus, 'sending')}`)
+          .go(),
+      );
 
     try {
       await deps.channel.push(item.userId, messageOf(item));

@@ -4,15 +4,14 @@ import {
   type AgencyAdapter,
   AgencyError,
   type BirthDetails,
-  backoffDelayMs,
   bundleDetailsField,
-  leaseMs,
   maxAttempts,
   outboxShards,
   payloadFor,
 } from '../birth-bundles';
-import { isConditionFailure } from '../commons/guards';
+import { landed } from '../commons/guards';
 import { logger } from '../commons/logger';
+import { backoffDelayMs, dueAcross, leaseMs } from '../commons/outbox';
 import { type PiiCipher, piiCipher } from '../commons/pii/index';
 
 export interface BundleOutboxDeps {
@@ -54,15 +53,10 @@ export async function drainBundleOutbox(deps: BundleOutboxDeps, now: Date): Prom
   const report: DrainReport = { due: 0, claimed: 0, accepted: 0, retrying: 0, failed: 0 };
   const limit = deps.batchSize ?? 100;
   const nowIso = now.toISOString();
-  const due: OutboxItem[] = [];
-  for (const shard of outboxShards) {
-    if (due.length >= limit) break;
-    const { data } = await outbox.query
-      .byDue({ shard })
-      .lte({ dueAt: nowIso })
-      .go({ limit: limit - due.length });
-    due.push(...data);
-  }
+  const due: OutboxItem[] = await dueAcross(outboxShards, limit, async (shard, wanted) => {
+    const { data } = await outbox.query.byDue({ shard }).lte({ dueAt: nowIso }).go({ limit: wanted });
+    return data;
+  });
   report.due = due.length;
   const detailsOf = new Map<string, Promise<BirthDetails | undefined>>();
   const cipher = deps.pii ?? (await piiCipher());
@@ -74,8 +68,8 @@ export async function drainBundleOutbox(deps: BundleOutboxDeps, now: Date): Prom
     // the batch must not leave this item's lease already spent.
     const claimedAt = now.getTime() + (performance.now() - startedMs);
     const attempts = item.attempts + 1;
-    try {
-      await outbox
+    const claimed = await landed(
+      outbox
         .patch({ bundleId: item.bundleId, kind: item.kind })
         .set({
           status: 'sending',
@@ -89,11 +83,9 @@ export async function drainBundleOutbox(deps: BundleOutboxDeps, now: Date): Prom
           (a, op) =>
             `${op.lte(a.dueAt, nowIso)} AND ${op.ne(a.status, 'accepted')} AND ${op.ne(a.status, 'failed')}`,
         )
-        .go();
-    } catch (error) {
-      if (isConditionFailure(error)) continue; // another worker has it, or it moved on since the query
-      throw error;
-    }
+        .go(),
+    );
+    if (!claimed) continue; // another worker has it, or it moved on since the query
     report.claimed += 1;
 
     let details = detailsOf.get(item.bundleId);
@@ -109,23 +101,18 @@ export async function drainBundleOutbox(deps: BundleOutboxDeps, now: Date): Prom
       detailsOf.set(item.bundleId, details);
     }
     const outcome = await deliver(deps.agencies, item, await details);
+    // False when our lease ran out and another worker took the item over: its outcome counts, not ours.
     const finish = (
       set: Pick<OutboxItem, 'status' | 'dueAt'> & Partial<Pick<OutboxItem, 'agencyReference' | 'lastError'>>,
     ) =>
-      outbox
-        .patch({ bundleId: item.bundleId, kind: item.kind })
-        .set({ ...set, updatedAt: nowIso })
-        .composite({ shard: item.shard })
-        .where((a, op) => `${op.eq(a.leaseId, leaseId)} AND ${op.eq(a.status, 'sending')}`)
-        .go()
-        .then(
-          () => true,
-          (error: unknown) => {
-            // Our lease ran out and another worker took the item over: its outcome counts, not ours.
-            if (isConditionFailure(error)) return false;
-            throw error;
-          },
-        );
+      landed(
+        outbox
+          .patch({ bundleId: item.bundleId, kind: item.kind })
+          .set({ ...set, updatedAt: nowIso })
+          .composite({ shard: item.shard })
+          .where((a, op) => `${op.eq(a.leaseId, leaseId)} AND ${op.eq(a.status, 'sending')}`)
+          .go(),
+      );
 
     if (outcome.ok) {
       if (await finish({ status: 'accepted', agencyReference: outcome.reference, dueAt: nowIso }))
