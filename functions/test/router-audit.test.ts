@@ -18,6 +18,7 @@ const list = defineRoute({
   summary: 'test',
   tag: 'test',
   access: ['staff', 'family'],
+  owner: 'districtScope',
   auditsReads: 'testRow',
   response: pageOf(Row),
 });
@@ -28,6 +29,7 @@ const detail = defineRoute({
   summary: 'test',
   tag: 'test',
   access: ['staff'],
+  owner: 'district',
   auditsReads: 'testRow',
   params: z.object({ id: z.string() }),
   response: Row,
