@@ -18,6 +18,7 @@ import {
   publishSlot,
 } from './childcare-filing-fixtures';
 import { call, signIn } from './harness';
+import { addLogLines } from './log-capture';
 
 /**
  * Issue 12, the proof: the server process killed in the middle of a booking
@@ -60,8 +61,13 @@ function startChild(dataDir: string, crashOn?: string): Promise<Child> {
       }
     };
     child.stdout?.on('data', onData);
-    // Keep draining stdout (the runtime's own lines) so the child never blocks on a full pipe.
-    child.stdout?.resume();
+    // Drain stdout so the child never blocks on a full pipe; its log lines join the personal-data check.
+    let partial = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      addLogLines(lines.join('\n'));
+    });
     exited.then((code) => fail(new Error(`runtime child exited (${code}) before it served`)));
   });
 }
