@@ -139,12 +139,13 @@ export function hostileRequests(route: RouteContract, placeholder: (name: string
   });
   const bodyFields = fieldsOf(route.body);
   const queryFields = fieldsOf(route.query);
-  const parts: fc.Arbitrary<HostileRequest | undefined>[] = [];
+  const parts: fc.WeightedArbitrary<HostileRequest | undefined>[] = [];
 
   if (paramNames.length && route.params) {
     const params = route.params;
-    parts.push(
-      fc
+    parts.push({
+      weight: 6,
+      arbitrary: fc
         .record({ name: fc.constantFrom(...paramNames), segment: hostileSegment })
         .map(({ name, segment }) => {
           const decoded = tryDecode(segment.raw);
@@ -159,13 +160,14 @@ export function hostileRequests(route: RouteContract, placeholder: (name: string
             ...bodyFor(route),
           };
         }),
-    );
+    });
   }
   if (route.query) {
     const query = route.query;
     const names = [...queryFields, 'limit', 'cursor'];
-    parts.push(
-      fc
+    parts.push({
+      weight: 6,
+      arbitrary: fc
         .dictionary(fc.constantFrom(...names), hostileQueryValue, { minKeys: 1, maxKeys: 3 })
         .map((values) => {
           if (query.safeParse(values).success) return undefined;
@@ -177,65 +179,69 @@ export function hostileRequests(route: RouteContract, placeholder: (name: string
             ...bodyFor(route),
           };
         }),
-    );
+    });
   }
   if (route.body) {
     const body = route.body;
     const fields = bodyFields.length ? bodyFields : ['value'];
+    const rejected = (value: unknown) => !body.safeParse(value).success;
+    const request = (kind: string, bytes: Buffer, contentType = 'application/json'): HostileRequest => ({
+      kind,
+      path: plainPath,
+      query: '',
+      body: bytes,
+      contentType,
+    });
     parts.push(
-      fc
-        .dictionary(fc.constantFrom(...fields, '__proto__', 'constructor'), hostileValue, {
-          maxKeys: fields.length + 1,
-        })
-        .map((value) => {
-          if (body.safeParse(value).success) return undefined;
-          return { kind: 'body.fields', path: plainPath, query: '', ...json(value) };
-        }),
-      hostileValue.map((value) =>
-        body.safeParse(value).success
-          ? undefined
-          : { kind: 'body.whole', path: plainPath, query: '', ...json(value) },
-      ),
-      fc
-        .constantFrom('{', '{"a":', 'tru', '[1,]', '{"a":1}}', "{'a':1}", '\uFEFF{}', 'undefined')
-        .map((text) => ({
-          kind: 'body.notJson',
-          path: plainPath,
-          query: '',
-          body: Buffer.from(text),
-          contentType: 'application/json',
-        })),
-      fc.constantFrom(...wrongContentTypes).map((contentType) => ({
-        kind: 'body.contentType',
-        path: plainPath,
-        query: '',
-        body: Buffer.from('{}'),
-        contentType,
-      })),
-      // Bad UTF-8 inside a JSON string: decoded to U+FFFD, then refused by the schema (never a 500).
-      fc
-        .constantFrom(
-          Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
-          Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
-        )
-        .map((bytes) =>
-          body.safeParse(JSON.parse(bytes.toString('utf8'))).success
-            ? undefined
-            : {
-                kind: 'body.badUtf8',
-                path: plainPath,
-                query: '',
-                body: bytes,
-                contentType: 'application/json',
-              },
+      {
+        weight: 10,
+        arbitrary: fc
+          .dictionary(fc.constantFrom(...fields, '__proto__', 'constructor'), hostileValue, {
+            maxKeys: fields.length + 1,
+          })
+          .map((value) =>
+            rejected(value) ? { kind: 'body.fields', path: plainPath, query: '', ...json(value) } : undefined,
+          ),
+      },
+      {
+        weight: 4,
+        arbitrary: hostileValue.map((value) =>
+          rejected(value) ? { kind: 'body.whole', path: plainPath, query: '', ...json(value) } : undefined,
         ),
-      fc.constant(null).map(() => ({
-        kind: 'body.oversized',
-        path: plainPath,
-        query: '',
-        body: Buffer.from(JSON.stringify({ value: 'x'.repeat(1_100_000) })),
-        contentType: 'application/json',
-      })),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .constantFrom('{', '{"a":', 'tru', '[1,]', '{"a":1}}', "{'a':1}", '\uFEFF{}', 'undefined')
+          .map((text) => request('body.notJson', Buffer.from(text))),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .constantFrom(...wrongContentTypes)
+          .map((contentType) => request('body.contentType', Buffer.from('{}'), contentType)),
+      },
+      // Bad UTF-8 inside a JSON string: decoded to U+FFFD, then refused by the schema (never a 500).
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom(
+            Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+            Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
+          )
+          .map((bytes) =>
+            rejected(JSON.parse(bytes.toString('utf8'))) ? request('body.badUtf8', bytes) : undefined,
+          ),
+      },
+      // Over the 1 MB the router accepts: 413. Rare, each is a megabyte on the wire.
+      {
+        weight: 1,
+        arbitrary: fc
+          .constant(null)
+          .map(() =>
+            request('body.oversized', Buffer.from(JSON.stringify({ value: 'x'.repeat(1_100_000) }))),
+          ),
+      },
     );
   }
   return parts.length ? fc.oneof(...parts) : undefined;
