@@ -83,7 +83,7 @@ describe('hostile input generated from the route schemas', () => {
       const arbitrary = hostileRequests(target.route, (name) => `hostile-${name}`);
       if (!arbitrary) continue;
       // A few more than needed: samples whose part the schema accepts are left out (undefined).
-      const samples = fc.sample(arbitrary, { numRuns: perRoute * 2, seed: seed + index });
+      const samples = fc.sample(arbitrary, { numRuns: perRoute * 3, seed: seed + index });
       const kept = samples
         .filter((request): request is HostileRequest => request !== undefined)
         .slice(0, perRoute);
