@@ -93,6 +93,16 @@ const pendingFixtures = new Set<string>([
   'registrationAttachment',
 ]);
 
+/**
+ * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
+ * route says so in the envelope (404) instead of an empty answer. Nobody else's record is involved.
+ */
+const noneOfTheirOwn: Record<string, { status: number; code: string }> = {
+  myIdentity: { status: 404, code: 'NOT_FOUND' },
+  mySpecialFamily: { status: 404, code: 'NOT_A_MEMBER' },
+  myRecordViews: { status: 404, code: 'NOT_A_MEMBER' },
+};
+
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
 const tokens = new Map<string, string>();
@@ -124,6 +134,13 @@ function check(label: string, route: Route, expected: Expected, answer: Answer, 
   cells++;
   const where = `${label} ${route.method} ${route.path} as ${actor.name} (${side})`;
   if (expected.kind === 'allowed') {
+    const none = noneOfTheirOwn[route.operationId];
+    if (
+      none &&
+      answer.status === none.status &&
+      (answer.json?.error as { code?: string })?.code === none.code
+    )
+      return;
     if (answer.status !== (route.successStatus ?? 200)) {
       mismatches.push(
         `${where}: expected ${route.successStatus ?? 200}, got ${answer.status} ${answer.text.slice(0, 160)}`,
