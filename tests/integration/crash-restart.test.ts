@@ -142,6 +142,10 @@ beforeAll(async () => {
     before.push(answer);
     if ('lost' in answer) break;
   }
+  if (!before.some((answer) => 'lost' in answer)) {
+    running.process.kill('SIGKILL');
+    throw new Error('the crash point was never reached: no booking moved to waitlisted');
+  }
   await running.exited;
   // Second life on the same data: the sessions' keys live beside the data, so the tokens still hold.
   running = await startChild(dataDir);
