@@ -122,7 +122,7 @@ describe('hostile input generated from the route schemas', () => {
     console.info(
       `hostile input: ${generated.length} requests in ${seconds.toFixed(1)} s (${(generated.length / seconds).toFixed(0)} requests/s)`,
     );
-    expect(wrong, `seed ${seed}`).toEqual([]);
+    expect.soft(wrong, `seed ${seed}`).toEqual([]);
     expect(await snapshotStore(runtime.dynamoEndpoint), 'tables after the hostile requests').toEqual(before);
   }, 600_000);
 });

@@ -96,7 +96,8 @@ const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
     .base64String({ minLength: 4, maxLength: 400 })
     .map((text) => text.replace(/\+/g, '-').replace(/\//g, '_')),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.integer({ min: 2_049, max: 8_000 }).map((length) => 'c'.repeat(length)),
+  // Over the cursor's 2,048 characters, yet three of them stay under Node's 16 KB request-line limit (a 431 outside our code).
+  fc.integer({ min: 2_049, max: 4_000 }).map((length) => 'c'.repeat(length)),
 );
 
 /** Path segments: route-breaking, over-long, bad percent-encodings and lone surrogates. */
