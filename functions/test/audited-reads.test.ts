@@ -1,6 +1,7 @@
 import { api, type RouteContract, routeKey } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { schemaFieldNames } from './schema-fields';
 
 /**
  * Which reads are audited (`auditsReads` in the contract), derived from the
@@ -15,24 +16,7 @@ const routes = Object.values(api) as RouteContract[];
 const personalField =
   /idNumber|phone|birthDate|NameMasked$|Masked$|^(childName|holderMasked|description|note|familyLabel|mother|father|members|existingChildren|child|contactPerson|medicalCertificateNo|faceVerifyResult)$/i;
 
-function fieldsOf(schema: z.ZodType | undefined): string[] {
-  if (!schema) return [];
-  const found = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (record.properties && typeof record.properties === 'object') {
-      for (const name of Object.keys(record.properties)) found.add(name);
-    }
-    for (const value of Object.values(record)) walk(value);
-  };
-  walk(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }));
-  return [...found];
-}
+const fieldsOf = (schema: z.ZodType | undefined) => schemaFieldNames(schema, 'output');
 
 /** Roles that read a family's data under their employment (a family reading its own is not audited). */
 const employmentCanCall = (route: RouteContract) =>

@@ -1,9 +1,10 @@
 import { api, privacyPolicyVersion, type RouteContract, routeKey } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { UserItem } from '../src/auth/users';
 import { actsAsFamily, admitCaller } from '../src/commons/caller';
 import { AppError } from '../src/commons/errors';
+import { schemaFieldNames } from './schema-fields';
 
 /**
  * Which routes ask a family for its privacy consent (`personalData` in the
@@ -17,24 +18,7 @@ const routes = Object.values(api) as RouteContract[];
 const personalField =
   /idNumber|phone|birthDate|NameMasked$|^(childName|holderMasked|description|note|familyLabel|mother|father|members|existingChildren|child|contactPerson|medicalCertificateNo|faceVerifyResult)$/i;
 
-function fieldsOf(schema: z.ZodType | undefined): string[] {
-  if (!schema) return [];
-  const found = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (record.properties && typeof record.properties === 'object') {
-      for (const name of Object.keys(record.properties)) found.add(name);
-    }
-    for (const value of Object.values(record)) walk(value);
-  };
-  walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
-  return [...found];
-}
+const fieldsOf = (schema: z.ZodType | undefined) => schemaFieldNames(schema, 'input');
 
 const familyCanCall = (route: RouteContract) =>
   route.access === 'signedIn' || (Array.isArray(route.access) && route.access.includes('family'));

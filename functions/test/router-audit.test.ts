@@ -2,13 +2,22 @@ import { defineRoute, pageOf } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { UserItem } from '../src/auth/users';
 import type { AuditEvent, AuditTrail } from '../src/commons/audit';
+import type { CallerStore } from '../src/commons/caller';
 import { answeredRecords } from '../src/commons/read-audit';
 import { createHttpHandler, implement } from '../src/commons/router';
-import { issueSessionToken } from '../src/commons/session';
+import { generateSessionKeyPair, issueSessionToken } from '../src/commons/session';
 
 /** The router writes an audited read's entries before the answer leaves, and answers nothing without them. */
-const secret = 'test-session-secret-that-is-long-enough-0123456789';
+/** The stored users behind the tokens (the router reads them; here from memory, integration tests use the table). */
+const callers: CallerStore = {
+  load: async (userId) =>
+    ({
+      u_staff: { userId: 'u_staff', openid: 'o-staff', roles: ['staff'], district: '360102' },
+      u_family: { userId: 'u_family', openid: 'o-family', roles: ['family'] },
+    })[userId] as UserItem | undefined,
+};
 const now = new Date('2026-11-29T08:00:00Z');
 const Row = z.object({ id: z.string(), district: z.string(), phone: z.string() });
 const list = defineRoute({
@@ -61,7 +70,9 @@ const event = (routeKey: string, token: string, id?: string) =>
 let staff: string;
 let family: string;
 beforeAll(async () => {
-  process.env.SESSION_SECRET = secret;
+  const pair = await generateSessionKeyPair('router-audit');
+  process.env.SESSION_SIGNING_KEY = JSON.stringify(pair.privateJwk);
+  process.env.SESSION_VERIFY_KEYS = JSON.stringify(pair.publicJwks);
   staff = (await issueSessionToken({ id: 'u_staff', roles: ['staff'], district: '360102' }, now)).token;
   family = (await issueSessionToken({ id: 'u_family', roles: ['family'] }, now)).token;
 });
@@ -82,7 +93,7 @@ describe('audited reads', () => {
           return { items: rows, nextCursor: null };
         }),
       ],
-      { clock: () => now, audit: trail },
+      { clock: () => now, audit: trail, callers },
     );
     const response = await handler(event('GET /v1/test/rows', staff));
     expect(response.statusCode).toBe(200);
@@ -104,6 +115,7 @@ describe('audited reads', () => {
     const handler = createHttpHandler([implement(detail, async () => rows[0] as z.infer<typeof Row>)], {
       clock: () => now,
       audit: trail,
+      callers,
     });
     expect((await handler(event('GET /v1/test/rows/{id}', staff, 'r1'))).statusCode).toBe(200);
     expect(written.map((w) => [w.event.subjectId, w.event.action])).toEqual([['r1', 'read']]);
@@ -114,6 +126,7 @@ describe('audited reads', () => {
     const handler = createHttpHandler([implement(list, async () => ({ items: rows, nextCursor: null }))], {
       clock: () => now,
       audit: trail,
+      callers,
     });
     const response = await handler(event('GET /v1/test/rows', staff));
     expect(response.statusCode).toBe(500);
@@ -125,6 +138,7 @@ describe('audited reads', () => {
     const handler = createHttpHandler([implement(list, async () => ({ items: rows, nextCursor: null }))], {
       clock: () => now,
       audit: trail,
+      callers,
     });
     expect((await handler(event('GET /v1/test/rows', family))).statusCode).toBe(200);
     expect(written).toEqual([]);

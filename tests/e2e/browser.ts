@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 
 /**
  * One browser journey: the real local runtime (dynalite, seeded city) serving
@@ -44,7 +44,7 @@ export async function startJourney(name: string): Promise<Journey> {
   }
   mkdirSync(screenshots, { recursive: true });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
+  const dataDir = freshSeededDataDir(`hongjia-e2e-${name}-`);
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const context: BrowserContext = await browser.newContext({

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ErrorEnvelope } from '@hongjia/shared';
 import { expect } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 import { observe } from './disclosure';
 
 /**
  * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
- * the deployed handlers) on free ports with a fresh seeded data dir.
+ * the deployed handlers) on free ports with a fresh copy of this run's seeded city.
  */
 export async function startTestRuntime(): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-it-'));
+  const dataDir = freshSeededDataDir('hongjia-it-');
   const runtime = await startLocalRuntime({ dataDir, port: 0 });
   return {
     runtime,

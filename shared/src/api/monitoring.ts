@@ -246,6 +246,8 @@ export const monitoringReconciliation = defineRoute({
   owner: 'districtScope',
   query: ReconciliationQuery,
   response: Reconciliation,
+  // Masked references to mothers and children of other sources: each item shown is audited (0019).
+  auditsReads: 'reconciliationItem',
 });
 
 export const ResolveReconciliationRequest = z.object({
