@@ -1,4 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createAgencySubmissionEntity,
+  createLocalAgencies,
+} from '@hongjia/functions/birth-bundles/agencies/local';
+import { createBundleEntity, createOutboxEntity } from '@hongjia/functions/birth-bundles/entities';
 import { createSlotEntity } from '@hongjia/functions/childcare/entities';
 import { mainTable } from '@hongjia/infra/table-spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,15 +19,16 @@ import {
 } from './childcare-filing-fixtures';
 import { injectFaultRate } from './faults';
 import { call, signIn, startTestRuntime } from './harness';
+import { parents, registrationBody, submit } from './registration-fixtures';
+import { bindIdentity, createFamily, familyBody, validIdNumber } from './special-family-fixtures';
 
 /**
  * Issue 12, the proof: the store fails 10 % of the functions' calls
  * (throttled, timed out, or failed after the write landed; faults.ts
  * `injectFaultRate`), and clients retry with their Idempotency-Key until they
  * get an answer that is not a fault. Afterwards nothing is lost, nothing
- * doubled, capacity never exceeded. Bookings first; registrations, help
- * requests, subsidy applications and outbox deliveries follow the same shape
- * (not written yet).
+ * doubled, capacity never exceeded: bookings, then registrations, help
+ * requests and subsidy applications, then the birth-bundle outbox's deliveries.
  *
  * `FAULT_SEED` replays a run (the seed is printed).
  */
@@ -163,4 +169,213 @@ describe(`bookings at ${rate * 100} % store faults (seed ${seed})`, () => {
       client.destroy();
     }
   });
+});
+
+/**
+ * The same storm over the other writes a family retries: registrations, help
+ * requests and subsidy applications, each family with its own Idempotency-Key,
+ * retried until an answer that is not a fault. Afterwards each family holds
+ * exactly the record it was answered with: none lost, none doubled.
+ */
+describe(`registrations, help requests and subsidy applications at ${rate * 100} % store faults (seed ${seed})`, () => {
+  const couples = [0, 1, 2, 3, 4, 5].map((i) => 8100 + i);
+  const parent = () => parents(runtime, `fault-reg-${seed}`);
+  let faultCounts: Record<string, number> = {};
+  const results: { flow: string; token: string; list: string; answer: Answer; match: string }[] = [];
+
+  beforeAll(async () => {
+    const asMother = parent();
+    const mothers = await Promise.all(couples.map((n) => asMother(n)));
+    // A special family whose mother is bound: she may file help requests.
+    const staff = (await signIn(runtime, 'staff-360102')).token;
+    const body = familyBody(8200 + (seed % 50));
+    const created = await createFamily(runtime, staff, body);
+    expect(created.status, created.text).toBe(201);
+    const [mum] = body.members as { name: string; idNumber: string }[];
+    const helper = (await signIn(runtime, `fault-help-${seed}`)).token;
+    const bound = await bindIdentity(runtime, helper, mum?.name ?? '', mum?.idNumber ?? '');
+    expect(bound.status, bound.text).toBe(200);
+
+    // Any answer but a fault or "the same request is in progress" (409 CONFLICT) is the outcome; it must be a 201.
+    const settledOutcome = (answer: Answer) =>
+      answer.status < 500 && !(answer.status === 409 && codeOf(answer) === 'CONFLICT');
+    const jobs: Promise<void>[] = [];
+    const faults = await injectFaultRate({ rate, random: seeded(seed + 1) });
+    try {
+      for (const [i, n] of couples.entries()) {
+        const token = mothers[i] as string;
+        const registrationKey = key(`fault-reg-${n}`);
+        const subsidyKey = key(`fault-subsidy-${n}`);
+        const childIdNumber = validIdNumber('360102', '2025-03-01', 'M', 8300 + i);
+        jobs.push(
+          untilSettled(
+            () => submit(runtime, token, registrationBody(n), registrationKey) as ReturnType<typeof call>,
+            settledOutcome,
+          ).then((answer) => {
+            results.push({
+              flow: 'registration',
+              token,
+              list: '/v1/me/registrations?limit=50',
+              answer,
+              match: '',
+            });
+          }),
+          untilSettled(
+            () =>
+              call(runtime, '/v1/childcare-subsidies', {
+                token,
+                body: {
+                  childName: '李小宝',
+                  childIdNumber,
+                  childBirthDate: '2025-03-01',
+                  hukouDistrict: '360102',
+                  guardianConsent: true,
+                },
+                headers: { 'idempotency-key': subsidyKey },
+              }),
+            settledOutcome,
+          ).then((answer) => {
+            results.push({
+              flow: 'subsidy',
+              token,
+              list: '/v1/me/childcare-subsidies?limit=50',
+              answer,
+              match: '',
+            });
+          }),
+        );
+        const description = `故障测试求助 ${seed}-${i}：想请人陪同去医院复查`;
+        const helpKey = key(`fault-help-${i}`);
+        jobs.push(
+          untilSettled(
+            () =>
+              call(runtime, '/v1/assistance/requests', {
+                token: helper,
+                body: { category: 'medical', description, urgency: 'normal' },
+                headers: { 'idempotency-key': helpKey },
+              }),
+            settledOutcome,
+          ).then((answer) => {
+            results.push({
+              flow: 'help request',
+              token: helper,
+              list: '/v1/me/assistance/requests?limit=50',
+              answer,
+              match: description,
+            });
+          }),
+        );
+      }
+      await Promise.all(jobs);
+    } finally {
+      faultCounts = faults.counts();
+      faults.remove();
+    }
+    console.info(`store faults, family writes (seed ${seed}): ${JSON.stringify(faultCounts)}`);
+  }, 600_000);
+
+  it('injected faults, and answered every request with its record', () => {
+    expect(faultCounts.throttle + faultCounts.timeout + faultCounts.failAfterWrite).toBeGreaterThan(0);
+    expect(results).toHaveLength(couples.length * 3);
+    for (const { flow, answer } of results) expect(answer.status, `${flow}: ${answer.text}`).toBe(201);
+  });
+
+  it('keeps exactly the answered record for each request: none lost, none doubled', async () => {
+    const byList = new Map<string, { id: string; description?: string }[]>();
+    for (const { token, list } of results) {
+      const where = `${token} ${list}`;
+      if (byList.has(where)) continue;
+      const answer = await call(runtime, list, { token });
+      expect(answer.status, answer.text).toBe(200);
+      byList.set(where, (answer.json as { items: { id: string; description?: string }[] }).items);
+    }
+    for (const { flow, token, list, answer, match } of results) {
+      const items = byList.get(`${token} ${list}`) ?? [];
+      const id = String(answer.json?.id);
+      // The family's list holds the answered record once and nothing else of this request.
+      const mine = match ? items.filter((item) => item.description === match) : items;
+      expect(
+        mine.map((item) => item.id),
+        flow,
+      ).toEqual([id]);
+    }
+  });
+});
+
+/**
+ * Outbox deliveries at 10 % store faults: bundles filed in calm, then the
+ * worker drains with the store failing under it (a failed pass is simply run
+ * again, as the schedule would next minute, with the clock past any lease).
+ * Every item ends accepted, each agency holds one submission per item under
+ * its key with the reference the item recorded: none lost, none doubled.
+ */
+describe(`birth-bundle outbox deliveries at ${rate * 100} % store faults (seed ${seed})`, () => {
+  let faultCounts: Record<string, number> = {};
+  it('delivers every item once', async () => {
+    process.env.RATE_LIMIT_BIRTH_BUNDLES = '1000';
+    const family = (await signIn(runtime, `fault-bundle-${seed}`)).token;
+    const bundleIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const answer = await call(runtime, '/v1/birth-bundles', {
+        token: family,
+        body: {
+          medicalCertificateNo: `F${String(360_000_000 + (seed % 100_000) * 10 + i)}`,
+          child: {
+            name: '王小明',
+            sex: 'M',
+            birthDate: '2026-02-01',
+            birthWeightG: 3300,
+            hospital: '江西省妇幼保健院',
+          },
+          householdDistrict: '360102',
+        },
+        headers: { 'idempotency-key': key(`fault-bundle-${i}`) },
+      });
+      expect(answer.status, answer.text).toBe(201);
+      bundleIds.push(String(answer.json?.id));
+    }
+    const { documentClient } = await import('@hongjia/functions/commons/dynamo');
+    const { drainBundleOutbox } = await import('@hongjia/functions/workers/bundle-outbox');
+    const table = process.env.TABLE_NAME as string;
+    const outbox = createOutboxEntity(documentClient, table);
+    const submissions = createAgencySubmissionEntity(documentClient, table);
+    const deps = {
+      bundles: createBundleEntity(documentClient, table),
+      outbox,
+      agencies: createLocalAgencies(submissions),
+      random: () => 0.5,
+    };
+    const itemsOf = async () =>
+      (
+        await Promise.all(
+          bundleIds.map(async (bundleId) => (await outbox.query.byBundle({ bundleId }).go()).data),
+        )
+      ).flat();
+    // The storm blows while the worker drains, and is held while the test reads the items.
+    let storm = false;
+    const faults = await injectFaultRate({ rate, random: seeded(seed + 2), matches: () => storm });
+    let now = Date.now();
+    let passes = 0;
+    try {
+      for (; passes < 60; passes++) {
+        storm = true;
+        await drainBundleOutbox(deps, new Date(now)).catch(() => undefined);
+        storm = false;
+        now += 15 * 60_000;
+        if ((await itemsOf()).every((item) => item.status === 'accepted')) break;
+      }
+    } finally {
+      faultCounts = faults.counts();
+      faults.remove();
+    }
+    console.info(`store faults, outbox: ${passes + 1} passes, ${JSON.stringify(faultCounts)}`);
+    expect(faultCounts.throttle + faultCounts.timeout + faultCounts.failAfterWrite).toBeGreaterThan(0);
+    const items = await itemsOf();
+    expect(items).toHaveLength(bundleIds.length * 4);
+    expect(items.filter((item) => item.status !== 'accepted')).toEqual([]);
+    for (const item of items) {
+      const stored = (await submissions.get({ idempotencyKey: `${item.bundleId}:${item.kind}` }).go()).data;
+      expect(stored?.reference, `${item.bundleId}:${item.kind}`).toBe(item.agencyReference);
+    }
+  }, 300_000);
 });
