@@ -1,10 +1,12 @@
-import { api, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
+import { api, type DistrictCode, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { type Actor, actors, otherDistrict, ownDistrict } from './authorization/actors';
 import { type Expected, expectedAnswer, gateAnswer, type Side } from './authorization/expected';
+import { certificateWriter } from './certificates-fixtures';
 import {
   approve,
+  creditCode,
   fileInstitution,
   filingBody,
   futureDate,
@@ -13,6 +15,8 @@ import {
   publishSlot,
 } from './childcare-filing-fixtures';
 import { call, signIn, startTestRuntime } from './harness';
+import { bindIdentity, createFamily, familyBody, validIdNumber } from './special-family-fixtures';
+import { pdfBytes, sha256Of } from './upload-fixtures';
 
 /**
  * Issue 12, the proof: the authorization matrix, generated from the route
@@ -27,9 +31,10 @@ import { call, signIn, startTestRuntime } from './harness';
  * refuses: no fixture needed), generic reads (GET routes without path
  * params, asked as every admitted actor; district lists once per side with
  * `?district=`) and per-route fixtures (`objectRequests`) that make each
- * side's object. Routes with no fixture yet are listed in `pendingFixtures`:
- * the completeness test fails for a route in neither, so a new route fails
- * until someone writes its fixture (its rule, `owner`, it cannot compile without).
+ * side's object. Routes with no fixture yet are listed in `pendingFixtures`
+ * with a reason: the completeness test fails for a route in neither, and when
+ * that list grows past its ceiling, so a new route fails until someone writes
+ * its fixture (its rule, `owner`, it cannot compile without).
  */
 
 type Route = RouteContract;
@@ -38,60 +43,45 @@ type Answer = Awaited<ReturnType<typeof call>>;
 
 const routes = Object.entries(api) as [string, Route][];
 
-/** Routes whose own/other objects need a fixture that is not written yet (the next step of issue 12). */
-const pendingFixtures = new Set<string>([
-  'createAssistanceRequest',
-  'assistanceRequestEvents',
-  'recordAssistanceEvent',
-  'signIn',
-  'logout',
-  'deactivateUser',
-  'reactivateUser',
-  'runBenefitScreening',
-  'enrolBenefits',
-  'addPolicyVersion',
-  'submitBirthBundle',
-  'getBirthBundle',
-  'myCertificate',
-  'verifyCertificate',
-  'createPrintCode',
-  'redeemPrintCode',
-  'revokeCertificate',
-  'childcareNearby',
-  'childcareInstitution',
-  'childcareInstitutionSlots',
-  'createBooking',
-  'fileInstitution',
-  'decideFiling',
-  'resolveSubsidyConflict',
-  'resolveBundleConflict',
-  'resolveFilingConflict',
-  'recordConsent',
-  'bindIdentity',
-  'createMonitoringImport',
-  'monitoringImport',
-  'monitoringImportErrors',
-  'monitoringReport',
-  'monitoringIndicators',
-  'monitoringReconciliation',
-  'resolveReconciliationItem',
-  'nearbyServicePoints',
-  'submitRegistration',
-  'getRegistration',
-  'resubmitRegistration',
-  'reviewRegistration',
-  'voidRegistration',
-  'createSpecialFamily',
-  'staffSpecialFamily',
-  'updateSpecialFamily',
-  'setProxyConsent',
-  'applyChildcareSubsidy',
-  'renewChildcareSubsidy',
-  'reviewChildcareSubsidy',
-  'recordSubsidyPayment',
-  'createUpload',
-  'registrationAttachment',
-]);
+/**
+ * Routes the matrix asks only at the gate (every refused actor, in the gate test) because their
+ * own/other objects need a fixture not written yet, each with why and where the rule is proven
+ * today. The completeness test fails for a route in neither `objectRequests` nor here, and for a
+ * list longer than `pendingCeiling`: a new route lands here only by raising the ceiling, deliberately.
+ */
+const pendingFixtures: Record<string, string> = {
+  logout: 'ends every session of the caller: the matrix actors would lose theirs (sessions.test.ts)',
+  createAssistanceRequest:
+    'needs the actor to be a special family member or its contact staff (assistance.test.ts)',
+  assistanceRequestEvents:
+    'needs a help request per side, i.e. a special family per side (assistance.test.ts)',
+  recordAssistanceEvent: 'as assistanceRequestEvents (assistance.test.ts)',
+  setProxyConsent: 'needs the actor to be a special family member (special-families.test.ts)',
+  runBenefitScreening: 'needs special families with screening facts per district (benefits.test.ts)',
+  enrolBenefits: 'needs a screening result per district first (benefits.test.ts, own-case.test.ts)',
+  submitRegistration:
+    'needs the actor bound as a parent of the couple it files for, per call (registration.test.ts)',
+  getRegistration: 'needs a registration per family and per hukou district (registration.test.ts)',
+  resubmitRegistration: 'needs a registration sent back for changes per side (registration-review.test.ts)',
+  reviewRegistration:
+    'needs a pending registration per district, fresh per ask (registration-review.test.ts)',
+  voidRegistration: 'needs an approved registration per district, fresh per ask (registration-void.test.ts)',
+  registrationAttachment: 'needs an uploaded, claimed attachment per registration (attachments.test.ts)',
+  renewChildcareSubsidy: 'needs an approved application inside its renewal window (subsidies.test.ts)',
+  reviewChildcareSubsidy:
+    'needs an application per district, fresh per ask, within the 10/day apply limit (subsidies.test.ts)',
+  recordSubsidyPayment: 'needs an approved application per district (subsidies.test.ts)',
+  resolveSubsidyConflict: 'needs a subsidy conflict per district (subsidies.test.ts, own-case.test.ts)',
+  resolveBundleConflict: 'needs a birth-bundle conflict per district (birth-bundles.test.ts)',
+  resolveFilingConflict: 'needs a filing conflict per district (childcare-filing.test.ts)',
+  createMonitoringImport: 'needs an uploaded import file per district (monitoring-imports.test.ts)',
+  monitoringImport: 'needs an import per district (monitoring-imports.test.ts)',
+  monitoringImportErrors: 'needs an import with errors per district (monitoring-imports.test.ts)',
+  resolveReconciliationItem:
+    'needs an open gap per district from imported data (monitoring-reconciliation.test.ts)',
+};
+/** Only ever lowered as fixtures land. */
+const pendingCeiling = 23;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -103,9 +93,18 @@ const noneOfTheirOwn: Record<string, { status: number; code: string }> = {
   myRecordViews: { status: 404, code: 'NOT_A_MEMBER' },
 };
 
+/**
+ * Routes whose "nobody's object" answer is not a 404 by design: verifying a code nobody was
+ * given answers `{valid: false}`, as for a revoked one (the public verify page shows 无效).
+ */
+const unknownAnswers: Record<string, (answer: Answer) => boolean> = {
+  verifyCertificate: (answer) => answer.status === 200 && answer.json?.valid === false,
+};
+
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
 const tokens = new Map<string, string>();
+const userIds = new Map<string, string>();
 const mismatches: string[] = [];
 let cells = 0;
 
@@ -147,14 +146,16 @@ function check(label: string, route: Route, expected: Expected, answer: Answer, 
       );
       return;
     }
-    // No leak: a district actor's rows carry its own district only.
-    if (actor.district && !actor.cityWide) {
+    // No leak: a district actor's rows carry its own district only (public lists, owner `none`, excepted).
+    if (actor.district && !actor.cityWide && route.owner !== 'none') {
       const items = (answer.json as { items?: { district?: unknown }[] } | undefined)?.items ?? [];
       const foreign = items.filter((item) => item.district !== undefined && item.district !== actor.district);
       if (foreign.length) mismatches.push(`${where}: ${foreign.length} rows of another district`);
     }
     return;
   }
+  const unknown = unknownAnswers[route.operationId];
+  if (expected.status === 404 && unknown?.(answer)) return;
   const envelope = ErrorEnvelope.safeParse(answer.json);
   if (answer.status !== expected.status || !envelope.success || envelope.data.error.code !== expected.code) {
     mismatches.push(
@@ -189,7 +190,7 @@ const districtOf = (actor: Actor, side: Side) => {
  * Per-route fixtures: the request that asks about `side`'s object as `actor`.
  * Filled in beforeAll (they need the runtime); a route here is fully covered.
  */
-const objectRequests = new Map<string, (actor: Actor, side: Side) => Request>();
+const objectRequests = new Map<string, (actor: Actor, side: Side) => Request | Promise<Request>>();
 
 async function makeFixtures() {
   const provider = tokens.get('provider') as string;
@@ -249,28 +250,341 @@ async function makeFixtures() {
     body: { ageClass: 'toddler', date: futureDate(6), session: 'morning', capacity: 2 },
     headers: { 'idempotency-key': key('matrix-slot') },
   }));
+
+  // Public reads of a published institution: both sides are published, both answered.
+  for (const name of ['childcareInstitution', 'childcareInstitutionSlots'] as const)
+    objectRequests.set(name, (actor, side) => ({
+      method: 'GET',
+      path: pathOf(api[name], { id: institutionFor(actor, side) }),
+    }));
+  // Writes of one's own (owner `self`/`none`): a fresh object per ask, so every admitted ask succeeds.
+  const wideDate = futureDate(8);
+  const wideSlot = (
+    await publishSlot(runtime, provider, institutions.provider, {
+      ageClass: 'preschool',
+      date: wideDate,
+      capacity: 20,
+    })
+  ).id;
+  let serial = 0;
+  objectRequests.set('createBooking', () => ({
+    method: 'POST',
+    path: pathOf(api.createBooking, { slotId: wideSlot }),
+    body: {
+      childName: `矩阵新约${++serial}`,
+      childBirthDate: monthsBefore(wideDate, 30),
+      guardianPhone: '13800138000',
+      guardianConsent: true,
+    },
+    headers: { 'idempotency-key': key('matrix-booking') },
+  }));
+  objectRequests.set('fileInstitution', () => ({
+    method: 'POST',
+    path: api.fileInstitution.path,
+    body: filingBody(),
+    headers: { 'idempotency-key': key('matrix-file') },
+  }));
+  objectRequests.set('signIn', (actor) => ({
+    method: 'POST',
+    path: api.signIn.path,
+    body: { code: `dev:matrix-signin-${actor.name}` },
+  }));
+  objectRequests.set('recordConsent', () => ({
+    method: 'POST',
+    path: api.recordConsent.path,
+    body: { kind: 'privacy_policy' },
+    headers: { 'idempotency-key': key('matrix-consent') },
+  }));
+  objectRequests.set('createUpload', () => ({
+    method: 'POST',
+    path: api.createUpload.path,
+    body: {
+      fileName: 'matrix.pdf',
+      contentType: 'application/pdf',
+      size: 1000,
+      sha256: sha256Of(pdfBytes(1000)),
+    },
+    headers: { 'idempotency-key': key('matrix-upload') },
+  }));
+  objectRequests.set('childcareNearby', () => ({
+    method: 'GET',
+    path: pathOf(api.childcareNearby, {}, 'lat=28.6849&lng=115.8999'),
+  }));
+  objectRequests.set('nearbyServicePoints', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.nearbyServicePoints, {}, `district=${districtOf(actor, side)}`),
+  }));
+  let policyMonth = 0;
+  objectRequests.set('addPolicyVersion', () => ({
+    method: 'POST',
+    path: pathOf(api.addPolicyVersion, { id: 'one-time-consolation' }),
+    body: {
+      effectiveFrom: `2097-${String(++policyMonth).padStart(2, '0')}-01`,
+      amountYuan: 3000,
+      amountConfirmed: true,
+      sourceNote: '赣卫人口发〔2097〕1 号',
+    },
+    headers: { 'idempotency-key': key('matrix-policy') },
+  }));
+
+  // Accounts the admin stops and restores: a fresh one per ask (any user is the admin's to manage).
+  let targets = 0;
+  const freshUser = async () => (await signIn(runtime, `matrix-target-${++targets}`)).user.id;
+  objectRequests.set('deactivateUser', async () => ({
+    method: 'POST',
+    path: pathOf(api.deactivateUser, { id: await freshUser() }),
+    body: { reason: 'other' },
+  }));
+  objectRequests.set('reactivateUser', async () => {
+    const id = await freshUser();
+    const stopped = await ask(actors.find((a) => a.name === 'admin') as Actor, {
+      method: 'POST',
+      path: pathOf(api.deactivateUser, { id }),
+      body: { reason: 'other' },
+    });
+    expect(stopped.status, stopped.text).toBe(200);
+    return { method: 'POST', path: pathOf(api.reactivateUser, { id }), body: { reason: 'other' } };
+  });
+
+  // Monitoring views of a district: asked once per side (`district=`), refused 403 outside one's jurisdiction.
+  objectRequests.set('monitoringIndicators', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.monitoringIndicators, {}, `district=${districtOf(actor, side)}&from=2026-01&to=2026-06`),
+  }));
+  objectRequests.set('monitoringReconciliation', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.monitoringReconciliation, {}, `district=${districtOf(actor, side)}&month=2026-06`),
+  }));
+  objectRequests.set('monitoringReport', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.monitoringReport, {}, `district=${districtOf(actor, side)}&year=2026&format=html`),
+  }));
+
+  // A filing in the side's district, filed fresh for every ask (a decision is final).
+  objectRequests.set('decideFiling', async (actor, side) => {
+    const district = districtOf(actor, side);
+    const id = await fileInstitution(
+      runtime,
+      provider,
+      filingBody({ district, creditCode: creditCode(district), address: '南昌市矩阵路 1 号' }),
+    );
+    return {
+      method: 'POST',
+      path: pathOf(api.decideFiling, { id }),
+      body: { decision: 'approve' },
+    };
+  });
+
+  const familyOf = (actor: Actor, side: Side) => {
+    const mine = actor.name === 'familyB' ? 'familyB' : 'familyA';
+    return side === 'own' ? mine : mine === 'familyA' ? 'familyB' : 'familyA';
+  };
+  // Real names: each signed-in actor binds its own person (the same again answers alike); the
+  // families are bound first, as 育儿补贴 requires.
+  const personOf = (actor: Actor) => {
+    const index = actors.indexOf(actor);
+    return {
+      name: `矩阵人${'甲乙丙丁戊己庚辛壬癸'[index] ?? '子'}`,
+      idNumber: validIdNumber(ownDistrict, '1990-05-01', 'F', 9100 + index),
+    };
+  };
+  for (const family of ['familyA', 'familyB'] as const) {
+    const bound = await bindIdentity(
+      runtime,
+      tokens.get(family) as string,
+      personOf(actors.find((a) => a.name === family) as Actor).name,
+      personOf(actors.find((a) => a.name === family) as Actor).idNumber,
+    );
+    expect(bound.status, bound.text).toBe(200);
+  }
+  objectRequests.set('bindIdentity', (actor) => ({
+    method: 'POST',
+    path: api.bindIdentity.path,
+    body: personOf(actor),
+    headers: { 'idempotency-key': key('matrix-bind') },
+  }));
+  let children = 0;
+  objectRequests.set('applyChildcareSubsidy', () => ({
+    method: 'POST',
+    path: api.applyChildcareSubsidy.path,
+    body: {
+      childName: '矩阵小宝',
+      childIdNumber: validIdNumber(ownDistrict, '2025-03-01', 'M', 9200 + ++children),
+      childBirthDate: '2025-03-01',
+      hukouDistrict: ownDistrict,
+      guardianConsent: true,
+    },
+    headers: { 'idempotency-key': key('matrix-subsidy') },
+  }));
+
+  // 出生一件事: each family's own bundle, nobody else's (staff included).
+  let births = 0;
+  const bundleBody = (district: DistrictCode) => ({
+    medicalCertificateNo: `M${String(370_000_000 + ++births)}`,
+    child: {
+      name: '矩阵小明',
+      sex: 'M',
+      birthDate: '2026-02-01',
+      birthWeightG: 3300,
+      hospital: '江西省妇幼保健院',
+    },
+    householdDistrict: district,
+  });
+  objectRequests.set('submitBirthBundle', () => ({
+    method: 'POST',
+    path: api.submitBirthBundle.path,
+    body: bundleBody(ownDistrict),
+    headers: { 'idempotency-key': key('matrix-bundle') },
+  }));
+  const fileBundle = async (family: string, district: DistrictCode) => {
+    const answer = await call(runtime, api.submitBirthBundle.path, {
+      token: tokens.get(family) as string,
+      body: bundleBody(district),
+      headers: { 'idempotency-key': key('matrix-bundle') },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    return String(answer.json?.id);
+  };
+  const bundles = {
+    familyA: await fileBundle('familyA', ownDistrict),
+    familyB: await fileBundle('familyB', otherDistrict),
+  };
+  objectRequests.set('getBirthBundle', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.getBirthBundle, {
+      id: bundles[familyOf(actor, side) as 'familyA' | 'familyB'],
+    }),
+  }));
+
+  // Certificates: each family's own, each district's; print codes are single-use, so one per ask.
+  const writer = certificateWriter(runtime);
+  closers.push(() => writer.client.destroy());
+  const certificateOf = async (family: string, district: DistrictCode = ownDistrict) =>
+    writer.issue(userIds.get(family) as string, district);
+  objectRequests.set('myCertificate', async (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.myCertificate, { id: (await certificateOf(familyOf(actor, side))).certificateId }),
+  }));
+  objectRequests.set('createPrintCode', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.createPrintCode, { id: (await certificateOf(familyOf(actor, side))).certificateId }),
+    headers: { 'idempotency-key': key('matrix-print') },
+  }));
+  objectRequests.set('revokeCertificate', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.revokeCertificate, {
+      id: (await certificateOf('familyA', districtOf(actor, side))).certificateId,
+    }),
+    body: { reason: '矩阵测试作废' },
+  }));
+  // Bearer codes: `own` a code issued just now, `other` one nobody was given.
+  objectRequests.set('verifyCertificate', async (_, side) => ({
+    method: 'GET',
+    path: pathOf(api.verifyCertificate, {
+      code: side === 'own' ? (await certificateOf('familyA')).verifyCode : 'NOBODYSCODE0',
+    }),
+  }));
+  const points = await call(
+    runtime,
+    `/v1/service-points/nearby?district=${ownDistrict}&service=print&limit=50`,
+  );
+  const printPoint = ((points.json?.items ?? []) as { id: string }[])[0]?.id ?? 'none';
+  objectRequests.set('redeemPrintCode', async (_, side) => {
+    let code = '000000';
+    if (side === 'own') {
+      const certificate = await certificateOf('familyA');
+      const issued = await call(runtime, pathOf(api.createPrintCode, { id: certificate.certificateId }), {
+        token: tokens.get('familyA') as string,
+        method: 'POST',
+        headers: { 'idempotency-key': key('matrix-print') },
+      });
+      expect(issued.status, issued.text).toBe(201);
+      code = String(issued.json?.code);
+    }
+    return { method: 'POST', path: api.redeemPrintCode.path, body: { code, pointId: printPoint } };
+  });
+
+  // Special families of each district, made by that district's staff; a fresh one per ask (a change moves its version).
+  const staffOf = { [ownDistrict]: staff, [otherDistrict]: tokens.get('otherDistrictStaff') as string };
+  let families = 0;
+  const specialFamilyIn = async (district: DistrictCode) => {
+    families++;
+    const body = familyBody(7000 + families, {
+      district,
+      members: [
+        {
+          role: 'mother',
+          name: '矩阵母亲',
+          idNumber: validIdNumber(district, '1968-03-15', 'F', 7000 + families),
+          phone: '13807910001',
+        },
+      ],
+    });
+    const created = await createFamily(runtime, staffOf[district] as string, body);
+    expect(created.status, created.text).toBe(201);
+    return (created.json as { id: string }).id;
+  };
+  objectRequests.set('createSpecialFamily', (actor, side) => {
+    families++;
+    const district = districtOf(actor, side);
+    return {
+      method: 'POST',
+      path: api.createSpecialFamily.path,
+      body: familyBody(7000 + families, {
+        district,
+        members: [
+          {
+            role: 'mother',
+            name: '矩阵母亲',
+            idNumber: validIdNumber(district, '1968-03-15', 'F', 7000 + families),
+            phone: '13807910001',
+          },
+        ],
+      }),
+      headers: { 'idempotency-key': key('matrix-family') },
+    };
+  });
+  objectRequests.set('staffSpecialFamily', async (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.staffSpecialFamily, { id: await specialFamilyIn(districtOf(actor, side)) }),
+  }));
+  objectRequests.set('updateSpecialFamily', async (actor, side) => ({
+    method: 'PATCH',
+    path: pathOf(api.updateSpecialFamily, { id: await specialFamilyIn(districtOf(actor, side)) }),
+    body: { expectedVersion: 1, hukouType: 'rural' },
+  }));
 }
 
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime());
   for (const actor of actors) {
-    if (actor.openid) tokens.set(actor.name, (await signIn(runtime, actor.openid)).token);
+    if (!actor.openid) continue;
+    const session = await signIn(runtime, actor.openid);
+    tokens.set(actor.name, session.token);
+    userIds.set(actor.name, session.user.id);
   }
   await makeFixtures();
 }, 300_000);
-afterAll(async () => close?.());
+const closers: (() => void)[] = [];
+afterAll(async () => {
+  for (const done of closers) done();
+  await close?.();
+});
 
 describe('the authorization matrix, generated from the route table', () => {
   it('has a rule and a way to ask for every route: generic, a fixture, or named as pending', () => {
     const uncovered = routes
       .filter(
         ([name, route]) =>
-          !readsWithoutParams(route) && !objectRequests.has(name) && !pendingFixtures.has(name),
+          !readsWithoutParams(route) && !objectRequests.has(name) && !(name in pendingFixtures),
       )
       .map(([name]) => name);
     expect(uncovered, 'routes with neither a fixture nor a place on the pending list').toEqual([]);
-    const stale = [...pendingFixtures].filter((name) => objectRequests.has(name) || !(name in api));
+    const stale = Object.keys(pendingFixtures).filter((name) => objectRequests.has(name) || !(name in api));
     expect(stale, 'pending routes that have a fixture now (or no longer exist)').toEqual([]);
+    expect(Object.keys(pendingFixtures).length, 'the pending list may only shrink').toBeLessThanOrEqual(
+      pendingCeiling,
+    );
   });
 
   it('refuses at the gate every actor the route does not admit: 401 anonymous, 403 a role outside its access', async () => {
@@ -340,12 +654,14 @@ describe('the authorization matrix, generated from the route table', () => {
       const requestFor = objectRequests.get(name);
       if (!requestFor) continue;
       for (const actor of actors) {
+        // The gate test asked every refused actor already; objects are made for the admitted ones.
+        if (gateAnswer(route, actor)) continue;
         for (const side of ['other', 'own'] as const) {
           check(
             'object',
             route,
             expectedAnswer(route, actor, side),
-            await ask(actor, requestFor(actor, side)),
+            await ask(actor, await requestFor(actor, side)),
             actor,
             side,
           );
