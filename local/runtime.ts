@@ -165,6 +165,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ? await (await import('./workers')).startLocalWorkers({ intervalMs: options.workers.intervalMs, log })
     : undefined;
   const apiServer = createServer((request, response) => void apiListener(request, response));
+  // The client closes its idle connections, not the server: Node's 5 s keep-alive timeout races a
+  // client that reuses a pooled connection just as the timer fires (the server resets a socket
+  // with a request already on it, ECONNRESET, no answer at all). API Gateway answers such a request.
+  apiServer.keepAliveTimeout = 0;
   const apiPort = await listen(apiServer, options.port);
   const servers = [apiServer];
 

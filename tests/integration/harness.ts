@@ -46,7 +46,9 @@ export async function call(runtime: LocalRuntime, path: string, options: CallOpt
     ...(body !== undefined ? { body } : {}),
   });
   const text = await response.text();
-  const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  // A file answer (a report's HTML or PDF) is no JSON: `text` carries it.
+  const isJson = /json/.test(response.headers.get('content-type') ?? 'application/json');
+  const json = text && isJson ? (JSON.parse(text) as Record<string, unknown>) : undefined;
   // Every answer a family gets is checked for other families' record ids (disclosure.ts, setup.ts).
   observe({
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),
