@@ -22,6 +22,11 @@ export interface LocalRuntimeOptions {
   webPort?: number;
   h5Directory?: string;
   seed?: boolean;
+  /**
+   * Births per district of the seeded monitoring year (local/seed/monitoring.ts); 0 seeds none.
+   * Integration tests pass 0: their monitoring figures are their own imports'.
+   */
+  monitoringBirthsPerDistrict?: number;
   log?: (line: string) => void;
   logRequests?: boolean;
   /** Run the scheduled workers (outbox drains) on this interval; tests that drain by hand leave it off. */
@@ -114,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.seed ?? true) {
     // Imported only now: the seed writes through the functions' DynamoDB client, which reads its env on import.
     const { seedIfFresh } = await import('./seed/index');
-    const seeded = await seedIfFresh(log);
+    const seeded = await seedIfFresh(log, new Date(), options.monitoringBirthsPerDistrict);
     if (!seeded) log('data dir already seeded, keeping its data');
   }
   client.destroy();

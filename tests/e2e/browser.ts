@@ -36,7 +36,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export async function startJourney(name: string): Promise<Journey> {
+/** `monitoringBirthsPerDistrict`: the seeded monitoring year (none unless a journey needs it: it slows the start). */
+export async function startJourney(
+  name: string,
+  options: { monitoringBirthsPerDistrict?: number } = {},
+): Promise<Journey> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
@@ -45,7 +49,12 @@ export async function startJourney(name: string): Promise<Journey> {
   mkdirSync(screenshots, { recursive: true });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
-  const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
+  const runtime = await startLocalRuntime({
+    dataDir,
+    port: 0,
+    webPort: 0,
+    monitoringBirthsPerDistrict: options.monitoringBirthsPerDistrict ?? 0,
+  });
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 375, height: 812 },

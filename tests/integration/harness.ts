@@ -11,10 +11,17 @@ import { observe } from './disclosure';
  * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
  * the deployed handlers) on free ports with a fresh seeded data dir.
  */
-export async function startTestRuntime(): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
+/** `monitoringBirthsPerDistrict`: seed a monitoring year (none by default: tests import their own). */
+export async function startTestRuntime(
+  options: { monitoringBirthsPerDistrict?: number } = {},
+): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-it-'));
-  const runtime = await startLocalRuntime({ dataDir, port: 0 });
+  const runtime = await startLocalRuntime({
+    dataDir,
+    port: 0,
+    monitoringBirthsPerDistrict: options.monitoringBirthsPerDistrict ?? 0,
+  });
   return {
     runtime,
     close: async () => {
