@@ -25,7 +25,12 @@ export interface PlannedRegistration {
   motherIdNumber: string;
   district: DistrictCode;
   expectedDueDate: string;
+  /** Whether the plan holds its delivery (false: 逾期未见分娩). */
+  delivered: boolean;
 }
+
+/** Births per district in the demo city: enough for the figures to look like a city's, quick to import. */
+export const demoBirthsPerDistrict = 150;
 
 /** Shares the seed draws from, so a test can state what it should find. */
 export const monitoringMix = {
@@ -134,6 +139,7 @@ export function planMonitoringFiles(now: Date, perDistrict: number, seed = 20260
           motherIdNumber: motherId,
           district,
           expectedDueDate: addDays(deliveryDate, random.int(-14, 10)),
+          delivered: true,
         });
       }
       const issuedAt = addDays(deliveryDate, random.int(2, 20));
@@ -173,6 +179,7 @@ export function planMonitoringFiles(now: Date, perDistrict: number, seed = 20260
         motherIdNumber: seedIdNumber(district, addDays(due, -28 * 365 - n), 90 + n, 'F'),
         district,
         expectedDueDate: due,
+        delivered: false,
       });
     }
     // Household moves: in from other districts and out to them, about a tenth of the births each way.

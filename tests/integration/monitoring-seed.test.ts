@@ -7,7 +7,7 @@ import {
 } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { demoBirthsPerDistrict } from '../../local/seed/monitoring';
+import { demoBirthsPerDistrict } from '../../local/seed/monitoring-files';
 import { call, signIn, startTestRuntime } from './harness';
 
 /**
