@@ -23,7 +23,7 @@ let city: string;
 beforeAll(async () => {
   ({ runtime, close } = await startTestRuntime({ monitoringBirthsPerDistrict: demoBirthsPerDistrict }));
   city = (await signIn(runtime, 'staff-city')).token;
-}, 600_000);
+}, 900_000);
 afterAll(async () => close());
 
 const today = shanghaiDay(new Date());
