@@ -99,9 +99,10 @@ describe('东湖区 staff monitoring the population', () => {
     await visible('#reconciliation-later').click();
     await expect(visible('#reconciliation-month').textContent()).resolves.toBe(month);
     const tab = visible('#reconciliation-kind-delivery_without_registration');
-    await expect.poll(async () => (await tab.textContent()) ?? '').toMatch(/分娩未见生育登记（\d+）/);
-    const before = Number(/（(\d+)）/.exec((await tab.textContent()) ?? '')?.[1]);
-    expect(before).toBeGreaterThanOrEqual(3);
+    // The previous month's counts stay on screen until this month's arrive: wait for ours.
+    const count = async () => Number(/（(\d+)）/.exec((await tab.textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(count, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const before = await count();
     await tab.click();
     const resolveButton = visible('[id^="gap-resolve-"]');
     await resolveButton.click();

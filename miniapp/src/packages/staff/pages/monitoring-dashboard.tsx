@@ -39,7 +39,9 @@ export default function MonitoringDashboardPage() {
   useEffect(() => {
     if (!session) return;
     setError(undefined);
-    call(api.monitoringIndicators, { query: { ...range, ...(district ? { district } : {}) } })
+    // District staff name their own district (the route reads an omitted one as the whole city).
+    const asked = district ?? (session.user.cityWide ? undefined : session.user.district);
+    call(api.monitoringIndicators, { query: { ...range, ...(asked ? { district: asked } : {}) } })
       .then(setFigures)
       .catch((e: unknown) => setError(isApiError(e) ? e.message : '加载失败，请稍后再试'));
   }, [session, range, district]);
