@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           // After each file: no answer to a family named another family's record (tests/integration/disclosure.ts).
           setupFiles: ['tests/integration/setup.ts'],
+          // The demo city is seeded once per run; each file starts on a copy (tests/seeded-city/).
+          globalSetup: ['tests/seeded-city/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -50,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/seeded-city/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

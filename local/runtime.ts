@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningJwk } from '@hongjia/functions/certificates/signing';
 import { runAsGroup } from '@hongjia/functions/commons/group-scope';
+import { generateSessionKeyPair } from '@hongjia/functions/commons/session';
 import { functionGroups } from '@hongjia/functions/manifest';
 import { tableSpecs } from '@hongjia/infra/table-spec';
 import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
@@ -24,7 +25,7 @@ export interface LocalRuntimeOptions {
   seed?: boolean;
   /**
    * Births per district of the seeded monitoring year (local/seed/monitoring.ts); 0 seeds none.
-   * Integration tests pass 0: their monitoring figures are their own imports'.
+   * Default: the demo's. The tests' seeded city takes a small one (tests/seeded-city/template.ts).
    */
   monitoringBirthsPerDistrict?: number;
   log?: (line: string) => void;
@@ -50,23 +51,45 @@ export const defaultH5Directory = join(repoRoot, 'miniapp', 'dist', 'h5');
 const uploadBucket = 'hongjia-local-uploads';
 let started = false;
 
-/** Secrets that must survive restarts (tokens stay valid), kept beside the data. */
+/**
+ * Secrets that must survive restarts (tokens stay valid), kept beside the data.
+ * A data dir made before a key existed gets the missing ones generated once and
+ * written back; nothing already there is replaced. `sessionSecret` (the HS256
+ * key of sessions before decision 0017) is kept in old files but no longer used.
+ */
 interface LocalSecrets {
-  sessionSecret: string;
+  sessionSecret?: string;
+  /** Ed25519 private JWK (JSON) that signs session tokens; the sign-in group only. */
+  sessionSigningKey: string;
+  /** Its public half as a JWK set (JSON): every group verifies with it. */
+  sessionVerifyKeys: string;
+  cursorSecret: string;
+  rateLimitSecret: string;
   piiMasterKey: string;
   /** Ed25519 private JWK (JSON) that signs certificate QR payloads. */
   certSigningKey: string;
 }
 
-async function localSecrets(dataDir: string): Promise<LocalSecrets> {
+export async function localSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = join(dataDir, 'local-secrets.json');
   const stored: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // The pair is made together: a file with only one half (hand-edited) gets both anew.
+  const sessionPair =
+    stored.sessionSigningKey && stored.sessionVerifyKeys
+      ? { sessionSigningKey: stored.sessionSigningKey, sessionVerifyKeys: stored.sessionVerifyKeys }
+      : await generateSessionKeyPair('local-session-1').then(({ privateJwk, publicJwks }) => ({
+          sessionSigningKey: JSON.stringify(privateJwk),
+          sessionVerifyKeys: JSON.stringify(publicJwks),
+        }));
   const secrets: LocalSecrets = {
-    sessionSecret: stored.sessionSecret ?? randomBytes(48).toString('base64url'),
+    ...stored,
+    ...sessionPair,
+    cursorSecret: stored.cursorSecret ?? randomBytes(48).toString('base64url'),
+    rateLimitSecret: stored.rateLimitSecret ?? randomBytes(48).toString('base64url'),
     piiMasterKey: stored.piiMasterKey ?? randomBytes(32).toString('base64url'),
     certSigningKey: stored.certSigningKey ?? JSON.stringify(await generateSigningJwk('local-1')),
   };
-  if ((Object.keys(secrets) as (keyof LocalSecrets)[]).some((key) => stored[key] === undefined)) {
+  if ((Object.keys(secrets) as (keyof LocalSecrets)[]).some((key) => stored[key] !== secrets[key])) {
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
   return secrets;
@@ -106,7 +129,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     UPLOAD_BUCKET: uploadBucket,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     S3_ENDPOINT: storage.endpoint,
-    SESSION_SECRET: secrets.sessionSecret,
+    SESSION_SIGNING_KEY: secrets.sessionSigningKey,
+    SESSION_VERIFY_KEYS: secrets.sessionVerifyKeys,
+    CURSOR_SECRET: secrets.cursorSecret,
+    RATE_LIMIT_SECRET: secrets.rateLimitSecret,
     PII_MASTER_KEY: secrets.piiMasterKey,
     CERT_SIGNING_KEY: secrets.certSigningKey,
     WECHAT_AUTH_MODE: 'dev',

@@ -38,7 +38,7 @@ const importEnv = {
   TABLE_NAME: 'bench-main',
   IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
   UPLOAD_BUCKET: 'bench-uploads',
-  SESSION_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
+  SESSION_VERIFY_KEYS_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
   WECHAT_AUTH_MODE: 'wechat',
   WECHAT_APP_ID: 'wx0000000000000000',
   STAGE: 'bench',

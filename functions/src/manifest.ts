@@ -1,5 +1,5 @@
 import { api, type RouteContract } from '@hongjia/shared';
-import type { PiiFamily } from './commons/pii/families';
+import type { LookupPurpose, PiiFamily } from './commons/pii/families';
 
 /**
  * The Lambda functions, one per capability group, and the routes each serves.
@@ -33,6 +33,12 @@ export interface FunctionGroup {
    * and get the queue's URL in `envVar`.
    */
   queue?: { envVar: string };
+  /**
+   * Files copied beside the bundled handler (paths from the repository root), for code that
+   * reads them at run time — the reports group's CJK font. Locally the same code reads them
+   * from node_modules.
+   */
+  bundleAssets?: readonly { from: string }[];
 }
 
 export interface GroupAccess {
@@ -48,7 +54,17 @@ export interface GroupAccess {
   uploadPrefix?: string;
   /** Queue-triggered groups this group sends messages to (sqs:SendMessage on exactly their queues). */
   sendsTo?: readonly string[];
-  sessionSecret: 'verify' | 'sign';
+  /**
+   * Session tokens (decision 0017): `verify` gets the public key set only; `sign`
+   * (the sign-in group alone) also gets the Ed25519 private key; absent (no
+   * signed-in routes: platform, workers) gets neither. Enforced by IAM deployed
+   * and by the key readers locally; a CDK test lists who holds what.
+   */
+  sessionSecret?: 'verify' | 'sign';
+  /** Signs and checks list cursors (its own HMAC key; groups whose routes page). */
+  cursorKey?: boolean;
+  /** Keys rate-limit counters and print-code candidates (its own HMAC key). */
+  rateLimitKey?: boolean;
   /**
    * Why the group calls WeChat with the AppSecret: jscode2session at sign-in,
    * real-name face verification, or pushing subscription messages (the
@@ -60,8 +76,13 @@ export interface GroupAccess {
    * those encryption contexts only; commons/pii/families.ts).
    */
   pii?: readonly PiiFamily[];
-  /** Computes keyed look-up hashes of personal data (the HMAC key). */
-  piiLookup?: boolean;
+  /**
+   * Computes keyed look-up hashes of personal data (the HMAC key). `true`: any
+   * purpose; a list: only those purposes (checked in code — IAM can only grant
+   * the whole secret, so a list narrows what a bug can do, not what a
+   * compromised function can; decision 0016).
+   */
+  piiLookup?: true | readonly LookupPurpose[];
   /** Signs certificate QR payloads with the Ed25519 key. */
   certSigningKey?: boolean;
 }
@@ -71,19 +92,31 @@ export const functionGroups: readonly FunctionGroup[] = [
     name: 'platform',
     entry: 'src/platform/handler.ts',
     routes: [api.health, api.openapi],
-    // Answers from code alone: no table, no key.
-    access: { sessionSecret: 'verify' },
+    // Answers from code alone: no table, no key (its router never looks at a token).
+    access: {},
   },
   {
     name: 'auth',
     entry: 'src/auth/handler.ts',
-    routes: [api.signIn, api.me, api.recordConsent, api.listConsents, api.myNotifications],
-    // The only group that writes user records.
+    routes: [
+      api.signIn,
+      api.me,
+      api.logout,
+      api.deactivateUser,
+      api.reactivateUser,
+      api.recordConsent,
+      api.listConsents,
+      api.myNotifications,
+    ],
+    // The only group that writes user records (and signs sessions); deactivations are audited.
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RW',
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'sign',
+      cursorKey: true,
       wechatSecret: 'signIn',
     },
   },
@@ -104,20 +137,26 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
+      // The one-active-booking-per-child guard key, and nothing else.
+      piiLookup: ['child-slot'],
     },
   },
   {
     // Providers' reads repair a booking behind its ledger, which may notify a
-    // promotion; a provider's booking list opens the guardians' phones.
+    // promotion; a provider's booking list opens the guardians' phones (each read audited).
     name: 'provider',
     entry: 'src/provider/handler.ts',
     routes: [api.fileInstitution, api.providerInstitutions, api.publishSlot, api.providerBookings],
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
+      // A provider's read of its bookings opens guardians' phones: audited (decision 0019).
+      auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['booking'],
     },
   },
@@ -133,7 +172,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffFilingConflicts,
       api.resolveFilingConflict,
     ],
-    access: { mainTable: 'RW', accessTable: 'RO', auditTable: 'append', sessionSecret: 'verify' },
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
+      sessionSecret: 'verify',
+      cursorKey: true,
+    },
   },
   {
     // Birth registration (秒办 and review), attachments, 出生一件事 and its conflicts.
@@ -156,12 +201,14 @@ export const functionGroups: readonly FunctionGroup[] = [
     ],
     // Approvals and voids are told to population monitoring (its registration hook: a fact and a message).
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       uploadBucket: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['registration', 'birthBundle', 'conflict', 'idempotency'],
       piiLookup: true,
       sendsTo: ['monitoringWorker'],
@@ -187,6 +234,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
+      rateLimitKey: true,
       certSigningKey: true,
       pii: ['idempotency'],
     },
@@ -210,11 +259,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.setProxyConsent,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append-read',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       wechatSecret: 'faceVerification',
       pii: ['identity', 'specialFamily', 'idempotency'],
       piiLookup: true,
@@ -231,18 +282,22 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.listPolicies,
       api.addPolicyVersion,
     ],
-    // Its replayable responses are sealed (idempotency); screening reads no sealed field.
+    // Its replayable responses are sealed (idempotency); screening and 我的待遇 open the
+    // facts the rules need: members' birth dates (identity), a special family's kind and
+    // event date (specialFamily).
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['idempotency'],
+      cursorKey: true,
+      pii: ['identity', 'specialFamily', 'idempotency'],
     },
   },
   {
-    // Help requests of special families: deadlines, events, the overdue list, proxy filing.
+    // Help requests of special families: deadlines, events, the overdue list, proxy filing
+    // (opens the family's record to check the proxy and audit it: specialFamily).
     name: 'assistance',
     entry: 'src/assistance/handler.ts',
     routes: [
@@ -250,14 +305,17 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.myAssistanceRequests,
       api.staffAssistanceRequests,
       api.recordAssistanceEvent,
+      api.assistanceRequestEvents,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
-      pii: ['assistance', 'idempotency'],
+      cursorKey: true,
+      pii: ['assistance', 'specialFamily', 'idempotency'],
     },
   },
   {
@@ -276,11 +334,13 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.resolveSubsidyConflict,
     ],
     access: {
+      rateLimitKey: true,
       mainTable: 'RW',
       accessTable: 'RO',
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['subsidy', 'conflict', 'birthBundle', 'idempotency'],
       piiLookup: true,
     },
@@ -297,7 +357,6 @@ export const functionGroups: readonly FunctionGroup[] = [
     access: {
       mainTable: 'RW',
       accessTable: 'RO',
-      sessionSecret: 'verify',
       wechatSecret: 'push',
       pii: ['birthBundle'],
     },
@@ -323,9 +382,32 @@ export const functionGroups: readonly FunctionGroup[] = [
       auditTable: 'append',
       idempotencyTable: 'RW',
       sessionSecret: 'verify',
+      cursorKey: true,
       pii: ['monitoring', 'idempotency'],
       sendsTo: ['monitoringWorker'],
     },
+  },
+  {
+    // The situation report (人口形势分析报告) as PDF or HTML, from monitoring's indicators and open
+    // reconciliation counts (read only; no personal data). Its own group so the CJK font, pdfkit and
+    // ECharts stay out of every other bundle; its cache is the bucket's reports/ prefix (decision 0021).
+    name: 'reports',
+    entry: 'src/reports/handler.ts',
+    routes: [api.monitoringReport],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: {
+      mainTable: 'RO',
+      accessTable: 'RO',
+      uploadBucket: 'RW',
+      uploadPrefix: 'reports/',
+      sessionSecret: 'verify',
+      // Reads the open gaps through monitoring's list, which signs its next-page cursor.
+      cursorKey: true,
+    },
+    bundleAssets: [
+      { from: 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff' },
+    ],
   },
   {
     // The monitoring worker (no routes; its queue): streams import files from the bucket's
@@ -342,7 +424,6 @@ export const functionGroups: readonly FunctionGroup[] = [
       mainTable: 'RW',
       uploadBucket: 'RO',
       uploadPrefix: 'imports/',
-      sessionSecret: 'verify',
       pii: ['monitoring'],
       piiLookup: true,
       sendsTo: ['monitoringWorker'],

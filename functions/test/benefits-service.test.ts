@@ -179,7 +179,7 @@ describe('我的待遇', () => {
 describe('免申即享 screening and bulk enrolment', () => {
   beforeAll(() => {
     // Screening pages carry signed cursors.
-    process.env.SESSION_SECRET ??= 'unit-test-session-secret-unit-test-session-secret';
+    process.env.CURSOR_SECRET ??= 'unit-test-cursor-secret-unit-test-cursor-secret';
   });
 
   it('is refused for another district', async () => {

@@ -98,7 +98,8 @@ describe('age on the slot date', () => {
 
 describe('child guard key', () => {
   const cipher = createPiiCipher(localDataKeys(Buffer.alloc(32, 1)), Buffer.alloc(32, 2));
-  const key = (slot: string, name: string, birthDate: string) => childGuardKey(cipher, slot, name, birthDate);
+  const key = (slot: string, name: string, birthDate: string, userId = 'u1') =>
+    childGuardKey(cipher, userId, slot, name, birthDate);
 
   it('is the same child whatever the spacing of its name, and another child otherwise', () => {
     expect(key('s1', '王 小明', '2028-01-01')).toBe(key('s1', '王小明', '2028-01-01'));
@@ -106,9 +107,15 @@ describe('child guard key', () => {
     expect(key('s1', '王小明', '2028-01-01')).not.toBe(key('s2', '王小明', '2028-01-01'));
   });
 
+  it("is scoped to the account: another account's booking of the same child never holds this family's guard", () => {
+    expect(key('s1', '王小明', '2028-01-01', 'u1')).not.toBe(key('s1', '王小明', '2028-01-01', 'u2'));
+  });
+
   it('is keyed: without the look-up key a guessed name and birth date give another key', () => {
     const other = createPiiCipher(localDataKeys(Buffer.alloc(32, 1)), Buffer.alloc(32, 3));
-    expect(childGuardKey(other, 's1', '王小明', '2028-01-01')).not.toBe(key('s1', '王小明', '2028-01-01'));
+    expect(childGuardKey(other, 'u1', 's1', '王小明', '2028-01-01')).not.toBe(
+      key('s1', '王小明', '2028-01-01'),
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import {
 } from '../src/geo';
 
 beforeAll(() => {
-  process.env.SESSION_SECRET ??= 'unit-test-session-secret-unit-test-session-secret';
+  process.env.CURSOR_SECRET ??= 'unit-test-cursor-secret-unit-test-cursor-secret';
 });
 
 /** A 41 × 41 grid of places 500 m apart around Nanchang's centre: a dense city. */

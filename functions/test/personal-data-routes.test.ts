@@ -1,9 +1,10 @@
 import { api, privacyPolicyVersion, type RouteContract, routeKey } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { UserItem } from '../src/auth/users';
-import { actsAsFamily, admitCaller, needsStoredCaller } from '../src/commons/caller';
+import { actsAsFamily, admitCaller } from '../src/commons/caller';
 import { AppError } from '../src/commons/errors';
+import { schemaFieldNames } from './schema-fields';
 
 /**
  * Which routes ask a family for its privacy consent (`personalData` in the
@@ -17,24 +18,7 @@ const routes = Object.values(api) as RouteContract[];
 const personalField =
   /idNumber|phone|birthDate|NameMasked$|^(childName|holderMasked|description|note|familyLabel|mother|father|members|existingChildren|child|contactPerson|medicalCertificateNo|faceVerifyResult)$/i;
 
-function fieldsOf(schema: z.ZodType | undefined): string[] {
-  if (!schema) return [];
-  const found = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (record.properties && typeof record.properties === 'object') {
-      for (const name of Object.keys(record.properties)) found.add(name);
-    }
-    for (const value of Object.values(record)) walk(value);
-  };
-  walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
-  return [...found];
-}
+const fieldsOf = (schema: z.ZodType | undefined) => schemaFieldNames(schema, 'input');
 
 const familyCanCall = (route: RouteContract) =>
   route.access === 'signedIn' || (Array.isArray(route.access) && route.access.includes('family'));
@@ -92,8 +76,7 @@ describe('who is asked', () => {
       'CONSENT_REQUIRED',
     );
     expect(codeOf(() => admitCaller(api.myBookings, user(['family'], privacyPolicyVersion)))).toBe('OK');
-    expect(needsStoredCaller(api.me)).toBe(false);
-    expect(needsStoredCaller(api.myBookings)).toBe(true);
+    expect(codeOf(() => admitCaller(api.me, user(['family'])))).toBe('OK');
   });
 
   it('does not ask staff, providers, terminals or admins', () => {
@@ -111,5 +94,45 @@ describe('who is asked', () => {
 
   it('sends a token whose user is gone back to sign in', () => {
     expect(codeOf(() => admitCaller(api.myBookings, undefined))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the stored user decides (decision 0017)', () => {
+  const stored = (over: Partial<UserItem> = {}): UserItem => ({
+    userId: 'u_1',
+    openid: 'o',
+    roles: ['staff'],
+    district: '360102',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  });
+  const codeOf = (run: () => void) => {
+    try {
+      run();
+      return 'OK';
+    } catch (error) {
+      return error instanceof AppError ? error.code : 'THROWN';
+    }
+  };
+
+  it('refuses a token of an older session version (logout, deactivation) and a deactivated user', () => {
+    expect(codeOf(() => admitCaller(api.staffFilings, stored(), 0))).toBe('OK');
+    expect(codeOf(() => admitCaller(api.staffFilings, stored({ sessionVersion: 1 }), 0))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(codeOf(() => admitCaller(api.staffFilings, stored({ sessionVersion: 1 }), 1))).toBe('OK');
+    const gone = stored({ deactivatedAt: '2026-11-30T00:00:00.000Z', sessionVersion: 1 });
+    expect(codeOf(() => admitCaller(api.staffFilings, gone, 1))).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => admitCaller(api.health, gone, 1))).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks the route against the stored roles and acts with the stored scope, not the claims', () => {
+    expect(codeOf(() => admitCaller(api.staffFilings, stored({ roles: ['family'] })))).toBe('FORBIDDEN');
+    expect(admitCaller(api.staffFilings, stored({ district: '360111' }))).toEqual({
+      id: 'u_1',
+      roles: ['staff'],
+      district: '360111',
+    });
+    expect(admitCaller(api.staffFilings, stored({ cityWide: true }))).toMatchObject({ cityWide: true });
   });
 });

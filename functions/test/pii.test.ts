@@ -52,9 +52,9 @@ describe('personal data encryption at rest', () => {
 
   it('gives equal look-up hashes for equal values and purposes only', () => {
     const pii = cipher();
-    const hash = pii.lookupHash('36010219900101123X', 'person');
-    expect(pii.lookupHash('36010219900101123X', 'person')).toBe(hash);
-    expect(pii.lookupHash('36010219900101123X', 'registration')).not.toBe(hash);
+    const hash = pii.lookupHash('36010219900101123X', 'id-number');
+    expect(pii.lookupHash('36010219900101123X', 'id-number')).toBe(hash);
+    expect(pii.lookupHash('36010219900101123X', 'birth-bundle')).not.toBe(hash);
     expect(hash).not.toContain('36010219900101123X');
   });
 });
@@ -218,6 +218,11 @@ describe('a function group seals only the families its manifest names', () => {
     runAsGroup({ ...provider, access: { ...provider.access, piiLookup: true } }, () =>
       expect(pii.lookupHash('x', 'id-number')).toHaveLength(43),
     );
+    const bookingsOnly = { ...provider, access: { ...provider.access, piiLookup: ['child-slot'] as const } };
+    runAsGroup(bookingsOnly, () => {
+      expect(pii.lookupHash('x', 'child-slot')).toHaveLength(43);
+      expect(() => pii.lookupHash('x', 'id-number')).toThrow(/"id-number" look-up hashes/);
+    });
     const withoutKey = createPiiCipher(localDataKeys(randomBytes(32)), undefined);
     expect(() => withoutKey.lookupHash('x', 'id-number')).toThrow(/no personal-data look-up key/);
   });

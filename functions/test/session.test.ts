@@ -1,9 +1,18 @@
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../src/commons/errors';
-import { issueSessionToken, sessionTtlSeconds, verifySessionToken } from '../src/commons/session';
+import { runAsGroup } from '../src/commons/group-scope';
+import {
+  generateSessionKeyPair,
+  issueSessionToken,
+  sessionTtlSeconds,
+  verifySessionToken,
+} from '../src/commons/session';
+import { functionGroups } from '../src/manifest';
 
+/** The HMAC secret sessions were signed with before decision 0017. */
 const secret = 'test-session-secret-that-is-long-enough-0123456789';
+let privateJwk: JWK;
 const user = { id: 'u_1', roles: ['staff' as const], district: '360102' as const };
 const now = new Date('2026-11-29T08:00:00Z');
 
@@ -16,13 +25,22 @@ async function expect401(promise: Promise<unknown>) {
 }
 
 describe('session tokens', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
+    const pair = await generateSessionKeyPair('test-1');
+    privateJwk = pair.privateJwk;
+    process.env.SESSION_SIGNING_KEY = JSON.stringify(pair.privateJwk);
+    process.env.SESSION_VERIFY_KEYS = JSON.stringify(pair.publicJwks);
     process.env.SESSION_SECRET = secret;
   });
 
-  it('round-trips the user, roles and district', async () => {
-    const { token, expiresAt } = await issueSessionToken(user, now);
-    expect(await verifySessionToken(token, now)).toEqual(user);
+  it('round-trips the user, roles, district and session version', async () => {
+    const { token, expiresAt } = await issueSessionToken(user, now, 3);
+    expect(await verifySessionToken(token, now)).toEqual({ user, sessionVersion: 3 });
+    expect(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())).toEqual({
+      alg: 'EdDSA',
+      kid: 'test-1',
+      typ: 'JWT',
+    });
     expect(new Date(expiresAt).getTime() - now.getTime()).toBe(sessionTtlSeconds * 1000);
   });
 
@@ -65,6 +83,56 @@ describe('session tokens', () => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(secret));
     await expect401(verifySessionToken(otherAlg, now));
+  });
+
+  it('rejects HS256 tokens under the HMAC secret sessions used before', async () => {
+    const old = await new SignJWT({ roles: ['admin'], sv: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u_1')
+      .setIssuer('hongjia')
+      .setAudience('hongjia-miniapp')
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect401(verifySessionToken(old, now));
+  });
+
+  it('rejects an EdDSA token of another key, even one claiming our key id', async () => {
+    const other = await generateSessionKeyPair('test-1');
+    const forged = await new SignJWT({ roles: ['admin'], sv: 0 })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'test-1' })
+      .setSubject('u_1')
+      .setIssuer('hongjia')
+      .setAudience('hongjia-miniapp')
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime('1h')
+      .sign(await importJWK(other.privateJwk, 'EdDSA'));
+    await expect401(verifySessionToken(forged, now));
+  });
+
+  it('rejects a token of our key that carries no session version', async () => {
+    const unversioned = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'test-1' })
+      .setSubject('u_1')
+      .setIssuer('hongjia')
+      .setAudience('hongjia-miniapp')
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime('1h')
+      .sign(await importJWK(privateJwk, 'EdDSA'));
+    await expect401(verifySessionToken(unversioned, now));
+  });
+
+  it('lets only the sign-in group sign; every other group can only verify', async () => {
+    const { token } = await issueSessionToken(user, now);
+    for (const group of functionGroups) {
+      const scope = { name: group.name, access: group.access };
+      const signing = runAsGroup(scope, () => issueSessionToken(user, now));
+      if (group.access.sessionSecret === 'sign') await expect(signing).resolves.toHaveProperty('token');
+      else await expect(signing, group.name).rejects.toThrow(/may not read the session signing key/);
+      const verifying = runAsGroup(scope, () => verifySessionToken(token, now));
+      if (group.access.sessionSecret) await expect(verifying).resolves.toHaveProperty('user', user);
+      else await expect(verifying, group.name).rejects.toThrow(/may not read the session verify keys/);
+    }
   });
 
   it('rejects a token whose payload was edited', async () => {

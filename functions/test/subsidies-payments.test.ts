@@ -130,7 +130,8 @@ function application(patch: Partial<SubsidyItem> = {}): SubsidyItem {
   } as SubsidyItem;
 }
 
-function setUp(item: SubsidyItem, options: { conflictOpen?: boolean } = {}) {
+function setUp(item: SubsidyItem, options: { conflictOpen?: boolean; auditFails?: boolean } = {}) {
+  const audited: string[] = [];
   const items = new Map([[item.subsidyId, structuredClone(item)]]);
   const records = {
     items,
@@ -165,8 +166,14 @@ function setUp(item: SubsidyItem, options: { conflictOpen?: boolean } = {}) {
     access,
     notifier,
     conflicts: { openOn: async () => options.conflictOpen ?? false },
+    audit: {
+      async record(_actor, event) {
+        if (options.auditFails) throw new Error('audit store down');
+        audited.push(event.note ?? '');
+      },
+    },
   });
-  return { items, sent, payments };
+  return { items, sent, payments, audited };
 }
 
 const codeOf = (promise: Promise<unknown>) =>
@@ -178,11 +185,22 @@ const codeOf = (promise: Promise<unknown>) =>
 describe('登记发放', () => {
   const pay2025 = { year: 2025, amountYuan: 2700, expectedVersion: 2 };
 
+  it('pays nothing when its audit entry cannot be written (audit before the change)', async () => {
+    const { items, sent, payments } = setUp(application(), { auditFails: true });
+    await expect(payments.record(staff('staff-360102'), 'sub_1', pay2025, now)).rejects.toThrow(
+      'audit store down',
+    );
+    expect(items.get('sub_1')?.payments ?? []).toEqual([]);
+    expect(items.get('sub_1')?.version).toBe(2);
+    expect(sent.size).toBe(0);
+  });
+
   it('appends the payment with the office that recorded it, bumps the version and tells the applicant once', async () => {
-    const { items, sent, payments } = setUp(application());
+    const { items, sent, payments, audited } = setUp(application());
     const view = await payments.record(staff('staff-360102'), 'sub_1', pay2025, now);
     expect(view.payments).toEqual([{ year: 2025, amountYuan: 2700, paidAt: now.toISOString() }]);
     expect(view.version).toBe(3);
+    expect(audited).toEqual(['2025: 2700 yuan, v2']);
     expect(items.get('sub_1')?.payments).toEqual([
       { year: 2025, amountYuan: 2700, paidAt: now.toISOString(), recordedBy: '东湖区卫生健康委员会' },
     ]);

@@ -77,6 +77,8 @@ export class HongjiaApi extends Construct {
           CorsHttpMethod.DELETE,
         ],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // The h5 build reads a 429's Retry-After (not a CORS-safelisted header) to say when to come back.
+        exposeHeaders: ['retry-after'],
         allowCredentials: false,
         maxAge: Duration.hours(1),
       },

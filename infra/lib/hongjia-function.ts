@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TableGrant } from '@hongjia/functions/access-grants';
 import { envNames } from '@hongjia/functions/commons/env';
@@ -30,6 +30,14 @@ import { Construct } from 'constructs';
 import { acknowledgeNag } from './nag';
 import type { TableSpec } from './table-spec';
 
+/** Why a group confined to a bucket prefix is granted every object under it (cdk-nag IAM5). */
+const prefixReasons: Record<string, string> = {
+  'imports/':
+    'Import files are named by unguessable upload ids under imports/; the grant names exactly that prefix and GetObject/GetObjectVersion (decision 0020).',
+  'reports/':
+    'Cached reports are named by district, year and data version under reports/; the grant names exactly that prefix and GetObject/GetObjectVersion/PutObject (decision 0021).',
+};
+
 /** The monorepo root (bundling runs from here, with the root lock file). */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** The functions workspace; manifest entries are relative to it. */
@@ -40,7 +48,11 @@ export const deployedWechatAuthMode = 'wechat';
 
 /** Variables of the local runtime that must never reach a deployed function. */
 export const localOnlyEnvNames: readonly string[] = [
-  envNames.sessionSecret,
+  envNames.sessionSigningKey,
+  envNames.sessionVerifyKeys,
+  envNames.cursorSecret,
+  envNames.rateLimitSecret,
+  envNames.legacySessionSecret,
   envNames.dynamodbEndpoint,
   envNames.s3Endpoint,
   envNames.wechatSecret,
@@ -73,7 +85,7 @@ export interface HongjiaFunctionProps {
  * variable (decision 0016).
  *
  * A validation refuses to synthesize a function that carries a local-only
- * variable (SESSION_SECRET, WECHAT_SECRET, DYNAMODB_ENDPOINT, S3_ENDPOINT) or a sign-in mode
+ * variable (SESSION_SIGNING_KEY, WECHAT_SECRET, DYNAMODB_ENDPOINT, S3_ENDPOINT, …) or a sign-in mode
  * other than `wechat`: a deployed stack never accepts dev codes.
  */
 export class HongjiaFunction extends Construct {
@@ -127,6 +139,19 @@ export class HongjiaFunction extends Construct {
         banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
+        // Files the code reads beside its handler at run time (the reports group's font).
+        ...(props.group.bundleAssets?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.group.bundleAssets ?? []).map(
+                    (asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${basename(asset.from)}"`,
+                  ),
+              },
+            }
+          : {}),
       },
       environment: {
         [envNames.stage]: props.stage,
@@ -204,7 +229,7 @@ export class HongjiaFunction extends Construct {
       this,
       `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${prefix}*]`,
       prefix
-        ? `Import files are named by unguessable upload ids under ${prefix}; the grant names exactly that prefix and GetObject/GetObjectVersion (decision 0020).`
+        ? (prefixReasons[prefix] ?? `Objects under ${prefix} only; the grant names exactly that prefix.`)
         : 'Objects are named by unguessable upload ids under pending/ and attachments/<registrationId>/, so the grant names the bucket objects by wildcard; the actions are exactly GetObject, GetObjectVersion and (RW) PutObject (decision 0012).',
     );
   }

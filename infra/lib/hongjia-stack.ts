@@ -78,8 +78,13 @@ export class HongjiaStack extends Stack {
           access.uploadPrefix,
         );
       }
-      // verify and sign both need the key itself (HMAC); every function verifies tokens.
-      fn.bindSecret(this.secrets.sessionSecret, envNames.sessionSecretArn);
+      // Every group with signed-in routes verifies with the public keys; only `sign` gets the private one.
+      if (access.sessionSecret) fn.bindSecret(this.secrets.sessionVerifyKeys, envNames.sessionVerifyKeysArn);
+      if (access.sessionSecret === 'sign') {
+        fn.bindSecret(this.secrets.sessionSigningKey, envNames.sessionSigningKeyArn);
+      }
+      if (access.cursorKey) fn.bindSecret(this.secrets.cursorSecret, envNames.cursorSecretArn);
+      if (access.rateLimitKey) fn.bindSecret(this.secrets.rateLimitSecret, envNames.rateLimitSecretArn);
       if (access.wechatSecret) fn.bindSecret(this.secrets.wechatSecret, envNames.wechatSecretArn);
       if (access.wechatSecret === 'push') {
         for (const [name, id] of Object.entries(config.wechatTemplates)) fn.fn.addEnvironment(name, id);
@@ -114,6 +119,14 @@ export class HongjiaStack extends Stack {
     new CfnOutput(this, 'CertSigningKeyArn', {
       value: this.secrets.certSigningKey.secretArn,
       description: 'Put the Ed25519 private JWK from `npm run keys:certificate` here',
+    });
+    new CfnOutput(this, 'SessionSigningKeyArn', {
+      value: this.secrets.sessionSigningKey.secretArn,
+      description: 'Put the private JWK from `npm run keys:session` here (after SessionVerifyKeys)',
+    });
+    new CfnOutput(this, 'SessionVerifyKeysArn', {
+      value: this.secrets.sessionVerifyKeys.secretArn,
+      description: 'Put the public JWK set from `npm run keys:session` here first',
     });
     new CfnOutput(this, 'WechatSecretArn', {
       value: this.secrets.wechatSecret.secretArn,

@@ -111,6 +111,13 @@ export class Storage extends Construct {
           expiration: Duration.days(30),
           noncurrentVersionExpiration: Duration.days(7),
         },
+        {
+          // Cached situation reports (decision 0021): keyed by data version, redrawn on a miss.
+          id: 'expire-cached-reports',
+          prefix: uploadKeyPrefixes.reports,
+          expiration: Duration.days(30),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
     (this.uploadBucket.node.defaultChild as CfnBucket).overrideLogicalId('UploadBucket');

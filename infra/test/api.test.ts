@@ -160,6 +160,7 @@ describe('CORS', () => {
         AllowOrigins: cdkJsonContext.webOrigins,
         AllowCredentials: false,
         AllowHeaders: Match.arrayWith(['authorization', 'idempotency-key']),
+        ExposeHeaders: ['retry-after'],
       }),
     });
   });

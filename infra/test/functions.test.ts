@@ -52,7 +52,16 @@ describe('one function per capability group', () => {
       expect(env[envNames.tableName]).toEqual(access.mainTable ? { Ref: 'Main' } : undefined);
       expect(env[envNames.accessTableName]).toEqual(access.accessTable ? { Ref: 'Access' } : undefined);
       expect(env[envNames.auditTableName]).toEqual(access.auditTable ? { Ref: 'Audit' } : undefined);
-      expect(env[envNames.sessionSecretArn]).toEqual({ Ref: 'SessionSecret' });
+      expect(env[envNames.sessionVerifyKeysArn]).toEqual(
+        access.sessionSecret ? { Ref: 'SessionVerifyKeys' } : undefined,
+      );
+      expect(env[envNames.sessionSigningKeyArn]).toEqual(
+        access.sessionSecret === 'sign' ? { Ref: 'SessionSigningKey' } : undefined,
+      );
+      expect(env[envNames.cursorSecretArn]).toEqual(access.cursorKey ? { Ref: 'CursorSecret' } : undefined);
+      expect(env[envNames.rateLimitSecretArn]).toEqual(
+        access.rateLimitKey ? { Ref: 'RateLimitSecret' } : undefined,
+      );
       expect(env[envNames.idempotencyTableName]).toEqual(
         access.idempotencyTable ? { Ref: 'Idempotency' } : undefined,
       );
@@ -93,7 +102,7 @@ describe('a deployed stack never accepts dev sign-in codes', () => {
     for (const fn of lambdas) {
       const env = functionEnvironment(fn);
       expect(env[envNames.wechatAuthMode]).toBe('wechat');
-      for (const name of [envNames.sessionSecret, envNames.dynamodbEndpoint, envNames.s3Endpoint]) {
+      for (const name of localOnlyEnvNames) {
         expect(env).not.toHaveProperty(name);
       }
     }
@@ -169,18 +178,24 @@ const uploadBucketRW = [...bucketRead, 's3:PutObject on UploadBucket/*', 'kms:Ge
 
 /** Decision 0016, as the tests hold it. */
 const allowed: Record<string, string[]> = {
-  platform: [...tracingAndLogs, ...secret('SessionSecret')],
+  platform: [...tracingAndLogs],
   auth: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('RateLimitSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('SessionSigningKey'),
+    ...secret('CursorSecret'),
     ...secret('WechatSecret'),
     ...mainRW,
     ...idempotency,
     ...on('Access', ['GetItem', 'PutItem', 'UpdateItem']),
+    ...on('Audit', ['PutItem']),
   ],
   childcare: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
+    ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
@@ -188,22 +203,27 @@ const allowed: Record<string, string[]> = {
   ],
   provider: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
+    ...on('Audit', ['PutItem']),
     ...piiKey('booking'),
   ],
   staff: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...mainRW,
     ...readUsers,
     ...on('Audit', ['PutItem']),
   ],
   registration: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('RateLimitSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
@@ -216,17 +236,21 @@ const allowed: Record<string, string[]> = {
   ],
   certificates: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
+    ...secret('RateLimitSecret'),
     ...secret('CertSigningKey'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
-    // Decision 0014: its stored idempotent answers (live print codes) are sealed.
+    // Its stored idempotent responses (live print codes) are sealed (issue 9).
     ...piiKey('idempotency'),
   ],
   families: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('RateLimitSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...secret('WechatSecret'),
     ...secret('PiiLookupSecret'),
     ...mainRW,
@@ -237,25 +261,30 @@ const allowed: Record<string, string[]> = {
   ],
   benefits: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('idempotency'),
+    ...piiKey('identity', 'specialFamily', 'idempotency'),
   ],
   assistance: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('RateLimitSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
-    ...piiKey('assistance', 'idempotency'),
+    ...piiKey('assistance', 'specialFamily', 'idempotency'),
   ],
   subsidies: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('RateLimitSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...secret('PiiLookupSecret'),
     ...mainRW,
     ...idempotency,
@@ -263,18 +292,12 @@ const allowed: Record<string, string[]> = {
     ...on('Audit', ['PutItem']),
     ...piiKey('subsidy', 'conflict', 'birthBundle', 'idempotency'),
   ],
-  workers: [
-    ...tracingAndLogs,
-    ...secret('SessionSecret'),
-    ...secret('WechatSecret'),
-    ...mainRW,
-    ...readUsers,
-    ...piiKey('birthBundle'),
-  ],
+  workers: [...tracingAndLogs, ...secret('WechatSecret'), ...mainRW, ...readUsers, ...piiKey('birthBundle')],
   // Decision 0020.
   monitoring: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
     ...mainRW,
     ...idempotency,
     ...readUsers,
@@ -282,9 +305,24 @@ const allowed: Record<string, string[]> = {
     ...piiKey('monitoring', 'idempotency'),
     'sqs:SendMessage on monitoringWorkerQueue',
   ],
+  // Decision 0021: reads through monitoring's services (main table read only, no personal data);
+  // caches the documents it draws under reports/.
+  reports: [
+    ...tracingAndLogs,
+    ...secret('SessionVerifyKeys'),
+    ...secret('CursorSecret'),
+    ...on('Main', mainRead),
+    ...mainIndexes,
+    ...readUsers,
+    's3:GetObject on UploadBucket/reports/*',
+    's3:GetObjectVersion on UploadBucket/reports/*',
+    's3:PutObject on UploadBucket/reports/*',
+    's3:ListBucket on UploadBucket if s3:prefix in [reports/*]',
+    'kms:Decrypt on UploadKey',
+    'kms:GenerateDataKey on UploadKey',
+  ],
   monitoringWorker: [
     ...tracingAndLogs,
-    ...secret('SessionSecret'),
     ...secret('PiiLookupSecret'),
     ...mainRW,
     ...piiKey('monitoring'),
@@ -387,7 +425,7 @@ describe('least privilege: what each group may do (decision 0016)', () => {
     expect(permissionsOf(synthetic, 'reader')).toEqual(
       [
         ...tracingAndLogs,
-        ...secret('SessionSecret'),
+        ...secret('SessionVerifyKeys'),
         ...on('Main', mainRead),
         ...mainIndexes,
         ...readUsers,
@@ -398,12 +436,51 @@ describe('least privilege: what each group may do (decision 0016)', () => {
   });
 });
 
+describe('session keys (decision 0017)', () => {
+  const holdersOf = (id: string) =>
+    functionGroups
+      .filter((group) => permissionsOf(template, group.name).some((line) => line.endsWith(` on ${id}`)))
+      .map((group) => group.name);
+
+  it('lets only the sign-in group read the private key that signs sessions', () => {
+    expect(
+      functionGroups.filter((group) => group.access.sessionSecret === 'sign').map((g) => g.name),
+    ).toEqual(['auth']);
+    expect(holdersOf('SessionSigningKey')).toEqual(['auth']);
+  });
+
+  it('gives every group with signed-in routes the public keys, and nothing else to verify with', () => {
+    const verifying = functionGroups.filter((group) => group.access.sessionSecret).map((g) => g.name);
+    expect(holdersOf('SessionVerifyKeys')).toEqual(verifying);
+    expect(verifying).not.toContain('platform');
+    expect(verifying).not.toContain('workers');
+    for (const group of functionGroups) {
+      if (group.access.sessionSecret !== 'verify') continue;
+      const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
+      expect(env, group.name).not.toHaveProperty(envNames.sessionSigningKeyArn);
+    }
+    // The retired HMAC session secret is gone from the stack.
+    expect(Object.keys(resourcesOfType(template, 'AWS::SecretsManager::Secret'))).not.toContain(
+      'SessionSecret',
+    );
+  });
+
+  it('keys cursors and rate limits with their own secrets, only where they are used', () => {
+    expect(holdersOf('CursorSecret')).toEqual(
+      functionGroups.filter((group) => group.access.cursorKey).map((g) => g.name),
+    );
+    expect(holdersOf('RateLimitSecret')).toEqual(
+      functionGroups.filter((group) => group.access.rateLimitKey).map((g) => g.name),
+    );
+  });
+});
+
 describe('personal-data keys', () => {
   it('passes the KMS key to the groups with PII families and the look-up secret to those that hash', () => {
     for (const group of functionGroups) {
       const env = functionEnvironment(functionOfGroup(template, group.name)[1]);
       expect(envNames.piiKmsKeyId in env, group.name).toBe(Boolean(group.access.pii?.length));
-      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup === true);
+      expect(envNames.piiLookupSecretArn in env, group.name).toBe(group.access.piiLookup !== undefined);
     }
   });
 

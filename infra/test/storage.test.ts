@@ -176,7 +176,10 @@ describe('upload bucket', () => {
     // Only prefix-scoped rules expire anything: a bucket-wide expiry would reach attachments/ too.
     for (const rule of rules()) {
       if (rule.ExpirationInDays || rule.NoncurrentVersionExpiration) {
-        expect([uploadKeyPrefixes.pending, uploadKeyPrefixes.imports], rule.Id).toContain(rule.Prefix);
+        expect(
+          [uploadKeyPrefixes.pending, uploadKeyPrefixes.imports, uploadKeyPrefixes.reports],
+          rule.Id,
+        ).toContain(rule.Prefix);
       }
     }
   });
@@ -184,6 +187,12 @@ describe('upload bucket', () => {
   it('expires monitoring import files after a month (their records are in the table)', () => {
     expect(rulesFor(`${uploadKeyPrefixes.imports}upl_0123456789abcdef0123`)).toContainEqual(
       expect.objectContaining({ ExpirationInDays: 30, Prefix: uploadKeyPrefixes.imports }),
+    );
+  });
+
+  it('expires cached reports after a month (decision 0021: redrawn on a miss)', () => {
+    expect(rulesFor(`${uploadKeyPrefixes.reports}360102/2025/0123abcd.pdf`)).toContainEqual(
+      expect.objectContaining({ ExpirationInDays: 30, Prefix: uploadKeyPrefixes.reports }),
     );
   });
 
@@ -241,13 +250,22 @@ describe('upload bucket access', () => {
 });
 
 describe('secrets', () => {
-  it('generates the session signing key and retains both secrets', () => {
+  it('generates the HMAC keys, leaves the Ed25519 session pair to the operator, and retains every secret', () => {
     const resources = template.toJSON().Resources as Record<string, Resource>;
-    expect(resources.SessionSecret?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
-    expect(resources.SessionSecret?.Properties.SecretString).toBeUndefined();
-    expect(resources.WechatSecret?.Properties.SecretString).toBeUndefined();
-    for (const id of ['SessionSecret', 'WechatSecret']) {
-      expect(resources[id]?.DeletionPolicy).toBe('Retain');
+    for (const id of ['CursorSecret', 'RateLimitSecret']) {
+      expect(resources[id]?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
     }
+    // No value in the template: a key written there would sit in every deployment artefact.
+    for (const id of [
+      'SessionSigningKey',
+      'SessionVerifyKeys',
+      'CursorSecret',
+      'RateLimitSecret',
+      'WechatSecret',
+    ]) {
+      expect(resources[id]?.Properties.SecretString, id).toBeUndefined();
+      expect(resources[id]?.DeletionPolicy, id).toBe('Retain');
+    }
+    expect(resources.SessionSecret).toBeUndefined();
   });
 });

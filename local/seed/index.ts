@@ -25,9 +25,11 @@ import { seedTerminals } from './terminals';
  * is left alone, with a warning at start-up. 7: special families, help
  * requests, registrations, bookings and identities keep their personal fields
  * sealed (decision 0014), which items written by version 6 do not have.
- * 8: a year of population-monitoring imports per district (issue 11).
+ * 8: help requests count their events and keep each on its own item (decision
+ * 0019); older requests still read, and move their list on their next event.
+ * 9: a year of population-monitoring imports per district (issue 11).
  */
-export const seedVersion = 8;
+export const seedVersion = 9;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */

@@ -94,7 +94,12 @@ export async function seedMonitoring(now: Date, perDistrict = demoBirthsPerDistr
   let rows = 0;
   for (const source of importOrder) {
     for (const file of plan.files[source]) {
-      const caller: SessionUser = { id: userIdForOpenid(`staff-${file.district}`), roles: ['staff'] };
+      // The district's staff account as the router would admit it (its stored district decides).
+      const caller: SessionUser = {
+        id: userIdForOpenid(`staff-${file.district}`),
+        roles: ['staff'],
+        district: file.district,
+      };
       const body = Buffer.from(file.csv, 'utf8');
       const uploadId = `upl_seedmon_${source}_${file.district}`;
       const key = `imports/${uploadId}`;

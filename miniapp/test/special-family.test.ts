@@ -154,6 +154,7 @@ function request(patch: Partial<AssistanceRequestView>): AssistanceRequestView {
     filedBy: { mode: 'self', name: '张**' },
     familyLabel: '失独家庭 张**',
     events: [],
+    eventCount: 0,
     version: 1,
     ...patch,
   };
@@ -182,18 +183,23 @@ describe('help request view', () => {
   });
 
   it('lists events newest first with who and when, and names both people of a proxy request', () => {
-    const model = requestModel(
-      request({
-        status: 'in_progress',
-        firstRespondedAt: '2026-11-29T08:00:00.000Z',
-        filedBy: { mode: 'proxy', name: '王**', consentBy: '张**', consentAt: '2026-11-01T00:00:00.000Z' },
-        events: [
-          { kind: 'call', at: '2026-11-29T08:00:00.000Z', byName: '王**' },
-          { kind: 'visit', at: '2026-11-30T01:00:00.000Z', byName: '王**', note: '已陪同就医' },
-        ],
-      }),
-      now,
-    );
+    const history = [
+      { kind: 'call' as const, at: '2026-11-29T08:00:00.000Z', byName: '王**' },
+      { kind: 'visit' as const, at: '2026-11-30T01:00:00.000Z', byName: '王**', note: '已陪同就医' },
+    ];
+    const view = request({
+      status: 'in_progress',
+      firstRespondedAt: '2026-11-29T08:00:00.000Z',
+      filedBy: { mode: 'proxy', name: '王**', consentBy: '张**', consentAt: '2026-11-01T00:00:00.000Z' },
+      events: [history[1] as (typeof history)[number]],
+      eventCount: 2,
+    });
+    // The list carries the newest event: one more to read on request.
+    const listed = requestModel(view, now);
+    expect(listed.hiddenEvents).toBe(1);
+    expect(listed.entries.map((e) => e.what)).toEqual(['上门走访', '提出求助（紧急）']);
+    const model = requestModel(view, now, history);
+    expect(model.hiddenEvents).toBe(0);
     expect(model.statusText).toBe('正在办理');
     expect(model.contactLine).toBe('联系人王**已于 2026-11-29 16:00 和您联系。');
     expect(model.entries.map((e) => [e.what, e.who, e.when, e.note])).toEqual([

@@ -141,8 +141,14 @@ describe('rendering the home page', () => {
     const id = simulate.load(path.join(root, 'pages/index/index'), { compiler: 'official', rootPath: root });
     const page = simulate.render(id);
     page.attach(document.createElement('parent-wrapper'));
-    await simulate.sleep(50);
-    const text = page.dom?.textContent ?? '';
+    // React renders the page asynchronously; on a loaded machine 50 ms was not always enough.
+    // Wait (up to 10 s) for the page to show its title rather than guessing a delay.
+    let text = '';
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      await simulate.sleep(50);
+      text = page.dom?.textContent ?? '';
+      if (text.includes('南昌市家庭服务')) break;
+    }
     for (const name of ['生育登记', '证件查询', '托育服务', '特殊家庭帮扶']) expect(text).toContain(name);
     expect(text).toContain('南昌市家庭服务');
     // First launch: the privacy gate is up before anything personal can happen.

@@ -37,8 +37,8 @@ const pageSize = 20;
 const slotDate = '2030-06-03';
 const ageClasses: AgeClass[] = ['infant', 'toddler', 'preschool'];
 
-// Cursors are signed with the session key; the bench is its own little world.
-process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
+// Cursors are signed with their own key (decision 0017); the bench is its own little world.
+process.env.CURSOR_SECRET ??= randomBytes(32).toString('base64url');
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
 const random = seededRandom(20260101);

@@ -3,7 +3,8 @@
  * 1,000 certificates written through the entity, then N requests with 50 in
  * flight through the real local runtime (HTTP adapter, certificates handler,
  * rate-limit counter, code index, consistent read, dynalite). Every request
- * comes from 127.0.0.1, so the per-address limit is raised for the bench
+ * comes from 127.0.0.1 without a session, so the anonymous per-address limit
+ * (commons/limits.ts `verifyPerAddress`) is raised for the bench
  * (VERIFY_RATE_LIMIT_PER_MINUTE); the limiter's conditional write still runs
  * on every request. Prints `BENCH_ROWS [...]` for scripts/bench.ts.
  *

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 
 /**
  * One browser journey: the real local runtime (dynalite, seeded city) serving
@@ -36,11 +36,7 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** `monitoringBirthsPerDistrict`: the seeded monitoring year (none unless a journey needs it: it slows the start). */
-export async function startJourney(
-  name: string,
-  options: { monitoringBirthsPerDistrict?: number } = {},
-): Promise<Journey> {
+export async function startJourney(name: string): Promise<Journey> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
@@ -48,13 +44,8 @@ export async function startJourney(
   }
   mkdirSync(screenshots, { recursive: true });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
-  const runtime = await startLocalRuntime({
-    dataDir,
-    port: 0,
-    webPort: 0,
-    monitoringBirthsPerDistrict: options.monitoringBirthsPerDistrict ?? 0,
-  });
+  const dataDir = freshSeededDataDir(`hongjia-e2e-${name}-`);
+  const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 375, height: 812 },

@@ -1,4 +1,5 @@
-import { SignJWT } from 'jose';
+import { generateSessionKeyPair } from '@hongjia/functions/commons/session';
+import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
@@ -89,16 +90,21 @@ describe('WeChat sign-in', () => {
 });
 
 describe('tokens', () => {
-  const claims = { roles: ['admin'] };
-  const sign = (key: string, issuedAt: number, expiresAt: number) =>
+  const claims = { roles: ['admin'], sv: 0 };
+  const jwt = (issuedAt: number, expiresAt: number) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
       .setSubject('u_forged')
       .setIssuer('hongjia')
       .setAudience('hongjia-miniapp')
       .setIssuedAt(issuedAt)
-      .setExpirationTime(expiresAt)
-      .sign(new TextEncoder().encode(key));
+      .setExpirationTime(expiresAt);
+  const hs256 = (key: string, issuedAt: number, expiresAt: number) =>
+    jwt(issuedAt, expiresAt).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
+  const eddsa = async (privateJwk: JWK, issuedAt: number, expiresAt: number) =>
+    jwt(issuedAt, expiresAt)
+      .setProtectedHeader({ alg: 'EdDSA', kid: privateJwk.kid as string })
+      .sign(await importJWK(privateJwk, 'EdDSA'));
+  const ourKey = () => JSON.parse(process.env.SESSION_SIGNING_KEY as string) as JWK;
 
   it('answers a missing token with 401 in the envelope', async () => {
     expectEnvelope(await call(runtime, '/v1/me'), 401, 'UNAUTHENTICATED');
@@ -106,13 +112,27 @@ describe('tokens', () => {
 
   it('answers a forged token with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const forged = await sign('a-key-that-is-not-ours-a-key-that-is-not-ours', now, now + 600);
+    const forged = await hs256('a-key-that-is-not-ours-a-key-that-is-not-ours', now, now + 600);
     expectEnvelope(await call(runtime, '/v1/me', { token: forged }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('refuses HS256 tokens, even under the HMAC secret sessions used before (decision 0017)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Whatever the HMAC key: the algorithm is pinned to EdDSA, so no HS256 token verifies.
+    const token = await hs256('old-shared-session-secret-old-shared-session-secret', now, now + 600);
+    expectEnvelope(await call(runtime, '/v1/me', { token }), 401, 'UNAUTHENTICATED');
+  });
+
+  it("refuses an EdDSA token signed by any key but the sign-in group's, even under its key id", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { privateJwk } = await generateSessionKeyPair(ourKey().kid as string);
+    const token = await eddsa(privateJwk, now, now + 600);
+    expectEnvelope(await call(runtime, '/v1/me', { token }), 401, 'UNAUTHENTICATED');
   });
 
   it('answers an expired token with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await sign(process.env.SESSION_SECRET as string, now - 3 * 3600, now - 3600);
+    const expired = await eddsa(ourKey(), now - 3 * 3600, now - 3600);
     const error = expectEnvelope(await call(runtime, '/v1/me', { token: expired }), 401, 'UNAUTHENTICATED');
     expect(error.message).toContain('过期');
   });

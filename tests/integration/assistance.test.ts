@@ -82,7 +82,7 @@ beforeAll(async () => {
   const [mum, dad] = body.members as { name: string; idNumber: string }[];
   expect((await bindIdentity(runtime, mother.token, mum?.name ?? '', mum?.idNumber ?? '')).status).toBe(200);
   expect((await bindIdentity(runtime, father.token, dad?.name ?? '', dad?.idNumber ?? '')).status).toBe(200);
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   client?.destroy();
@@ -107,6 +107,7 @@ describe('help requests of a special family', () => {
       filedBy: { mode: 'self', name: '王**' },
       familyLabel: '失独家庭 王**、李**',
       events: [],
+      eventCount: 0,
       version: 1,
     });
   });
@@ -222,9 +223,21 @@ describe('help requests of a special family', () => {
     const resolved = await recordEvent(eastStaff.token, request.id, { kind: 'resolved', expectedVersion: 2 });
     expect(resolved.status).toBe(200);
     expect(resolved.json).toMatchObject({ status: 'resolved', version: 3 });
-    expect((resolved.json as unknown as AssistanceRequestView).events[1]?.byName).toBe(
-      '东湖区卫生健康委员会',
-    );
+    // The lists carry the newest event and the count; the history is paged.
+    expect((resolved.json as unknown as AssistanceRequestView).events).toEqual([
+      expect.objectContaining({ kind: 'resolved', byName: '东湖区卫生健康委员会' }),
+    ]);
+    expect((resolved.json as unknown as AssistanceRequestView).eventCount).toBe(2);
+    const history = await call(runtime, `/v1/assistance/requests/${request.id}/events`, {
+      token: mother.token,
+    });
+    expect(history.status, history.text).toBe(200);
+    expect(
+      (history.json as { items: { seq: number; kind: string }[] }).items.map((e) => [e.seq, e.kind]),
+    ).toEqual([
+      [1, 'visit'],
+      [2, 'resolved'],
+    ]);
     expectEnvelope(
       await recordEvent(eastStaff.token, request.id, { kind: 'note', expectedVersion: 3 }),
       409,
@@ -256,5 +269,118 @@ describe('proxy mode', () => {
     // The family sees that its contact person acted for it.
     const views = await call(runtime, '/v1/me/special-family/views', { token: mother.token });
     expect(JSON.stringify(views.json)).toContain('proxy_request');
+  });
+});
+
+describe('the contact person is judged by the stored user (decision 0017)', () => {
+  const contactUsers = () =>
+    import('@hongjia/functions/auth/users').then(({ createUserEntity }) =>
+      createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),
+    );
+
+  it('refuses events and proxy filing at once when the contact moves district or loses the staff role', async () => {
+    const filed = await file(mother.token, { category: 'daily_care', urgency: 'normal' });
+    expect(filed.status).toBe(201);
+    const id = (filed.json as unknown as AssistanceRequestView).id;
+    expect((await recordEvent(contact.token, id, { kind: 'call', expectedVersion: 1 })).status).toBe(200);
+
+    const users = await contactUsers();
+    try {
+      // Moved to 西湖区: the same token, still named on the family and the request, acts nowhere here.
+      await users.patch({ userId: contact.user.id }).set({ district: '360103' }).go();
+      expectEnvelope(
+        await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 }),
+        404,
+        'NOT_FOUND',
+      );
+      expectEnvelope(await file(contact.token, { familyId }), 404, 'NOT_FOUND');
+
+      // Back in the district but no longer staff: refused before anything is read.
+      await users
+        .patch({ userId: contact.user.id })
+        .set({ district: '360102', roles: ['family'] })
+        .go();
+      expectEnvelope(
+        await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 }),
+        403,
+        'FORBIDDEN',
+      );
+    } finally {
+      await users
+        .patch({ userId: contact.user.id })
+        .set({ district: '360102', roles: ['staff'] })
+        .go();
+    }
+    expect((await recordEvent(contact.token, id, { kind: 'note', expectedVersion: 2 })).status).toBe(200);
+  });
+});
+
+describe('events, each its own item (decision 0019)', () => {
+  it('stores 200 notes on one request, all readable page by page, and the request item stays small', async () => {
+    const filed = await file(father.token, { description: '需要长期跟进的事项', urgency: 'normal' });
+    expect(filed.status, filed.text).toBe(201);
+    const { id } = filed.json as unknown as AssistanceRequestView;
+    // About 1,000 characters each: together far past the 400 KB a single item may hold.
+    const note = (n: number) =>
+      `第${n}次跟进：${'已电话联系家属，情况稳定，约定下周再联系。'.repeat(45)}`.slice(0, 1000);
+    let version = 1;
+    for (let n = 1; n <= 200; n++) {
+      const answer = await recordEvent(eastStaff.token, id, {
+        kind: 'note',
+        note: note(n),
+        expectedVersion: version,
+      });
+      expect(answer.status, answer.text).toBe(200);
+      version = (answer.json as unknown as AssistanceRequestView).version;
+    }
+    expect(version).toBe(201);
+
+    const seen: { seq: number; note?: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=50&cursor=${encodeURIComponent(cursor)}` : '?limit=50';
+      const page = await call(runtime, `/v1/assistance/requests/${id}/events${query}`, {
+        token: mother.token,
+      });
+      expect(page.status, page.text).toBe(200);
+      const body = page.json as { items: { seq: number; note?: string }[]; nextCursor: string | null };
+      seen.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(seen[199]?.note).toBe(note(200));
+
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const raw = await client.send(
+      new GetCommand({
+        TableName: process.env.TABLE_NAME as string,
+        Key: { pk: `$hongjia#requestid_${id}`, sk: '$assistancerequest_1' },
+      }),
+    );
+    expect(raw.Item).toBeDefined();
+    expect(raw.Item?.eventCount).toBe(200);
+    expect(raw.Item?.events).toBeUndefined();
+    expect(JSON.stringify(raw.Item).length).toBeLessThan(10_000);
+
+    const mine = (await list(father.token, '/v1/me/assistance/requests')).page.items.find((r) => r.id === id);
+    expect(mine?.eventCount).toBe(200);
+    expect(mine?.events.map((e) => e.note)).toEqual([note(200)]);
+  }, 180_000);
+
+  it('shows the history to the family and its district only; a forged cursor is refused', async () => {
+    const filed = await file(mother.token, { urgency: 'normal' });
+    const { id } = filed.json as unknown as AssistanceRequestView;
+    expect((await recordEvent(eastStaff.token, id, { kind: 'call', expectedVersion: 1 })).status).toBe(200);
+    const path = `/v1/assistance/requests/${id}/events`;
+    expect((await call(runtime, path, { token: eastStaff.token })).status).toBe(200);
+    expect((await call(runtime, path, { token: cityStaff.token })).status).toBe(200);
+    expect((await call(runtime, path, { token: contact.token })).status).toBe(200);
+    expectEnvelope(await call(runtime, path, { token: westStaff.token }), 404, 'NOT_FOUND');
+    expectEnvelope(await call(runtime, path, { token: stranger.token }), 404, 'NOT_FOUND');
+    expectEnvelope(
+      await call(runtime, `${path}?cursor=forged`, { token: mother.token }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -43,6 +43,10 @@ interface View {
 }
 
 beforeAll(async () => {
+  // These tests file dozens of bundles as one family to exercise the outbox and the conflicts;
+  // the daily cap of 10 (decision 0018) is applied by the router like every route limit, which
+  // abuse-limits.test.ts proves on four routes and rate-limit.test.ts in its arithmetic.
+  process.env.RATE_LIMIT_BIRTH_BUNDLES = '1000';
   ({ runtime, close } = await startTestRuntime());
   ({ drainBundleOutbox } = await import('@hongjia/functions/workers/bundle-outbox'));
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));

@@ -3,6 +3,8 @@ import { createCertificateService } from '@hongjia/functions/certificates/certif
 import { createPrintCodeEntity } from '@hongjia/functions/certificates/print-code-entity';
 import { createPrintService } from '@hongjia/functions/certificates/print-service';
 import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
+import { limits } from '@hongjia/functions/commons/limits';
+import { createRateLimiter } from '@hongjia/functions/commons/rate-limit';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
 import { createAccessChecks } from '@hongjia/functions/staff/jurisdiction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +55,7 @@ describe('print codes over HTTP', () => {
     expect((await newCode(certificate.certificateId, 'print-code-a1')).json).toEqual(first.json);
   });
 
-  it('prints once: the terminal redeems it, counts the print, and the second try is 409', async () => {
+  it('prints once: the terminal redeems it, counts the print, and the second try is refused as unknown', async () => {
     const certificate = await writer.issue(family.user.id);
     const { json } = await newCode(certificate.certificateId, 'print-code-b1');
     const job = await call(runtime, '/v1/print-jobs', {
@@ -67,7 +69,7 @@ describe('print codes over HTTP', () => {
       token: terminal.token,
       body: { code: json?.code, pointId: printPoint },
     });
-    expectEnvelope(again, 409, 'CONFLICT');
+    expectEnvelope(again, 404, 'NOT_FOUND');
     const detail = await call(runtime, `/v1/me/certificates/${certificate.certificateId}`, {
       token: family.token,
     });
@@ -86,7 +88,7 @@ describe('print codes over HTTP', () => {
       ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(7);
+    expect(answers.filter((a) => a.status === 404)).toHaveLength(7);
   });
 
   it('refuses families, terminals of another district, and unknown codes', async () => {
@@ -128,7 +130,8 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks(users) }),
+      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      limiter: createRateLimiter({ client: writer.client, table }),
       perDay: 2,
     });
   };
@@ -181,7 +184,8 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks(users) }),
+      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      limiter: createRateLimiter({ client: writer.client, table }),
       perDay: 5,
       newCode: () => codes.shift() ?? '999999',
     });
@@ -196,5 +200,93 @@ describe('print codes with an injected clock', () => {
       new Date(t0.getTime() + 24 * 3600_000),
     );
     expect(c.code).toBe('424242');
+  });
+});
+
+describe('print-code guessing', () => {
+  /** A terminal of its own (東湖区), so its failures are counted apart from the other tests'. */
+  const freshTerminal = async (name: string) => {
+    const users = createUserStore(createUserEntity(writer.client, accessTable()));
+    await users.getOrCreate({ openid: name, roles: ['terminal'], district: '360102' }, new Date());
+    return signIn(runtime, name);
+  };
+  const redeem = (token: string, code: string) =>
+    call(runtime, '/v1/print-jobs', { token, body: { code, pointId: printPoint } });
+
+  it('answers unknown, used and expired codes alike: one status, code and message', async () => {
+    const terminalA = await freshTerminal('terminal-guess-a');
+    const used = await newCode((await writer.issue(family.user.id)).certificateId, 'print-guess-used');
+    expect((await redeem(terminalA.token, used.json?.code as string)).status).toBe(201);
+    const expiring = await newCode((await writer.issue(family.user.id)).certificateId, 'print-guess-expired');
+    const table = process.env.TABLE_NAME as string;
+    await createPrintCodeEntity(writer.client, table)
+      .patch({ code: expiring.json?.code as string })
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .go();
+    const taken = new Set([used.json?.code, expiring.json?.code]);
+    const unknownCode = ['100000', '100001', '100002'].find((code) => !taken.has(code)) as string;
+
+    const answers = [
+      await redeem(terminalA.token, unknownCode),
+      await redeem(terminalA.token, used.json?.code as string),
+      await redeem(terminalA.token, expiring.json?.code as string),
+    ];
+    for (const answer of answers) expectEnvelope(answer, 404, 'NOT_FOUND');
+    const shapes = answers.map((answer) => {
+      const { requestId: _requestId, ...error } = (answer.json?.error ?? {}) as Record<string, unknown>;
+      return error;
+    });
+    expect(shapes[1]).toEqual(shapes[0]);
+    expect(shapes[2]).toEqual(shapes[0]);
+  });
+
+  it('refuses the 11th failure in ten minutes with 429 and Retry-After, even for a good code', async () => {
+    const terminalB = await freshTerminal('terminal-guess-b');
+    const good = await newCode((await writer.issue(family.user.id)).certificateId, 'print-guess-good');
+    const wrong = good.json?.code === '200000' ? '200001' : '200000';
+    for (let i = 0; i < limits.printRedeemFailures.limit; i++) {
+      expectEnvelope(await redeem(terminalB.token, wrong), 404, 'NOT_FOUND');
+    }
+    const eleventh = await redeem(terminalB.token, wrong);
+    expectEnvelope(eleventh, 429, 'RATE_LIMITED');
+    const retryAfter = Number(eleventh.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    // Past its failures the terminal learns nothing, not even from a code that would print.
+    expectEnvelope(await redeem(terminalB.token, good.json?.code as string), 429, 'RATE_LIMITED');
+    // Another terminal is not held back by this one's guessing.
+    const terminalC = await freshTerminal('terminal-guess-c');
+    expect((await redeem(terminalC.token, good.json?.code as string)).status).toBe(201);
+  });
+
+  it('does not count a code that printed, and starts again in the next window', async () => {
+    const { user } = await freshTerminal('terminal-guess-d');
+    const terminalCaller = { id: user.id, roles: ['terminal' as const] };
+    const table = process.env.TABLE_NAME as string;
+    const users = createUserStore(createUserEntity(writer.client, accessTable()));
+    const prints = createPrintService({
+      certificates: writer.entity,
+      codes: createPrintCodeEntity(writer.client, table),
+      points: createServicePointEntity(writer.client, table),
+      users,
+      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      limiter: createRateLimiter({ client: writer.client, table }),
+      perDay: 50,
+    });
+    const caller = { id: family.user.id, roles: ['family' as const] };
+    const t0 = new Date('2030-07-01T02:00:00.000Z');
+    const wrong = async (at: Date) =>
+      prints.redeem(terminalCaller, { code: '999999', pointId: printPoint }, at).catch((error) => error);
+    for (let i = 0; i < 9; i++) expect(await wrong(t0)).toMatchObject({ code: 'NOT_FOUND' });
+    // Twelve good prints in the same window: none of them counts as a failure.
+    for (let i = 0; i < 12; i++) {
+      const { code } = await prints.create(caller, (await writer.issue(family.user.id)).certificateId, t0);
+      await expect(prints.redeem(terminalCaller, { code, pointId: printPoint }, t0)).resolves.toMatchObject({
+        printCount: 1,
+      });
+    }
+    expect(await wrong(t0)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await wrong(t0)).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 600 });
+    expect(await wrong(new Date(t0.getTime() + 10 * 60_000))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -3,7 +3,7 @@ import { verifyQrPayload } from '@hongjia/functions/certificates/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { certificateWriter } from './certificates-fixtures';
-import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
+import { call, callFrom, expectEnvelope, signIn, startTestRuntime } from './harness';
 
 const verifyLimit = 40;
 let runtime: LocalRuntime;
@@ -14,7 +14,7 @@ let other: { token: string; user: { id: string } };
 let mine: CertificateItem;
 
 beforeAll(async () => {
-  // The handlers read the limit on import; every test here comes from 127.0.0.1.
+  // The verify-address limit in force (read at each request); the tests come from 127.0.0.1 unless they say.
   process.env.VERIFY_RATE_LIMIT_PER_MINUTE = String(verifyLimit);
   ({ runtime, close } = await startTestRuntime());
   writer = certificateWriter(runtime);
@@ -132,5 +132,37 @@ describe('rate limit', () => {
     expect(limited).toBeDefined();
     expectEnvelope(limited as Awaited<ReturnType<typeof call>>, 429, 'RATE_LIMITED');
     expect(ok).toBeLessThanOrEqual(verifyLimit * 2);
+  });
+});
+
+describe('who the verify limit counts together', () => {
+  /** Anonymous calls from `address` until 20 in a row are refused: every shard of that address is full. */
+  const exhaust = async (address: string) => {
+    let refusedInARow = 0;
+    let last: Awaited<ReturnType<typeof callFrom>> | undefined;
+    for (let i = 0; i < verifyLimit * 5 && refusedInARow < 20; i++) {
+      last = await callFrom(runtime, address, `/v1/certificates/verify/${mine.verifyCode}`);
+      refusedInARow = last.status === 429 ? refusedInARow + 1 : 0;
+    }
+    expect(refusedInARow).toBe(20);
+    return last as Awaited<ReturnType<typeof callFrom>>;
+  };
+
+  it('limits two addresses separately, by the address API Gateway reports, never a forwarded header', async () => {
+    const refused = await exhaust('127.0.0.2');
+    expect(refused.json?.error).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    const elsewhere = await callFrom(runtime, '127.0.0.3', `/v1/certificates/verify/${mine.verifyCode}`);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.json).toMatchObject({ valid: true });
+  });
+
+  it('counts a signed-in caller by its account, not with everyone behind its address', async () => {
+    await exhaust('127.0.0.4');
+    const signedIn = await callFrom(runtime, '127.0.0.4', `/v1/certificates/verify/${mine.verifyCode}`, {
+      token: family.token,
+    });
+    expect(signedIn.status).toBe(200);
   });
 });

@@ -1,4 +1,8 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createBookingQuota } from '@hongjia/functions/childcare/booking/quota';
+import { bookingLimits } from '@hongjia/functions/commons/limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
 import {
   approve,
@@ -229,12 +233,20 @@ describe('one booking', () => {
     expect(await slotCounters(toddlerSlot)).toMatchObject({ confirmed: 1 });
   });
 
-  it('refuses a second active booking of the same child for the slot', async () => {
+  it('refuses a second active booking of the same child for the slot by the same account', async () => {
     const child = { name: '两次', birth: monthsBefore(slotDate, 18) };
     expect((await book(family, toddlerSlot, child)).status).toBe(201);
     expectEnvelope(await book(family, toddlerSlot, child), 409, 'CONFLICT');
-    const other = (await signIn(runtime, 'other-family')).token;
-    expectEnvelope(await book(other, toddlerSlot, child), 409, 'CONFLICT');
+  });
+
+  it("does not let another account block a family's child by typing its name and birth date", async () => {
+    const child = { name: '被占', birth: monthsBefore(slotDate, 18) };
+    const squatter = (await signIn(runtime, 'squatter-family')).token;
+    expect((await book(squatter, toddlerSlot, child)).status).toBe(201);
+    const own = (await signIn(runtime, 'own-family')).token;
+    const answer = await book(own, toddlerSlot, child);
+    expect(answer.status, answer.text).toBe(201);
+    expect((await myBookings(own)).map((b) => b.status)).toEqual(['confirmed']);
   });
 
   it('lets the child book again after cancelling', async () => {
@@ -247,8 +259,10 @@ describe('one booking', () => {
   });
 
   it('accepts a child of exactly 12 months in 托小班 and refuses one a day younger', async () => {
+    // An account of its own: `family` already holds 3 active bookings on this slot (the cap per slot).
+    const another = (await signIn(runtime, 'single-family-2')).token;
     expect(
-      (await book(family, toddlerSlot, { name: '满一岁', birth: monthsBefore(slotDate, 12) })).status,
+      (await book(another, toddlerSlot, { name: '满一岁', birth: monthsBefore(slotDate, 12) })).status,
     ).toBe(201);
     const young = expectEnvelope(
       await book(family, toddlerSlot, { name: '差一天', birth: monthsBefore(slotDate, 12, -1) }),
@@ -312,5 +326,110 @@ describe('one booking', () => {
       404,
       'NOT_FOUND',
     );
+  });
+});
+
+describe('limits per account (decision 0018)', () => {
+  /** Four slots of one institution on different days: 3 per slot × 4 = 12 > 10, so both caps can be reached. */
+  const slots: string[] = [];
+  const toddler = (name: string) => ({ name, birth: monthsBefore(futureDate(10), 18) });
+  const code = (answer: Awaited<ReturnType<typeof book>>) =>
+    (answer.json?.error as { code?: string } | undefined)?.code;
+  const activeOf = async (token: string) =>
+    (await myBookings(token)).filter((b) => b.status === 'confirmed' || b.status === 'waitlisted');
+  const quotaOf = (runtime: LocalRuntime) =>
+    createBookingQuota({
+      client: DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint)),
+      table: process.env.TABLE_NAME as string,
+    });
+
+  beforeAll(async () => {
+    for (const days of [10, 11, 12, 13]) {
+      slots.push(
+        (
+          await publishSlot(runtime, provider, institutionId, {
+            ageClass: 'toddler',
+            date: futureDate(days),
+            capacity: 15,
+          })
+        ).id,
+      );
+    }
+  });
+
+  it('refuses a 4th active booking on one slot and an 11th overall with 409 BOOKING_LIMIT; a cancel gives one back', async () => {
+    const family = (await signIn(runtime, 'capped-family')).token;
+    const answers: Awaited<ReturnType<typeof book>>[] = [];
+    for (let i = 0; i < 4; i++) answers.push(await book(family, slots[0] as string, toddler(`同时段${i}`)));
+    expect(answers.slice(0, 3).map((a) => a.status)).toEqual([201, 201, 201]);
+    const fourth = expectEnvelope(answers[3] as Awaited<ReturnType<typeof book>>, 409, 'BOOKING_LIMIT');
+    expect(fourth.message).toContain(`${bookingLimits.activePerAccountPerSlot}`);
+
+    for (const [s, count] of [
+      [1, 3],
+      [2, 3],
+      [3, 1],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const answer = await book(family, slots[s] as string, toddler(`时段${s}-${i}`));
+        expect(answer.status, answer.text).toBe(201);
+      }
+    }
+    expect(await activeOf(family)).toHaveLength(10);
+    const eleventh = await book(family, slots[3] as string, toddler('第十一个'));
+    expect(expectEnvelope(eleventh, 409, 'BOOKING_LIMIT').message).toContain(
+      `${bookingLimits.activePerAccount}`,
+    );
+    // Nothing was half-written: the refused booking holds no place and shows nowhere.
+    expect(await activeOf(family)).toHaveLength(10);
+
+    const one = (await activeOf(family))[0] as Mine;
+    expect((await cancel(family, one.id)).status).toBe(200);
+    const again = await book(family, slots[3] as string, toddler('第十一个'));
+    expect(again.status, again.text).toBe(201);
+    expectEnvelope(await book(family, slots[3] as string, toddler('第十二个')), 409, 'BOOKING_LIMIT');
+  });
+
+  it('keeps the account count exact under 50 parallel bookings of one account', async () => {
+    const { token, user } = await signIn(runtime, 'parallel-family');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => book(token, slots[i % 4] as string, toddler(`并发${i}`))),
+    );
+    expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+    const booked = answers.filter((a) => a.status === 201);
+    expect(booked).toHaveLength(bookingLimits.activePerAccount);
+    expect(answers.filter((a) => a.status === 409).map(code)).toEqual(Array(40).fill('BOOKING_LIMIT'));
+    const active = await activeOf(token);
+    expect(active).toHaveLength(10);
+    const quota = quotaOf(runtime);
+    expect((await quota.holds(user.id)).map((h) => h.bookingId).sort()).toEqual(
+      active.map((b) => b.id).sort(),
+    );
+
+    // Every cancel gives back exactly one: all ten cancelled in parallel, the account holds nothing.
+    const cancelled = await Promise.all(active.map((b) => cancel(token, b.id)));
+    expect(cancelled.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(await quota.holds(user.id)).toEqual([]);
+    const refill = await Promise.all(
+      Array.from({ length: 11 }, (_, i) => book(token, slots[i % 4] as string, toddler(`再来${i}`))),
+    );
+    expect(refill.filter((a) => a.status === 201)).toHaveLength(10);
+    expect(refill.filter((a) => a.status === 409).map(code)).toEqual(['BOOKING_LIMIT']);
+  });
+
+  it('repairs a count its booking left behind (a crash between cancel steps) when the account reaches its cap', async () => {
+    const { token, user } = await signIn(runtime, 'repaired-family');
+    for (let i = 0; i < 9; i++) {
+      const answer = await book(token, slots[i % 4] as string, toddler(`修复${i}`));
+      expect(answer.status, answer.text).toBe(201);
+    }
+    // A hold whose booking does not exist (its intent was deleted and the process died before the quota step).
+    await quotaOf(runtime).take(user.id, 'bk_ghost_of_a_crash', slots[3] as string);
+    expect(await quotaOf(runtime).holds(user.id)).toHaveLength(10);
+    const tenth = await book(token, slots[3] as string, toddler('第十个'));
+    expect(tenth.status, tenth.text).toBe(201);
+    const holds = await quotaOf(runtime).holds(user.id);
+    expect(holds).toHaveLength(10);
+    expect(holds.map((h) => h.bookingId)).not.toContain('bk_ghost_of_a_crash');
   });
 });

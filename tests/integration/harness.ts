@@ -1,27 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorEnvelope } from '@hongjia/shared';
 import { expect } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 import { observe } from './disclosure';
 
 /**
  * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
- * the deployed handlers) on free ports with a fresh seeded data dir.
+ * the deployed handlers) on free ports with a fresh copy of this run's seeded city
+ * (its monitoring year is the seed's default). `monitoringBirthsPerDistrict` seeds a
+ * city of its own instead, with that many births a district (0: none), which takes
+ * the full seeding time.
  */
-/** `monitoringBirthsPerDistrict`: seed a monitoring year (none by default: tests import their own). */
 export async function startTestRuntime(
   options: { monitoringBirthsPerDistrict?: number } = {},
 ): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-it-'));
-  const runtime = await startLocalRuntime({
-    dataDir,
-    port: 0,
-    monitoringBirthsPerDistrict: options.monitoringBirthsPerDistrict ?? 0,
-  });
+  const births = options.monitoringBirthsPerDistrict;
+  const dataDir =
+    births === undefined ? freshSeededDataDir('hongjia-it-') : mkdtempSync(join(tmpdir(), 'hongjia-it-'));
+  const runtime = await startLocalRuntime({ dataDir, port: 0, monitoringBirthsPerDistrict: births });
   return {
     runtime,
     close: async () => {
@@ -65,6 +67,54 @@ export async function call(runtime: LocalRuntime, path: string, options: CallOpt
     json,
   });
   return { status: response.status, headers: response.headers, json, text };
+}
+
+/**
+ * A GET or JSON POST sent from another loopback address (127.0.0.2, …): the
+ * local adapter reports the socket's address as API Gateway reports the
+ * client's, so tests can be several clients without a forgeable header.
+ */
+export function callFrom(
+  runtime: LocalRuntime,
+  localAddress: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  json?: Record<string, unknown>;
+}> {
+  const url = new URL(`${runtime.apiUrl}${path}`);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: body === undefined ? 'GET' : 'POST',
+        localAddress,
+        headers: {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            ...(text ? { json: JSON.parse(text) as Record<string, unknown> } : {}),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface SignInOptions {

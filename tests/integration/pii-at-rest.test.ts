@@ -397,14 +397,16 @@ async function runFlows(now: Date) {
     childName: typed('flow booked child name', '郑安然'),
     childBirthDate: typed('flow booked child birth date', toddler),
     guardianPhone: typed('flow guardian phone', '13712349403'),
+    guardianConsent: true,
   });
   expect(booked.status).toBe(201);
 
-  // family-1's seeded approved registration has a certificate: a print code for it.
-  const certificates = await call(runtime, '/v1/me/certificates', { token: parent.token });
+  // family-11 filed the seed's first clean registration (approved, certified): a print code for it.
+  const filer = await consented('family-11');
+  const certificates = await call(runtime, '/v1/me/certificates', { token: filer.token });
   const certificateId = (certificates.json as { items: { id: string }[] }).items[0]?.id;
   expect(certificateId).toEqual(expect.any(String));
-  const printCode = await post(`/v1/me/certificates/${certificateId}/print-codes`, parent.token);
+  const printCode = await post(`/v1/me/certificates/${certificateId}/print-codes`, filer.token);
   expect(printCode.status).toBe(201);
   handedCodes.push({ what: 'live print code', value: (printCode.json as { code: string }).code });
 

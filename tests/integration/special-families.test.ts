@@ -1,12 +1,27 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AccessTableName } from '@hongjia/functions/commons/dynamo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, expectEnvelope, signIn, startTestRuntime } from './harness';
 import { bindIdentity, createFamily, familyBody, validIdNumber } from './special-family-fixtures';
 
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
+/** A staff account created before its first sign-in (a contact person must be staff of the district, decision 0017). */
+const staffAccount = async (openid: string, district: '360102' | '360103') => {
+  const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+  const store = createUserStore(
+    createUserEntity(
+      localDynamoClient(runtime.dynamoEndpoint),
+      process.env.ACCESS_TABLE_NAME as AccessTableName,
+    ),
+  );
+  await store.getOrCreate({ openid, roles: ['staff'], district }, new Date());
+  return (await signIn(runtime, openid)).user.id;
+};
+
 const tokens: Record<string, string> = {};
 const token = async (openid: string) => {
   tokens[openid] ??= (await signIn(runtime, openid)).token;
@@ -298,7 +313,7 @@ describe('the family’s own view: helpers, who read the record, consent for the
       call(runtime, '/v1/me/special-family/proxy-consent', { token: mother, body: { granted } });
     expectEnvelope(await consent(true), 409, 'NO_CONTACT_PERSON');
 
-    const contactUser = (await signIn(runtime, 'sf-contact-301')).user.id;
+    const contactUser = await staffAccount('sf-contact-301', '360102');
     const current = async () =>
       (await call(runtime, `/v1/staff/special-families/${record.id}`, { token: await token('staff-360102') }))
         .json as unknown as View;
@@ -323,7 +338,7 @@ describe('the family’s own view: helpers, who read the record, consent for the
 
     expect((await consent(true)).status).toBe(200);
     version = (await current()).version;
-    const other = (await signIn(runtime, 'sf-contact-302')).user.id;
+    const other = await staffAccount('sf-contact-302', '360102');
     const changed = await patch('staff-360102', record.id, {
       expectedVersion: version,
       contactPerson: { name: '张华', phone: '13607910006', userId: other },
@@ -467,5 +482,54 @@ describe('at rest', () => {
     client.destroy();
     expect(families).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('a contact person with an account is active staff of the family’s district (decision 0017)', () => {
+  it('refuses anyone else at body.contactPerson.userId, on create and on update, and writes nothing', async () => {
+    const staff = await token('staff-360102');
+    const family = (await signIn(runtime, 'sf-contact-family')).user.id;
+    const west = await staffAccount('sf-contact-west', '360103');
+    const gone = await staffAccount('sf-contact-gone', '360102');
+    const { createUserEntity, createUserStore } = await import('@hongjia/functions/auth/users');
+    await createUserStore(
+      createUserEntity(
+        localDynamoClient(runtime.dynamoEndpoint),
+        process.env.ACCESS_TABLE_NAME as AccessTableName,
+      ),
+    ).setActive(gone, false, new Date());
+
+    for (const [serial, userId] of [
+      [311, family],
+      [312, west],
+      [313, gone],
+      [314, 'u_000000000000000000000000'],
+    ] as const) {
+      const answer = await createFamily(
+        runtime,
+        staff,
+        familyBody(serial, { contactPerson: { name: '刘敏', phone: '13607910005', userId } }),
+      );
+      const error = expectEnvelope(answer, 400, 'VALIDATION_FAILED');
+      expect(error.details.map((d) => d.path)).toEqual(['body.contactPerson.userId']);
+    }
+
+    const created = await createFamily(runtime, staff, familyBody(315));
+    expect(created.status).toBe(201);
+    const id = (created.json as unknown as View).id;
+    const refused = await patch('staff-360102', id, {
+      expectedVersion: 1,
+      contactPerson: { name: '刘敏', phone: '13607910005', userId: west },
+    });
+    expectEnvelope(refused, 400, 'VALIDATION_FAILED');
+    const ok = await patch('staff-360102', id, {
+      expectedVersion: 1,
+      contactPerson: {
+        name: '刘敏',
+        phone: '13607910005',
+        userId: await staffAccount('sf-contact-east', '360102'),
+      },
+    });
+    expect(ok.status, ok.text).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { sealedFields as familyFields } from '../families/fields';
 import type { MembershipLookup } from '../families/membership';
 import { proxyConsentFor } from '../families/proxy';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { type AccessChecks, covers, jurisdictionOf } from '../staff/jurisdiction';
 import { notSpecialFamilyMember, proxyConsentRequired } from './messages';
 
 /** Who files a request and for which family; the request records all of it (sealed). */
@@ -58,18 +58,18 @@ export function createFilerResolver(deps: {
     },
 
     /**
-     * Proxy mode. A family outside a staff caller's districts, or one a
-     * non-staff caller is not the contact person of, is 404: the answer must
-     * not tell strangers that a family is on record.
+     * Proxy mode. A family outside the caller's districts (or any family, for a
+     * caller who is not staff) is 404: the answer must not tell strangers that a
+     * family is on record.
      */
     async proxy(caller: SessionUser, familyId: string): Promise<Filer> {
       const family = await deps.getFamily(familyId);
-      const jurisdiction = caller.roles.includes('staff')
-        ? await deps.access.staffJurisdiction(caller).catch(() => undefined)
-        : undefined;
-      const isContact = family?.contactPerson?.userId === caller.id;
-      if (!family || (jurisdiction ? !covers(jurisdiction, family.district) : !isContact))
-        throw notFound('未找到该家庭');
+      // Only staff of the family's district may even learn it exists; among them only the
+      // contact person now on the record, with the family's consent, files (proxyFiler).
+      // The caller is the stored user: a contact person moved to another district or
+      // stripped of the staff role is a stranger at once (decision 0017).
+      const jurisdiction = jurisdictionOf(caller);
+      if (!family || !jurisdiction || !covers(jurisdiction, family.district)) throw notFound('未找到该家庭');
       const contact = family.contactPerson;
       const contactName = contact
         ? await (await deps.cipher()).open(contact.nameSealed, familyFields.contactName)

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { accessTableName, auditTableName } from '../commons/dynamo';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -25,7 +26,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
   const users = createUserStore(createUserEntity(client, accessTableName()));
-  const access = createAccessChecks(users);
+  const access = createAccessChecks();
   const membership = createMembershipLookup(entities, piiCipher);
   const getFamily = async (familyId: string) => {
     const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
@@ -33,7 +34,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
   };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
-    records: createAssistanceRecords(entities.requests),
+    records: createAssistanceRecords(entities.requests, entities.requestEvents),
     filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
     membership,
     getFamily,
@@ -41,6 +42,7 @@ export function createAssistanceServiceFor(deps: AssistanceDeps) {
     users,
     notifier: deps.notifier,
     cipher: piiCipher,
+    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
     auditProxyRequest: (family, caller, now, event) =>
       auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });
@@ -57,8 +59,11 @@ export function createAssistanceRoutes(deps: AssistanceDeps): RouteImplementatio
     implement(api.staffAssistanceRequests, ({ caller, query, now }) =>
       assistance.listForStaff(caller, query, now),
     ),
-    implement(api.recordAssistanceEvent, ({ caller, params, body, now }) =>
-      assistance.recordEvent(caller, params.id, body, now),
+    implement(api.recordAssistanceEvent, ({ caller, params, body, now, requestId, sourceIp }) =>
+      assistance.recordEvent(caller, params.id, body, now, { requestId, sourceIp }),
+    ),
+    implement(api.assistanceRequestEvents, ({ caller, params, query }) =>
+      assistance.events(caller, params.id, query),
     ),
   ];
 }

@@ -7,6 +7,7 @@ import {
 } from '@hongjia/shared';
 import type { z } from 'zod';
 import type { UserStore } from '../auth/users';
+import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound, validationFailed } from '../commons/errors';
 import { newId } from '../commons/ids';
@@ -20,9 +21,9 @@ import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { createFilerResolver, Filer } from './filing';
 import { familyUpdateMessage, newRequestMessage } from './messages';
 import { createStaffQueue, type StaffQueueQuery } from './queue';
-import { type AssistanceRecords, staleVersion } from './records';
+import { type AssistanceRecords, type StoredEvent, staleVersion } from './records';
 import { applyEvent, dueAtFor } from './rules';
-import { sealedFields, toView } from './views';
+import { sealedFields, toEventView, toView } from './views';
 
 export interface AssistanceServiceDeps {
   records: AssistanceRecords;
@@ -33,6 +34,8 @@ export interface AssistanceServiceDeps {
   users: UserStore;
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
+  /** Staff actions on a request, written before the change (decision 0019). */
+  audit: AuditTrail;
   /**
    * Writes 'proxy_request' on the family's record (the family sees who acted for it), named
    * by the request, so finishing a retried request writes the same entry again, not a second.
@@ -108,7 +111,7 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       filedByNameSealed: await seal(filer.name, 'filedByName'),
       ...(filer.consentBy ? { consentBySealed: await seal(filer.consentBy, 'consentBy') } : {}),
       ...(filer.consentAt ? { consentAt: filer.consentAt } : {}),
-      events: [],
+      eventCount: 0,
       version: 1,
     };
     return { item, cipher };
@@ -117,8 +120,9 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
   return {
     /**
      * Exactly once (decision 0015): the request is named from the operation id, so a retry
-     * after a failed audit or notification finds the stored request, finishes both from it
-     * (each named by the request: written once) and answers with it.
+     * after a failed notification finds the stored request, finishes it (named by the
+     * request: written once) and answers with it. A proxy request's audit entry is written
+     * before the request (decision 0019).
      */
     async create(caller: SessionUser, body: AssistanceRequestInput, now: Date, operationId?: string) {
       const filer = body.familyId
@@ -126,10 +130,15 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         : await deps.filers.self(caller);
       const built = await build(filer, body, caller.id, now, operationId);
       const { cipher } = built;
+      // Audit first (decision 0019): a proxy request never exists without its entry on the family's
+      // record. A retry that finds the request was audited by the attempt that stored it.
+      if (filer.mode === 'proxy' && !(await records.get(built.item.requestId)))
+        await deps.auditProxyRequest(filer.family, caller, now, {
+          id: built.item.requestId,
+          at: built.item.createdAt,
+        });
       const { item } = await records.createOnce(built.item);
       if (item.filedByUserId !== caller.id) throw conflict('请求编号冲突，请换一个 Idempotency-Key 重试');
-      if (item.filedByMode === 'proxy')
-        await deps.auditProxyRequest(filer.family, caller, now, { id: item.requestId, at: item.createdAt });
       // A contact person filing as proxy needs no message about their own request.
       if (item.contactUserId && item.contactUserId !== caller.id)
         await notifier.notify(
@@ -173,13 +182,14 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
       requestId: string,
       body: z.infer<typeof AssistanceEventRequest>,
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
+      const jurisdiction = await deps.access.staffJurisdiction(caller);
       const item = await records.get(requestId);
-      const isContact = item !== undefined && item.contactUserId === caller.id;
-      // The contact person acts wherever their account sits; other staff only in their districts.
-      const jurisdiction = isContact ? undefined : await deps.access.staffJurisdiction(caller);
-      if (!item || (!isContact && !(jurisdiction && covers(jurisdiction, item.district))))
-        throw notFound('未找到该求助');
+      // Staff of the request's district only, the contact person included: a contact person is
+      // district staff (families/contact-person.ts), judged by the stored user, never by being
+      // named on the request when it was filed (they may have been replaced or moved since).
+      if (!item || !covers(jurisdiction, item.district)) throw notFound('未找到该求助');
       if (item.version !== body.expectedVersion) throw staleVersion();
       const outcome = applyEvent(item, body.kind, now);
       if (!outcome.ok) throw conflict('该求助已办结，不能再记录处理。如家庭还有需要，请帮其重新提出求助');
@@ -192,25 +202,75 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
         byUserId: caller.id,
         ...(body.note ? { noteSealed: await cipher.seal(body.note, sealedFields.note) } : {}),
       };
-      const next = await records.change(item, {
+      // Audit first (decision 0019): no event lands without its entry; a stale attempt keeps its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'assistanceRequest',
+          subjectId: item.requestId,
+          action: `event_${body.kind}`,
+          district: item.district,
+          objectId: item.familyId,
+          note: `v${item.version} → v${item.version + 1}${item.contactUserId === caller.id ? ' (contact person)' : ''}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
+      const { next, seq } = await records.change(item, {
         status: outcome.status,
         firstRespondedAt: outcome.firstRespondedAt,
-        events: [...item.events, event],
+        event,
       });
-      if (outcome.tellFamily) await tellFamily(next, { kind: body.kind, byName: by.told }, now);
+      if (outcome.tellFamily) await tellFamily(next, seq, { kind: body.kind, byName: by.told }, now);
       return toView(next, cipher, now);
+    },
+
+    /**
+     * A request's history, oldest first, a page at a time: for a member of the
+     * family, its contact person, or staff of its district (anyone else: 404).
+     * The cursor is bound to the request and signed.
+     */
+    async events(caller: SessionUser, requestId: string, query: ListQuery) {
+      const item = await records.get(requestId);
+      if (!item || !(await mayRead(caller, item))) throw notFound('未找到该求助');
+      const cursor = await decodeCursor<{ r: string; s: number }>(query.cursor);
+      if (cursor && (cursor.r !== requestId || typeof cursor.s !== 'number'))
+        throw validationFailed('分页游标无效，请从第一页重新加载');
+      const page = await records.eventsPage(item, query.limit, cursor?.s ?? 0);
+      const cipher = await deps.cipher();
+      const items = await Promise.all(
+        page.items.map(async (event) => ({ seq: event.seq, ...(await toEventView(event, cipher)) })),
+      );
+      const last = page.items.at(-1);
+      return {
+        items,
+        nextCursor: page.more && last ? await encodeCursor({ r: requestId, s: last.seq }) : null,
+      };
     },
   };
 
+  /** The family's members, the contact person, and staff whose districts cover the request. */
+  async function mayRead(caller: SessionUser, item: AssistanceRequestItem): Promise<boolean> {
+    if (item.contactUserId === caller.id) return true;
+    const membership = await deps.membership.membershipOf(caller.id);
+    if (membership?.family.familyId === item.familyId) return true;
+    if (!caller.roles.includes('staff')) return false;
+    const jurisdiction = await deps.access.staffJurisdiction(caller).catch(() => undefined);
+    return jurisdiction !== undefined && covers(jurisdiction, item.district);
+  }
+
   async function tellFamily(
     item: AssistanceRequestItem,
-    event: { kind: AssistanceRequestItem['events'][number]['kind']; byName: string },
+    seq: number,
+    event: { kind: StoredEvent['kind']; byName: string },
     now: Date,
   ) {
     const family = await deps.getFamily(item.familyId);
     if (!family) return;
     const userIds = await deps.membership.boundUserIds(family);
-    const index = item.events.length - 1;
+    // 0-based, as the keys were when events sat in a list on the request.
+    const index = seq - 1;
     // The user is in the key: notification ids derive from it, and each member gets their own.
     await Promise.all(
       userIds.map((userId) =>

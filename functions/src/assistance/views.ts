@@ -1,6 +1,7 @@
 import { AssistanceCategory, type AssistanceRequestView } from '@hongjia/shared';
 import type { PiiCipher } from '../commons/pii';
 import type { AssistanceRequestItem } from '../families/entities';
+import { eventCountOf, lastEventOf, type StoredEvent } from './records';
 import { isOverdue } from './rules';
 
 /** Fields a request's sealed values are bound to (the cipher's associated data). */
@@ -15,8 +16,19 @@ export const sealedFields = {
   eventByName: 'assistance.event.byName',
 } as const;
 
+/** One event as the family and staff read it: the name and the note opened. */
+export async function toEventView(event: StoredEvent, cipher: PiiCipher) {
+  return {
+    kind: event.kind,
+    at: event.at,
+    byName: await cipher.open(event.byNameSealed, sealedFields.eventByName),
+    ...(event.noteSealed ? { note: await cipher.open(event.noteSealed, sealedFields.note) } : {}),
+  };
+}
+
 /**
- * What the family and the staff both see. Everything sealed is opened here
+ * What the family and the staff both see: the newest event and the count (the
+ * history is paged, GET /v1/assistance/requests/{id}/events). Everything sealed is opened here
  * (it is the point of the request, and a page is at most `limit` requests);
  * no user ids leave.
  */
@@ -26,14 +38,8 @@ export async function toView(
   now: Date,
 ): Promise<AssistanceRequestView> {
   const open = (sealed: string, field: keyof typeof sealedFields) => cipher.open(sealed, sealedFields[field]);
-  const events = await Promise.all(
-    item.events.map(async (event) => ({
-      kind: event.kind,
-      at: event.at,
-      byName: await open(event.byNameSealed, 'eventByName'),
-      ...(event.noteSealed ? { note: await open(event.noteSealed, 'note') } : {}),
-    })),
-  );
+  const last = lastEventOf(item);
+  const events = last ? [await toEventView(last, cipher)] : [];
   return {
     id: item.requestId,
     familyId: item.familyId,
@@ -57,6 +63,7 @@ export async function toView(
     },
     familyLabel: await open(item.familyLabelSealed, 'familyLabel'),
     events,
+    eventCount: eventCountOf(item),
     version: item.version,
   };
 }

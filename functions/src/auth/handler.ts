@@ -1,8 +1,11 @@
 import { api } from '@hongjia/shared';
-import { accessTableName, documentClient, mainTableName } from '../commons/dynamo';
+import { createAuditEntity, createAuditTrail } from '../commons/audit';
+import { accessTableName, auditTableName, documentClient, mainTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
+import { createRateLimiter } from '../commons/rate-limit';
 import { createHttpHandler, implement, implementPublic } from '../commons/router';
 import { readWechatSecret } from '../commons/secrets';
+import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
 import { createConsentEntity, createConsentService } from '../consents/consents';
 import { createNotificationEntity } from '../notifications/entity';
 import { createNotificationService } from '../notifications/service';
@@ -12,7 +15,10 @@ import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './we
 
 function wechatFromEnv(): WechatAuth {
   const mode = getStringFromEnv(envNames.wechatAuthMode);
-  if (mode === 'dev') return createDevWechatAuth();
+  if (mode === 'dev') {
+    assertNoDevModeOutsideLocal();
+    return createDevWechatAuth();
+  }
   if (mode === 'wechat') {
     return createRealWechatAuth({
       appId: getStringFromEnv(envNames.wechatAppId),
@@ -24,13 +30,25 @@ function wechatFromEnv(): WechatAuth {
 
 const table = mainTableName();
 const users = createUserStore(createUserEntity(documentClient, accessTableName()));
-const auth = createAuthService({ users, wechat: wechatFromEnv() });
+const auth = createAuthService({
+  users,
+  wechat: wechatFromEnv(),
+  limiter: createRateLimiter({ client: documentClient, table }),
+  audit: createAuditTrail(createAuditEntity(documentClient, auditTableName())),
+});
 const consents = createConsentService(createConsentEntity(documentClient, table), users);
 const notifications = createNotificationService(createNotificationEntity(documentClient, table));
 
 export const handler = createHttpHandler([
   implementPublic(api.signIn, ({ body, now }) => auth.signIn(body.code, now)),
   implement(api.me, ({ caller }) => auth.me(caller)),
+  implement(api.logout, ({ caller }) => auth.logout(caller)),
+  implement(api.deactivateUser, ({ caller, params, body, now, requestId, sourceIp }) =>
+    auth.deactivate(caller, params.id, body, { now, requestId, sourceIp }),
+  ),
+  implement(api.reactivateUser, ({ caller, params, body, now, requestId, sourceIp }) =>
+    auth.reactivate(caller, params.id, body, { now, requestId, sourceIp }),
+  ),
   implement(api.recordConsent, ({ caller, body, now, operationId }) =>
     consents.record(caller, body, now, operationId),
   ),

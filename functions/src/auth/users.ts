@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
 import { Entity, type EntityItem } from 'electrodb';
 import type { AccessTableName } from '../commons/dynamo';
+import { isConditionFailure } from '../commons/guards';
 
 /**
  * A person who signed in with WeChat. Keyed by a pseudonymous id derived from
@@ -33,6 +34,13 @@ export function createUserEntity(client: DynamoDBDocumentClient, table: AccessTa
          */
         privacyPolicyVersion: { type: 'string' },
         privacyPolicyAcceptedAt: { type: 'string' },
+        /**
+         * Moves on at logout and deactivation; every token carries the version it was
+         * issued under and the router refuses any other (decision 0017). Absent = 0.
+         */
+        sessionVersion: { type: 'number' },
+        /** Set by an admin: sign-in refused, every request refused, until reactivated. */
+        deactivatedAt: { type: 'string' },
       },
       indexes: {
         byId: {
@@ -66,7 +74,14 @@ export interface UserStore {
   getOrCreate(user: NewUser, now: Date): Promise<UserItem>;
   /** Notes the privacy-guideline version the user agreed to (setting it again is harmless). */
   notePrivacyConsent(userId: string, version: string, acceptedAt: string): Promise<void>;
+  /** Ends every session of the user: one atomic ADD on the stored version. */
+  endSessions(userId: string): Promise<void>;
+  /** Deactivates (sessions end in the same write) or reactivates; undefined when no such user. */
+  setActive(userId: string, active: boolean, now: Date): Promise<UserItem | undefined>;
 }
+
+/** The version a token must carry to be honoured. */
+export const sessionVersionOf = (user: Pick<UserItem, 'sessionVersion'>) => user.sessionVersion ?? 0;
 
 export function createUserStore(entity: UserEntity): UserStore {
   const get = async (userId: string) => (await entity.get({ userId }).go()).data ?? undefined;
@@ -90,6 +105,21 @@ export function createUserStore(entity: UserEntity): UserStore {
         .patch({ userId })
         .set({ privacyPolicyVersion: version, privacyPolicyAcceptedAt: acceptedAt })
         .go();
+    },
+    async endSessions(userId) {
+      await entity.patch({ userId }).add({ sessionVersion: 1 }).go();
+    },
+    async setActive(userId, active, now) {
+      try {
+        const update = active
+          ? entity.patch({ userId }).remove(['deactivatedAt'])
+          : entity.patch({ userId }).set({ deactivatedAt: now.toISOString() }).add({ sessionVersion: 1 });
+        return (await update.go({ response: 'all_new' })).data as UserItem;
+      } catch (error) {
+        // patch is conditional on the item existing: an unknown id is not created.
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -27,7 +27,7 @@ export function createBenefitsServiceFor(deps: BenefitsDeps) {
     records: createBenefitRecords(entities, piiCipher),
     policies: createPolicyStore(entities.policyVersions),
     membership: createMembershipLookup(entities, piiCipher),
-    access: createAccessChecks(users),
+    access: createAccessChecks(),
     users,
     auditor: createRecordAuditor(entities, users),
     notifier: deps.notifier,

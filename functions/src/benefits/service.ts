@@ -17,7 +17,7 @@ import { conflict, forbidden } from '../commons/errors';
 import type { MembershipLookup } from '../families/membership';
 import type { SpecialFamilyRecord } from '../families/sealed-record';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import { identityFacts, specialFamilyFacts } from './facts';
 import { enrolledDedupeKey, enrolledMessage } from './messages';
 import { identityBenefits, notBoundBenefits, specialFamilyBenefits } from './my-benefits';
@@ -143,8 +143,8 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
      * repairs a message lost between enrolment and notification. Exactly once
      * (decision 0015): each enrolment carries the operation id, so a retry
      * after a later step failed counts the enrolments of its first attempt as
-     * its own (the same answer), and writes the audit entries under the same
-     * key and time (one entry each).
+     * its own (the same answer). The audit entries are written before any
+     * enrolment (decision 0019): each attempt writes its own.
      */
     async enrol(
       caller: SessionUser,
@@ -158,8 +158,21 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       const familyIds = [...new Set(body.items.map((i) => i.familyId))];
       const families = new Map<string, SpecialFamilyRecord | undefined>();
       for (const id of familyIds) families.set(id, await records.family(id));
+      // Staff bound to a member of a listed family do not enrol their own family (403 OWN_CASE).
+      for (const family of families.values()) {
+        if (family) refuseOwnCase(caller, await membership.boundUserIds(family));
+      }
+      // Audit first (decision 0019): no family is enrolled without its entry. A retry writes its own
+      // entry (an attempt whose audit landed and whose enrolment did not is evidence too).
+      const read = familyIds.filter((id) => families.get(id)?.district === body.district);
+      await auditor.record(
+        read,
+        'enrol',
+        caller,
+        now,
+        operationId ? { id: operationId, at: now.toISOString() } : undefined,
+      );
       const result: EnrolmentResult = { enrolled: 0, alreadyEnrolled: 0, refused: [], notified: 0 };
-      let firstEnrolledAt: string | undefined;
       for (const { familyId, policyId } of body.items) {
         const family = families.get(familyId);
         const reason = enrolmentRefusal(family, body.district, policyId, all, onDate);
@@ -185,14 +198,8 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
         } else {
           result.enrolled += 1;
           result.notified += told;
-          if (!firstEnrolledAt || outcome.enrolledAt < firstEnrolledAt) firstEnrolledAt = outcome.enrolledAt;
         }
       }
-      const read = familyIds.filter((id) => families.get(id)?.district === body.district);
-      // Dated by the first attempt's enrolments, so a retry writes the same entries; a request that
-      // enrolled nothing changed nothing, and each attempt's read is audited as it happened.
-      const event = operationId && firstEnrolledAt ? { id: operationId, at: firstEnrolledAt } : undefined;
-      await auditor.record(read, 'enrol', caller, now, event);
       return result;
     },
 

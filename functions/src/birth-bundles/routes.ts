@@ -1,8 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -54,7 +53,7 @@ export function createBirthBundleServicesFor(deps: BirthBundleDeps) {
     conflicts: createConflictDesk({
       records: conflictRecords,
       parties: conflicts.parties,
-      access: createAccessChecks(createUserStore(createUserEntity(client, accessTableName()))),
+      access: createAccessChecks(),
       audit: createAuditTrail(createAuditEntity(client, auditTableName())),
       notifier,
       cipher: piiCipher,

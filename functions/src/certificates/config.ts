@@ -1,9 +1,8 @@
 import { getOptionalStringFromEnv } from '../commons/env';
 
 /**
- * Tunables of the certificates group, read once. The verify limit is per
- * client address and minute; the bench raises it (its load comes from one
- * address), production keeps the default.
+ * Tunables of the certificates group, read once. The abuse limits (verify,
+ * print-code redeem) are in commons/limits.ts with all the others.
  */
 function positiveInt(name: string, fallback: number): number {
   const raw = getOptionalStringFromEnv(name);
@@ -14,6 +13,5 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 export const certificateConfig = {
-  verifyPerMinute: positiveInt('VERIFY_RATE_LIMIT_PER_MINUTE', 30),
   printCodesPerDay: positiveInt('PRINT_CODES_PER_DAY', 5),
 };

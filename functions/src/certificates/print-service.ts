@@ -4,7 +4,9 @@ import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { AppError, conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
-import { readSessionSecret } from '../commons/secrets';
+import { limits } from '../commons/limits';
+import type { RateLimiter } from '../commons/rate-limit';
+import { readRateLimitSecret } from '../commons/secrets';
 import type { ServicePointEntity } from '../service-points/entities';
 import type { CertificateService } from './certificate-service';
 import type { CertificateEntity, CertificateItem } from './entity';
@@ -18,17 +20,23 @@ export interface PrintServiceDeps {
   points: ServicePointEntity;
   users: UserStore;
   service: CertificateService;
+  /** Counts each terminal's failed redeems (commons/limits.ts `printRedeemFailures`). */
+  limiter: RateLimiter;
   perDay: number;
   /** Injected in tests to force collisions. */
   newCode?: () => string;
-  /** The key of the code candidates; by default derived from the session key. */
+  /** The key of the code candidates; by default derived from the rate-limit key. */
   codeKey?: () => Promise<Uint8Array>;
 }
 
-/** A key of its own for print codes, derived from the session key (as the rate limiter's). */
+/**
+ * A key of its own for print codes, derived from the rate-limit key: both guard the
+ * terminals' abuse surface in this one group, and neither may be the session key,
+ * which this group no longer holds (decision 0017).
+ */
 let derivedKey: Promise<Buffer> | undefined;
-const sessionDerivedKey = () => {
-  derivedKey ??= readSessionSecret().then((secret) =>
+const printCodeKey = () => {
+  derivedKey ??= readRateLimitSecret().then((secret) =>
     createHmac('sha256', secret).update('hongjia-print-code-v1').digest(),
   );
   return derivedKey;
@@ -46,7 +54,7 @@ const revokedError = () => conflict('该证件已作废，不能打印');
  */
 export function createPrintService(deps: PrintServiceDeps) {
   const { certificates, codes } = deps;
-  const codeKey = deps.codeKey ?? sessionDerivedKey;
+  const codeKey = deps.codeKey ?? printCodeKey;
   const codeFor = async (operationId: string, attempt: number) =>
     deps.newCode ? deps.newCode() : candidatePrintCode(await codeKey(), operationId, attempt);
 
@@ -91,7 +99,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       if (item.printCodesDay === day && item.printCodeOps?.includes(operationId)) return;
       if (item.revoked) throw revokedError();
       if (item.printCodesDay === day && item.printCodesToday >= deps.perDay) {
-        throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`);
+        // Retry-After: until the next Shanghai midnight (UTC+8, no daylight saving).
+        const untilMidnight = 86_400 - Math.floor((now.getTime() / 1000 + 8 * 3600) % 86_400);
+        throw new AppError('RATE_LIMITED', `每张证件每天最多获取 ${deps.perDay} 个打印码，请明天再试`, [], {
+          retryAfterSeconds: untilMidnight,
+        });
       }
     }
     throw conflict('请求过于频繁，请稍后再试');
@@ -156,14 +168,19 @@ export function createPrintService(deps: PrintServiceDeps) {
       return claimCode(item, now, operation);
     },
 
+    /**
+     * A terminal gets `printRedeemFailures` wrong codes per window, then 429: the
+     * attempt is counted BEFORE the look-up and given back once it printed, so a
+     * terminal past its failures learns nothing more, not even from a good code.
+     * Unknown, used and expired codes answer alike (one status, code and message):
+     * a terminal cannot tell which codes exist.
+     */
     async redeem(caller: SessionUser, input: { code: string; pointId: string }, now: Date) {
       await checkTerminal(caller, input.pointId);
-      const invalid = () => notFound('打印码无效或已过期');
+      const attempt = await deps.limiter.hit(limits.printRedeemFailures, caller.id, now);
+      const invalid = () => notFound('打印码无效、已使用或已过期');
       const found = (await codes.get({ code: input.code }).go({ consistent: true })).data;
-      if (!found || !isLive(found, now)) {
-        if (found?.used && Date.parse(found.expiresAt) > now.getTime()) throw conflict('该打印码已使用');
-        throw invalid();
-      }
+      if (!found || !isLive(found, now)) throw invalid();
       try {
         await codes
           .patch({ code: input.code })
@@ -174,7 +191,8 @@ export function createPrintService(deps: PrintServiceDeps) {
           )
           .go();
       } catch (error) {
-        if (isConditionFailure(error)) throw conflict('该打印码已使用');
+        // Used by a racing terminal a moment ago: as any used code.
+        if (isConditionFailure(error)) throw invalid();
         throw error;
       }
       try {
@@ -184,6 +202,7 @@ export function createPrintService(deps: PrintServiceDeps) {
           .where((a, op) => op.eq(a.revoked, false))
           .go({ response: 'all_new' });
         const { printCount, ...certificate } = await toCertificateDetail(data as CertificateItem);
+        await deps.limiter.giveBack(attempt);
         return { certificate, printCount };
       } catch (error) {
         if (isConditionFailure(error)) throw revokedError();

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
 import { createUserEntity, createUserStore } from '../auth/users';
 import { accessTableName } from '../commons/dynamo';
+import { createRateLimiter } from '../commons/rate-limit';
 import { implement, implementPublic, type RouteImplementation } from '../commons/router';
 import { createServicePointEntity } from '../service-points/entities';
 import { createAccessChecks } from '../staff/jurisdiction';
@@ -10,7 +11,6 @@ import { certificateConfig } from './config';
 import { createCertificateEntity } from './entity';
 import { createPrintCodeEntity } from './print-code-entity';
 import { createPrintService } from './print-service';
-import { createRateLimiter } from './rate-limit';
 import { publicJwks } from './signing';
 import { createVerifyService } from './verify-service';
 import { toCertificateDetail } from './views';
@@ -22,18 +22,16 @@ export function createCertificateRoutes(deps: {
 }): RouteImplementation[] {
   const certificates = createCertificateEntity(deps.client, deps.table);
   const users = createUserStore(createUserEntity(deps.client, accessTableName()));
-  const service = createCertificateService({ certificates, access: createAccessChecks(users) });
-  const verifier = createVerifyService({
-    certificates,
-    limiter: createRateLimiter(deps),
-    perMinute: certificateConfig.verifyPerMinute,
-  });
+  const service = createCertificateService({ certificates, access: createAccessChecks() });
+  const limiter = createRateLimiter(deps);
+  const verifier = createVerifyService({ certificates, limiter });
   const printing = createPrintService({
     certificates,
     codes: createPrintCodeEntity(deps.client, deps.table),
     points: createServicePointEntity(deps.client, deps.table),
     users,
     service,
+    limiter,
     perDay: certificateConfig.printCodesPerDay,
   });
   return [
@@ -41,8 +39,8 @@ export function createCertificateRoutes(deps: {
     implement(api.myCertificate, async ({ caller, params }) =>
       toCertificateDetail(await service.ownedBy(caller, params.id)),
     ),
-    implementPublic(api.verifyCertificate, ({ params, sourceIp, now }) =>
-      verifier.verify(params.code, sourceIp, now),
+    implementPublic(api.verifyCertificate, ({ params, caller, sourceIp, now }) =>
+      verifier.verify(params.code, { caller, sourceIp }, now),
     ),
     implementPublic(
       api.certificatePublicKey,

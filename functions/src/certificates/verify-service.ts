@@ -1,5 +1,7 @@
+import type { SessionUser } from '@hongjia/shared';
+import { limits } from '../commons/limits';
+import { addressSubject, type RateLimiter } from '../commons/rate-limit';
 import type { CertificateEntity } from './entity';
-import type { RateLimiter } from './rate-limit';
 
 export interface VerifyAnswer {
   valid: boolean;
@@ -10,19 +12,24 @@ export interface VerifyAnswer {
 }
 
 /**
- * Public verification by the printed code. Rate limited per client address
- * (codes are random, but nobody should be able to sweep them). An unknown
+ * Public verification by the printed code, rate limited (codes are random,
+ * but nobody should be able to sweep them): a signed-in caller by its account
+ * wherever it is, so a family behind a campus or carrier NAT is not limited
+ * together with everyone there; an anonymous caller by the address API
+ * Gateway reports (IPv6 by /64), with a larger, sharded allowance because an
+ * address may be many people (commons/limits.ts). An unknown
  * code answers `{valid: false}` with 200 and nothing else; a revoked one only
  * says it was revoked: least disclosure for anyone holding a code.
  */
-export function createVerifyService(deps: {
-  certificates: CertificateEntity;
-  limiter: RateLimiter;
-  perMinute: number;
-}) {
+export function createVerifyService(deps: { certificates: CertificateEntity; limiter: RateLimiter }) {
   return {
-    async verify(code: string, clientIp: string, now: Date): Promise<VerifyAnswer> {
-      await deps.limiter.hit('verify', clientIp, deps.perMinute, now);
+    async verify(
+      code: string,
+      from: { caller?: SessionUser; sourceIp: string },
+      now: Date,
+    ): Promise<VerifyAnswer> {
+      if (from.caller) await deps.limiter.hit(limits.verifyPerAccount, from.caller.id, now);
+      else await deps.limiter.hit(limits.verifyPerAddress, addressSubject(from.sourceIp), now);
       const { data } = await deps.certificates.query.byVerifyCode({ verifyCode: code }).go({ limit: 1 });
       const found = data[0];
       if (!found) return { valid: false };

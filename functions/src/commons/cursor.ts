@@ -1,14 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { validationFailed } from './errors';
-import { readSessionSecret } from './secrets';
+import { readCursorSecret } from './secrets';
 
 /**
  * Opaque list cursors: the store's last evaluated key, base64url JSON, with an
  * HMAC so a client cannot edit it to read past its own partition. A cursor
- * that does not verify is a 400, never a 500 or someone else's page.
+ * that does not verify is a 400, never a 500 or someone else's page. The key
+ * is the cursors' own (decision 0017), held only by the groups that page.
  */
 async function cursorKey(): Promise<Buffer> {
-  return createHmac('sha256', await readSessionSecret())
+  return createHmac('sha256', await readCursorSecret())
     .update('hongjia-cursor-v1')
     .digest();
 }

@@ -14,10 +14,22 @@ export const envNames = {
   idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
   /** S3 bucket for uploads (presigned PUT). */
   uploadBucket: 'UPLOAD_BUCKET',
-  /** Secrets Manager ARN of the session signing key (deployed). */
-  sessionSecretArn: 'SESSION_SECRET_ARN',
-  /** The session signing key itself (local runtime and tests only). */
-  sessionSecret: 'SESSION_SECRET',
+  /** Secrets Manager ARN of the Ed25519 private JWK that signs session tokens (deployed; sign-in group only). */
+  sessionSigningKeyArn: 'SESSION_SIGNING_KEY_ARN',
+  /** That JWK itself (local runtime and tests only). */
+  sessionSigningKey: 'SESSION_SIGNING_KEY',
+  /** Secrets Manager ARN of the public JWK set that verifies session tokens (deployed; every group). */
+  sessionVerifyKeysArn: 'SESSION_VERIFY_KEYS_ARN',
+  /** That JWK set itself (local runtime and tests only). */
+  sessionVerifyKeys: 'SESSION_VERIFY_KEYS',
+  /** Secrets Manager ARN of the HMAC key of list cursors (deployed; groups that page). */
+  cursorSecretArn: 'CURSOR_SECRET_ARN',
+  cursorSecret: 'CURSOR_SECRET',
+  /** Secrets Manager ARN of the HMAC key of rate-limit counters (deployed; groups that rate-limit). */
+  rateLimitSecretArn: 'RATE_LIMIT_SECRET_ARN',
+  rateLimitSecret: 'RATE_LIMIT_SECRET',
+  /** The retired HS256 session secret: set by nothing, refused by the CDK validation. */
+  legacySessionSecret: 'SESSION_SECRET',
   /** `wechat` (deployed: calls jscode2session) or `dev` (local: accepts `dev:<openid>`). */
   wechatAuthMode: 'WECHAT_AUTH_MODE',
   wechatAppId: 'WECHAT_APP_ID',

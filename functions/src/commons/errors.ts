@@ -7,15 +7,19 @@ import type { z } from 'zod';
  */
 export class AppError extends Error {
   readonly status: number;
+  /** 429 only: seconds until the client may try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.status = errorStatus[code];
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   type BodyOf,
+  FileAnswer,
   type ParamsOf,
   type QueryOf,
   type ResponseOf,
@@ -9,10 +10,18 @@ import {
 } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { admitCaller, type CallerStore, callerStoreFromEnv, needsStoredCaller } from './caller';
-import { forbidden, fromZodError, isAppError, notFound, unauthenticated } from './errors';
+import type { AuditTrail } from './audit';
+import { admitCaller, type CallerStore, callerStoreFromEnv } from './caller';
+import { documentClient, mainTableName } from './dynamo';
+import { fromZodError, isAppError, notFound, unauthenticated } from './errors';
 import { lowerCaseHeaders, parseJsonBody, rawBody } from './http/request';
-import { errorResponse, internalErrorResponse, jsonResponse, textResponse } from './http/response';
+import {
+  errorResponse,
+  fileResponse,
+  internalErrorResponse,
+  jsonResponse,
+  textResponse,
+} from './http/response';
 import {
   type ResponseSealer,
   requireIdempotencyKey,
@@ -20,8 +29,12 @@ import {
   type StoredResponse,
 } from './idempotency';
 import { operationIdOf } from './ids';
+import { routeLimits } from './limits';
 import { logger } from './logger';
-import { verifySessionToken } from './session';
+import { addressSubject, createRateLimiter, type RateLimiter } from './rate-limit';
+import { auditRead, auditsThisRead, auditTrailFromEnv, sourceNetwork } from './read-audit';
+import { type VerifiedSession, verifySessionToken } from './session';
+import { assertNoDevModeOutsideLocal } from './stage-guard';
 
 export interface RequestContext<R extends RouteContract> {
   body: BodyOf<R>;
@@ -74,8 +87,17 @@ export interface HttpHandlerOptions {
    * family's record, a help request's description); needs the group's `pii` access.
    */
   sealStoredResponses?: ResponseSealer;
-  /** Where the stored user is read for routes that need it (commons/caller.ts); the Access table by default. */
+  /** Where the stored user behind a token is read (commons/caller.ts); the Access table by default. */
   callers?: CallerStore;
+  /** Counts the routes commons/limits.ts limits; the main table's counters by default. */
+  limiter?: RateLimiter;
+  /**
+   * The group's routes never look at who calls (health, the OpenAPI document): tokens are
+   * not even verified, so the group needs neither the Access table nor a session key.
+   */
+  anonymousOnly?: boolean;
+  /** Where audited reads are written (commons/read-audit.ts); the Audit table by default. */
+  audit?: AuditTrail;
 }
 
 type HttpHandler = (
@@ -85,8 +107,8 @@ type HttpHandler = (
 
 /**
  * The Lambda handler of one function group: finds the route by
- * `event.routeKey`, authenticates, checks the stored user where the route
- * needs it (a family's privacy consent on personal-data routes), validates
+ * `event.routeKey`, authenticates, reads the stored user behind the token
+ * (live session, active, roles, a family's privacy consent), validates
  * params/query/body with the route's zod schemas, runs idempotent routes
  * through the idempotency store, and maps every outcome to JSON or the error
  * envelope.
@@ -95,30 +117,50 @@ export function createHttpHandler(
   implementations: readonly RouteImplementation[],
   options: HttpHandlerOptions = {},
 ): HttpHandler {
+  // At import: a production function configured for dev sign-in must not start at all.
+  assertNoDevModeOutsideLocal();
   const clock = options.clock ?? (() => new Date());
   const byKey = new Map(implementations.map((impl) => [routeKey(impl.route), impl]));
+  let limiter = options.limiter;
+  /** A route's limit (commons/limits.ts), counted once per handled request; 429 RATE_LIMITED past it. */
+  const countRoute = async (key: string, ctx: { caller?: SessionUser; sourceIp: string; now: Date }) => {
+    const rule = routeLimits.get(key);
+    if (!rule) return;
+    const subject = rule.subject === 'caller' ? ctx.caller?.id : undefined;
+    limiter ??= createRateLimiter({ client: documentClient, table: mainTableName() });
+    await limiter.hit(rule.limit, subject ?? addressSubject(ctx.sourceIp), ctx.now);
+  };
+
+  const admit = async (route: RouteContract, session: VerifiedSession): Promise<SessionUser | undefined> => {
+    const load = () => (options.callers ?? callerStoreFromEnv()).load(session.user.id);
+    if (route.access !== 'public') return admitCaller(route, await load(), session.sessionVersion);
+    // A public route still knows who calls when a live session comes along; anything else is anonymous.
+    return load()
+      .then((stored) => admitCaller(route, stored, session.sessionVersion))
+      .catch(() => undefined);
+  };
 
   return async (event, context) => {
     const started = Date.now();
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'unknown';
     if (context) logger.addContext(context);
     let callerId: string | undefined;
+    const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
     let response: APIGatewayProxyStructuredResultV2;
     try {
       const impl = byKey.get(event.routeKey);
       if (!impl) throw notFound('接口不存在');
       const now = clock();
       const headers = lowerCaseHeaders(event);
-      const caller = await authenticate(impl.route, headers, now);
+      const session = options.anonymousOnly ? undefined : await authenticate(impl.route, headers, now);
+      // The token says who; the stored user says whether the session still stands and what they
+      // may do. Before the body is read: a family that has not agreed is asked to, whatever it sent.
+      const caller = session ? await admit(impl.route, session) : undefined;
       callerId = caller?.id;
-      // Before the body is read: a family that has not agreed is asked to, whatever it sent.
-      if (caller && needsStoredCaller(impl.route)) {
-        admitCaller(impl.route, await (options.callers ?? callerStoreFromEnv()).load(caller.id));
-      }
       const text = rawBody(event);
       const ctx = {
         headers,
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        sourceIp,
         requestId,
         now,
         caller,
@@ -138,14 +180,21 @@ export function createHttpHandler(
       if (idempotency) ctx.operationId = operationIdOf(idempotency);
 
       const execute = async (): Promise<StoredResponse> => {
+        await countRoute(event.routeKey, ctx);
         const result = await impl.handle(ctx);
-        return { statusCode: impl.route.successStatus ?? 200, body: checkResponse(impl.route, result) };
+        const body = checkResponse(impl.route, result);
+        // Before the answer leaves: a staff read of opened personal data without its audit entry is refused.
+        if (auditsThisRead(impl.route, caller)) {
+          await auditRead(options.audit ?? auditTrailFromEnv(), impl.route, caller, body, ctx);
+        }
+        return { statusCode: impl.route.successStatus ?? 200, body };
       };
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
         : await execute();
-      response =
-        impl.route.responseContentType && typeof outcome.body === 'string'
+      response = impl.route.responseFile
+        ? fileResponse(outcome.statusCode, FileAnswer.parse(outcome.body), requestId)
+        : impl.route.responseContentType && typeof outcome.body === 'string'
           ? textResponse(outcome.statusCode, outcome.body, impl.route.responseContentType, requestId)
           : jsonResponse(outcome.statusCode, outcome.body, requestId);
     } catch (error) {
@@ -162,27 +211,25 @@ export function createHttpHandler(
       durationMs: Date.now() - started,
       requestId,
       userId: callerId,
+      sourceNetwork: sourceNetwork(sourceIp),
     });
     return response;
   };
 }
 
+/** The verified token, if any. Roles are not checked here: the stored user's are (admitCaller). */
 async function authenticate(
   route: RouteContract,
   headers: Record<string, string>,
   now: Date,
-): Promise<SessionUser | undefined> {
+): Promise<VerifiedSession | undefined> {
   const authorization = headers.authorization;
   if (route.access === 'public') {
-    // A public route still knows who calls when a valid token comes along; a bad one is ignored.
+    // A bad token on a public route is ignored: the caller is anonymous.
     return authorization ? verifySessionToken(bearer(authorization), now).catch(() => undefined) : undefined;
   }
   if (!authorization) throw unauthenticated('请先登录');
-  const caller = await verifySessionToken(bearer(authorization), now);
-  if (route.access !== 'signedIn' && !route.access.some((role) => caller.roles.includes(role))) {
-    throw forbidden('当前账号无权使用该功能');
-  }
-  return caller;
+  return verifySessionToken(bearer(authorization), now);
 }
 
 function bearer(authorization: string): string {

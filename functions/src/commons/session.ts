@@ -1,54 +1,103 @@
 import { type SessionUser, SessionUser as SessionUserSchema } from '@hongjia/shared';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JSONWebKeySet,
+  type JWK,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import { unauthenticated } from './errors';
-import { readSessionSecret } from './secrets';
+import { readSessionSigningKey, readSessionVerifyKeys } from './secrets';
 
 /**
- * Session tokens: HS256 JWTs signed with a key held in Secrets Manager.
- * The algorithm is pinned on verify, so `alg: none` and tokens signed with any
- * other key or algorithm are rejected. Two hours at most (issue #2).
+ * Session tokens: EdDSA (Ed25519) JWTs. Only the sign-in group holds the
+ * private key; every other group verifies with the public key set, so a bug in
+ * any of them cannot mint a token (decision 0017). The algorithm is pinned on
+ * verify: `alg: none`, HS256 tokens of the old shared secret and tokens signed
+ * by any other key are refused. Two hours at most (issue #2). Each token
+ * carries the user's session version (`sv`); the router compares it with the
+ * stored user, so logout and deactivation end every session at once.
  */
-const algorithm = 'HS256';
+const algorithm = 'EdDSA';
 const issuer = 'hongjia';
 const audience = 'hongjia-miniapp';
 export const sessionTtlSeconds = 2 * 60 * 60;
 
-let cachedKey: { secret: string; key: Uint8Array } | undefined;
+export interface VerifiedSession {
+  user: SessionUser;
+  /** The stored user's session version when the token was issued (0 before any logout). */
+  sessionVersion: number;
+}
 
-async function signingKey(): Promise<Uint8Array> {
-  const secret = await readSessionSecret();
-  if (cachedKey?.secret !== secret) {
-    if (secret.length < 32) throw new Error('Session secret must be at least 32 characters');
-    cachedKey = { secret, key: new TextEncoder().encode(secret) };
+type KeyLike = Awaited<ReturnType<typeof importJWK>>;
+let signing: { text: string; kid: string; key: KeyLike } | undefined;
+let verifying: { text: string; keys: ReturnType<typeof createLocalJWKSet> } | undefined;
+
+function isEd25519(jwk: JWK): boolean {
+  return (
+    jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && typeof jwk.kid === 'string'
+  );
+}
+
+async function signingKey(): Promise<{ kid: string; key: KeyLike }> {
+  const text = await readSessionSigningKey();
+  if (signing?.text !== text) {
+    const jwk = JSON.parse(text) as JWK;
+    if (!isEd25519(jwk) || !jwk.d)
+      throw new Error('The session signing key must be an Ed25519 private JWK with a kid');
+    signing = { text, kid: jwk.kid as string, key: await importJWK(jwk, algorithm) };
   }
-  return cachedKey.key;
+  return signing;
+}
+
+async function verifyKeys(): Promise<ReturnType<typeof createLocalJWKSet>> {
+  const text = await readSessionVerifyKeys();
+  if (verifying?.text !== text) {
+    const set = JSON.parse(text) as JSONWebKeySet;
+    // Public halves only: a set that carries a private part is a deployment mistake, not a key.
+    if (!Array.isArray(set.keys) || set.keys.length === 0 || !set.keys.every((k) => isEd25519(k) && !k.d)) {
+      throw new Error('The session verify keys must be a JWK set of Ed25519 public keys with kids');
+    }
+    verifying = { text, keys: createLocalJWKSet({ keys: set.keys.map((k) => ({ ...k, alg: algorithm })) }) };
+  }
+  return verifying.keys;
 }
 
 export async function issueSessionToken(
   user: SessionUser,
   now: Date,
+  sessionVersion = 0,
 ): Promise<{ token: string; expiresAt: string }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + sessionTtlSeconds;
+  const { kid, key } = await signingKey();
   const token = await new SignJWT({
     roles: user.roles,
     ...(user.district ? { district: user.district } : {}),
     ...(user.cityWide ? { cityWide: true } : {}),
+    sv: sessionVersion,
   })
-    .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
+    .setProtectedHeader({ alg: algorithm, kid, typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(await signingKey());
+    .sign(key);
   return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
-/** The principal of a bearer token, or a 401 AppError. Never says why a token failed beyond expired/invalid. */
-export async function verifySessionToken(token: string, now: Date): Promise<SessionUser> {
+/**
+ * The principal of a bearer token, or a 401 AppError. Never says why a token failed beyond
+ * expired/invalid. The claims are a hint: the router replaces them with the stored user.
+ */
+export async function verifySessionToken(token: string, now: Date): Promise<VerifiedSession> {
   try {
-    const { payload } = await jwtVerify(token, await signingKey(), {
+    const { payload } = await jwtVerify(token, await verifyKeys(), {
       algorithms: [algorithm],
       issuer,
       audience,
@@ -61,11 +110,24 @@ export async function verifySessionToken(token: string, now: Date): Promise<Sess
       district: payload.district,
       cityWide: payload.cityWide,
     });
-    if (!parsed.success) throw unauthenticated('登录凭证无效，请重新登录');
-    return parsed.data;
+    const sv = payload.sv;
+    if (!parsed.success || typeof sv !== 'number' || !Number.isSafeInteger(sv) || sv < 0) {
+      throw unauthenticated('登录凭证无效，请重新登录');
+    }
+    return { user: parsed.data, sessionVersion: sv };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('登录已过期，请重新登录');
     if (error instanceof errors.JOSEError) throw unauthenticated('登录凭证无效，请重新登录');
     throw error;
   }
+}
+
+/** A new session key pair: the private JWK (auth group only) and the public set every group verifies with. */
+export async function generateSessionKeyPair(
+  kid: string,
+): Promise<{ privateJwk: JWK; publicJwks: JSONWebKeySet }> {
+  const { privateKey, publicKey } = await generateKeyPair(algorithm, { crv: 'Ed25519', extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: algorithm };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
+  return { privateJwk, publicJwks: { keys: [publicJwk] } };
 }

@@ -10,7 +10,7 @@ import type { AuditTrail } from '../commons/audit';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import type { PiiCipher } from '../commons/pii';
 import type { NotificationMessage, Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
+import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
 import type { ConflictItem, ConflictSideItem } from './entity';
 import type { ConflictKind, ConflictRecords } from './records';
 import { openSide } from './sealing';
@@ -124,6 +124,8 @@ export function createConflictDesk(deps: ConflictDeskDeps) {
       if (!item || item.kind !== parties.kind || !covers(jurisdiction, item.district)) {
         throw notFound('未找到该冲突');
       }
+      // Neither applicant decides which of the two filings stands.
+      refuseOwnCase(caller, [item.first.userId, item.second.userId]);
       let resolved: ConflictItem;
       if (item.status === 'resolved') {
         if (item.standing !== body.standing || item.version !== body.expectedVersion + 1) {

@@ -345,6 +345,15 @@ export type PolicyVersionEntity = ReturnType<typeof createPolicyVersionEntity>;
  * - byFamily (gsi1): the family's requests, newest first;
  * - byQueue (gsi2): (district, status) → dueAt.
  */
+/** What one help-request event holds: its kind, time, who (sealed name and user) and the note (sealed). */
+const eventProperties = {
+  kind: { type: ['note', 'call', 'visit', 'resolved'] as const, required: true },
+  at: { type: 'string', required: true },
+  byNameSealed: { type: 'string', required: true },
+  byUserId: { type: 'string', required: true },
+  noteSealed: { type: 'string' },
+} as const;
+
 export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
     {
@@ -368,20 +377,19 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
         filedByNameSealed: { type: 'string', required: true, readOnly: true },
         consentBySealed: { type: 'string', readOnly: true },
         consentAt: { type: 'string', readOnly: true },
-        events: {
-          type: 'list',
-          required: true,
-          items: {
-            type: 'map',
-            properties: {
-              kind: { type: ['note', 'call', 'visit', 'resolved'] as const, required: true },
-              at: { type: 'string', required: true },
-              byNameSealed: { type: 'string', required: true },
-              byUserId: { type: 'string', required: true },
-              noteSealed: { type: 'string' },
-            },
-          },
-        },
+        /**
+         * Before issue 12 every event sat in this list and the item grew without bound
+         * (≈ 90 notes passed the 400 KB item limit). Read only from items written then;
+         * the first event recorded on such an item moves them to their own items.
+         */
+        events: { type: 'list', items: { type: 'map', properties: eventProperties } },
+        /** Events recorded (each its own `assistanceEvent` item, seq 1..eventCount). */
+        eventCount: { type: 'number' },
+        /**
+         * The newest event whole: what the lists show, and the copy that repairs a
+         * crash between this item's locked update and the event's own create.
+         */
+        lastEvent: { type: 'map', properties: eventProperties },
         version: { type: 'number', required: true },
       },
       indexes: {
@@ -407,6 +415,36 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
 export type AssistanceRequestEntity = ReturnType<typeof createAssistanceRequestEntity>;
 export type AssistanceRequestItem = EntityItem<AssistanceRequestEntity>;
 
+/**
+ * One event of a help request (a call, a visit, a note, the resolution), its own
+ * item in the request's partition, keyed by its sequence number and created
+ * conditionally: the request item keeps only the count and the newest event, so
+ * it stays small however long the history grows (decision 0019).
+ */
+export function createAssistanceEventEntity(client: DynamoDBDocumentClient, table: string) {
+  return new Entity(
+    {
+      model: { entity: 'assistanceEvent', version: '1', service: 'hongjia' },
+      attributes: {
+        requestId: { type: 'string', required: true, readOnly: true },
+        /** 1-based; zero-padded in the key so the events sort in order. */
+        seq: { type: 'number', required: true, readOnly: true },
+        seqKey: { type: 'string', required: true, readOnly: true },
+        ...eventProperties,
+      },
+      indexes: {
+        byRequest: {
+          pk: { field: 'pk', composite: ['requestId'] },
+          sk: { field: 'sk', composite: ['seqKey'] },
+        },
+      },
+    },
+    { client, table },
+  );
+}
+export type AssistanceEventEntity = ReturnType<typeof createAssistanceEventEntity>;
+export type AssistanceEventItem = EntityItem<AssistanceEventEntity>;
+
 export interface FamilyEntities {
   identities: IdentityEntity;
   identityConflicts: IdentityConflictEntity;
@@ -417,6 +455,7 @@ export interface FamilyEntities {
   payments: BenefitPaymentEntity;
   policyVersions: PolicyVersionEntity;
   requests: AssistanceRequestEntity;
+  requestEvents: AssistanceEventEntity;
 }
 
 export function createFamilyEntities(
@@ -434,5 +473,6 @@ export function createFamilyEntities(
     payments: createBenefitPaymentEntity(client, table),
     policyVersions: createPolicyVersionEntity(client, table),
     requests: createAssistanceRequestEntity(client, table),
+    requestEvents: createAssistanceEventEntity(client, table),
   };
 }

@@ -5,6 +5,7 @@ import { accessTableName } from '../commons/dynamo';
 import { envNames, getStringFromEnv } from '../commons/env';
 import { AppError } from '../commons/errors';
 import { readWechatSecret } from '../commons/secrets';
+import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
 import { createStableAccessToken } from '../notifications/wechat-subscribe';
 
 /**
@@ -91,7 +92,10 @@ export function createWechatFaceVerifier(options: WechatFaceVerifierOptions): Fa
 
 export function faceVerifierFromEnv(client: DynamoDBDocumentClient): FaceVerifier {
   const mode = getStringFromEnv(envNames.wechatAuthMode);
-  if (mode === 'dev') return createLocalFaceVerifier();
+  if (mode === 'dev') {
+    assertNoDevModeOutsideLocal();
+    return createLocalFaceVerifier();
+  }
   if (mode !== 'wechat') throw new Error(`${envNames.wechatAuthMode} must be 'wechat' or 'dev'`);
   const users = createUserEntity(client, accessTableName());
   return createWechatFaceVerifier({

@@ -6,6 +6,7 @@ import type {
   StaffSpecialFamiliesQuery,
 } from '@hongjia/shared';
 import type { z } from 'zod';
+import type { UserStore } from '../auth/users';
 import { shanghaiDate } from '../childcare/dates';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
@@ -14,6 +15,7 @@ import { createOnce } from '../commons/once';
 import type { PiiCipher } from '../commons/pii';
 import { type AccessChecks, covers } from '../staff/jurisdiction';
 import type { RecordAuditor } from './audit';
+import { checkContactPersonAccount } from './contact-person';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
 import {
   checkMembers,
@@ -35,6 +37,8 @@ export interface FamilyServiceDeps {
   cipher: () => Promise<PiiCipher>;
   access: AccessChecks;
   auditor: RecordAuditor;
+  /** Where a named contact person's account is checked (contact-person.ts). */
+  users: Pick<UserStore, 'get'>;
 }
 
 type ListQuery = z.infer<typeof StaffSpecialFamiliesQuery>;
@@ -66,15 +70,17 @@ export function createFamilyService(deps: FamilyServiceDeps) {
   return {
     /**
      * Exactly once (decision 0015): the record is named from the operation id, so a retry
-     * after a failed audit write finds its member links and its record, writes the same
-     * audit entry again (one entry) and answers with the stored record. The operation id
-     * includes the caller: another member of staff never resumes this one's record.
+     * finds its member links and its record and answers with it. The audit entry is
+     * written before the record (decision 0019): an attempt whose entry landed and whose
+     * record did not leaves its entry as evidence, and the retry writes its own. The
+     * operation id includes the caller: another member of staff never resumes this one's record.
      */
     async create(caller: SessionUser, body: SpecialFamilyRequest, now: Date, operationId?: string) {
       const jurisdiction = await access.staffJurisdiction(caller);
       if (!covers(jurisdiction, body.district)) throw forbidden('只能为本县区的家庭建档');
       const cipher = await deps.cipher();
       const checked = checkMembers(cipher, body.members, shanghaiDate(now));
+      await checkContactPersonAccount(deps.users, body.contactPerson?.userId, body.district);
       const familyId = newId('sf', operationId);
       await links.claimAll(
         familyId,
@@ -98,15 +104,19 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
+      const find = async () => {
+        const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
+        return found ? openRecord(cipher, found) : undefined;
+      };
+      // Audit first (decision 0019): the record never exists without its entry. A retry that finds
+      // the record was audited by the attempt that created it; one that does not writes its own.
+      if (!(await find()))
+        await auditor.record([familyId], 'update', caller, now, { id: familyId, at: record.createdAt });
       const { item: stored } = await createOnce(
         record,
         async (fresh) => entities.families.create(await sealRecord(cipher, fresh)).go(),
-        async () => {
-          const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
-          return found ? openRecord(cipher, found) : undefined;
-        },
+        find,
       );
-      await auditor.record([familyId], 'update', caller, now, { id: familyId, at: stored.createdAt });
       return view(stored, now);
     },
 
@@ -145,6 +155,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
     async update(caller: SessionUser, familyId: string, body: SpecialFamilyUpdate, now: Date) {
       const family = await readable(caller, familyId);
       if (family.version !== body.expectedVersion) throw stale();
+      await checkContactPersonAccount(deps.users, body.contactPerson?.userId, family.district);
       const cipher = await deps.cipher();
       const members = body.members ? await updatedMembers(cipher, family.members, body.members) : undefined;
       const changedFacts = body.childEventDate !== undefined || body.children !== undefined;
@@ -181,6 +192,9 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         const after = body.contactPerson ?? undefined;
         if (after?.userId !== before?.userId || after?.name !== beforeName) remove.push('proxyConsent');
       }
+      // Audit first (decision 0019): a change without its entry must not exist; an entry whose
+      // change then failed (a stale version) is evidence of the attempt.
+      await auditor.record([familyId], 'update', caller, now);
       try {
         const patch = entities.families.patch({ familyId }).set(set);
         const withRemove = remove.length ? patch.remove(remove) : patch;
@@ -189,7 +203,6 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         if (isConditionFailure(error)) throw stale();
         throw error;
       }
-      await auditor.record([familyId], 'update', caller, now);
       const updated = (await entities.families.get({ familyId }).go({ consistent: true })).data;
       if (!updated) throw notFound('未找到该档案');
       return view(await openRecord(cipher, updated), now);

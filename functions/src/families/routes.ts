@@ -28,7 +28,7 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
   const { client, table } = deps;
   const entities = createFamilyEntities(client, table, auditTableName());
   const users = createUserStore(createUserEntity(client, accessTableName()));
-  const access = createAccessChecks(users);
+  const access = createAccessChecks();
   const auditor = createRecordAuditor(entities, users);
   return {
     identity: createIdentityService({
@@ -38,7 +38,7 @@ export function createFamiliesServicesFor(deps: FamiliesDeps) {
       face: deps.face ?? faceVerifierFromEnv(client),
       access,
     }),
-    families: createFamilyService({ entities, cipher: piiCipher, access, auditor }),
+    families: createFamilyService({ entities, cipher: piiCipher, access, auditor, users }),
     coverage: createCoverageService({ entities, cipher: piiCipher, access, auditor }),
     myFamily: createMyFamilyService({ entities, cipher: piiCipher }),
   };

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUserEntity, createUserStore } from '../auth/users';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv } from '../commons/env';
 import type { PiiCipher } from '../commons/pii';
 import { type MessageQueue, queueFromEnv } from '../commons/queue';
@@ -76,7 +75,8 @@ export function monitoringServices(wiring: MonitoringWiring & { cipher: PiiCiphe
   const { client, table } = wiring;
   const entities = createMonitoringEntities(client, table);
   const gaps = createGaps(entities.gaps, client, table);
-  const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
+  // Judged by the stored user the router admitted (decision 0017): no second read.
+  const access = createAccessChecks();
   const jurisdiction = access.staffJurisdiction;
   return {
     imports: createImportsService({

@@ -89,9 +89,18 @@ function operation(route: RouteContract) {
     responses: {
       [String(route.successStatus ?? 200)]: {
         description: 'OK',
-        content: {
-          [route.responseContentType ?? 'application/json']: { schema: toSchema(route.response, 'output') },
-        },
+        content: route.responseFile
+          ? Object.fromEntries(
+              route.responseFile.contentTypes.map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            )
+          : {
+              [route.responseContentType ?? 'application/json']: {
+                schema: toSchema(route.response, 'output'),
+              },
+            },
       },
       '4XX': { $ref: '#/components/responses/Error' },
       '5XX': { $ref: '#/components/responses/Error' },

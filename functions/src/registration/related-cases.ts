@@ -1,4 +1,4 @@
-import { maskName, type RegistrationView, type RelatedCase } from '@hongjia/shared';
+import type { RegistrationView, RelatedCase } from '@hongjia/shared';
 import { covers, type Jurisdiction } from '../staff/jurisdiction';
 import type { RegistrationEntity, RegistrationItem } from './entity';
 import { visibleStatus } from './views';

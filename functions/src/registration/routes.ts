@@ -1,10 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
 import { createCertificateEntity } from '../certificates/entity';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -40,9 +39,6 @@ const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'
     cipher: piiCipher,
   });
 
-const accessFor = ({ client }: Pick<RegistrationDeps, 'client'>) =>
-  createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
-
 /** The service wired to the table (also used by the seed and the bench). */
 export function createRegistrationServiceFor(deps: RegistrationDeps) {
   const { client, table } = deps;
@@ -62,7 +58,7 @@ export function createRegistrationServiceFor(deps: RegistrationDeps) {
       ...deps,
       holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
     }),
-    access: accessFor(deps),
+    access: createAccessChecks(),
     notifier: deps.notifier,
     cipher: piiCipher,
     filer: createFilerCheck(createIdentityEntity(client, table)),
@@ -76,7 +72,7 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
   const registrations = createRegistrationServiceFor(deps);
   const attachments = createAttachmentReads({
     records: recordsFor(deps),
-    access: accessFor(deps),
+    access: createAccessChecks(),
     uploads: createUploadServiceFor(deps),
     audit: createAuditTrail(createAuditEntity(deps.client, auditTableName())),
   });
@@ -93,8 +89,8 @@ export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplement
     ),
     implement(api.myRegistrations, ({ caller, query }) => registrations.listMine(caller, query)),
     implement(api.staffRegistrations, ({ caller, query }) => registrations.listForStaff(caller, query)),
-    implement(api.reviewRegistration, ({ caller, params, body, now }) =>
-      registrations.review(caller, params.id, body, now),
+    implement(api.reviewRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
+      registrations.review(caller, params.id, body, now, { requestId, sourceIp }),
     ),
     implement(api.voidRegistration, ({ caller, params, body, now, requestId, sourceIp }) =>
       registrations.voidApproval(caller, params.id, body, now, { requestId, sourceIp }),

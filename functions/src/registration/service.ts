@@ -14,7 +14,7 @@ import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import type { PiiCipher } from '../commons/pii';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
+import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
 import type { UploadService } from '../uploads/service';
 import type { Approval } from './approval';
 import { createDisclosure } from './disclosure';
@@ -54,6 +54,17 @@ export interface RegistrationServiceDeps {
 export function createRegistrationService(deps: RegistrationServiceDeps) {
   const { records, approval, uploads, access, notifier, filer } = deps;
   const queue = createStaffQueue(records, access);
+
+  /**
+   * The reviewer is never the applicant: not the account that filed, nor
+   * either parent named (a staff member bound by real name as the father
+   * reviewing what the mother filed). 403 OWN_CASE.
+   */
+  const refuseOwn = async (caller: SessionUser, item: RegistrationItem) => {
+    refuseOwnCase(caller, [item.userId]);
+    const own = await filer.hashIfBound(caller);
+    if (own && (own === item.motherIdHash || own === item.fatherIdHash)) refuseOwnCase(caller, [caller.id]);
+  };
   const disclosure = createDisclosure(records.registrations);
 
   const notify = (item: RegistrationItem, now: Date) => {
@@ -317,10 +328,12 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
         expectedVersion: number;
       },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(registrationId);
       if (!item || !covers(jurisdiction, item.jurisdiction)) throw notFound('未找到该登记');
+      await refuseOwn(caller, item);
       if (item.version !== decision.expectedVersion)
         throw conflict('该登记已被他人处理或已更新，请刷新后重试');
       if (item.status !== 'pending_review') throw conflict('该登记不在待审核状态');
@@ -328,6 +341,20 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       const status = ({ approve: 'approved', return: 'returned', reject: 'rejected' } as const)[
         decision.decision
       ];
+      // Audit first (decision 0019): the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'registration',
+          subjectId: registrationId,
+          action: 'review',
+          district: item.jurisdiction,
+          note: `pending_review v${item.version} → ${status}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const change: StatusChangeEntry = {
         status,
         at: now.toISOString(),
@@ -362,7 +389,10 @@ export function createRegistrationService(deps: RegistrationServiceDeps) {
       now: Date,
       trace: { requestId: string; sourceIp: string },
     ) {
-      const { item, jurisdiction } = await voiding.voidApproval(caller, registrationId, request, now, trace);
+      const { item, jurisdiction } = await voiding.voidApproval(caller, registrationId, request, now, {
+        ...trace,
+        refuseOwn,
+      });
       return staffView(jurisdiction, item);
     },
   };

@@ -54,11 +54,17 @@ export function createVoiding(deps: {
       registrationId: string,
       request: VoidRequest,
       now: Date,
-      trace: { requestId: string; sourceIp: string },
+      trace: {
+        requestId: string;
+        sourceIp: string;
+        /** 403 OWN_CASE when the caller filed it or is a parent named in it. */
+        refuseOwn: (caller: SessionUser, item: RegistrationItem) => Promise<void>;
+      },
     ): Promise<{ item: RegistrationItem; jurisdiction: Jurisdiction }> {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(registrationId);
       if (!item || !covers(jurisdiction, item.jurisdiction)) throw notFound('未找到该登记');
+      await trace.refuseOwn(caller, item);
       let voided = item;
       if (!isThisVoid(item, request)) {
         if (item.version !== request.expectedVersion) {

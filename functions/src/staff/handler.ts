@@ -19,8 +19,8 @@ const stats = createChildcareStats({ institutions, access });
 
 export const handler = createHttpHandler([
   implement(api.staffFilings, ({ caller, query }) => filings.listForStaff(caller, query)),
-  implement(api.decideFiling, ({ caller, params, body, now }) =>
-    filings.decide(caller, params.id, body, now),
+  implement(api.decideFiling, ({ caller, params, body, now, requestId, sourceIp }) =>
+    filings.decide(caller, params.id, body, now, { requestId, sourceIp }),
   ),
   implement(api.childcareStats, ({ caller, query, now }) => stats.figures(caller, query, now)),
   implement(api.staffFilingConflicts, ({ caller, query }) => conflicts.list(caller, query)),

@@ -1,9 +1,10 @@
 import type { SessionUser, SubsidyPaymentRequest } from '@hongjia/shared';
 import { shanghaiDate } from '../childcare/dates';
+import type { AuditTrail } from '../commons/audit';
 import { AppError, conflict, notFound } from '../commons/errors';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers } from '../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
 import { paymentMessage } from './messages';
 import type { SubsidyRecords } from './records';
@@ -16,6 +17,8 @@ export interface SubsidyPaymentDeps {
   access: AccessChecks;
   notifier: Notifier;
   conflicts: Pick<ConflictRecords, 'openOn'>;
+  /** Written before the payment lands (decision 0019). */
+  audit: Pick<AuditTrail, 'record'>;
 }
 
 const dedupeKey = (item: SubsidyItem, year: number) => `subsidy-paid:${item.subsidyId}:${year}`;
@@ -54,12 +57,14 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
       request: SubsidyPaymentRequest,
       now: Date,
       operationId?: string,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(subsidyId);
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
         throw notFound('未找到该申请');
       }
+      refuseOwnCase(caller, [item.userId]);
       const ours = operationId && item.payments?.find((p) => p.operationId === operationId);
       if (ours) {
         await tell(item, ours, now); // the retry of a recording that landed: finish it
@@ -93,6 +98,20 @@ export function createSubsidyPayments(deps: SubsidyPaymentDeps) {
         recordedBy: officeName(jurisdiction),
         ...(operationId ? { operationId } : {}),
       };
+      // Audit first: a payment never lands without its entry; a failed write after it is an attempt.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'childcareSubsidy',
+          subjectId: subsidyId,
+          action: 'payment',
+          district: item.jurisdiction,
+          note: `${payment.year}: ${payment.amountYuan} yuan, v${item.version}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const paid = await records.move(item, { payments: withPayment(item.payments, payment) }, now);
       await tell(paid, payment, now);
       return toView(paid);

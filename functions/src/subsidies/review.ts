@@ -7,12 +7,13 @@ import {
 } from '@hongjia/shared';
 import { z } from 'zod';
 import { shanghaiDate } from '../childcare/dates';
+import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { type ConflictRecords, conflictPending } from '../conflicts/records';
 import type { Notifier } from '../notifications/notifier';
-import { type AccessChecks, covers, type Jurisdiction } from '../staff/jurisdiction';
+import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../staff/jurisdiction';
 import type { SubsidyItem } from './entity';
 import { decisionMessage } from './messages';
 import type { SubsidyRecords } from './records';
@@ -25,6 +26,8 @@ export interface SubsidyReviewDeps {
   access: AccessChecks;
   notifier: Notifier;
   conflicts: Pick<ConflictRecords, 'openOn'>;
+  /** Written before the decision lands (decision 0019). */
+  audit: Pick<AuditTrail, 'record'>;
 }
 
 /** City staff walk the districts in order; the cursor says which district and where in it. */
@@ -83,12 +86,14 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       subsidyId: string,
       decision: { decision: 'approve' | 'reject'; comment?: string | undefined; expectedVersion: number },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await records.get(subsidyId);
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.jurisdiction)) {
         throw notFound('未找到该申请');
       }
+      refuseOwnCase(caller, [item.userId]);
       if (item.version !== decision.expectedVersion) {
         throw conflict('该申请已被他人处理或已更新，请刷新后重试', [
           { path: 'body.expectedVersion', message: '版本已过期' },
@@ -99,6 +104,20 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       if (await conflicts.openOn('childcare_subsidy', item.childIdHash)) throw conflictPending();
       const approve = decision.decision === 'approve';
       const renewalDueOn = approve ? nextRenewal(shanghaiDate(now), item.lastMonth) : '';
+      // Audit first: the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'childcareSubsidy',
+          subjectId: subsidyId,
+          action: 'review',
+          district: item.jurisdiction,
+          note: `pending_review v${item.version} → ${approve ? 'approved' : 'rejected'}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       const decided = await records.move(
         item,
         {

@@ -1,10 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { api } from '@hongjia/shared';
-import { createUserEntity, createUserStore } from '../auth/users';
 import { createPolicyStore } from '../benefits/policy-store';
 import { createBundleEntity } from '../birth-bundles/entities';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
+import { auditTableName } from '../commons/dynamo';
 import { createGuardEntity, createGuards } from '../commons/guards';
 import { piiCipher } from '../commons/pii';
 import { implement, type RouteImplementation } from '../commons/router';
@@ -35,9 +34,10 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
   const { client, table, notifier } = deps;
   const records = createSubsidyRecords(createSubsidyEntity(client, table));
   const guards = createGuards(createGuardEntity(client, table));
-  const access = createAccessChecks(createUserStore(createUserEntity(client, accessTableName())));
+  const access = createAccessChecks();
   const identities = createIdentityEntity(client, table);
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
+  const audit = createAuditTrail(createAuditEntity(client, auditTableName()));
   const conflicts = createSubsidyConflicts({
     records,
     guards,
@@ -61,13 +61,13 @@ export function createSubsidyServicesFor(deps: SubsidiesDeps) {
       conflicts,
     }),
     family: createSubsidyFamilySide(records),
-    review: createSubsidyReview({ records, guards, access, notifier, conflicts: conflictRecords }),
-    payments: createSubsidyPayments({ records, access, notifier, conflicts: conflictRecords }),
+    review: createSubsidyReview({ records, guards, access, notifier, conflicts: conflictRecords, audit }),
+    payments: createSubsidyPayments({ records, access, notifier, conflicts: conflictRecords, audit }),
     conflicts: createConflictDesk({
       records: conflictRecords,
       parties: conflicts.parties,
       access,
-      audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+      audit,
       notifier,
       cipher: piiCipher,
     }),
@@ -87,11 +87,11 @@ export function createSubsidiesRoutes(deps: SubsidiesDeps): RouteImplementation[
     implement(api.myChildcareSubsidies, ({ caller, query }) => family.listMine(caller, query)),
     implement(api.renewChildcareSubsidy, ({ caller, params, now }) => family.renew(caller, params.id, now)),
     implement(api.staffChildcareSubsidies, ({ caller, query }) => review.list(caller, query)),
-    implement(api.reviewChildcareSubsidy, ({ caller, params, body, now }) =>
-      review.review(caller, params.id, body, now),
+    implement(api.reviewChildcareSubsidy, ({ caller, params, body, now, requestId, sourceIp }) =>
+      review.review(caller, params.id, body, now, { requestId, sourceIp }),
     ),
-    implement(api.recordSubsidyPayment, ({ caller, params, body, now, operationId }) =>
-      payments.record(caller, params.id, body, now, operationId),
+    implement(api.recordSubsidyPayment, ({ caller, params, body, now, operationId, requestId, sourceIp }) =>
+      payments.record(caller, params.id, body, now, operationId, { requestId, sourceIp }),
     ),
     implement(api.staffSubsidyConflicts, ({ caller, query }) => conflicts.list(caller, query)),
     implement(api.resolveSubsidyConflict, ({ caller, params, body, now, requestId, sourceIp }) =>

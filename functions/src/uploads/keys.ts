@@ -6,12 +6,15 @@
  * - `attachments/<registrationId>/<uploadId>`: the server's copy made at the
  *   claim, from the checked bytes; no URL ever writes it and it never expires;
  * - `imports/<uploadId>`: a staff member's CSV/xlsx for a monitoring import
- *   (issue 11), read by the monitoring worker; never an attachment.
+ *   (issue 11), read by the monitoring worker; never an attachment;
+ * - `reports/<district|city>/<year>/<version>.<pdf|html>`: cached situation reports
+ *   (decision 0021), written by the reports group only; they expire after 30 days.
  */
 export const uploadKeyPrefixes = {
   pending: 'pending/',
   attachments: 'attachments/',
   imports: 'imports/',
+  reports: 'reports/',
 } as const;
 
 export const pendingKeyOf = (uploadId: string) => `${uploadKeyPrefixes.pending}${uploadId}`;

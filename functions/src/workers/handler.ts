@@ -1,4 +1,5 @@
 import { documentClient, mainTableName } from '../commons/dynamo';
+import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
 import { scheduledWorkDepsFromEnv } from './from-env';
 import { runScheduledWork } from './scheduled';
 
@@ -10,6 +11,7 @@ import { runScheduledWork } from './scheduled';
  * conditional update, and each reminder is deduplicated per application and
  * renewal date.
  */
+assertNoDevModeOutsideLocal();
 const deps = scheduledWorkDepsFromEnv(documentClient, mainTableName());
 
 export const handler = async () => runScheduledWork(deps, new Date());

@@ -11,7 +11,7 @@ import { goToSignIn } from '../auth/navigate';
 import { clearSession, currentToken, currentUserId } from '../auth/session';
 import { apiBase } from '../config/env';
 import { askPrivacy, consentRecordedFor } from '../privacy/store';
-import { ApiError, isApiError } from './errors';
+import { ApiError, isApiError, rateLimitedMessage, retryAfterSeconds } from './errors';
 import { newIdempotencyKey } from './idempotency';
 import { withLoading } from './loading';
 import { buildUrl } from './url';
@@ -93,10 +93,15 @@ async function send<R extends RouteContract>(
   } catch {
     throw new ApiError({ code: 'NETWORK', status: 0, message: '网络不可用，请稍后再试' });
   }
-  return readResponse(route, res.statusCode, res.data);
+  return readResponse(route, res.statusCode, res.data, res.header);
 }
 
-function readResponse<R extends RouteContract>(route: R, status: number, data: unknown): ResponseOf<R> {
+function readResponse<R extends RouteContract>(
+  route: R,
+  status: number,
+  data: unknown,
+  headers: Record<string, unknown> = {},
+): ResponseOf<R> {
   if (status >= 200 && status < 300) {
     const parsed = route.response.safeParse(data);
     if (parsed.success) return parsed.data as ResponseOf<R>;
@@ -111,5 +116,17 @@ function readResponse<R extends RouteContract>(route: R, status: number, data: u
     throw new ApiError({ code: 'BAD_RESPONSE', status, message: `服务暂时不可用（${status}），请稍后再试` });
   }
   const { code, message, details, requestId } = envelope.data.error;
+  if (code === 'RATE_LIMITED') {
+    // Header names keep the server's case on some platforms.
+    const retryAfter = retryAfterSeconds(headers['retry-after'] ?? headers['Retry-After']);
+    throw new ApiError({
+      code,
+      status,
+      message: rateLimitedMessage(message, retryAfter),
+      details,
+      requestId,
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+    });
+  }
   throw new ApiError({ code, status, message, details, requestId });
 }

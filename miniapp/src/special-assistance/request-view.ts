@@ -1,4 +1,9 @@
-import { type AssistanceRequestView, assistanceCategoryNames, assistanceEventNames } from '@hongjia/shared';
+import {
+  type AssistanceEvent,
+  type AssistanceRequestView,
+  assistanceCategoryNames,
+  assistanceEventNames,
+} from '@hongjia/shared';
 import { formatDateTime } from '../lib/format';
 import { deadlineWords } from './deadline';
 import { requestStatusNames, withinWords } from './labels';
@@ -20,6 +25,8 @@ export interface RequestModel {
   overdue: boolean;
   description: string;
   entries: RequestEntry[];
+  /** Events not shown yet: the list carries the newest only; the whole history is read on request. */
+  hiddenEvents: number;
 }
 
 function filedBy(view: AssistanceRequestView): string {
@@ -38,15 +45,21 @@ function contactLine(view: AssistanceRequestView, now: number): string {
   return `${who}将在${deadlineWords(view.dueAt, now)}联系您（${withinWords(view.urgency)}）。`;
 }
 
-/** Everything that happened, newest first: the request itself, then each call, visit or note. */
-export function requestEntries(view: AssistanceRequestView): RequestEntry[] {
+/**
+ * Everything that happened, newest first: the request itself, then each call, visit or note
+ * (`history` when it was read, else the newest event the list carries).
+ */
+export function requestEntries(
+  view: AssistanceRequestView,
+  history: readonly AssistanceEvent[] = view.events,
+): RequestEntry[] {
   const filed: RequestEntry = {
     key: `filed-${view.createdAt}`,
     what: view.urgency === 'urgent' ? '提出求助（紧急）' : '提出求助',
     who: filedBy(view),
     when: formatDateTime(view.createdAt),
   };
-  const events = view.events.map((event, i) => ({
+  const events = history.map((event, i) => ({
     key: `${event.at}-${i}`,
     what: assistanceEventNames[event.kind],
     who: event.byName,
@@ -58,7 +71,12 @@ export function requestEntries(view: AssistanceRequestView): RequestEntry[] {
   return ordered.reverse().map(({ at: _at, ...entry }) => entry);
 }
 
-export function requestModel(view: AssistanceRequestView, now: number = Date.now()): RequestModel {
+export function requestModel(
+  view: AssistanceRequestView,
+  now: number = Date.now(),
+  history?: readonly AssistanceEvent[],
+): RequestModel {
+  const shown = history ?? view.events;
   return {
     id: view.id,
     title: assistanceCategoryNames[view.category],
@@ -66,6 +84,7 @@ export function requestModel(view: AssistanceRequestView, now: number = Date.now
     contactLine: contactLine(view, now),
     overdue: view.overdue,
     description: view.description,
-    entries: requestEntries(view),
+    entries: requestEntries(view, shown),
+    hiddenEvents: Math.max(0, view.eventCount - shown.length),
   };
 }

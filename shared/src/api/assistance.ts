@@ -61,6 +61,8 @@ export const AssistanceEvent = z.object({
   note: z.string().optional(),
 });
 
+export type AssistanceEvent = z.infer<typeof AssistanceEvent>;
+
 export const AssistanceRequestView = z.object({
   id: z.string(),
   familyId: z.string(),
@@ -85,7 +87,10 @@ export const AssistanceRequestView = z.object({
     consentAt: z.iso.datetime().optional(),
   }),
   familyLabel: z.string().describe('Masked: 失独家庭 张**'),
-  events: z.array(AssistanceEvent),
+  /** The newest event only (or none); the whole history, paged: GET /v1/assistance/requests/{id}/events. */
+  events: z.array(AssistanceEvent).max(1),
+  /** How many events were recorded. */
+  eventCount: z.number().int(),
   version: z.number().int(),
 });
 export type AssistanceRequestView = z.infer<typeof AssistanceRequestView>;
@@ -141,8 +146,27 @@ export const staffAssistanceRequests = defineRoute({
   summary: '求助工单 By status, earliest deadline first; ?overdue=true for the overdue list',
   tag: 'assistance',
   access: ['staff'],
+  auditsReads: 'assistanceRequest',
   query: StaffAssistanceQuery,
   response: pageOf(AssistanceRequestView),
+});
+
+/** One event of a request's history, numbered from 1 in the order recorded. */
+export const NumberedAssistanceEvent = AssistanceEvent.extend({ seq: z.number().int().min(1) });
+
+export const assistanceRequestEvents = defineRoute({
+  operationId: 'assistanceRequestEvents',
+  method: 'GET',
+  path: '/v1/assistance/requests/{id}/events',
+  summary:
+    "办理记录 A request's events, oldest first, paged (the family, its contact person, district staff)",
+  tag: 'assistance',
+  access: 'signedIn',
+  auditsReads: 'assistanceRequest',
+  params: IdParams,
+  query: ListQuery,
+  response: pageOf(NumberedAssistanceEvent),
+  personalData: true,
 });
 
 export const recordAssistanceEvent = defineRoute({

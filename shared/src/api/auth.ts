@@ -63,3 +63,67 @@ export const me = defineRoute({
   access: 'signedIn',
   response: MeResponse,
 });
+
+export const LogoutResponse = z.object({ loggedOut: z.literal(true) });
+export type LogoutResponse = z.infer<typeof LogoutResponse>;
+
+/**
+ * Ends every session of the caller at once (SPEC §3): the stored user's session
+ * version moves on, so every token issued before — on this phone or another —
+ * is refused on its next request (decision 0017). Repeating it is harmless.
+ */
+export const logout = defineRoute({
+  operationId: 'logout',
+  method: 'POST',
+  path: '/v1/auth/logout',
+  summary: '退出登录 End every session of the caller',
+  tag: 'auth',
+  access: 'signedIn',
+  response: LogoutResponse,
+});
+
+const UserIdParams = z.object({ id: z.string().regex(/^u_[0-9a-f]{24}$/, '用户编号不正确') });
+
+export const UserStatusRequest = z.object({
+  /** Why, for the audit trail; a category, not free text about a person. */
+  reason: z.enum(['left_post', 'account_compromised', 'duty_changed', 'other'], {
+    error: '请选择停用或恢复的原因',
+  }),
+});
+export type UserStatusRequest = z.infer<typeof UserStatusRequest>;
+
+export const UserStatusView = z.object({
+  id: z.string(),
+  roles: z.array(Role),
+  active: z.boolean(),
+  deactivatedAt: z.iso.datetime().optional(),
+});
+export type UserStatusView = z.infer<typeof UserStatusView>;
+
+/**
+ * Staff deactivation (admin only, audited): the user's sessions end at once and
+ * sign-in is refused until an admin reactivates the account.
+ */
+export const deactivateUser = defineRoute({
+  operationId: 'deactivateUser',
+  method: 'POST',
+  path: '/v1/admin/users/{id}/deactivate',
+  summary: '停用账号 Deactivate a user: every session ends, sign-in refused',
+  tag: 'auth',
+  access: ['admin'],
+  params: UserIdParams,
+  body: UserStatusRequest,
+  response: UserStatusView,
+});
+
+export const reactivateUser = defineRoute({
+  operationId: 'reactivateUser',
+  method: 'POST',
+  path: '/v1/admin/users/{id}/reactivate',
+  summary: '恢复账号 Let a deactivated user sign in again',
+  tag: 'auth',
+  access: ['admin'],
+  params: UserIdParams,
+  body: UserStatusRequest,
+  response: UserStatusView,
+});

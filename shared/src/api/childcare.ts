@@ -327,6 +327,7 @@ export const providerBookings = defineRoute({
   summary: '机构预约 Bookings of the provider’s institution',
   tag: 'provider',
   access: ['provider'],
+  auditsReads: 'booking',
   params: IdParams,
   query: ListQuery,
   response: pageOf(ProviderBooking),

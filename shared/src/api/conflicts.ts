@@ -102,6 +102,7 @@ export const staffSubsidyConflicts = defineRoute({
   summary: `育儿补贴申请冲突 ${listSummary}`,
   tag: 'subsidies',
   access: ['staff'],
+  auditsReads: 'conflict',
   query: StaffConflictsQuery,
   response: pageOf(ConflictView),
 });
@@ -125,6 +126,7 @@ export const staffBundleConflicts = defineRoute({
   summary: `出生一件事冲突 ${listSummary}`,
   tag: 'registration',
   access: ['staff'],
+  auditsReads: 'conflict',
   query: StaffConflictsQuery,
   response: pageOf(ConflictView),
 });
@@ -148,6 +150,7 @@ export const staffFilingConflicts = defineRoute({
   summary: `机构备案冲突（统一社会信用代码） ${listSummary}`,
   tag: 'staff',
   access: ['staff'],
+  auditsReads: 'conflict',
   query: StaffConflictsQuery,
   response: pageOf(ConflictView),
 });

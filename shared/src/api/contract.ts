@@ -41,9 +41,34 @@ export interface RouteContract<
    * are not asked. functions/test/personal-data-routes.test.ts finds the routes that lack it.
    */
   personalData?: boolean;
-  /** Content type of the response when it is not JSON (e.g. a PDF report). */
+  /**
+   * A read whose answer opens sealed personal data for staff, a provider or an
+   * admin: the router writes an audit entry (subject type = this value, the
+   * caller, the ids answered, client IP, request id) before the answer leaves,
+   * and answers nothing when that write fails (decision 0019). A family reading
+   * its own data is not audited. functions/test/audited-reads.test.ts finds the
+   * routes that lack it.
+   */
+  auditsReads?: string;
+  /** Content type of the response when it is not JSON (a CSV download). */
   responseContentType?: string;
+  /**
+   * The response is a document whose content type the service picks (a PDF or an HTML report):
+   * the service answers a `FileAnswer`, the router sends its bytes base64-encoded with
+   * `isBase64Encoded` (API Gateway v2 decodes them) and its own content type and headers.
+   * `responseContentType` lists the types for the OpenAPI document.
+   */
+  responseFile?: { contentTypes: readonly string[] };
 }
+
+/** What a `responseFile` route's service answers: the bytes (base64) and how to send them. */
+export const FileAnswer = z.object({
+  contentType: z.string(),
+  base64: z.string(),
+  /** Extra response headers (lower case), e.g. content-disposition, x-report-cache. */
+  headers: z.record(z.string(), z.string()),
+});
+export type FileAnswer = z.infer<typeof FileAnswer>;
 
 export function defineRoute<
   Body extends z.ZodType | undefined = undefined,

@@ -5,11 +5,15 @@ export const errorStatus = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** Sign-in by a user an admin deactivated (decision 0017). */
+  ACCOUNT_DEACTIVATED: 403,
   /** A family without a current agreement to the 隐私保护指引 on a personal-data route: show it again. */
   CONSENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,
+  /** One account's active bookings (confirmed + waitlisted): ≤ 3 per slot, ≤ 10 in all (decision 0018). */
+  BOOKING_LIMIT: 409,
   /** Issue 5: codes a page branches on (the ID is someone else's, a member already on a record, …). */
   FACE_VERIFICATION_REQUIRED: 400,
   NOT_A_MEMBER: 404,
@@ -32,6 +36,8 @@ export const errorStatus = {
   CONFLICT_PENDING: 409,
   /** 生育登记 is filed by a parent: no real-name binding (IDENTITY_REQUIRED above), or the bound person is neither parent named. */
   NOT_A_PARENT: 403,
+  /** Staff: the applicant (or a member of the family) may not review, void, resolve or pay their own filing. */
+  OWN_CASE: 403,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,

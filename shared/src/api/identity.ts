@@ -84,6 +84,7 @@ export const staffIdentityConflicts = defineRoute({
   summary: '实名冲突 Attempts to bind an ID number already bound (jurisdiction by the number’s region)',
   tag: 'staff',
   access: ['staff'],
+  auditsReads: 'identityConflict',
   query: ListQuery,
   response: pageOf(IdentityConflict),
 });

@@ -42,6 +42,9 @@ export const api = {
   openapi: platform.openapi,
   signIn: auth.signIn,
   me: auth.me,
+  logout: auth.logout,
+  deactivateUser: auth.deactivateUser,
+  reactivateUser: auth.reactivateUser,
   recordConsent: consents.recordConsent,
   listConsents: consents.listConsents,
   myNotifications: notifications.myNotifications,
@@ -97,6 +100,7 @@ export const api = {
   myAssistanceRequests: assistance.myAssistanceRequests,
   staffAssistanceRequests: assistance.staffAssistanceRequests,
   recordAssistanceEvent: assistance.recordAssistanceEvent,
+  assistanceRequestEvents: assistance.assistanceRequestEvents,
   applyChildcareSubsidy: subsidies.applyChildcareSubsidy,
   myChildcareSubsidies: subsidies.myChildcareSubsidies,
   renewChildcareSubsidy: subsidies.renewChildcareSubsidy,
@@ -116,6 +120,7 @@ export const api = {
   monitoringIndicators: monitoring.monitoringIndicators,
   monitoringReconciliation: monitoring.monitoringReconciliation,
   resolveReconciliationItem: monitoring.resolveReconciliationItem,
+  monitoringReport: monitoring.monitoringReport,
 } as const;
 
 export type Api = typeof api;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { monitoringSources } from '../monitoring/sources';
 import { DistrictCodeSchema } from '../roles';
-import { defineRoute, ListQuery, pageOf } from './contract';
+import { defineRoute, FileAnswer, ListQuery, pageOf } from './contract';
 
 /**
  * Population monitoring (SPEC C4, issue 11): staff import the records
@@ -240,6 +240,8 @@ export const monitoringReconciliation = defineRoute({
   access: ['staff'],
   query: ReconciliationQuery,
   response: Reconciliation,
+  // Masked references to mothers and children of other sources: each item shown is audited (0019).
+  auditsReads: 'reconciliationItem',
 });
 
 export const ResolveReconciliationRequest = z.object({
@@ -258,4 +260,32 @@ export const resolveReconciliationItem = defineRoute({
   body: ResolveReconciliationRequest,
   response: ReconciliationItem,
   idempotent: true,
+});
+
+export const reportFormats = ['pdf', 'html'] as const;
+export const reportContentTypes = { pdf: 'application/pdf', html: 'text/html; charset=utf-8' } as const;
+
+export const ReportQuery = z.object({
+  district: DistrictCodeSchema.optional().describe(
+    'Omitted: the city report with every district (city staff only)',
+  ),
+  year: z.coerce
+    .number({ error: '年份必须是数字' })
+    .int('年份必须是整数')
+    .min(2000, '年份不能早于 2000 年')
+    .max(2100, '年份不能晚于 2100 年'),
+  format: z.enum(reportFormats, { error: '格式应为 pdf 或 html' }).default('pdf'),
+});
+
+export const monitoringReport = defineRoute({
+  operationId: 'monitoringReport',
+  method: 'GET',
+  path: '/v1/staff/monitoring/reports',
+  summary:
+    '人口形势分析报告 The year’s situation report (PDF or HTML): charts and tables beside the previous year, with commentary',
+  tag: 'monitoring',
+  access: ['staff'],
+  query: ReportQuery,
+  response: FileAnswer,
+  responseFile: { contentTypes: Object.values(reportContentTypes) },
 });

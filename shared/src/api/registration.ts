@@ -200,6 +200,7 @@ export const getRegistration = defineRoute({
   summary: '登记详情 With status history (the family; staff of the jurisdiction)',
   tag: 'registration',
   access: 'signedIn',
+  auditsReads: 'registration',
   params: IdParams,
   response: RegistrationView,
   personalData: true,
@@ -225,6 +226,7 @@ export const staffRegistrations = defineRoute({
   summary: '审核队列 Registrations of the caller’s jurisdiction by status',
   tag: 'staff',
   access: ['staff'],
+  auditsReads: 'registration',
   query: StaffRegistrationsQuery,
   response: pageOf(RegistrationSummary),
 });

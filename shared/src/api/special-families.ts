@@ -237,6 +237,7 @@ export const staffSpecialFamilies = defineRoute({
   summary: '特殊家庭档案 Masked list of the jurisdiction (audited)',
   tag: 'special-families',
   access: ['staff'],
+  auditsReads: 'specialFamily',
   query: StaffSpecialFamiliesQuery,
   response: pageOf(SpecialFamilySummary),
 });
@@ -248,6 +249,7 @@ export const staffSpecialFamily = defineRoute({
   summary: '档案详情 One record (audited: the family sees who viewed it)',
   tag: 'special-families',
   access: ['staff'],
+  auditsReads: 'specialFamily',
   params: IdParams,
   response: SpecialFamilyView,
 });
@@ -271,6 +273,7 @@ export const specialFamilyCoverage = defineRoute({
   summary: '三个全覆盖 Contact person, family doctor, green channel: counts, shares, families lacking each',
   tag: 'special-families',
   access: ['staff'],
+  auditsReads: 'specialFamily',
   query: CoverageQuery,
   response: CoverageResponse,
 });

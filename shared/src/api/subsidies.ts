@@ -142,6 +142,7 @@ export const staffChildcareSubsidies = defineRoute({
   summary: '育儿补贴审核 Applications of the jurisdiction, oldest first',
   tag: 'subsidies',
   access: ['staff'],
+  auditsReads: 'childcareSubsidy',
   query: StaffSubsidiesQuery,
   response: pageOf(SubsidyView),
 });

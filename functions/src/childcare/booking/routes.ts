@@ -6,6 +6,7 @@ import type { Notifier } from '../../notifications/notifier';
 import { createInstitutionEntity, createSlotEntity } from '../entities';
 import { createBookingEntity } from './entity';
 import { createSlotLedger } from './ledger';
+import { createBookingQuota } from './quota';
 import { createBookingService } from './service';
 
 export function createBookingServiceFor(deps: {
@@ -19,6 +20,7 @@ export function createBookingServiceFor(deps: {
     slots,
     institutions: createInstitutionEntity(deps.client, deps.table),
     ledger: createSlotLedger(deps.client, slots),
+    quota: createBookingQuota(deps),
     guards: createGuards(createGuardEntity(deps.client, deps.table)),
     notifier: deps.notifier,
   });

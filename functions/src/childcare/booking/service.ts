@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
 import { newId } from '../../commons/ids';
+import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
@@ -18,6 +19,7 @@ import type { InstitutionEntity, SlotEntity } from '../entities';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
 import { promotedMessage } from './messages';
+import type { BookingQuota } from './quota';
 import { ageMismatch, childGuardKey } from './rules';
 
 export interface BookingServiceDeps {
@@ -25,6 +27,8 @@ export interface BookingServiceDeps {
   slots: SlotEntity;
   institutions: InstitutionEntity;
   ledger: SlotLedger;
+  /** The account's active bookings (commons/limits.ts `bookingLimits`); decision 0018. */
+  quota: BookingQuota;
   guards: Guards;
   notifier: Notifier;
   /** Defaults to the process's cipher (KMS deployed, the data dir's key locally). */
@@ -41,6 +45,13 @@ const abandonedAfterMs = 60_000;
 
 const slotFull = () => new AppError('SLOT_FULL', '该时段名额和候补均已满，请选择其他时段');
 const alreadyBooked = () => conflict('该孩子已预约此时段，无需重复预约');
+const overQuota = (reason: 'account' | 'slot') =>
+  new AppError(
+    'BOOKING_LIMIT',
+    reason === 'slot'
+      ? `每个账号在同一时段最多预约 ${bookingLimits.activePerAccountPerSlot} 个孩子（含候补）`
+      : `每个账号最多同时保留 ${bookingLimits.activePerAccount} 个有效预约（含候补），请先取消不需要的预约`,
+  );
 
 export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' | 'cancelled' };
 
@@ -52,7 +63,7 @@ export type VisibleBooking = BookingItem & { status: 'confirmed' | 'waitlisted' 
  * item behind its ledger (after a crash) brings it up to date.
  */
 export function createBookingService(deps: BookingServiceDeps) {
-  const { bookings, ledger, guards, notifier } = deps;
+  const { bookings, ledger, quota, guards, notifier } = deps;
   const cipher = async () => deps.pii ?? (await piiCipher());
 
   const getBooking = async (bookingId: string) =>
@@ -100,6 +111,12 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (item.status === 'cancelled') return item as VisibleBooking;
     if (item.status === 'pending') {
       if (held !== undefined) {
+        // A booking leaves `pending` only once its account counts it (decision 0018);
+        // an interrupted one the account has no room for gives its place back.
+        if (!(await quota.take(item.userId, item.bookingId, item.slotId)).taken) {
+          await giveUp(item, now);
+          return undefined;
+        }
         const status = held === 0 ? 'confirmed' : 'waitlisted';
         await move(item.bookingId, 'pending', { status, waitlistSeq: held });
         return { ...item, status, waitlistSeq: held };
@@ -109,6 +126,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     }
     if (held === undefined) {
       // Released on the ledger by a cancel that stopped before updating the item.
+      await quota.release(item.userId, item.bookingId, item.slotId);
       await move(item.bookingId, item.status, { status: 'cancelled', cancelledAt: now.toISOString() });
       await guards.release('child-slot', item.guardKey, item.bookingId);
       return { ...item, status: 'cancelled', cancelledAt: now.toISOString() };
@@ -120,7 +138,11 @@ export function createBookingService(deps: BookingServiceDeps) {
     return item as VisibleBooking;
   };
 
-  /** An intent that got no place: the item goes, then the child's claim, so the child may try again. */
+  /**
+   * An intent that got no place: the item goes, then the child's claim, so the
+   * child may try again. (It was never counted on the account: the count is
+   * taken only once the ledger holds a place.)
+   */
   const abandon = async (item: BookingItem) => {
     try {
       await bookings
@@ -200,6 +222,44 @@ export function createBookingService(deps: BookingServiceDeps) {
     return answerFor(stored.bookingId, visible.status, stored.slotId);
   };
 
+  /**
+   * Counts the booking on the account once the ledger holds its place and
+   * before it leaves `pending` (decision 0018). Refused: the account's holds
+   * are brought in line with their bookings first (a hold left by a crash goes
+   * back), then it asks once more; still refused, the place goes back, the
+   * intent is abandoned and the family told why.
+   */
+  const countOnAccount = async (caller: SessionUser, bookingId: string, slotId: string, now: Date) => {
+    if ((await quota.take(caller.id, bookingId, slotId)).taken) return;
+    for (const hold of await quota.holds(caller.id)) {
+      if (hold.bookingId === bookingId) continue;
+      const held = await getBooking(hold.bookingId);
+      // `reconcile` gives back the holds of bookings the ledger released and of abandoned intents.
+      const visible = held ? await reconcile(held, await ledger.read(held.slotId), now) : undefined;
+      if (!held || visible?.status === 'cancelled')
+        await quota.release(caller.id, hold.bookingId, hold.slotId);
+    }
+    const take = await quota.take(caller.id, bookingId, slotId);
+    if (take.taken) return;
+    const intent = await getBooking(bookingId);
+    if (intent) await giveUp(intent, now);
+    throw overQuota(take.reason);
+  };
+
+  /**
+   * A `pending` booking that holds a place its account may not count: the place
+   * goes back on the ledger (promoting the first in line if it was confirmed),
+   * then the intent and the child's claim. Still `pending`, so never promised.
+   */
+  const giveUp = async (intent: BookingItem, now: Date) => {
+    const released = await ledger.release(intent.slotId, intent.bookingId);
+    if (released.released === 'confirmed' && released.promoted) {
+      const promoted = await getBooking(released.promoted);
+      if (promoted) await completePromotion(promoted, now);
+    }
+    await abandon(intent);
+  };
+
   return {
     reconcile,
 
@@ -215,7 +275,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
 
       const pii = await cipher();
-      const guardKey = childGuardKey(pii, slotId, request.childName, request.childBirthDate);
+      const guardKey = childGuardKey(pii, caller.id, slotId, request.childName, request.childBirthDate);
       // Full at this consistent read: answer at once, unless this child already
       // holds a claim (a retry resuming an interrupted attempt must find its place).
       if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
@@ -259,6 +319,8 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (intent) await abandon(intent);
         throw slotFull();
       }
+      // Counted once the place is held, so a rush's SLOT_FULL answers cost the account nothing.
+      await countOnAccount(caller, bookingId, slotId, now);
       const seq = place.kind === 'waitlisted' ? place.seq : 0;
       await move(bookingId, 'pending', {
         status: place.kind,
@@ -310,6 +372,9 @@ export function createBookingService(deps: BookingServiceDeps) {
         const promoted = await getBooking(released.promoted);
         if (promoted) await completePromotion(promoted, now);
       }
+      // Before the item moves: a cancelled item never still counts (a crash here is
+      // repaired by `reconcile`, which finds the ledger released).
+      await quota.release(caller.id, bookingId, visible.slotId);
       const cancelledAt = now.toISOString();
       await move(bookingId, visible.status, { status: 'cancelled', cancelledAt });
       await guards.release('child-slot', visible.guardKey, bookingId);

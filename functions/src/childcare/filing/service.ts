@@ -6,6 +6,7 @@ import type {
   SessionUser,
 } from '@hongjia/shared';
 import { z } from 'zod';
+import type { AuditTrail } from '../../commons/audit';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure } from '../../commons/guards';
@@ -13,7 +14,7 @@ import { newId } from '../../commons/ids';
 import { type ConflictRecords, conflictPending } from '../../conflicts/records';
 import { cellOf, geohashOf } from '../../geo/cells';
 import type { Notifier } from '../../notifications/notifier';
-import { type AccessChecks, covers } from '../../staff/jurisdiction';
+import { type AccessChecks, covers, refuseOwnCase } from '../../staff/jurisdiction';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { toDetail } from '../views';
 import { filingDecidedMessage } from './messages';
@@ -27,6 +28,8 @@ export interface FilingServiceDeps {
   /** Records a conflict when another provider's filing holds the credit code (./conflicts.ts). */
   recordConflict: (holder: InstitutionItem, later: InstitutionItem, now: Date) => Promise<unknown>;
   conflicts: Pick<ConflictRecords, 'openOn'>;
+  /** Written before a decision lands (decision 0019). */
+  audit: Pick<AuditTrail, 'record'>;
 }
 
 type Status = InstitutionItem['status'];
@@ -214,12 +217,15 @@ export function createFilingService(deps: FilingServiceDeps) {
       institutionId: string,
       decision: { decision: 'approve' | 'reject'; reason?: string | undefined },
       now: Date,
+      trace: { requestId: string; sourceIp: string } = { requestId: 'internal', sourceIp: 'internal' },
     ) {
       const jurisdiction = await access.staffJurisdiction(caller);
       const item = await get(institutionId);
       if (!item || item.status === 'checking' || !covers(jurisdiction, item.district)) {
         throw notFound('未找到该备案');
       }
+      // A provider who is also staff does not decide their own institution's filing.
+      refuseOwnCase(caller, [item.providerId]);
       if (item.status === 'conflict') throw conflictPending();
       if (item.status !== 'pending_review') throw conflict('该备案已审核，不能重复审核');
       if (await deps.conflicts.openOn('credit_code', item.creditCode)) throw conflictPending();
@@ -232,6 +238,20 @@ export function createFilingService(deps: FilingServiceDeps) {
             ...(decision.reason ? { reviewReason: decision.reason } : {}),
           }
         : { status: 'rejected' as const, reviewReason: decision.reason ?? '' };
+      // Audit first (decision 0019): the decision never lands without its entry.
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'institution',
+          subjectId: institutionId,
+          action: 'filing_decision',
+          district: item.district,
+          note: `pending_review → ${changes.status}`,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
       try {
         await institutions
           .patch({ institutionId })

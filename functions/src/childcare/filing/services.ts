@@ -25,9 +25,10 @@ export function createFilingServicesFor(deps: {
   const institutions = createInstitutionEntity(client, table);
   const guards = createGuards(createGuardEntity(client, table));
   const users = createUserStore(createUserEntity(client, accessTableName()));
-  const access = createAccessChecks(users);
+  const access = createAccessChecks();
   const conflictRecords = createConflictRecords(createConflictEntity(client, table));
   const conflicts = createFilingConflicts({ institutions, guards, conflicts: conflictRecords, users });
+  const audit = createAuditTrail(createAuditEntity(client, auditTableName()));
   return {
     institutions,
     access,
@@ -38,12 +39,13 @@ export function createFilingServicesFor(deps: {
       notifier,
       recordConflict: conflicts.record,
       conflicts: conflictRecords,
+      audit,
     }),
     conflicts: createConflictDesk({
       records: conflictRecords,
       parties: conflicts.parties,
       access,
-      audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+      audit,
       notifier,
     }),
   };

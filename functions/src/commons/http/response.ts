@@ -33,12 +33,39 @@ export function textResponse(
   };
 }
 
+/**
+ * A document answered by a `responseFile` route (a PDF or HTML report): base64 with
+ * `isBase64Encoded`, as API Gateway v2 expects for a binary body (it decodes it).
+ */
+export function fileResponse(
+  statusCode: number,
+  answer: { contentType: string; base64: string; headers: Record<string, string> },
+  requestId: string,
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: {
+      ...baseHeaders,
+      ...answer.headers,
+      'content-type': answer.contentType,
+      'x-request-id': requestId,
+    },
+    body: answer.base64,
+    isBase64Encoded: true,
+  };
+}
+
+/** The envelope; a 429 also says when to come back (`Retry-After`, seconds; 60 when the limit did not say). */
 export function errorResponse(error: AppError, requestId: string): APIGatewayProxyStructuredResultV2 {
-  return jsonResponse(
+  const response = jsonResponse(
     error.status,
     { error: { code: error.code, message: error.message, details: error.details, requestId } },
     requestId,
   );
+  if (error.status === 429) {
+    response.headers = { ...response.headers, 'retry-after': String(error.retryAfterSeconds ?? 60) };
+  }
+  return response;
 }
 
 export function internalErrorResponse(requestId: string): APIGatewayProxyStructuredResultV2 {

@@ -1,5 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { assertFamilyAllowed, assertLookupAllowed, familyOfField, type PiiFamily } from './families';
+import {
+  assertFamilyAllowed,
+  assertLookupAllowed,
+  familyOfField,
+  type LookupPurpose,
+  type PiiFamily,
+} from './families';
 import type { DataKeySource } from './keys';
 
 /**
@@ -25,7 +31,7 @@ import type { DataKeySource } from './keys';
 export interface PiiCipher {
   seal(plaintext: string, field: string): Promise<string>;
   open(sealed: string, field: string): Promise<string>;
-  lookupHash(value: string, purpose: string): string;
+  lookupHash(value: string, purpose: LookupPurpose): string;
 }
 
 const prefix = 'pii2';
@@ -94,7 +100,7 @@ export function createPiiCipher(keys: DataKeySource, lookupKey: Buffer | undefin
     },
 
     lookupHash(value, purpose) {
-      assertLookupAllowed();
+      assertLookupAllowed(purpose);
       if (!lookupKey) throw new Error('This function group has no personal-data look-up key');
       return createHmac('sha256', lookupKey).update(`${purpose}\u0000${value}`).digest('base64url');
     },

@@ -42,6 +42,18 @@ export function familyOfField(field: string): PiiFamily {
   return family as PiiFamily;
 }
 
+/**
+ * What a keyed look-up hash is for; the purpose is part of the HMAC input, so
+ * hashes of one purpose never match another's.
+ */
+export type LookupPurpose =
+  | 'id-number'
+  | 'parents-birth-dates'
+  | 'birth-bundle'
+  | 'child-slot'
+  | 'monitoring-child'
+  | 'monitoring-name';
+
 /** Refuses a family the current function group does not declare (see commons/group-scope.ts). */
 export function assertFamilyAllowed(family: PiiFamily): void {
   const scope = currentGroup();
@@ -52,12 +64,13 @@ export function assertFamilyAllowed(family: PiiFamily): void {
   }
 }
 
-/** Refuses look-up hashes in a function group that does not declare them. */
-export function assertLookupAllowed(): void {
+/** Refuses look-up hashes in a function group that does not declare them (or not for this purpose). */
+export function assertLookupAllowed(purpose: string): void {
   const scope = currentGroup();
-  if (scope && !scope.access.piiLookup) {
+  const allowed = scope?.access.piiLookup;
+  if (scope && (allowed === undefined || (allowed !== true && !allowed.some((p) => p === purpose)))) {
     throw new Error(
-      `function group "${scope.name}" may not compute look-up hashes (manifest access.piiLookup)`,
+      `function group "${scope.name}" may not compute "${purpose}" look-up hashes (manifest access.piiLookup)`,
     );
   }
 }

@@ -6,7 +6,7 @@ import { kmsDataKeys, localDataKeys } from './keys';
 
 export type { PiiCipher } from './cipher';
 export { createPiiCipher } from './cipher';
-export { familyOfField, type PiiFamily, piiFamilies } from './families';
+export { familyOfField, type LookupPurpose, type PiiFamily, piiFamilies } from './families';
 export { localDataKeys } from './keys';
 
 let cipher: Promise<PiiCipher> | undefined;

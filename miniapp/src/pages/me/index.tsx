@@ -53,6 +53,12 @@ export default function Me() {
     shown.current = true;
   });
 
+  /** Ends every session of the account on the server too (decision 0017); signed out here whatever it answers. */
+  async function signOut() {
+    await call(api.logout).catch(() => undefined);
+    clearSession();
+  }
+
   async function signIn() {
     setBusy(true);
     try {
@@ -90,7 +96,7 @@ export default function Me() {
                 {bench.text}
               </Button>
             ))}
-            <Button className="btn btn--plain" onClick={clearSession} {...button('退出登录', 'me-sign-out')}>
+            <Button className="btn btn--plain" onClick={signOut} {...button('退出登录', 'me-sign-out')}>
               退出登录
             </Button>
           </>

@@ -61,6 +61,11 @@ export function AssistanceCard({
       {open ? (
         <View id={`assistance-detail-${r.id}`}>
           <Fact name="求助内容" value={r.description} />
+          {r.eventCount > r.events.length ? (
+            <Text className="muted" id={`assistance-count-${r.id}`}>
+              共 {r.eventCount} 条处理记录，此处显示最新一条
+            </Text>
+          ) : null}
           {r.events.map((e) => (
             <Fact
               key={`${e.at}:${e.kind}`}

@@ -1,9 +1,19 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import { button } from '../../../../components/a11y';
 import type { RequestModel } from '../../../../special-assistance/request-view';
 import '../../../../components/timeline.css';
 
 /** One help request: status, the first-contact line (late said gently), what was asked, and what happened. */
-export function RequestCard({ model }: { model: RequestModel }) {
+export function RequestCard({
+  model,
+  onShowAll,
+  loadingAll = false,
+}: {
+  model: RequestModel;
+  /** Reads the whole history (the list carries the newest event only). */
+  onShowAll?: () => void;
+  loadingAll?: boolean;
+}) {
   const id = `request-${model.id}`;
   return (
     <View className="sa-card" id={id} role="listitem" aria-label={`${model.title}：${model.statusText}`}>
@@ -31,6 +41,16 @@ export function RequestCard({ model }: { model: RequestModel }) {
           </View>
         ))}
       </View>
+      {model.hiddenEvents > 0 && onShowAll ? (
+        <Button
+          className="btn btn--secondary sa-line"
+          disabled={loadingAll}
+          onClick={onShowAll}
+          {...button(`查看全部办理记录（还有 ${model.hiddenEvents} 条）`, `${id}-all-events`)}
+        >
+          {loadingAll ? '正在读取…' : `查看全部办理记录（还有 ${model.hiddenEvents} 条）`}
+        </Button>
+      ) : null}
     </View>
   );
 }

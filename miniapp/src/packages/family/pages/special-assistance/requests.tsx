@@ -1,7 +1,7 @@
-import { api } from '@hongjia/shared';
+import { type AssistanceEvent, api } from '@hongjia/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
@@ -26,6 +26,29 @@ export default function Requests() {
   const filedId = routeParam(useRouter().params.filed);
   const load = useCallback((cursor?: string) => call(api.myAssistanceRequests, { query: { cursor } }), []);
   const list = usePaged(load);
+  // Whole histories read on request, by request id (the list carries each request's newest event).
+  const [histories, setHistories] = useState<Record<string, AssistanceEvent[]>>({});
+  const [reading, setReading] = useState<string | undefined>();
+  const showAll = async (id: string) => {
+    setReading(id);
+    try {
+      const events: AssistanceEvent[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(api.assistanceRequestEvents, {
+          params: { id },
+          query: { limit: 50, cursor },
+        });
+        events.push(...page.items.map(({ seq: _seq, ...event }) => event));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      setHistories((known) => ({ ...known, [id]: events }));
+    } catch {
+      void Taro.showToast({ title: '读取办理记录失败，请稍后再试', icon: 'none' });
+    } finally {
+      setReading(undefined);
+    }
+  };
   // Events come in while the page is closed: read again on every show.
   useDidShow(() => {
     if (session) void list.reload();
@@ -73,7 +96,12 @@ export default function Requests() {
       ) : null}
       <View role="list" aria-label="我的求助">
         {list.items.map((r) => (
-          <RequestCard key={r.id} model={requestModel(r, now)} />
+          <RequestCard
+            key={r.id}
+            model={requestModel(r, now, histories[r.id])}
+            onShowAll={() => void showAll(r.id)}
+            loadingAll={reading === r.id}
+          />
         ))}
       </View>
       <LoadMore list={list} what="求助" id="requests-more" />
