@@ -111,7 +111,11 @@ describe('东湖区 staff monitoring the population', () => {
     await visible('#resolve-note textarea').fill('已电话核实，产妇在外省完成生育登记');
     await shot('72-monitoring-resolve', { fullPage: true });
     await visible('#resolve-dialog-confirm').click();
-    await expect.poll(async () => (await tab.textContent()) ?? '').toContain(`（${before - 1}）`);
+    // The resolution, then the list and counts read again: seconds on a loaded machine (poll's default is 1 s).
+    await visible('#resolve-dialog').waitFor({ state: 'hidden' });
+    await expect
+      .poll(async () => (await tab.textContent()) ?? '', { timeout: 20_000 })
+      .toContain(`（${before - 1}）`);
     await shot('73-monitoring-resolved', { fullPage: true });
   });
 });
