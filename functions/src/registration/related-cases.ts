@@ -1,20 +1,14 @@
 import type { RegistrationView, RelatedCase } from '@hongjia/shared';
 import { covers, type Jurisdiction } from '../commons/access';
 import type { RegistrationEntity, RegistrationItem } from './entity';
-import { visibleStatus } from './views';
+import { caseHeading } from './views';
 
 function toRelatedCase(item: RegistrationItem): RelatedCase {
   return {
-    id: item.registrationId,
-    receiptNo: item.receiptNo,
-    kind: item.kind,
-    parity: item.parity,
-    status: visibleStatus(item),
-    jurisdiction: item.jurisdiction,
+    ...caseHeading(item),
     mother: { nameMasked: item.motherNameMasked, idNumberMasked: item.motherIdMasked },
     father: { nameMasked: item.fatherNameMasked, idNumberMasked: item.fatherIdMasked },
     ...(item.expectedDueDate ? { expectedDueDate: item.expectedDueDate } : {}),
-    submittedAt: item.submittedAt,
   };
 }
 

@@ -17,16 +17,24 @@ export function visibleStatus(item: RegistrationItem): RegistrationStatus {
   return item.status === 'checking' ? 'pending_review' : item.status;
 }
 
-export async function toView(item: RegistrationItem, cipher: PiiCipher): Promise<RegistrationView> {
-  const { motherName, fatherName } = await openNames(cipher, item);
+/** What every view of a registration starts with: which case, its kind and where it stands. */
+export function caseHeading(item: RegistrationItem) {
   return {
     id: item.registrationId,
     receiptNo: item.receiptNo,
     kind: item.kind,
     parity: item.parity,
     status: visibleStatus(item),
-    version: item.version,
     jurisdiction: item.jurisdiction,
+    submittedAt: item.submittedAt,
+  };
+}
+
+export async function toView(item: RegistrationItem, cipher: PiiCipher): Promise<RegistrationView> {
+  const { motherName, fatherName } = await openNames(cipher, item);
+  return {
+    ...caseHeading(item),
+    version: item.version,
     mother: {
       name: motherName,
       idNumberMasked: item.motherIdMasked,
@@ -47,20 +55,13 @@ export async function toView(item: RegistrationItem, cipher: PiiCipher): Promise
     reasons: item.reasons,
     history: item.history,
     ...(item.certificateId ? { certificateId: item.certificateId } : {}),
-    submittedAt: item.submittedAt,
   };
 }
 
 export function toSummary(item: RegistrationItem) {
   return {
-    id: item.registrationId,
-    receiptNo: item.receiptNo,
-    kind: item.kind,
-    parity: item.parity,
-    status: visibleStatus(item),
+    ...caseHeading(item),
     version: item.version,
-    jurisdiction: item.jurisdiction,
-    submittedAt: item.submittedAt,
     ...(item.certificateId ? { certificateId: item.certificateId } : {}),
     motherNameMasked: item.motherNameMasked,
   };
