@@ -10,7 +10,7 @@ import {
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
-import { type Guards, isConditionFailure } from '../../commons/guards';
+import { type Guards, isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
@@ -74,19 +74,14 @@ export function createBookingService(deps: BookingServiceDeps) {
     bookingId: string,
     from: BookingItem['status'],
     set: Partial<Pick<BookingItem, 'status' | 'waitlistSeq' | 'confirmedAt' | 'cancelledAt'>>,
-  ) => {
-    try {
-      await bookings
+  ) =>
+    landed(
+      bookings
         .patch({ bookingId })
         .set(set)
         .where((attr, op) => op.eq(attr.status, from))
-        .go();
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
+        .go(),
+    );
 
   /** The promoted family's item follows the ledger, then they are told (once, by a deterministic id). */
   const completePromotion = async (booking: BookingItem, now: Date) => {
@@ -144,14 +139,12 @@ export function createBookingService(deps: BookingServiceDeps) {
    * taken only once the ledger holds a place.)
    */
   const abandon = async (item: BookingItem) => {
-    try {
-      await bookings
+    await landed(
+      bookings
         .delete({ bookingId: item.bookingId })
         .where((attr, op) => op.eq(attr.status, 'pending'))
-        .go();
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+        .go(),
+    );
     await guards.release('child-slot', item.guardKey, item.bookingId);
   };
 

@@ -3,7 +3,7 @@ import { type AccessChecks, covers, districtsAsked, refuseOwnCase } from '../../
 import type { AuditTrail } from '../../commons/audit';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
-import { type Guards, isConditionFailure } from '../../commons/guards';
+import { type Guards, isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { pageAcross } from '../../commons/paging';
 import { type ConflictRecords, conflictPending } from '../../conflicts';
@@ -56,30 +56,23 @@ export function createFilingService(deps: FilingServiceDeps) {
     (await institutions.get({ institutionId }).go({ consistent: true })).data ?? undefined;
 
   /** `from` → `to` (conditional on `from`); false when the filing was no longer there. */
-  const move = async (item: InstitutionItem, from: Status, to: Status) => {
-    try {
-      await institutions
+  const move = (item: InstitutionItem, from: Status, to: Status) =>
+    landed(
+      institutions
         .patch({ institutionId: item.institutionId })
         .composite({ createdAt: item.createdAt })
         .set({ status: to })
         .where((attr, op) => op.eq(attr.status, from))
-        .go();
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
+        .go(),
+    );
 
   const discard = async (item: InstitutionItem) => {
-    try {
-      await institutions
+    await landed(
+      institutions
         .delete({ institutionId: item.institutionId })
         .where((attr, op) => op.eq(attr.status, 'checking'))
-        .go();
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+        .go(),
+    );
   };
 
   /** Claims the credit code for a `checking` filing: to review, or on hold beside another provider's. */
