@@ -1,7 +1,7 @@
 import { api, type DistrictCode, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { type Actor, actors, otherDistrict, ownDistrict } from './authorization/actors';
+import { type Actor, type ActorName, actors, otherDistrict, ownDistrict } from './authorization/actors';
 import { type Expected, expectedAnswer, gateAnswer, type Side } from './authorization/expected';
 import { certificateWriter } from './certificates-fixtures';
 import {
@@ -15,8 +15,15 @@ import {
   publishSlot,
 } from './childcare-filing-fixtures';
 import { call, signIn, startTestRuntime } from './harness';
+import {
+  type Created,
+  parents,
+  idNumber as regIdNumber,
+  registrationBody,
+  submit,
+} from './registration-fixtures';
 import { bindIdentity, createFamily, familyBody, validIdNumber } from './special-family-fixtures';
-import { pdfBytes, sha256Of } from './upload-fixtures';
+import { pdfBytes, sha256Of, uploaded } from './upload-fixtures';
 
 /**
  * Issue 12, the proof: the authorization matrix, generated from the route
@@ -51,22 +58,8 @@ const routes = Object.entries(api) as [string, Route][];
  */
 const pendingFixtures: Record<string, string> = {
   logout: 'ends every session of the caller: the matrix actors would lose theirs (sessions.test.ts)',
-  createAssistanceRequest:
-    'needs the actor to be a special family member or its contact staff (assistance.test.ts)',
-  assistanceRequestEvents:
-    'needs a help request per side, i.e. a special family per side (assistance.test.ts)',
-  recordAssistanceEvent: 'as assistanceRequestEvents (assistance.test.ts)',
-  setProxyConsent: 'needs the actor to be a special family member (special-families.test.ts)',
   runBenefitScreening: 'needs special families with screening facts per district (benefits.test.ts)',
   enrolBenefits: 'needs a screening result per district first (benefits.test.ts, own-case.test.ts)',
-  submitRegistration:
-    'needs the actor bound as a parent of the couple it files for, per call (registration.test.ts)',
-  getRegistration: 'needs a registration per family and per hukou district (registration.test.ts)',
-  resubmitRegistration: 'needs a registration sent back for changes per side (registration-review.test.ts)',
-  reviewRegistration:
-    'needs a pending registration per district, fresh per ask (registration-review.test.ts)',
-  voidRegistration: 'needs an approved registration per district, fresh per ask (registration-void.test.ts)',
-  registrationAttachment: 'needs an uploaded, claimed attachment per registration (attachments.test.ts)',
   renewChildcareSubsidy: 'needs an approved application inside its renewal window (subsidies.test.ts)',
   reviewChildcareSubsidy:
     'needs an application per district, fresh per ask, within the 10/day apply limit (subsidies.test.ts)',
@@ -81,7 +74,7 @@ const pendingFixtures: Record<string, string> = {
     'needs an open gap per district from imported data (monitoring-reconciliation.test.ts)',
 };
 /** Only ever lowered as fixtures land. */
-const pendingCeiling = 23;
+const pendingCeiling = 13;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -91,6 +84,7 @@ const noneOfTheirOwn: Record<string, { status: number; code: string }> = {
   myIdentity: { status: 404, code: 'NOT_FOUND' },
   mySpecialFamily: { status: 404, code: 'NOT_A_MEMBER' },
   myRecordViews: { status: 404, code: 'NOT_A_MEMBER' },
+  setProxyConsent: { status: 404, code: 'NOT_A_MEMBER' },
 };
 
 /**
@@ -184,6 +178,12 @@ const takesDistrict = (route: Route) =>
 const districtOf = (actor: Actor, side: Side) => {
   const mine = actor.district ?? ownDistrict;
   return side === 'own' ? mine : mine === ownDistrict ? otherDistrict : ownDistrict;
+};
+
+/** Family B's `own` is its own record; every other actor's `own` is family A's (refused alike). */
+const familyOf = (actor: Actor, side: Side): 'familyA' | 'familyB' => {
+  const mine = actor.name === 'familyB' ? 'familyB' : 'familyA';
+  return side === 'own' ? mine : mine === 'familyA' ? 'familyB' : 'familyA';
 };
 
 /**
@@ -375,10 +375,6 @@ async function makeFixtures() {
     };
   });
 
-  const familyOf = (actor: Actor, side: Side) => {
-    const mine = actor.name === 'familyB' ? 'familyB' : 'familyA';
-    return side === 'own' ? mine : mine === 'familyA' ? 'familyB' : 'familyA';
-  };
   // Real names: each signed-in actor binds its own person (the same again answers alike); the
   // families are bound first, as 育儿补贴 requires.
   const personOf = (actor: Actor) => {
@@ -507,21 +503,32 @@ async function makeFixtures() {
   // Special families of each district, made by that district's staff; a fresh one per ask (a change moves its version).
   const staffOf = { [ownDistrict]: staff, [otherDistrict]: tokens.get('otherDistrictStaff') as string };
   let families = 0;
-  const specialFamilyIn = async (district: DistrictCode) => {
+  /** A special family of `district`; with `contactUserId`, its mother (a fresh account) lets that contact act for it. */
+  const specialFamilyIn = async (district: DistrictCode, contactUserId?: string) => {
     families++;
+    const mother = {
+      name: '矩阵母亲',
+      idNumber: validIdNumber(district, '1968-03-15', 'F', 7000 + families),
+    };
     const body = familyBody(7000 + families, {
       district,
-      members: [
-        {
-          role: 'mother',
-          name: '矩阵母亲',
-          idNumber: validIdNumber(district, '1968-03-15', 'F', 7000 + families),
-          phone: '13807910001',
-        },
-      ],
+      members: [{ role: 'mother', ...mother, phone: '13807910001' }],
+      ...(contactUserId
+        ? { contactPerson: { name: '矩阵联系人', phone: '13907910003', userId: contactUserId } }
+        : {}),
     });
     const created = await createFamily(runtime, staffOf[district] as string, body);
     expect(created.status, created.text).toBe(201);
+    if (contactUserId) {
+      const member = (await signIn(runtime, `matrix-member-${families}`)).token;
+      const bound = await bindIdentity(runtime, member, mother.name, mother.idNumber);
+      expect(bound.status, bound.text).toBe(200);
+      const consent = await call(runtime, api.setProxyConsent.path, {
+        token: member,
+        body: { granted: true },
+      });
+      expect(consent.status, consent.text).toBe(200);
+    }
     return (created.json as { id: string }).id;
   };
   objectRequests.set('createSpecialFamily', (actor, side) => {
@@ -552,6 +559,200 @@ async function makeFixtures() {
     method: 'PATCH',
     path: pathOf(api.updateSpecialFamily, { id: await specialFamilyIn(districtOf(actor, side)) }),
     body: { expectedVersion: 1, hukouType: 'rural' },
+  }));
+
+  await registrationFixtures(personOf);
+  await assistanceFixtures(personOf, specialFamilyIn);
+}
+
+/**
+ * Help requests (求助): families A and B are the mothers of a special family of their own district,
+ * each district's staff its contact person with the family's consent to act for it (proxy mode);
+ * city staff the contact person of a third family. Each family's own request is the one staff meet
+ * as their district's or the other's; events change a request's version, so a fresh one per ask.
+ */
+async function assistanceFixtures(
+  personOf: (actor: Actor) => { name: string; idNumber: string },
+  specialFamilyIn: (district: DistrictCode, contactUserId?: string) => Promise<string>,
+) {
+  const actor = (name: ActorName) => actors.find((a) => a.name === name) as Actor;
+  const staffFamilies = new Map<string, string>();
+  let serial = 7500;
+  for (const [family, district, contact] of [
+    ['familyA', ownDistrict, 'districtStaff'],
+    ['familyB', otherDistrict, 'otherDistrictStaff'],
+  ] as const) {
+    const person = personOf(actor(family));
+    const created = await createFamily(
+      runtime,
+      tokens.get(contact) as string,
+      familyBody(++serial, {
+        district,
+        members: [{ role: 'mother', ...person, phone: '13807910001' }],
+        contactPerson: { name: '矩阵联系人', phone: '13907910003', userId: userIds.get(contact) },
+      }),
+    );
+    expect(created.status, created.text).toBe(201);
+    staffFamilies.set(contact, (created.json as { id: string }).id);
+    const consent = await call(runtime, api.setProxyConsent.path, {
+      token: tokens.get(family) as string,
+      body: { granted: true },
+    });
+    expect(consent.status, consent.text).toBe(200);
+  }
+  // City staff act for a family of 东湖区 whose mother (a fresh account) consented.
+  staffFamilies.set('cityStaff', await specialFamilyIn(ownDistrict, userIds.get('cityStaff')));
+
+  const helpBody = { category: 'medical', description: '矩阵求助：想请人陪同去医院复查', urgency: 'normal' };
+  const fileHelp = async (family: 'familyA' | 'familyB') => {
+    const answer = await call(runtime, api.createAssistanceRequest.path, {
+      token: tokens.get(family) as string,
+      body: helpBody,
+      headers: { 'idempotency-key': key('matrix-help') },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    return String(answer.json?.id);
+  };
+  // Families file for themselves; staff for the family they are the contact person of.
+  objectRequests.set('createAssistanceRequest', (asker) => ({
+    method: 'POST',
+    path: api.createAssistanceRequest.path,
+    body: {
+      ...helpBody,
+      ...(staffFamilies.has(asker.name) ? { familyId: staffFamilies.get(asker.name) } : {}),
+    },
+    headers: { 'idempotency-key': key('matrix-help') },
+  }));
+  // Members only: anyone else is told they are none (as mySpecialFamily).
+  objectRequests.set('setProxyConsent', () => ({
+    method: 'POST',
+    path: api.setProxyConsent.path,
+    body: { granted: true },
+  }));
+  const requests = { familyA: await fileHelp('familyA'), familyB: await fileHelp('familyB') };
+  // A family's own, or (anyone else) the one of the side's district.
+  const requestFamily = (asker: Actor, side: Side) =>
+    asker.roles.includes('family')
+      ? familyOf(asker, side)
+      : districtOf(asker, side) === ownDistrict
+        ? 'familyA'
+        : 'familyB';
+  objectRequests.set('assistanceRequestEvents', (asker, side) => ({
+    method: 'GET',
+    path: pathOf(api.assistanceRequestEvents, { id: requests[requestFamily(asker, side)] }),
+  }));
+  objectRequests.set('recordAssistanceEvent', async (asker, side) => ({
+    method: 'POST',
+    path: pathOf(api.recordAssistanceEvent, { id: await fileHelp(requestFamily(asker, side)) }),
+    body: { kind: 'call', note: '矩阵电话联系', expectedVersion: 1 },
+  }));
+}
+
+/**
+ * 生育登记: families A and B each file one of their own (as the bound mother) with an attachment, A's
+ * in 东湖区, B's in 青山湖区, so staff meet A's as their district's and B's as the other's. Reviews and
+ * voids change their object: a fresh registration per ask, filed by a fresh couple's mother.
+ */
+async function registrationFixtures(personOf: (actor: Actor) => { name: string; idNumber: string }) {
+  const couple = (n: number, district: DistrictCode, mother: { name: string; idNumber: string }) => ({
+    mother: { ...mother, phone: '13812345678', hukouDistrict: district },
+    father: {
+      name: '矩阵父亲',
+      idNumber: regIdNumber('M', n),
+      phone: '13987654321',
+      hukouDistrict: district,
+    },
+  });
+  let couples = 5000;
+  const familyFiling = (family: 'familyA' | 'familyB', overrides: Record<string, unknown> = {}) => {
+    const n = ++couples;
+    const district = family === 'familyA' ? ownDistrict : otherDistrict;
+    const person = personOf(actors.find((a) => a.name === family) as Actor);
+    return registrationBody(n, { ...couple(n, district, person), ...overrides });
+  };
+  const fileAs = async (token: string, body: unknown) => {
+    const answer = await submit(runtime, token, body);
+    expect(answer.status, answer.text).toBe(201);
+    return answer.json as unknown as Created;
+  };
+  const staffOf = (district: DistrictCode) =>
+    tokens.get(district === ownDistrict ? 'districtStaff' : 'otherDistrictStaff') as string;
+
+  const filed = new Map<string, { id: string; uploadId: string }>();
+  for (const family of ['familyA', 'familyB'] as const) {
+    const token = tokens.get(family) as string;
+    const uploadId = await uploaded(runtime, token, pdfBytes(1500));
+    const { id } = await fileAs(token, familyFiling(family, { parity: 2, attachmentIds: [uploadId] }));
+    filed.set(family, { id, uploadId });
+  }
+  // A family's own, or (anyone else) the one of the side's district.
+  const registrationFor = (actor: Actor, side: Side) =>
+    filed.get(
+      actor.roles.includes('family')
+        ? familyOf(actor, side)
+        : districtOf(actor, side) === ownDistrict
+          ? 'familyA'
+          : 'familyB',
+    ) as { id: string; uploadId: string };
+  objectRequests.set('getRegistration', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.getRegistration, { id: registrationFor(actor, side).id }),
+  }));
+  objectRequests.set('registrationAttachment', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.registrationAttachment, registrationFor(actor, side)),
+  }));
+  objectRequests.set('submitRegistration', (actor) => ({
+    method: 'POST',
+    path: api.submitRegistration.path,
+    body: familyFiling(actor.name as 'familyA' | 'familyB'),
+    headers: { 'idempotency-key': key('matrix-reg') },
+  }));
+
+  // 补正: each family's own registration, returned by its district; asked once on each side.
+  const returned = new Map<string, { body: Record<string, unknown>; id: string }>();
+  for (const family of ['familyA', 'familyB'] as const) {
+    const body = familyFiling(family, { parity: 2 });
+    const { id } = await fileAs(tokens.get(family) as string, body);
+    const district = family === 'familyA' ? ownDistrict : otherDistrict;
+    const back = await call(runtime, pathOf(api.reviewRegistration, { id }), {
+      token: staffOf(district),
+      body: { decision: 'return', comment: '矩阵退回补正', expectedVersion: 1 },
+    });
+    expect(back.status, back.text).toBe(200);
+    returned.set(family, { body, id });
+  }
+  objectRequests.set('resubmitRegistration', (actor, side) => {
+    const { id, body } = returned.get(familyOf(actor, side)) as { body: Record<string, unknown>; id: string };
+    return {
+      method: 'POST',
+      path: pathOf(api.resubmitRegistration, { id }),
+      body: { ...body, expectedVersion: 2 },
+    };
+  });
+
+  // Staff decisions: a fresh couple's registration in the side's district per ask.
+  const mother = parents(runtime, 'matrix-reg');
+  const freshIn = async (district: DistrictCode, parity: 1 | 2) => {
+    const n = ++couples;
+    const body = registrationBody(n, {
+      parity,
+      ...couple(n, district, { name: '王小红', idNumber: regIdNumber('F', n) }),
+    });
+    const created = await fileAs(await mother(n), body);
+    expect(created.status).toBe(parity === 1 ? 'approved' : 'pending_review');
+    return created.id;
+  };
+  objectRequests.set('reviewRegistration', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.reviewRegistration, { id: await freshIn(districtOf(actor, side), 2) }),
+    body: { decision: 'approve', expectedVersion: 1 },
+  }));
+  objectRequests.set('voidRegistration', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.voidRegistration, { id: await freshIn(districtOf(actor, side), 1) }),
+    body: { reason: '矩阵测试作废', expectedVersion: 1 },
+    headers: { 'idempotency-key': key('matrix-void') },
   }));
 }
 
