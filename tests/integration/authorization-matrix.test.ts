@@ -15,6 +15,7 @@ import {
   publishSlot,
 } from './childcare-filing-fixtures';
 import { call, signIn, startTestRuntime } from './harness';
+import { deliveriesCsv, idNumberOf, importFile, uploadImportFile, utf8 } from './monitoring-fixtures';
 import {
   type Created,
   parents,
@@ -61,20 +62,14 @@ const pendingFixtures: Record<string, string> = {
   runBenefitScreening: 'needs special families with screening facts per district (benefits.test.ts)',
   enrolBenefits: 'needs a screening result per district first (benefits.test.ts, own-case.test.ts)',
   renewChildcareSubsidy: 'needs an approved application inside its renewal window (subsidies.test.ts)',
-  reviewChildcareSubsidy:
-    'needs an application per district, fresh per ask, within the 10/day apply limit (subsidies.test.ts)',
-  recordSubsidyPayment: 'needs an approved application per district (subsidies.test.ts)',
   resolveSubsidyConflict: 'needs a subsidy conflict per district (subsidies.test.ts, own-case.test.ts)',
   resolveBundleConflict: 'needs a birth-bundle conflict per district (birth-bundles.test.ts)',
   resolveFilingConflict: 'needs a filing conflict per district (childcare-filing.test.ts)',
-  createMonitoringImport: 'needs an uploaded import file per district (monitoring-imports.test.ts)',
-  monitoringImport: 'needs an import per district (monitoring-imports.test.ts)',
-  monitoringImportErrors: 'needs an import with errors per district (monitoring-imports.test.ts)',
   resolveReconciliationItem:
     'needs an open gap per district from imported data (monitoring-reconciliation.test.ts)',
 };
 /** Only ever lowered as fixtures land. */
-const pendingCeiling = 13;
+const pendingCeiling = 8;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -563,6 +558,121 @@ async function makeFixtures() {
 
   await registrationFixtures(personOf);
   await assistanceFixtures(personOf, specialFamilyIn);
+  await subsidyFixtures();
+  await monitoringImportFixtures();
+}
+
+/**
+ * 监测数据导入: an import's scope is its importer's jurisdiction (imports-service.ts), so each
+ * district's staff import one file of their own; its rows are all refused (a sex of `X`), so the
+ * import has an errors.csv and writes no record. A new import is the caller's own (a dry run).
+ */
+async function monitoringImportFixtures() {
+  const rejectedRows = (district: DistrictCode) =>
+    utf8(
+      deliveriesCsv([
+        {
+          deliveryId: `MATRIX-${district}`,
+          motherIdNumber: idNumberOf(district, '1994-03-01', 7, 'F'),
+          motherName: '矩阵产妇',
+          district,
+          deliveryDate: '2025-04-02',
+          childSex: 'X',
+          birthWeightG: 3200,
+          parity: 1,
+        },
+      ]),
+    );
+  const imports = new Map<DistrictCode, string>();
+  for (const [district, staff] of [
+    [ownDistrict, 'districtStaff'],
+    [otherDistrict, 'otherDistrictStaff'],
+  ] as const) {
+    const view = await importFile(
+      runtime,
+      tokens.get(staff) as string,
+      'hospital_delivery',
+      rejectedRows(district),
+    );
+    expect(view).toMatchObject({ status: 'done', rejected: 1, accepted: 0 });
+    imports.set(district, view.id);
+  }
+  for (const name of ['monitoringImport', 'monitoringImportErrors'] as const)
+    objectRequests.set(name, (actor, side) => ({
+      method: 'GET',
+      path: pathOf(api[name], { id: imports.get(districtOf(actor, side)) as string }),
+    }));
+  objectRequests.set('createMonitoringImport', async (actor) => ({
+    method: 'POST',
+    path: api.createMonitoringImport.path,
+    body: {
+      source: 'hospital_delivery',
+      uploadId: await uploadImportFile(
+        runtime,
+        tokenOf(actor) as string,
+        rejectedRows(actor.district ?? ownDistrict),
+      ),
+      dryRun: true,
+    },
+    headers: { 'idempotency-key': key('matrix-import') },
+  }));
+}
+
+/**
+ * 育儿补贴 reviews and payments: each ask decides or pays an application of the side's district,
+ * filed fresh by a fresh bound applicant (a family may apply 10 times a day; decisions are final).
+ */
+async function subsidyFixtures() {
+  let applicants = 0;
+  const staffOf = (district: DistrictCode) =>
+    tokens.get(district === ownDistrict ? 'districtStaff' : 'otherDistrictStaff') as string;
+  const applicationIn = async (district: DistrictCode) => {
+    const n = ++applicants;
+    const applicant = (await signIn(runtime, `matrix-applicant-${n}`)).token;
+    const bound = await bindIdentity(
+      runtime,
+      applicant,
+      '矩阵申请人',
+      validIdNumber(ownDistrict, '1991-02-01', 'F', 9300 + n),
+    );
+    expect(bound.status, bound.text).toBe(200);
+    const applied = await call(runtime, api.applyChildcareSubsidy.path, {
+      token: applicant,
+      body: {
+        childName: '矩阵小宝',
+        childIdNumber: validIdNumber(district, '2025-03-01', 'M', 9400 + n),
+        childBirthDate: '2025-03-01',
+        hukouDistrict: district,
+        guardianConsent: true,
+      },
+      headers: { 'idempotency-key': key('matrix-subsidy') },
+    });
+    expect(applied.status, applied.text).toBe(201);
+    return String(applied.json?.id);
+  };
+  objectRequests.set('reviewChildcareSubsidy', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.reviewChildcareSubsidy, { id: await applicationIn(districtOf(actor, side)) }),
+    body: { decision: 'approve', expectedVersion: 1 },
+  }));
+  // A payment of an approved application: the first year it owes, the amount it owes then.
+  objectRequests.set('recordSubsidyPayment', async (actor, side) => {
+    const district = districtOf(actor, side);
+    const id = await applicationIn(district);
+    const approved = await call(runtime, pathOf(api.reviewChildcareSubsidy, { id }), {
+      token: staffOf(district),
+      body: { decision: 'approve', expectedVersion: 1 },
+    });
+    expect(approved.status, approved.text).toBe(200);
+    const view = approved.json as { version: number; byYear: { year: number; amountYuan: number }[] };
+    const owed = view.byYear.find((year) => year.amountYuan > 0) as { year: number; amountYuan: number };
+    return {
+      method: 'POST',
+      path: pathOf(api.recordSubsidyPayment, { id }),
+      body: { year: owed.year, amountYuan: owed.amountYuan, expectedVersion: view.version },
+      headers: { 'idempotency-key': key('matrix-pay') },
+    };
+  });
 }
 
 /**
