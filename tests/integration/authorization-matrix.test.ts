@@ -59,14 +59,12 @@ const routes = Object.entries(api) as [string, Route][];
  */
 const pendingFixtures: Record<string, string> = {
   renewChildcareSubsidy: 'needs an approved application inside its renewal window (subsidies.test.ts)',
-  resolveSubsidyConflict: 'needs a subsidy conflict per district (subsidies.test.ts, own-case.test.ts)',
   resolveBundleConflict: 'needs a birth-bundle conflict per district (birth-bundles.test.ts)',
-  resolveFilingConflict: 'needs a filing conflict per district (childcare-filing.test.ts)',
   resolveReconciliationItem:
     'needs an open gap per district from imported data (monitoring-reconciliation.test.ts)',
 };
 /** Only ever lowered as fixtures land. */
-const pendingCeiling = 5;
+const pendingCeiling = 3;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -370,6 +368,15 @@ async function makeFixtures() {
     };
   });
 
+  // Two providers filing one credit code: a conflict of the institution's district, resolved once.
+  objectRequests.set('resolveFilingConflict', async (actor, side) => {
+    const district = districtOf(actor, side);
+    const body = filingBody({ district, creditCode: creditCode(district), address: '南昌市矩阵路 2 号' });
+    await fileInstitution(runtime, provider, body);
+    const second = await fileInstitution(runtime, otherProvider, { ...body, name: '矩阵托育园' });
+    return resolveRequest('filings', district, second);
+  });
+
   // Real names: each signed-in actor binds its own person (the same again answers alike); the
   // families are bound first, as 育儿补贴 requires.
   const personOf = (actor: Actor) => {
@@ -661,7 +668,7 @@ async function subsidyFixtures() {
   let applicants = 0;
   const staffOf = (district: DistrictCode) =>
     tokens.get(district === ownDistrict ? 'districtStaff' : 'otherDistrictStaff') as string;
-  const applicationIn = async (district: DistrictCode) => {
+  const applicationIn = async (district: DistrictCode, child = 9400 + applicants + 1) => {
     const n = ++applicants;
     const applicant = (await signIn(runtime, `matrix-applicant-${n}`)).token;
     const bound = await bindIdentity(
@@ -675,7 +682,7 @@ async function subsidyFixtures() {
       token: applicant,
       body: {
         childName: '矩阵小宝',
-        childIdNumber: validIdNumber(district, '2025-03-01', 'M', 9400 + n),
+        childIdNumber: validIdNumber(district, '2025-03-01', 'M', child),
         childBirthDate: '2025-03-01',
         hukouDistrict: district,
         guardianConsent: true,
@@ -708,6 +715,37 @@ async function subsidyFixtures() {
       headers: { 'idempotency-key': key('matrix-pay') },
     };
   });
+
+  // Two applicants claiming the same child: a conflict of the child's district, resolved once.
+  let claimed = 0;
+  objectRequests.set('resolveSubsidyConflict', async (actor, side) => {
+    const district = districtOf(actor, side);
+    const child = 9800 + ++claimed;
+    await applicationIn(district, child);
+    const second = await applicationIn(district, child);
+    return resolveRequest('childcare-subsidies', district, second);
+  });
+}
+
+/** The request resolving the open conflict of `kind` in `district` whose second side is `secondId`. */
+async function resolveRequest(
+  kind: 'childcare-subsidies' | 'birth-bundles' | 'filings',
+  district: DistrictCode,
+  secondId: string,
+): Promise<Request> {
+  const listed = await call(runtime, `/v1/staff/conflicts/${kind}?district=${district}&limit=50`, {
+    token: tokens.get('cityStaff') as string,
+  });
+  expect(listed.status, listed.text).toBe(200);
+  const conflict = (
+    (listed.json?.items ?? []) as { id: string; version: number; sides: { recordId: string }[] }[]
+  ).find((item) => item.sides[1]?.recordId === secondId);
+  expect(conflict, `a ${kind} conflict over ${secondId} in ${district}`).toBeDefined();
+  return {
+    method: 'POST',
+    path: `/v1/staff/conflicts/${kind}/${conflict?.id}/resolve`,
+    body: { standing: 'first', comment: '矩阵核对', expectedVersion: conflict?.version },
+  };
 }
 
 /**
