@@ -1,5 +1,8 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createSubsidyEntity } from '@hongjia/functions/subsidies/entity';
 import { api, type DistrictCode, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
 import { type Actor, type ActorName, actors, otherDistrict, ownDistrict } from './authorization/actors';
 import { type Expected, expectedAnswer, gateAnswer, type Side } from './authorization/expected';
@@ -18,6 +21,7 @@ import { call, signIn, startTestRuntime } from './harness';
 import { deliveriesCsv, idNumberOf, importFile, uploadImportFile, utf8 } from './monitoring-fixtures';
 import {
   type Created,
+  daysFromToday,
   parents,
   idNumber as regIdNumber,
   registrationBody,
@@ -57,11 +61,9 @@ const routes = Object.entries(api) as [string, Route][];
  * today. The completeness test fails for a route in neither `objectRequests` nor here, and for a
  * list longer than `pendingCeiling`: a new route lands here only by raising the ceiling, deliberately.
  */
-const pendingFixtures: Record<string, string> = {
-  renewChildcareSubsidy: 'needs an approved application inside its renewal window (subsidies.test.ts)',
-};
+const pendingFixtures: Record<string, string> = {};
 /** Only ever lowered as fixtures land. */
-const pendingCeiling = 1;
+const pendingCeiling = 0;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -788,6 +790,44 @@ async function subsidyFixtures() {
     };
   });
 
+  // 年度确认: each family's own approved application, its renewal date moved into the 30-day window
+  // straight in the store (approval sets it a year ahead; the window is a matter of the clock).
+  const subsidies = createSubsidyEntity(writerClient(), process.env.TABLE_NAME as string);
+  const renewable = new Map<string, string>();
+  for (const [family, district] of [
+    ['familyA', ownDistrict],
+    ['familyB', otherDistrict],
+  ] as const) {
+    const applied = await call(runtime, api.applyChildcareSubsidy.path, {
+      token: tokens.get(family) as string,
+      body: {
+        childName: '矩阵续领',
+        childIdNumber: validIdNumber(district, '2025-03-01', 'M', family === 'familyA' ? 9901 : 9902),
+        childBirthDate: '2025-03-01',
+        hukouDistrict: district,
+        guardianConsent: true,
+      },
+      headers: { 'idempotency-key': key('matrix-subsidy') },
+    });
+    expect(applied.status, applied.text).toBe(201);
+    const id = String(applied.json?.id);
+    const approved = await call(runtime, pathOf(api.reviewChildcareSubsidy, { id }), {
+      token: staffOf(district),
+      body: { decision: 'approve', expectedVersion: 1 },
+    });
+    expect(approved.status, approved.text).toBe(200);
+    const dueOn = daysFromToday(10);
+    await subsidies
+      .patch({ subsidyId: id })
+      .set({ renewalDueOn: dueOn, renewalMonth: dueOn.slice(0, 7) })
+      .go();
+    renewable.set(family, id);
+  }
+  objectRequests.set('renewChildcareSubsidy', (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.renewChildcareSubsidy, { id: renewable.get(familyOf(actor, side)) as string }),
+  }));
+
   // Two applicants claiming the same child: a conflict of the child's district, resolved once.
   let claimed = 0;
   objectRequests.set('resolveSubsidyConflict', async (actor, side) => {
@@ -1022,6 +1062,12 @@ beforeAll(async () => {
   await makeFixtures();
 }, 300_000);
 const closers: (() => void)[] = [];
+/** A store client for the few facts only a clock could reach (closed after the file). */
+function writerClient() {
+  const client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
+  closers.push(() => client.destroy());
+  return client;
+}
 afterAll(async () => {
   for (const done of closers) done();
   await close?.();
