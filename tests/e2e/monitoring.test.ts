@@ -8,7 +8,8 @@ import { type Journey, startJourney } from './browser';
  * errors.csv link; the dashboard's births move by the three good rows; the
  * three new mothers have no 生育登记, so the reconciliation worklist shows
  * them, and marking one explained (with a note, after a confirmation) takes
- * it out of the open count. A small seeded year is there too.
+ * it out of the open count; the year's situation report opens as a page and
+ * as a PDF. A small seeded year is there too.
  */
 const mother = (n: number) => {
   const first17 = `36010219930${n}120${n}2`;
@@ -117,5 +118,44 @@ describe('东湖区 staff monitoring the population', () => {
       .poll(async () => (await tab.textContent()) ?? '', { timeout: 20_000 })
       .toContain(`（${before - 1}）`);
     await shot('73-monitoring-resolved', { fullPage: true });
+  });
+
+  it('open the year’s situation report, as a page and as a PDF', async () => {
+    const { page, runtime, visible, onPage, shot } = journey;
+    await page.goto(`${runtime.webUrl}/#/packages/staff/pages/monitoring-report`);
+    await onPage('packages/staff/pages/monitoring-report');
+    await expect(visible('#report-what').textContent()).resolves.toContain('东湖区');
+    await shot('74-monitoring-report');
+    // The HTML report opens in a new tab (fetched with the session's token into a blob).
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), visible('#report-html').click()]);
+    await tab.waitForURL(/^blob:/, { timeout: 60_000 });
+    await tab.waitForLoadState();
+    const text = (await tab.textContent('body')) ?? '';
+    expect(text).toContain('人口形势分析报告');
+    expect(text).toContain('东湖区');
+    await tab.close();
+    // The PDF: the same route answers the document itself.
+    const [pdf] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes('/v1/staff/monitoring/reports') && r.url().includes('format=pdf'),
+        {
+          timeout: 60_000,
+        },
+      ),
+      visible('#report-pdf').click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    // The page hands the bytes to a blob (the browser keeps no copy for us): fetch them again as the page did.
+    const stored = await page.evaluate(() => localStorage.getItem('hongjia.session'));
+    // Taro's h5 storage wraps each value: {"data": …}.
+    const token = (JSON.parse(stored ?? '{}') as { data?: { token?: string } }).data?.token;
+    expect(token).toBeTruthy();
+    const again = await fetch(pdf.url(), { headers: { authorization: `Bearer ${token}` } });
+    expect(
+      Buffer.from(await again.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });

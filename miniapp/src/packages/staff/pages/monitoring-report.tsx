@@ -39,7 +39,9 @@ export default function MonitoringReportPage() {
   const place = district ? districtName(district) : cityWide ? '全市' : districtName(session.user.district);
   const open = (format: 'pdf' | 'html') => {
     setError(undefined);
-    const url = reportUrl(apiBase, { year, format, ...(district ? { district } : {}) });
+    // District staff always name their district: the route answers 403 to one without it (decision 0021).
+    const target = district ?? (cityWide ? undefined : session.user.district);
+    const url = reportUrl(apiBase, { year, format, ...(target ? { district: target } : {}) });
     openStaffFile(url, `${place}${year}年人口形势分析报告.${format}`, format).catch((e: unknown) =>
       setError(isApiError(e) ? e.message : '报告打开失败，请稍后再试'),
     );
