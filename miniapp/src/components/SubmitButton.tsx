@@ -1,0 +1,39 @@
+import { Button } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { button } from './a11y';
+import { type ButtonLook, buttonClass } from './buttons';
+import './ui.css';
+
+/**
+ * The button that sends (or decides) something: a spinner and no second request while `busy`,
+ * the accessible label and the stable id on the control. `label` is read out; the visible text
+ * is `children` when it says the same more briefly.
+ */
+export function SubmitButton({
+  id,
+  label,
+  busy = false,
+  disabled = false,
+  onClick,
+  children,
+  ...look
+}: ButtonLook & {
+  id: string;
+  label: string;
+  busy?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <Button
+      className={buttonClass(look)}
+      loading={busy}
+      disabled={busy || disabled}
+      onClick={onClick}
+      {...button(label, id)}
+    >
+      {children ?? label}
+    </Button>
+  );
+}
