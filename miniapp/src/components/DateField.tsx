@@ -1,6 +1,6 @@
 import { Input, Picker, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { button, label as a11y } from './a11y';
+import { label as a11y, button } from './a11y';
 import { Field } from './Field';
 import './ui.css';
 

@@ -28,8 +28,9 @@ export function SubmitButton({
   return (
     <Button
       className={buttonClass(look)}
-      loading={busy}
-      disabled={busy || disabled}
+      // Only when true: Taro h5 keeps disabled="false", and its [disabled] style greys the text.
+      {...(busy ? { loading: true } : {})}
+      {...(busy || disabled ? { disabled: true } : {})}
       onClick={onClick}
       {...button(label, id)}
     >
