@@ -1,4 +1,3 @@
-import { splitApiError } from '../api/field-errors';
 import {
   CalendarDate,
   hadLegalMarriageAge,
@@ -6,7 +5,8 @@ import {
   ParentInput,
   type RegistrationRequest,
 } from '@hongjia/shared';
-import { addDays } from '../lib/dates';
+import { addDays } from '@hongjia/shared/calendar/days';
+import { splitApiError } from '../api/field-errors';
 import type { ParentDraft, RegistrationDraft } from './draft';
 import { idFacts, idNumberIssue } from './id-check';
 

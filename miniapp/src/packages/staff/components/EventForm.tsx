@@ -1,7 +1,8 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { button, label } from '../../../components/a11y';
-import { Field } from '../../../components/Field';
+import { button } from '../../../components/a11y';
+import { NoteField } from '../../../components/NoteField';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { type EventKind, eventChoices, eventNoteIssue } from '../model/assistance';
 
 /**
@@ -45,32 +46,27 @@ export function EventForm({
           </View>
         ))}
       </View>
-      <Field
+      <NoteField
         id="assistance-event-note"
         label={kind === 'call' || kind === 'visit' ? '说明（选填）' : '说明'}
+        spoken="处理说明"
         error={error}
-      >
-        <Textarea
-          className="textarea"
-          value={note}
-          maxlength={1000}
-          placeholder="家庭会在求助进度中看到这段说明"
-          onInput={(e) => {
-            setNote(e.detail.value);
-            setError(undefined);
-          }}
-          {...label('处理说明', 'assistance-event-note')}
-        />
-      </Field>
-      <Button
-        className="btn btn--primary"
-        loading={busy}
-        disabled={busy}
+        value={note}
+        maxlength={1000}
+        placeholder="家庭会在求助进度中看到这段说明"
+        onChange={(value) => {
+          setNote(value);
+          setError(undefined);
+        }}
+      />
+      <SubmitButton
+        id="assistance-event-submit"
+        label={kind === 'resolved' ? '确认办结' : '保存记录'}
+        busy={busy}
         onClick={submit}
-        {...button(kind === 'resolved' ? '确认办结' : '保存记录', 'assistance-event-submit')}
       >
         {kind === 'resolved' ? '确认办结' : '保存记录'}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { api, type DistrictCode, districtByCode, districts, type RegistrationStatus } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -11,7 +12,6 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { WindowedList } from '../../../components/WindowedList';
 import { routes } from '../../../config/routes';
-import { formatDateTime } from '../../../lib/format';
 import { kindNames, parityName, statusNames } from '../../../registration/labels';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
@@ -113,7 +113,7 @@ export default function RegistrationQueue() {
                   <Text className="muted">
                     {r.receiptNo} · {districtByCode(r.jurisdiction).name}
                   </Text>
-                  <Text className="muted">{formatDateTime(r.submittedAt)}</Text>
+                  <Text className="muted">{formatChinaDateTime(r.submittedAt)}</Text>
                 </View>
               </View>
             )}

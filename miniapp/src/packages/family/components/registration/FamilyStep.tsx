@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import { button, label } from '../../../../components/a11y';
+import { addDays, yearsBefore } from '@hongjia/shared/calendar/days';
+import { Input, Text, View } from '@tarojs/components';
+import { label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { DateField } from '../../../../components/DateField';
 import { Field } from '../../../../components/Field';
-import { addDays, yearsBefore } from '../../../../lib/dates';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import type { ChildDraft, RegistrationDraft, Sex } from '../../../../registration/draft';
 import { parityHint } from '../../../../registration/steps';
 
@@ -79,24 +80,26 @@ export function FamilyStep({
                   onChange={(sex) => setChild(i, { sex })}
                 />
               </Field>
-              <Button
-                className="btn btn--plain"
+              <SubmitButton
+                id={`${id}-remove`}
+                label={`删除第 ${i + 1} 个子女`}
+                tone="plain"
                 onClick={() => onChange({ existingChildren: children.filter((_, j) => j !== i) })}
-                {...button(`删除第 ${i + 1} 个子女`, `${id}-remove`)}
               >
                 删除这个子女
-              </Button>
+              </SubmitButton>
             </View>
           );
         })}
         {children.length < 9 ? (
-          <Button
-            className="btn btn--plain"
+          <SubmitButton
+            id="reg-child-add"
+            label="添加一个已有子女"
+            tone="plain"
             onClick={() => onChange({ existingChildren: [...children, { name: '', birthDate: '' }] })}
-            {...button('添加一个已有子女', 'reg-child-add')}
           >
             + 添加已有子女
-          </Button>
+          </SubmitButton>
         ) : null}
         {hint ? (
           <Text className="muted" id="reg-parity-hint">

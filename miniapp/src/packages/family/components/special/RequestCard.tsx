@@ -1,5 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import type { RequestModel } from '../../../../special-assistance/request-view';
 import '../../../../components/timeline.css';
 
@@ -42,14 +42,15 @@ export function RequestCard({
         ))}
       </View>
       {model.hiddenEvents > 0 && onShowAll ? (
-        <Button
-          className="btn btn--secondary sa-line"
+        <SubmitButton
+          id={`${id}-all-events`}
+          label={`查看全部办理记录（还有 ${model.hiddenEvents} 条）`}
+          className="btn--secondary sa-line"
           disabled={loadingAll}
           onClick={onShowAll}
-          {...button(`查看全部办理记录（还有 ${model.hiddenEvents} 条）`, `${id}-all-events`)}
         >
           {loadingAll ? '正在读取…' : `查看全部办理记录（还有 ${model.hiddenEvents} 条）`}
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

@@ -1,4 +1,6 @@
 import { api, type DistrictCode, districts } from '@hongjia/shared';
+import { addDays, todayInChina } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -18,8 +20,6 @@ import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
-import { addDays, todayInChina } from '../../../../lib/dates';
-import { formatDateTime } from '../../../../lib/format';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import type { Sex } from '../../../../registration/draft';
 import '../../childcare.css';
@@ -101,10 +101,10 @@ export default function BirthBundleForm() {
           <NavButton
             key={b.id}
             id={`bundle-earlier-${i}`}
-            label={`查看 ${formatDateTime(b.createdAt)} 提交的办理进度`}
+            label={`查看 ${formatChinaDateTime(b.createdAt)} 提交的办理进度`}
             where={{ to: `${routes.birthBundleProgress}?id=${encodeURIComponent(b.id)}` }}
           >
-            查看进度（{formatDateTime(b.createdAt)} 提交）
+            查看进度（{formatChinaDateTime(b.createdAt)} 提交）
           </NavButton>
         ))}
       </View>

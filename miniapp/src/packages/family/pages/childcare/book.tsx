@@ -1,4 +1,6 @@
 import { type AgeClass, ageClassKeys, api } from '@hongjia/shared';
+import { todayInChina, yearsBefore } from '@hongjia/shared/calendar/days';
+import { dateLabel } from '@hongjia/shared/calendar/format';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -21,7 +23,6 @@ import { PageShell } from '../../../../components/PageShell';
 import { PhoneField } from '../../../../components/PhoneField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { useSubmit } from '../../../../forms/use-submit';
-import { dateLabel, todayInChina, yearsBefore } from '../../../../lib/dates';
 import { routeParam } from '../../../../lib/route-param';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { BookingOutcome, type Outcome } from '../../components/BookingOutcome';

@@ -1,4 +1,6 @@
 import { api, type IdentityView } from '@hongjia/shared';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -14,6 +16,7 @@ import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { isWeapp } from '../../../../config/env';
 import { setSpecialFamilyDefault } from '../../../../elderly/store';
+import { useSubmit } from '../../../../forms/use-submit';
 import { verifyFace } from '../../../../identity/face';
 import {
   alreadyBoundMessage,
@@ -23,9 +26,6 @@ import {
   validateIdentity,
   whyWeAsk,
 } from '../../../../identity/form';
-import { spokenDate } from '../../../../identity/id-hint';
-import { useSubmit } from '../../../../forms/use-submit';
-import { todayInChina } from '../../../../lib/dates';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { IdentityDone } from '../../components/identity/IdentityDone';
 import '../../special-assistance.css';
@@ -35,7 +35,10 @@ export default function Identity() {
   const session = useSession();
   const [identity, setIdentity] = useState<IdentityView | null>();
   const [draft, setDraft] = useState<IdentityDraft>({ name: '', idNumber: '' });
-  const form = useSubmit<keyof IdentityErrors>({ fields: ['name', 'idNumber'], fallback: '认证没有完成，请稍后再试' });
+  const form = useSubmit<keyof IdentityErrors>({
+    fields: ['name', 'idNumber'],
+    fallback: '认证没有完成，请稍后再试',
+  });
   const { errors, setBanner } = form;
   const keys = useRef(createKeyKeeper()).current;
   const today = todayInChina();

@@ -1,4 +1,5 @@
 import { api, isDistrictCode } from '@hongjia/shared';
+import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -12,16 +13,10 @@ import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { useSubmit } from '../../../../forms/use-submit';
-import { todayInChina } from '../../../../lib/dates';
 import { routeParam } from '../../../../lib/route-param';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { draftFromView, emptyDraft, type RegistrationDraft } from '../../../../registration/draft';
-import {
-  mapApiDetails,
-  steps,
-  toRequest,
-  validateStep,
-} from '../../../../registration/steps';
+import { mapApiDetails, steps, toRequest, validateStep } from '../../../../registration/steps';
 import { readStorage, storageKeys, writeStorage } from '../../../../state/storage';
 import { AttachmentsStep } from '../../components/registration/AttachmentsStep';
 import { ConfirmStep } from '../../components/registration/ConfirmStep';
@@ -235,7 +230,13 @@ export default function RegistrationForm() {
         ) : null}
         <View className="row">
           {stepIndex > 0 ? (
-            <SubmitButton id="reg-prev" label="上一步" tone="plain" grow onClick={() => goTo(stepIndex - 1)} />
+            <SubmitButton
+              id="reg-prev"
+              label="上一步"
+              tone="plain"
+              grow
+              onClick={() => goTo(stepIndex - 1)}
+            />
           ) : null}
           {last ? (
             <SubmitButton

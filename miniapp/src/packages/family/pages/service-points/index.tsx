@@ -1,24 +1,25 @@
 import { api, districtByCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../../../api/client';
-import { button } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
 import { OriginPicker } from '../../../../components/OriginPicker';
 import { PageShell } from '../../../../components/PageShell';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { servicePointsLocationReason } from '../../../../location/locate';
 import { useOrigin } from '../../../../location/use-origin';
 import { type Service, serviceKeys, serviceNames } from '../../../../service-points/labels';
 import { usePaged } from '../../../../state/paged';
 import { storageKeys } from '../../../../state/storage';
+import { ListMapToggle } from '../../components/ListMapToggle';
 import { PointRow } from '../../components/PointRow';
 import { PointsMap } from '../../components/PointsMap';
 import '../../childcare.css';
 import '../../registration.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 const serviceOptions = [
   { value: undefined as Service | undefined, text: '全部', key: 'all' },
@@ -65,13 +66,15 @@ export default function ServicePoints() {
           <Text className="text grow" id="origin-text">
             {origin.kind === 'point' ? '我的位置附近' : `${districtByCode(origin.code).name}附近`}
           </Text>
-          <Button
-            className="btn btn--plain btn--small"
+          <SubmitButton
+            id="origin-change"
+            label="更换查找位置"
+            tone="plain"
+            small
             onClick={() => o.setPicking(true)}
-            {...button('更换查找位置', 'origin-change')}
           >
             更换
-          </Button>
+          </SubmitButton>
         </View>
       )}
       {origin ? (
@@ -84,20 +87,7 @@ export default function ServicePoints() {
             onChange={setService}
           />
           <View className="row cc-toolbar">
-            <Button
-              className={`btn btn--small grow ${view === 'list' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('list')}
-              {...button('列表查看', 'points-view-list')}
-            >
-              列表
-            </Button>
-            <Button
-              className={`btn btn--small grow ${view === 'map' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('map')}
-              {...button('地图查看', 'points-view-map')}
-            >
-              地图
-            </Button>
+            <ListMapToggle idPrefix="points-" view={view} onChange={setView} />
           </View>
           <Banner id="points-error" text={list.error} />
           {view === 'map' && centre ? (

@@ -5,15 +5,15 @@ import {
   api,
   assistanceCategoryNames,
 } from '@hongjia/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
 import { createKeyKeeper } from '../../../../api/key-keeper';
-import { label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner, Field } from '../../../../components/Field';
+import { NoteField } from '../../../../components/NoteField';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
@@ -103,16 +103,15 @@ export default function Help() {
             onChange={setUrgency}
           />
         </Field>
-        <Field id="help-description" label="请说一说具体情况" error={errors.description}>
-          <Textarea
-            className="textarea"
-            value={description}
-            maxlength={1000}
-            placeholder="例如：最近腿脚不方便，想请人帮忙去医院拿药"
-            onInput={(e) => setDescription(e.detail.value)}
-            {...label('请说一说具体情况', 'help-description')}
-          />
-        </Field>
+        <NoteField
+          id="help-description"
+          label="请说一说具体情况"
+          error={errors.description}
+          value={description}
+          maxlength={1000}
+          placeholder="例如：最近腿脚不方便，想请人帮忙去医院拿药"
+          onChange={(value) => setDescription(value)}
+        />
         <Banner id="help-error" text={form.banner} />
         <SubmitButton id="help-submit" label="提交求助" busy={form.busy} onClick={review} />
       </View>

@@ -1,4 +1,6 @@
 import { api, type DistrictCode, districts } from '@hongjia/shared';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
 import { Input, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
@@ -16,8 +18,6 @@ import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
-import { spokenDate } from '../../../../identity/id-hint';
-import { todayInChina } from '../../../../lib/dates';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import {
   childBirthDate,
@@ -54,7 +54,10 @@ function subsidyFailure(error: ApiError) {
 export default function SubsidyApply() {
   const session = useSession();
   const [draft, setDraft] = useState<SubsidyDraft>(emptySubsidyDraft);
-  const form = useSubmit<keyof SubsidyErrors>({ mapError: subsidyFailure, fallback: '提交没有成功，请稍后再试' });
+  const form = useSubmit<keyof SubsidyErrors>({
+    mapError: subsidyFailure,
+    fallback: '提交没有成功，请稍后再试',
+  });
   const { errors } = form;
   const [needsIdentity, setNeedsIdentity] = useState(false);
   const [created, setCreated] = useState<SubsidyCreated>();
@@ -92,7 +95,8 @@ export default function SubsidyApply() {
     if (!(await ensurePrivacyAgreed())) return;
     setNeedsIdentity(false);
     await form.run(
-      async () => setCreated(await call(api.applyChildcareSubsidy, { body, idempotencyKey: keys.keyFor(body) })),
+      async () =>
+        setCreated(await call(api.applyChildcareSubsidy, { body, idempotencyKey: keys.keyFor(body) })),
       {
         onApiError: (e) => {
           // Not 实名认证 yet: the way there is right under the message.
@@ -154,7 +158,12 @@ export default function SubsidyApply() {
         {/* Refusals show right above the button the user just tapped, not off-screen at the top. */}
         <Banner id="subsidy-error" text={form.banner} />
         {needsIdentity ? (
-          <NavButton id="subsidy-identity" label="去实名认证" tone="primary" where={{ to: routes.identity }} />
+          <NavButton
+            id="subsidy-identity"
+            label="去实名认证"
+            tone="primary"
+            where={{ to: routes.identity }}
+          />
         ) : null}
         <SubmitButton id="subsidy-submit" label="提交申领" busy={form.busy} onClick={submit} />
       </View>
