@@ -4,6 +4,7 @@ import { button } from '../../../components/a11y';
 import { NoteField } from '../../../components/NoteField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { type EventKind, eventChoices, eventNoteIssue } from '../model/assistance';
+import { useNote } from './use-note';
 
 /**
  * 记录处理 of a help request: what was done (电话联系 / 上门走访 / 备注 / 办结) and a note the
@@ -17,14 +18,13 @@ export function EventForm({
   onSubmit: (kind: EventKind, note: string) => Promise<boolean>;
 }) {
   const [kind, setKind] = useState<EventKind>('call');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
+  const note = useNote();
 
   async function submit() {
-    const issue = eventNoteIssue(kind, note);
-    setError(issue);
+    const issue = eventNoteIssue(kind, note.value);
+    note.setError(issue);
     if (issue) return;
-    if (await onSubmit(kind, note.trim())) setNote('');
+    if (await onSubmit(kind, note.value.trim())) note.clear();
   }
 
   return (
@@ -38,7 +38,7 @@ export function EventForm({
             aria-pressed={kind === c.kind}
             onClick={() => {
               setKind(c.kind);
-              setError(undefined);
+              note.setError(undefined);
             }}
             {...button(`处理方式：${c.text}`, `assistance-event-${c.idSuffix}`)}
           >
@@ -50,14 +50,9 @@ export function EventForm({
         id="assistance-event-note"
         label={kind === 'call' || kind === 'visit' ? '说明（选填）' : '说明'}
         spoken="处理说明"
-        error={error}
-        value={note}
         maxlength={1000}
         placeholder="家庭会在求助进度中看到这段说明"
-        onChange={(value) => {
-          setNote(value);
-          setError(undefined);
-        }}
+        {...note.field}
       />
       <SubmitButton
         id="assistance-event-submit"

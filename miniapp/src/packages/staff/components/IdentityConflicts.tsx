@@ -1,7 +1,7 @@
 import { api, districtByCode } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { call } from '../../../api/client';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
@@ -13,11 +13,7 @@ import { usePaged } from '../../../state/paged';
  */
 export function IdentityConflicts() {
   const load = useCallback((cursor?: string) => call(api.staffIdentityConflicts, { query: { cursor } }), []);
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const list = usePaged(load, { reloadWhen: true });
   return (
     <View id="identity-conflicts">
       <Text className="muted">

@@ -1,10 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
-import { button, label } from '../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { button } from '../../../components/a11y';
 import { DateField } from '../../../components/DateField';
-import { Field } from '../../../components/Field';
-import { IdNumberField } from '../../../components/IdNumberField';
-import { PhoneField } from '../../../components/PhoneField';
-import { describeFacts } from '../../../registration/id-check';
+import { ParentFields } from '../../../components/ParentFields';
 import type { MemberDraft, MemberRole } from '../model/family-form';
 import { memberRoleNames } from '../model/labels';
 
@@ -42,35 +39,19 @@ export function MemberFields({
       </View>
       {member.include ? (
         <>
-          <Field id={`${id}-name`} label={`${who}姓名`} error={errors[`${role}.name`]}>
-            <Input
-              className="input"
-              value={member.name}
-              maxlength={30}
-              onInput={(e) => onChange({ name: e.detail.value })}
-              {...label(`${who}姓名`, `${id}-name`)}
-            />
-          </Field>
-          <IdNumberField
-            id={`${id}-id`}
-            label={`${who}身份证号`}
-            why="用于匹配家庭成员的实名账号和计算年龄；档案中只显示部分号码"
-            error={errors[`${role}.idNumber`]}
-            value={member.idNumber}
+          <ParentFields
+            idPrefix={id}
+            role={role}
+            who={who}
+            value={member}
+            errors={errors}
             today={today}
-            role={{ sex: role === 'mother' ? 'F' : 'M', who }}
-            placeholder=""
-            facts={(facts) => `✓ ${describeFacts(facts)}`}
-            onChange={(idNumber) => onChange({ idNumber })}
-          />
-          <PhoneField
-            id={`${id}-phone`}
-            label={`${who}手机号`}
-            why="联系人和工作人员联系家庭"
-            error={errors[`${role}.phone`]}
-            value={member.phone}
-            placeholder=""
-            onChange={(phone) => onChange({ phone })}
+            why={{
+              idNumber: '用于匹配家庭成员的实名账号和计算年龄；档案中只显示部分号码',
+              phone: '联系人和工作人员联系家庭',
+            }}
+            placeholders={{ idNumber: '', phone: '' }}
+            onChange={onChange}
           />
           <DateField
             id={`${id}-retired`}

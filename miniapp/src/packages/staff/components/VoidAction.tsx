@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NoteField } from '../../../components/NoteField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
+import { useNote } from './use-note';
 
 /**
  * 作废 of an approved registration that should not have been approved (filed
@@ -28,15 +29,14 @@ export function VoidAction({
   onError: (message: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
+  const note = useNote();
   const form = useSubmit();
   const keys = useRef(createKeyKeeper()).current;
 
   async function confirm() {
-    const checked = VoidRequest.safeParse({ reason, expectedVersion: view.version });
+    const checked = VoidRequest.safeParse({ reason: note.value, expectedVersion: view.version });
     if (!checked.success) {
-      setReasonError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
     const body = checked.data;
@@ -48,7 +48,7 @@ export function VoidAction({
           idempotencyKey: keys.keyFor({ id: view.id, ...body }),
         });
         setOpen(false);
-        setReason('');
+        note.clear();
         onVoided(updated);
         Taro.showToast({ title: '已作废', icon: 'success' });
       },
@@ -78,7 +78,7 @@ export function VoidAction({
         label="作废这份登记"
         tone="danger"
         onClick={() => {
-          setReasonError(undefined);
+          note.setError(undefined);
           setOpen(true);
         }}
       >
@@ -99,12 +99,7 @@ export function VoidAction({
             id="void-reason"
             label="作废原因（必填，家庭会看到）"
             spoken="作废原因"
-            error={reasonError}
-            value={reason}
-            onChange={(value) => {
-              setReason(value);
-              setReasonError(undefined);
-            }}
+            {...note.field}
           />
         </ConfirmDialog>
       ) : null}

@@ -1,7 +1,7 @@
 import { type AssistanceStatus, api, type DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
@@ -49,11 +49,8 @@ export default function AssistancePage() {
       }),
     [status, overdue, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function record(id: string, version: number, kind: EventKind, note: string): Promise<boolean> {
     return form.run(

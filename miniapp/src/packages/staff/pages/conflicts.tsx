@@ -7,7 +7,7 @@ import type {
 } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';
@@ -22,6 +22,7 @@ import { routeParam } from '../../../lib/route-param';
 import { usePaged } from '../../../state/paged';
 import { ConflictCard } from '../components/ConflictCard';
 import { DistrictChips } from '../components/DistrictChips';
+import { useNote } from '../components/use-note';
 import {
   conflictKindNames,
   conflictKinds,
@@ -55,24 +56,20 @@ export default function ConflictsPage() {
   const [status, setStatus] = useState<ConflictStatus>('open');
   const [district, setDistrict] = useState<DistrictCode>();
   const [resolving, setResolving] = useState<Resolving>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
+  const note = useNote();
   const form = useSubmit({ fallback: '操作失败，请稍后再试' });
   const load = useCallback(
     (cursor?: string) =>
       call(conflictRoutes[kind].list, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [kind, status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function resolve({ conflict, standing }: Resolving) {
-    const body = resolutionBody(conflict, standing, comment.trim());
+    const body = resolutionBody(conflict, standing, note.value.trim());
     if (!body.success) {
-      setCommentError(body.error.issues[0]?.message);
+      note.setError(body.error.issues[0]?.message);
       return;
     }
     const done = await form.run(
@@ -81,7 +78,7 @@ export default function ConflictsPage() {
           params: { id: conflict.id },
           body: body.data,
         });
-        setComment('');
+        note.clear();
         list.setItems((items) =>
           status === 'open'
             ? items.filter((c) => c.id !== conflict.id)
@@ -136,7 +133,7 @@ export default function ConflictsPage() {
             key={c.id}
             conflict={c}
             onResolve={(standing) => {
-              setCommentError(undefined);
+              note.setError(undefined);
               setResolving({ conflict: c, standing });
             }}
           />
@@ -157,12 +154,7 @@ export default function ConflictsPage() {
             id="conflict-comment"
             label="核对意见（必填，留档，不会发给申请人）"
             spoken="核对意见"
-            error={commentError}
-            value={comment}
-            onChange={(value) => {
-              setComment(value);
-              setCommentError(undefined);
-            }}
+            {...note.field}
           />
         </ConfirmDialog>
       ) : null}

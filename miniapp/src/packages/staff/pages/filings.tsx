@@ -2,7 +2,7 @@ import { ageClassRules, api, districtByCode, type InstitutionDetail } from '@hon
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
@@ -18,6 +18,7 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
 import { formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
+import { useNote } from '../components/use-note';
 import '../staff.css';
 
 const statusOptions = (['pending_review', 'published', 'rejected'] as const).map((s) => ({
@@ -36,29 +37,24 @@ export default function FilingsPage() {
     (cursor?: string) => call(api.staffFilings, { query: { status, cursor } }),
     [status],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
   const [open, setOpen] = useState<string>();
   const [deciding, setDeciding] = useState<Decision>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
+  const note = useNote();
   const form = useSubmit({ fallback: '操作失败，请稍后再试' });
 
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
-
   async function decide({ filing, decision }: Decision) {
-    if (decision === 'reject' && reason.trim() === '') {
-      setReasonError('驳回时请填写理由，机构会看到它');
+    if (decision === 'reject' && note.value.trim() === '') {
+      note.setError('驳回时请填写理由，机构会看到它');
       return;
     }
     const done = await form.run(async () => {
       await call(api.decideFiling, {
         params: { id: filing.id },
-        body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
+        body: decision === 'approve' ? { decision } : { decision, reason: note.value.trim() },
       });
-      setReason('');
+      note.clear();
       list.setItems((items) => items.filter((f) => f.id !== filing.id));
       Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
     });
@@ -155,20 +151,11 @@ export default function FilingsPage() {
           onConfirm={() => decide(deciding)}
           onCancel={() => {
             setDeciding(undefined);
-            setReasonError(undefined);
+            note.setError(undefined);
           }}
         >
           {deciding.decision === 'reject' ? (
-            <NoteField
-              id="decision-reason"
-              label="驳回理由"
-              error={reasonError}
-              value={reason}
-              onChange={(value) => {
-                setReason(value);
-                setReasonError(undefined);
-              }}
-            />
+            <NoteField id="decision-reason" label="驳回理由" {...note.field} />
           ) : null}
         </ConfirmDialog>
       ) : null}

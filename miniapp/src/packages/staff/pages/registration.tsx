@@ -1,8 +1,8 @@
-import { api, districtByCode, type RegistrationView, ReviewDecision } from '@hongjia/shared';
+import { api, districtByCode, ReviewDecision } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
@@ -22,6 +22,8 @@ import { openAttachment } from '../../../uploads/open-attachment';
 import { formatBytes } from '../../../uploads/put-request';
 import { viewerOf } from '../../../uploads/viewer';
 import { RelatedCaseCompare } from '../components/RelatedCase';
+import { useNote } from '../components/use-note';
+import { useRecord } from '../components/use-record';
 import { VoidAction } from '../components/VoidAction';
 import '../staff.css';
 
@@ -52,24 +54,14 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
 export default function RegistrationReview() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [view, setView] = useState<RegistrationView>();
   const form = useSubmit({ fallback: '操作失败，请稍后再试' });
   const { banner, setBanner } = form;
   const [deciding, setDeciding] = useState<Decision>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
+  const note = useNote();
   const [opening, setOpening] = useState<string>();
 
-  const load = useCallback(async () => {
-    try {
-      setView(await call(api.getRegistration, { params: { id } }));
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试');
-    }
-  }, [id, setBanner]);
-  useEffect(() => {
-    if (session && id) void load();
-  }, [session, id, load]);
+  const fetchView = useCallback(() => call(api.getRegistration, { params: { id } }), [id]);
+  const { view, setView, load } = useRecord(fetchView, Boolean(session && id), setBanner);
 
   /** Opens one attachment (the server records the read before it hands out the link). */
   async function open(uploadId: string) {
@@ -87,17 +79,17 @@ export default function RegistrationReview() {
 
   async function decide(decision: Decision) {
     if (!view) return;
-    const body = { decision, comment: comment.trim() || undefined, expectedVersion: view.version };
+    const body = { decision, comment: note.value.trim() || undefined, expectedVersion: view.version };
     // The shared rule: a comment is required to return or reject.
     const checked = ReviewDecision.safeParse(body);
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
     await form.run(
       async () => {
         setView(await call(api.reviewRegistration, { params: { id: view.id }, body: checked.data }));
-        setComment('');
+        note.clear();
         Taro.showToast({ title: `已${decisionNames[decision]}`, icon: 'success' });
       },
       {
@@ -243,7 +235,7 @@ export default function RegistrationReview() {
                     tone={d === 'approve' ? 'primary' : 'plain'}
                     grow
                     onClick={() => {
-                      setCommentError(undefined);
+                      note.setError(undefined);
                       setDeciding(d);
                     }}
                   />
@@ -271,13 +263,8 @@ export default function RegistrationReview() {
             id="review-comment"
             label={deciding === 'approve' ? '意见（选填）' : '意见（必填，家庭会看到）'}
             spoken="审核意见"
-            error={commentError}
-            value={comment}
             maxlength={1000}
-            onChange={(value) => {
-              setComment(value);
-              setCommentError(undefined);
-            }}
+            {...note.field}
           />
         </ConfirmDialog>
       ) : null}

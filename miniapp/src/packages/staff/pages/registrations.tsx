@@ -2,7 +2,7 @@ import { api, type DistrictCode, districtByCode, districts, type RegistrationSta
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
@@ -39,12 +39,9 @@ export default function RegistrationQueue() {
       call(api.staffRegistrations, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
 
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
   // Decisions are made on the detail page: the queue is fresh whenever it shows again.
   const shownBefore = useRef(false);
   useDidShow(() => {

@@ -1,7 +1,7 @@
 import { api, type DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';
@@ -51,13 +51,9 @@ export default function SpecialFamiliesPage() {
       }),
     [district, lacking],
   );
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    if (session && tab === 'records') void reload();
-  }, [session, tab, reload]);
+  const list = usePaged(load, { reloadWhen: tab === 'records' ? session : undefined });
   useDidShow(() => {
-    if (takeFamiliesChanged() && session && tab === 'records') void reload();
+    if (takeFamiliesChanged() && session && tab === 'records') void list.reload();
   });
 
   if (!session) {

@@ -1,11 +1,10 @@
-import { api, districtByCode, type SpecialFamilyUpdate, type SpecialFamilyView } from '@hongjia/shared';
+import { api, districtByCode, type SpecialFamilyUpdate } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
@@ -16,6 +15,7 @@ import { routeParam } from '../../../lib/route-param';
 import { Fact } from '../components/Fact';
 import { HelperSection } from '../components/HelperSection';
 import { MemberCard } from '../components/MemberCard';
+import { useRecord } from '../components/use-record';
 import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
 import { familyKindNames, hukouTypeNames, memberRoleNames } from '../model/labels';
 import { markFamiliesChanged } from '../model/refresh';
@@ -31,22 +31,13 @@ const conflictText = '档案刚被其他工作人员修改过，已为您载入�
 export default function SpecialFamilyPage() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [view, setView] = useState<SpecialFamilyView>();
   const form = useSubmit({ fallback: '保存失败，请稍后再试' });
   const { setBanner } = form;
   const [clearing, setClearing] = useState<HelperKey>();
   const today = todayInChina();
 
-  const load = useCallback(async () => {
-    try {
-      setView(await call(api.staffSpecialFamily, { params: { id } }));
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试');
-    }
-  }, [id, setBanner]);
-  useEffect(() => {
-    if (session && id) void load();
-  }, [session, id, load]);
+  const fetchView = useCallback(() => call(api.staffSpecialFamily, { params: { id } }), [id]);
+  const { view, setView, load } = useRecord(fetchView, Boolean(session && id), setBanner);
 
   async function update(patch: Omit<SpecialFamilyUpdate, 'expectedVersion'>): Promise<boolean> {
     if (!view) return false;

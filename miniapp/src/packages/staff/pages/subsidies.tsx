@@ -2,7 +2,7 @@ import { api, type DistrictCode, SubsidyReview, type SubsidyStatus, type Subsidy
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
@@ -18,6 +18,7 @@ import { formatYuan } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { SubsidyCard } from '../components/SubsidyCard';
+import { useNote } from '../components/use-note';
 import { type PaymentRow, paymentBody, paymentConfirm, subsidyStatusNames } from '../model/subsidies';
 import '../staff.css';
 
@@ -42,8 +43,7 @@ export default function SubsidiesPage() {
   const [status, setStatus] = useState<SubsidyStatus>('pending_review');
   const [district, setDistrict] = useState<DistrictCode>();
   const [deciding, setDeciding] = useState<Deciding>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
+  const note = useNote();
   const form = useSubmit({ fallback: '操作失败，请稍后再试' });
   const { setBanner } = form;
   const [paying, setPaying] = useState<Paying>();
@@ -53,23 +53,20 @@ export default function SubsidiesPage() {
       call(api.staffChildcareSubsidies, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function decide({ subsidy, decision }: Deciding) {
-    const body = { decision, comment: comment.trim() || undefined, expectedVersion: subsidy.version };
+    const body = { decision, comment: note.value.trim() || undefined, expectedVersion: subsidy.version };
     const checked = SubsidyReview.safeParse(body);
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
     const done = await form.run(
       async () => {
         await call(api.reviewChildcareSubsidy, { params: { id: subsidy.id }, body: checked.data });
-        setComment('');
+        note.clear();
         list.setItems((items) => items.filter((s) => s.id !== subsidy.id));
         Taro.showToast({ title: decision === 'approve' ? '已通过' : '已处理', icon: 'success' });
       },
@@ -145,7 +142,7 @@ export default function SubsidiesPage() {
             subsidy={s}
             today={today}
             onDecide={(decision) => {
-              setCommentError(undefined);
+              note.setError(undefined);
               setDeciding({ subsidy: s, decision });
             }}
             onPay={(row) => setPaying({ subsidy: s, row })}
@@ -172,12 +169,7 @@ export default function SubsidiesPage() {
             id="subsidy-comment"
             label={deciding.decision === 'approve' ? '意见（选填）' : '原因（必填，家庭会看到）'}
             spoken="审核意见"
-            error={commentError}
-            value={comment}
-            onChange={(value) => {
-              setComment(value);
-              setCommentError(undefined);
-            }}
+            {...note.field}
           />
         </ConfirmDialog>
       ) : null}

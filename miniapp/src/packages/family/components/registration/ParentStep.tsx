@@ -1,12 +1,9 @@
 import { type DistrictCode, districts } from '@hongjia/shared';
-import { Input, View } from '@tarojs/components';
-import { label } from '../../../../components/a11y';
+import { View } from '@tarojs/components';
 import { Chips } from '../../../../components/Chips';
 import { Field } from '../../../../components/Field';
-import { IdNumberField } from '../../../../components/IdNumberField';
-import { PhoneField } from '../../../../components/PhoneField';
+import { ParentFields } from '../../../../components/ParentFields';
 import type { ParentDraft } from '../../../../registration/draft';
-import { describeFacts } from '../../../../registration/id-check';
 
 const districtOptions = districts.map((d) => ({
   value: d.code as DistrictCode | undefined,
@@ -35,37 +32,25 @@ export function ParentStep({
   const id = `reg-${role}`;
   return (
     <View>
-      <Field id={`${id}-name`} label={`${who}姓名`} why="与身份证上的姓名一致" error={errors[`${role}.name`]}>
-        <Input
-          className="input"
-          value={parent.name}
-          maxlength={30}
-          placeholder="请输入姓名"
-          onInput={(e) => onChange({ name: e.detail.value })}
-          {...label(`${who}姓名`, `${id}-name`)}
-        />
-      </Field>
-      <IdNumberField
-        id={`${id}-id`}
-        label={`${who}身份证号`}
-        why="核验身份、计算年龄和婚龄；页面和回执上只显示部分号码"
-        error={errors[`${role}.idNumber`]}
-        value={parent.idNumber}
+      <ParentFields
+        idPrefix={id}
+        role={role}
+        who={who}
+        value={parent}
+        errors={errors}
         today={today}
-        role={{ sex: role === 'mother' ? 'F' : 'M', who }}
-        placeholder={parent.maskedIdNumber ? `请重新输入完整号码（原 ${parent.maskedIdNumber}）` : undefined}
-        facts={(facts) => `✓ ${describeFacts(facts)}`}
+        why={{
+          name: '与身份证上的姓名一致',
+          idNumber: '核验身份、计算年龄和婚龄；页面和回执上只显示部分号码',
+          phone: '审核有疑问时联系您，办结后发送通知',
+        }}
+        placeholders={{
+          name: '请输入姓名',
+          idNumber: parent.maskedIdNumber ? `请重新输入完整号码（原 ${parent.maskedIdNumber}）` : undefined,
+          phone: parent.maskedPhone ? `请重新输入（原 ${parent.maskedPhone}）` : undefined,
+        }}
         factsClassName="rg-facts"
-        onChange={(idNumber) => onChange({ idNumber })}
-      />
-      <PhoneField
-        id={`${id}-phone`}
-        label={`${who}手机号`}
-        why="审核有疑问时联系您，办结后发送通知"
-        error={errors[`${role}.phone`]}
-        value={parent.phone}
-        placeholder={parent.maskedPhone ? `请重新输入（原 ${parent.maskedPhone}）` : undefined}
-        onChange={(phone) => onChange({ phone })}
+        onChange={onChange}
       />
       <Field
         id={`${id}-district`}

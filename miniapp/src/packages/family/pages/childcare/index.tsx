@@ -1,7 +1,7 @@
 import { api, districtByCode, type NearbyItem } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { defaultFilters, nearbyQuery, type SearchFilters } from '../../../../childcare/search-query';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
@@ -17,6 +17,7 @@ import { usePaged } from '../../../../state/paged';
 import { storageKeys } from '../../../../state/storage';
 import { FilterPanel } from '../../components/FilterPanel';
 import { ListMapToggle } from '../../components/ListMapToggle';
+import { OriginSummary } from '../../components/OriginSummary';
 import { ResultRow } from '../../components/ResultRow';
 import { ResultsMap } from '../../components/ResultsMap';
 import '../../childcare.css';
@@ -39,11 +40,7 @@ export default function ChildcareSearch() {
         : Promise.resolve({ items: [] as NearbyItem[], nextCursor: null }),
     [origin, filters],
   );
-  const results = usePaged(load);
-  const { reload } = results;
-  useEffect(() => {
-    if (origin) void reload();
-  }, [origin, reload]);
+  const results = usePaged(load, { reloadWhen: origin });
 
   const open = (item: NearbyItem) =>
     Taro.navigateTo({
@@ -68,20 +65,7 @@ export default function ChildcareSearch() {
           onUseLocation={() => setExplaining(true)}
         />
       ) : (
-        <View className="section row" id="origin-summary">
-          <Text className="text grow" id="origin-text">
-            {originText} {filters.radiusKm} 公里内
-          </Text>
-          <SubmitButton
-            id="origin-change"
-            label="更换查找位置"
-            tone="plain"
-            small
-            onClick={() => setPicking(true)}
-          >
-            更换
-          </SubmitButton>
-        </View>
+        <OriginSummary text={`${originText} ${filters.radiusKm} 公里内`} onChange={() => setPicking(true)} />
       )}
 
       {origin ? (

@@ -1,7 +1,7 @@
 import { api, districtByCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
@@ -9,13 +9,13 @@ import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
 import { OriginPicker } from '../../../../components/OriginPicker';
 import { PageShell } from '../../../../components/PageShell';
-import { SubmitButton } from '../../../../components/SubmitButton';
 import { servicePointsLocationReason } from '../../../../location/locate';
 import { useOrigin } from '../../../../location/use-origin';
 import { type Service, serviceKeys, serviceNames } from '../../../../service-points/labels';
 import { usePaged } from '../../../../state/paged';
 import { storageKeys } from '../../../../state/storage';
 import { ListMapToggle } from '../../components/ListMapToggle';
+import { OriginSummary } from '../../components/OriginSummary';
 import { PointRow } from '../../components/PointRow';
 import { PointsMap } from '../../components/PointsMap';
 import '../../childcare.css';
@@ -43,11 +43,7 @@ export default function ServicePoints() {
     },
     [origin, service],
   );
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    if (origin) void reload();
-  }, [origin, reload]);
+  const list = usePaged(load, { reloadWhen: origin });
 
   const centre = !origin ? undefined : origin.kind === 'point' ? origin : districtByCode(origin.code).centre;
   return (
@@ -62,20 +58,10 @@ export default function ServicePoints() {
           onUseLocation={() => o.setExplaining(true)}
         />
       ) : (
-        <View className="section row" id="origin-summary">
-          <Text className="text grow" id="origin-text">
-            {origin.kind === 'point' ? '我的位置附近' : `${districtByCode(origin.code).name}附近`}
-          </Text>
-          <SubmitButton
-            id="origin-change"
-            label="更换查找位置"
-            tone="plain"
-            small
-            onClick={() => o.setPicking(true)}
-          >
-            更换
-          </SubmitButton>
-        </View>
+        <OriginSummary
+          text={origin.kind === 'point' ? '我的位置附近' : `${districtByCode(origin.code).name}附近`}
+          onChange={() => o.setPicking(true)}
+        />
       )}
       {origin ? (
         <>
