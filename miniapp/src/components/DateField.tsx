@@ -2,6 +2,7 @@ import { Input, Picker, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { label as a11y, button } from './a11y';
 import { Field } from './Field';
+import './buttons.css';
 import './ui.css';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { button } from './a11y';
 import { type ButtonLook, buttonClass } from './buttons';
-import './ui.css';
+import './buttons.css';
 
 /** How a NavButton leaves the page: a new page, in place of this one, or back. */
 export type Navigation = { to: string } | { replace: string } | { back: true };

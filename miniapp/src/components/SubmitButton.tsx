@@ -2,7 +2,7 @@ import { Button } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { button } from './a11y';
 import { type ButtonLook, buttonClass } from './buttons';
-import './ui.css';
+import './buttons.css';
 
 /**
  * The button that sends (or decides) something: a spinner and no second request while `busy`,
