@@ -1,7 +1,7 @@
 import { Input, Picker, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { label as a11y, button } from './a11y';
-import { Field } from './Field';
+import { Field, type TextBasics } from './Field';
 import './buttons.css';
 import './ui.css';
 
@@ -26,22 +26,14 @@ export function DateField({
   pickOnly = false,
   onChange,
   children,
-}: {
-  id: string;
-  /** The field's visible label. */
-  label: string;
+}: TextBasics & {
   /** What a screen reader says for the control when the label alone is not enough (第 2 个子女出生日期). */
   spoken?: string;
-  why?: string;
-  error?: string;
-  value: string;
   start?: string;
   end?: string;
   /** Where the picker opens when the field is empty. */
   fallback: string;
-  placeholder?: string;
   pickOnly?: boolean;
-  onChange: (value: string) => void;
   /** Under the control: a hint the page derives from the date (the class a birth date fits). */
   children?: ReactNode;
 }) {

@@ -4,12 +4,13 @@ import { idNumberFacts, idNumberHint } from '../identity/id-hint';
 import type { Sex } from '../registration/draft';
 import { idNumberIssue } from '../registration/id-check';
 import { label as a11y } from './a11y';
-import { Field } from './Field';
+import { Field, type TextBasics } from './Field';
 
 /**
  * An 18-character ID number, checked as it is typed with the shared GB 11643 rule the server
  * applies (and, for a parent, the sex the role needs). Under a valid number, what we read from
- * it, so the user sees a typo before sending.
+ * it, so the user sees a typo before sending. The live check's message wins over `error` (the last
+ * submit's) while it has something to say.
  */
 export function IdNumberField({
   id,
@@ -24,22 +25,14 @@ export function IdNumberField({
   factsId = `${id}-facts`,
   factsClassName = 'muted',
   onChange,
-}: {
-  id: string;
-  label: string;
-  why?: string;
-  /** The error from the last check or the server; the live check wins while it has something to say. */
-  error?: string;
-  value: string;
+}: TextBasics & {
   today: string;
-  placeholder?: string;
   /** A parent's number: the sex the role requires and the role's name for the message. */
   role?: { sex: Sex; who: string };
   /** The line shown under a valid number; none when omitted. */
   facts?: (facts: IdNumberFacts) => string;
   factsId?: string;
   factsClassName?: string;
-  onChange: (value: string) => void;
 }) {
   const live = role ? idNumberIssue(value, role.sex, role.who, today) : idNumberHint(value, today);
   const read = live || !facts ? undefined : idNumberFacts(value, today);

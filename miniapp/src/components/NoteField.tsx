@@ -1,6 +1,6 @@
 import { Textarea } from '@tarojs/components';
 import { label as a11y } from './a11y';
-import { Field } from './Field';
+import { Field, type TextBasics } from './Field';
 
 /**
  * A few sentences in the user's own words: a reviewer's comment or reason (in a ConfirmDialog,
@@ -16,17 +16,10 @@ export function NoteField({
   maxlength = 500,
   placeholder,
   onChange,
-}: {
-  id: string;
-  label: string;
+}: TextBasics & {
   /** What a screen reader says when the visible label carries more than the name (必填，家庭会看到). */
   spoken?: string;
-  why?: string;
-  error?: string;
-  value: string;
   maxlength?: number;
-  placeholder?: string;
-  onChange: (value: string) => void;
 }) {
   return (
     <Field id={id} label={label} why={why} error={error}>

@@ -1,6 +1,6 @@
 import { Input } from '@tarojs/components';
 import { label as a11y } from './a11y';
-import { Field } from './Field';
+import { Field, type TextBasics } from './Field';
 
 /** An 11-digit mobile number (the numeric keyboard); checked on submit with the shared phone rule. */
 export function PhoneField({
@@ -11,15 +11,7 @@ export function PhoneField({
   value,
   placeholder = '11 位手机号',
   onChange,
-}: {
-  id: string;
-  label: string;
-  why?: string;
-  error?: string;
-  value: string;
-  placeholder?: string;
-  onChange: (value: string) => void;
-}) {
+}: TextBasics) {
   return (
     <Field id={id} label={label} why={why} error={error}>
       <Input
