@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts'],
+          include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: measured numbers, printed as a table (copy into
- * docs/BENCHMARKS.md with the date and machine). Rows so far:
+ * `npm run bench`: measured numbers, printed as a table and written per bench to
+ * docs/bench/<bench>.json (with the run's date and machine); `npm run bench -- report`
+ * makes docs/BENCHMARKS.md's tables from those files (scripts/bench-report.ts). Rows:
  * - each Lambda bundle (the same esbuild options the CDK construct uses):
  *   size, gzip size, and cold import time in a fresh Node process (median of 7);
  * - the weapp main package against WeChat's 2 MB limit (our budget: 1 MB);
@@ -8,18 +9,23 @@
  *   process (so each may start its own local runtime) and printing its rows as
  *   one line `BENCH_ROWS [[measure, value, note], …]`; `npm run bench -- nearby`
  *   runs only the scripts whose name contains `nearby` (and skips the two above);
- *   `npm run bench -- bundles` runs only the two above.
+ *   `npm run bench -- bundles` runs only the two above. A bench that finds a wrong
+ *   answer exits non-zero and its figures are not written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { functionGroups } from '@hongjia/functions/manifest';
+import { tableSpecs } from '@hongjia/infra/table-spec';
 import { build } from 'esbuild';
+import { type BenchRun, benchRun, withTables } from './bench-report';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(repoRoot, '.bench');
+const figuresDir = join(repoRoot, 'docs', 'bench');
+const benchmarksDoc = join(repoRoot, 'docs', 'BENCHMARKS.md');
 export type BenchRow = [measure: string, value: string, note: string];
 const rows: BenchRow[] = [];
 
@@ -35,8 +41,7 @@ function median(values: number[]): number {
 /** Environment a deployed function has, minus anything that would reach the network at import. */
 const importEnv = {
   ...process.env,
-  TABLE_NAME: 'bench-main',
-  IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
+  ...Object.fromEntries(tableSpecs.map((spec) => [spec.envVar, `bench-${spec.envVar.toLowerCase()}`])),
   UPLOAD_BUCKET: 'bench-uploads',
   SESSION_VERIFY_KEYS_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
   WECHAT_AUTH_MODE: 'wechat',
@@ -76,7 +81,9 @@ async function benchFunctions() {
         ],
         { env: importEnv, encoding: 'utf8' },
       );
-      if (probe.status !== 0) throw new Error(`import of ${group.name} failed: ${probe.stderr}`);
+      // The last lines say why (the first are the minified line the error points into).
+      if (probe.status !== 0)
+        throw new Error(`import of ${group.name} failed: ${probe.stderr.split('\n').slice(-12).join('\n')}`);
       times.push(Number(probe.stdout.trim().split('\n').pop()));
     }
     rows.push([
@@ -119,6 +126,25 @@ function benchWeapp() {
   ]);
 }
 
+/** The rows since `from`, as docs/bench/<bench>.json. */
+function writeFigures(bench: string, from: number) {
+  mkdirSync(figuresDir, { recursive: true });
+  const run = benchRun(
+    bench,
+    rows.slice(from).map(([measure, value, note]) => ({ measure, value, note })),
+  );
+  writeFileSync(join(figuresDir, `${bench}.json`), `${JSON.stringify(run, null, 2)}\n`);
+}
+
+/** `npm run bench -- report`: BENCHMARKS.md's generated tables from every docs/bench/*.json. */
+function report() {
+  const runs = readdirSync(figuresDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(figuresDir, name), 'utf8')) as BenchRun);
+  writeFileSync(benchmarksDoc, withTables(readFileSync(benchmarksDoc, 'utf8'), runs));
+  console.log(`docs/BENCHMARKS.md: tables of ${runs.length} benches`);
+}
+
 function benchScripts(filter: string | undefined) {
   const dir = join(repoRoot, 'scripts', 'bench');
   if (!existsSync(dir)) return;
@@ -135,17 +161,21 @@ function benchScripts(filter: string | undefined) {
     });
     const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_ROWS '));
     if (run.status !== 0 || !line) throw new Error(`${file} failed (exit ${run.status})`);
+    const from = rows.length;
     rows.push(...(JSON.parse(line.slice('BENCH_ROWS '.length)) as BenchRow[]));
+    writeFigures(file.replace(/\.ts$/, ''), from);
   }
 }
 
 async function main() {
   mkdirSync(benchDir, { recursive: true });
   const filter = process.argv[2];
+  if (filter === 'report') return report();
   // `npm run bench -- bundles`: only the bundle sizes and the weapp package (a minute, not half an hour).
   if (!filter || filter === 'bundles') {
     await benchFunctions();
     benchWeapp();
+    writeFigures('bundles', 0);
   }
   if (filter !== 'bundles') benchScripts(filter);
   const header = ['measure', 'value', 'note'];
@@ -155,6 +185,7 @@ async function main() {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
+  report();
 }
 
 main().catch((error: unknown) => {

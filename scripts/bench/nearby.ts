@@ -168,6 +168,7 @@ async function main() {
   const dynamo = await startDynalite(join(dataDir, 'dynamodb'));
   const raw = localDynamoClient(dynamo.endpoint);
   const rows: BenchRow[] = [];
+  let inexact = 0;
   try {
     await ensureTables(raw);
     const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
@@ -228,6 +229,7 @@ async function main() {
           .slice(0, got.length === 2 * pageSize ? 2 * pageSize : undefined)
           .map((hit) => [hit.candidate.id, Math.round(hit.distanceM)]);
         if (JSON.stringify(got) === JSON.stringify(want)) exact++;
+        else inexact++;
       }
 
       // Brute force from DynamoDB: Scan every item, then filter and sort in memory (twice; the better time counts).
@@ -276,6 +278,8 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
+  // A page that differs from brute force is a failed bench, whatever its speed.
+  if (inexact > 0) process.exitCode = 1;
 }
 
 await main();

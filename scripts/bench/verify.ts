@@ -87,6 +87,8 @@ try {
   ];
   process.stderr.write(`${rows.map((row) => row.join('  ')).join('\n')}\n`);
   console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
+  // A wrong validity is a failed bench, whatever its speed.
+  if (wrong > 0) process.exitCode = 1;
 } finally {
   await runtime.stop();
   rmSync(dataDir, { recursive: true, force: true });

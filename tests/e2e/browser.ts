@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
+import { launchChromium } from './chromium';
 
 /**
  * One browser journey: the real local runtime (dynalite, seeded city) serving
- * the local h5 build, and Debian's chromium at phone size. Screenshots go to
+ * the local h5 build, and Chromium (chromium.ts) at phone size. Screenshots go to
  * test-results/.
  */
 export interface Journey {
@@ -25,17 +26,6 @@ export interface Journey {
 
 const screenshots = resolve('test-results');
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function startJourney(name: string): Promise<Journey> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
@@ -46,7 +36,7 @@ export async function startJourney(name: string): Promise<Journey> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = freshSeededDataDir(`hongjia-e2e-${name}-`);
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser: Browser = await launchChromium();
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,

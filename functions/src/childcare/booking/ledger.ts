@@ -1,4 +1,6 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isConditionFailure } from '../../commons/guards';
 import type { SlotEntity } from '../entities';
 
@@ -17,7 +19,11 @@ import type { SlotEntity } from '../entities';
 const holdPrefix = 'hold_';
 const maxAttempts = 12;
 
-export type Place = { kind: 'confirmed' } | { kind: 'waitlisted'; seq: number } | { kind: 'full' };
+/** A waitlisted place carries its position as the write left it (holders with an earlier ticket + 1). */
+export type Place =
+  | { kind: 'confirmed' }
+  | { kind: 'waitlisted'; seq: number; position: number }
+  | { kind: 'full' };
 
 export interface LedgerView {
   capacity: number;
@@ -49,6 +55,10 @@ export function firstInLine(view: LedgerView): { bookingId: string; seq: number 
   return first;
 }
 
+function hasRoom(view: LedgerView, kind: 'place' | 'waitlist'): boolean {
+  return kind === 'place' ? view.confirmed < view.capacity : view.waitlisted < view.capacity;
+}
+
 export function toLedgerView(item: Record<string, unknown>): LedgerView {
   const holds = new Map<string, number>();
   for (const [name, value] of Object.entries(item)) {
@@ -72,17 +82,25 @@ export function createSlotLedger(client: DynamoDBDocumentClient, slots: SlotEnti
     return { TableName, Key };
   };
 
-  /** One conditional update; false when its condition did not hold. */
+  /**
+   * One conditional update. On success the item as the write left it; on a failed
+   * condition the item as the condition saw it when the store says so
+   * (`ReturnValuesOnConditionCheckFailure`: DynamoDB does, dynalite ignores it), so
+   * the caller reads only when it must.
+   */
   const attempt = async (
     input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
     slotId: string,
   ) => {
     try {
-      const answer = await client.send(new UpdateCommand({ ...target(slotId), ...input }));
+      const answer = await client.send(
+        new UpdateCommand({ ...target(slotId), ReturnValuesOnConditionCheckFailure: 'ALL_OLD', ...input }),
+      );
       return { ok: true as const, attributes: answer.Attributes ?? {} };
     } catch (error) {
-      if (isConditionFailure(error)) return { ok: false as const };
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      const seen = (error as { Item?: Record<string, AttributeValue> }).Item;
+      return { ok: false as const, ...(seen ? { seen: toLedgerView(unmarshall(seen)) } : {}) };
     }
   };
 
@@ -100,8 +118,10 @@ export function createSlotLedger(client: DynamoDBDocumentClient, slots: SlotEnti
      * waitlists while a place is free: the waitlist condition requires the
      * slot to be fully confirmed, and a place freed in between sends us round
      * again. Idempotent per booking id: a retry returns what it already holds.
+     * `likelyFull` (the caller's read found every place confirmed) tries the
+     * waitlist first, so a waitlisted booking costs one write, not two.
      */
-    async reserve(slotId: string, bookingId: string): Promise<Place> {
+    async reserve(slotId: string, bookingId: string, options: { likelyFull?: boolean } = {}): Promise<Place> {
       const names = {
         '#cap': 'capacity',
         '#confirmed': 'confirmed',
@@ -109,8 +129,8 @@ export function createSlotLedger(client: DynamoDBDocumentClient, slots: SlotEnti
         '#seq': 'waitlistSeq',
         '#hold': `${holdPrefix}${bookingId}`,
       };
-      for (let round = 0; round < maxAttempts; round++) {
-        const confirmed = await attempt(
+      const confirm = () =>
+        attempt(
           {
             UpdateExpression: 'SET #confirmed = #confirmed + :one, #hold = :zero',
             ConditionExpression:
@@ -124,27 +144,42 @@ export function createSlotLedger(client: DynamoDBDocumentClient, slots: SlotEnti
           },
           slotId,
         );
-        if (confirmed.ok) return { kind: 'confirmed' };
-        const waitlisted = await attempt(
+      const waitlist = () =>
+        attempt(
           {
             UpdateExpression: 'SET #waitlisted = #waitlisted + :one, #seq = #seq + :one, #hold = #seq + :one',
             ConditionExpression:
               'attribute_exists(#cap) AND #confirmed >= #cap AND #waitlisted < #cap AND attribute_not_exists(#hold)',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: { ':one': 1 },
-            ReturnValues: 'UPDATED_NEW',
+            // The whole item: the position comes from its holds, with no read after.
+            ReturnValues: 'ALL_NEW',
           },
           slotId,
         );
-        if (waitlisted.ok) return { kind: 'waitlisted', seq: Number(waitlisted.attributes.waitlistSeq) };
-        const view = await read(slotId);
+      const waitlisted = (view: LedgerView): Place => {
+        const seq = view.holds.get(bookingId) ?? 0;
+        return { kind: 'waitlisted', seq, position: waitlistPosition(view, bookingId) ?? 1 };
+      };
+      const order = options.likelyFull ? [waitlist, confirm] : [confirm, waitlist];
+      for (let round = 0; round < maxAttempts; round++) {
+        let seen: LedgerView | undefined;
+        for (const write of order) {
+          const done = await write();
+          if (done.ok) {
+            return write === confirm ? { kind: 'confirmed' } : waitlisted(toLedgerView(done.attributes));
+          }
+          seen = done.seen;
+          // What the store saw decides whether the other write can succeed at all.
+          if (seen && (seen.holds.has(bookingId) || !hasRoom(seen, write === confirm ? 'waitlist' : 'place')))
+            break;
+        }
+        const view = seen ?? (await read(slotId));
         if (!view) throw new Error(`slot ${slotId} vanished during a reservation`);
         const held = view.holds.get(bookingId);
-        if (held !== undefined) return held === 0 ? { kind: 'confirmed' } : { kind: 'waitlisted', seq: held };
-        const placeFree = view.confirmed < view.capacity;
-        const ticketFree = view.waitlisted < view.capacity;
-        if (!placeFree && !ticketFree) return { kind: 'full' };
-        // A place or ticket was freed between our two writes: go round again.
+        if (held !== undefined) return held === 0 ? { kind: 'confirmed' } : waitlisted(view);
+        if (!hasRoom(view, 'place') && !hasRoom(view, 'waitlist')) return { kind: 'full' };
+        // A place or ticket was freed between our writes: go round again.
       }
       throw new Error(`slot ${slotId}: reservation still contended after ${maxAttempts} rounds`);
     },

@@ -15,7 +15,7 @@ import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
 import type { Notifier } from '../../notifications/notifier';
 import { shanghaiDate } from '../dates';
-import type { InstitutionEntity, SlotEntity } from '../entities';
+import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
 import type { BookingEntity, BookingItem } from './entity';
 import { type LedgerView, type SlotLedger, waitlistPosition } from './ledger';
 import { promotedMessage } from './messages';
@@ -159,7 +159,7 @@ export function createBookingService(deps: BookingServiceDeps) {
    * The child's claim on this slot: ours (new, or this request's own from an
    * earlier attempt, or resumed after another interrupted attempt) or a
    * conflict. A claim left behind by a finished booking (cancelled; or an
-   * intent that never got a place) is cleared. The booking id comes from the
+   * intent that never got a place) is cleared. `bookingId` comes from the
    * operation id (decision 0015), so every retry of one request names the
    * same booking and finds what an earlier attempt did.
    */
@@ -167,9 +167,8 @@ export function createBookingService(deps: BookingServiceDeps) {
     caller: SessionUser,
     guardKey: string,
     now: Date,
-    operationId: string | undefined,
+    bookingId: string,
   ): Promise<string> => {
-    const bookingId = newId('bk', operationId);
     for (let round = 0; round < 3; round++) {
       const claim = await guards.claim(
         'child-slot',
@@ -188,13 +187,25 @@ export function createBookingService(deps: BookingServiceDeps) {
     throw conflict('该孩子的预约正在处理中，请稍后再试');
   };
 
-  const loadBookable = async (slotId: string, now: Date) => {
+  /**
+   * The slot, then its institution read together with whatever else the caller
+   * needs from the same moment (`alongside`, e.g. the child's claim on a full
+   * slot), so a refusal costs two round trips. An unpublished institution's
+   * slot is 404 before anything else is said about it.
+   */
+  const loadBookable = async <T>(slotId: string, now: Date, alongside: (slot: SlotItem) => Promise<T>) => {
     const slot = (await deps.slots.get({ slotId }).go({ consistent: true })).data;
     if (!slot) throw notFound('未找到该托位');
-    const institution = (await deps.institutions.get({ institutionId: slot.institutionId }).go()).data;
+    const [institution, extra] = await Promise.all([
+      deps.institutions
+        .get({ institutionId: slot.institutionId })
+        .go()
+        .then((answer) => answer.data),
+      alongside(slot),
+    ]);
     if (institution?.status !== 'published') throw notFound('未找到该托位');
     if (slot.date <= shanghaiDate(now)) throw conflict('该时段已开始或已结束，请选择之后的日期');
-    return { slot, institution };
+    return { slot, institution, extra };
   };
 
   /** What the family was told when the booking was made, from the ledger (a waitlisted one may have moved up). */
@@ -260,6 +271,29 @@ export function createBookingService(deps: BookingServiceDeps) {
     await abandon(intent);
   };
 
+  /** The `pending` intent; 'exists' when an earlier attempt of the same booking id wrote it. */
+  const writeIntent = async (intent: Omit<BookingItem, 'status'> & { status: 'pending' }) => {
+    try {
+      await bookings.create(intent).go();
+      return 'written' as const;
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists' as const;
+      throw error;
+    }
+  };
+
+  /** An intent written beside a claim that went elsewhere (the claim was never its own): removed while still pending. */
+  const discardIntent = async (bookingId: string) => {
+    try {
+      await bookings
+        .delete({ bookingId })
+        .where((attr, op) => op.eq(attr.status, 'pending'))
+        .go();
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  };
+
   return {
     reconcile,
 
@@ -270,53 +304,60 @@ export function createBookingService(deps: BookingServiceDeps) {
       now: Date,
       operationId?: string,
     ): Promise<BookingCreated> {
-      const { slot, institution } = await loadBookable(slotId, now);
-      const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
-      if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
-
       const pii = await cipher();
       const guardKey = childGuardKey(pii, caller.id, slotId, request.childName, request.childBirthDate);
       // Full at this consistent read: answer at once, unless this child already
       // holds a claim (a retry resuming an interrupted attempt must find its place).
-      if (slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity) {
-        const holder = await guards.holder('child-slot', guardKey);
-        if (holder?.ownerId !== caller.id) throw holder ? alreadyBooked() : slotFull();
+      const isFull = (slot: SlotItem) => slot.confirmed >= slot.capacity && slot.waitlisted >= slot.capacity;
+      const { slot, institution, extra } = await loadBookable(slotId, now, async (slot) =>
+        isFull(slot) ? { holder: await guards.holder('child-slot', guardKey) } : undefined,
+      );
+      const mismatch = ageMismatch(slot.ageClass, request.childBirthDate, slot.date);
+      if (mismatch) throw validationFailed(mismatch.message, [mismatch]);
+      if (extra && extra.holder?.ownerId !== caller.id) throw extra.holder ? alreadyBooked() : slotFull();
+      const intent = {
+        slotId,
+        institutionId: slot.institutionId,
+        institutionName: institution.name,
+        userId: caller.id,
+        ageClass: slot.ageClass,
+        date: slot.date,
+        session: slot.session,
+        childNameSealed: await pii.seal(request.childName, childNameField),
+        childBirthDateSealed: await pii.seal(request.childBirthDate, childBirthDateField),
+        guardianPhoneSealed: await pii.seal(request.guardianPhone, guardianPhoneField),
+        guardianPhoneMasked: maskPhone(request.guardianPhone),
+        guardKey,
+        status: 'pending' as const,
+        waitlistSeq: 0,
+        createdAt: now.toISOString(),
+        guardianConsentAt: now.toISOString(),
+        guardianConsentVersion: privacyPolicyVersion,
+      };
+      // The child's claim and the pending intent are independent writes: sent together (issue 13).
+      const ownId = newId('bk', operationId);
+      const [claimed, written] = await Promise.allSettled([
+        claimChild(caller, guardKey, now, ownId),
+        writeIntent({ ...intent, bookingId: ownId }),
+      ]);
+      if (claimed.status === 'rejected' || claimed.value !== ownId) {
+        // Refused, or the claim resumes another interrupted attempt of this account's:
+        // the intent just written under our id is not a booking.
+        if (written.status === 'fulfilled' && written.value === 'written') await discardIntent(ownId);
+        if (claimed.status === 'rejected') throw claimed.reason;
       }
-      const bookingId = await claimChild(caller, guardKey, now, operationId);
-      try {
-        await bookings
-          .create({
-            bookingId,
-            slotId,
-            institutionId: slot.institutionId,
-            institutionName: institution.name,
-            userId: caller.id,
-            ageClass: slot.ageClass,
-            date: slot.date,
-            session: slot.session,
-            childNameSealed: await pii.seal(request.childName, childNameField),
-            childBirthDateSealed: await pii.seal(request.childBirthDate, childBirthDateField),
-            guardianPhoneSealed: await pii.seal(request.guardianPhone, guardianPhoneField),
-            guardianPhoneMasked: maskPhone(request.guardianPhone),
-            guardKey,
-            status: 'pending',
-            waitlistSeq: 0,
-            createdAt: now.toISOString(),
-            guardianConsentAt: now.toISOString(),
-            guardianConsentVersion: privacyPolicyVersion,
-          })
-          .go();
-      } catch (error) {
+      if (written.status === 'rejected') throw written.reason;
+      const bookingId = claimed.value;
+      const outcome = bookingId === ownId ? written.value : await writeIntent({ ...intent, bookingId });
+      if (outcome === 'exists') {
         // Resuming an interrupted attempt: its intent is already there, perhaps already finished.
-        if (!isConditionFailure(error)) throw error;
         const stored = await getBooking(bookingId);
         if (stored && stored.status !== 'pending') return finished(stored, now);
       }
 
-      const place = await ledger.reserve(slotId, bookingId);
+      const place = await ledger.reserve(slotId, bookingId, { likelyFull: slot.confirmed >= slot.capacity });
       if (place.kind === 'full') {
-        const intent = await getBooking(bookingId);
-        if (intent) await abandon(intent);
+        await abandon({ ...intent, bookingId });
         throw slotFull();
       }
       // Counted once the place is held, so a rush's SLOT_FULL answers cost the account nothing.
@@ -327,7 +368,10 @@ export function createBookingService(deps: BookingServiceDeps) {
         waitlistSeq: seq,
         ...(place.kind === 'confirmed' ? { confirmedAt: now.toISOString() } : {}),
       });
-      return answerFor(bookingId, place.kind, slotId);
+      // The position as the reservation left it: the answer needs no second read of the ledger.
+      return place.kind === 'confirmed'
+        ? { id: bookingId, status: 'confirmed' }
+        : { id: bookingId, status: 'waitlisted', waitlistPosition: place.position };
     },
 
     async listMine(caller: SessionUser, query: ListQuery, now: Date) {
