@@ -73,6 +73,15 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
   return Buffer.concat(chunks);
 }
 
+function decodable(values: RegExpExecArray): boolean {
+  try {
+    for (const value of values.slice(1)) decodeURIComponent(value ?? '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isTextual(contentType: string | undefined): boolean {
   return (
     !contentType || /^(text\/|application\/([\w.+-]+\+)?(json|xml|x-www-form-urlencoded))/i.test(contentType)
@@ -95,7 +104,8 @@ export function createApiListener(routes: CompiledRoute[], log: (line: string) =
         .filter((route) => route.method === method)
         .map((route) => ({ route, values: route.pattern.exec(url.pathname) }))
         .find((candidate) => candidate.values);
-      if (!match?.values) {
+      // A path parameter that is no valid percent-encoding (`%FF`, `%zz`) names nothing: as an unknown route.
+      if (!match?.values || !decodable(match.values)) {
         send(
           response,
           404,

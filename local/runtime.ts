@@ -23,6 +23,11 @@ export interface LocalRuntimeOptions {
   webPort?: number;
   h5Directory?: string;
   seed?: boolean;
+  /**
+   * Births per district of the seeded monitoring year (local/seed/monitoring.ts); 0 seeds none.
+   * Default: the demo's. The tests' seeded city takes a small one (tests/seeded-city/template.ts).
+   */
+  monitoringBirthsPerDistrict?: number;
   log?: (line: string) => void;
   logRequests?: boolean;
   /** Run the scheduled workers (outbox drains) on this interval; tests that drain by hand leave it off. */
@@ -140,7 +145,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.seed ?? true) {
     // Imported only now: the seed writes through the functions' DynamoDB client, which reads its env on import.
     const { seedIfFresh } = await import('./seed/index');
-    const seeded = await seedIfFresh(log);
+    const seeded = await seedIfFresh(log, new Date(), options.monitoringBirthsPerDistrict);
     if (!seeded) log('data dir already seeded, keeping its data');
   }
   client.destroy();
@@ -165,6 +170,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ? await (await import('./workers')).startLocalWorkers({ intervalMs: options.workers.intervalMs, log })
     : undefined;
   const apiServer = createServer((request, response) => void apiListener(request, response));
+  // The client closes its idle connections, not the server: Node's 5 s keep-alive timeout races a
+  // client that reuses a pooled connection just as the timer fires (the server resets a socket
+  // with a request already on it, ECONNRESET, no answer at all). API Gateway answers such a request.
+  apiServer.keepAliveTimeout = 0;
   const apiPort = await listen(apiServer, options.port);
   const servers = [apiServer];
 

@@ -425,7 +425,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       uploadBucket: 'RO',
       uploadPrefix: 'imports/',
       pii: ['monitoring'],
-      piiLookup: true,
+      // Records' person hash and the registration look-up, births' child keys, names' hashes (record-builder.ts).
+      piiLookup: ['id-number', 'monitoring-child', 'monitoring-name'],
       sendsTo: ['monitoringWorker'],
     },
   },

@@ -27,6 +27,7 @@ const list = defineRoute({
   summary: 'test',
   tag: 'test',
   access: ['staff', 'family'],
+  owner: 'districtScope',
   auditsReads: 'testRow',
   response: pageOf(Row),
 });
@@ -37,6 +38,7 @@ const detail = defineRoute({
   summary: 'test',
   tag: 'test',
   access: ['staff'],
+  owner: 'district',
   auditsReads: 'testRow',
   params: z.object({ id: z.string() }),
   response: Row,

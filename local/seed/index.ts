@@ -12,6 +12,7 @@ import { seedAccounts } from './accounts';
 import { planBookingRequests, planSeedBookings, seedBookings } from './bookings';
 import { creditCodeGuards, pendingFilings } from './filings';
 import { creditCode, seedInstitutions } from './institutions';
+import { demoBirthsPerDistrict, seedMonitoring } from './monitoring';
 import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
 import { seedServicePoints } from './service-points';
@@ -26,8 +27,9 @@ import { seedTerminals } from './terminals';
  * sealed (decision 0014), which items written by version 6 do not have.
  * 8: help requests count their events and keep each on its own item (decision
  * 0019); older requests still read, and move their list on their next event.
+ * 9: a year of population-monitoring imports per district (issue 11).
  */
-export const seedVersion = 8;
+export const seedVersion = 9;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -45,6 +47,7 @@ export interface SeedSummary {
   specialFamilies: number;
   assistanceRequests: number;
   subsidyApplications: number;
+  monitoringRows: number;
 }
 
 /**
@@ -74,7 +77,7 @@ export function planChildcare(now: Date) {
   return { random, institutions, slots, pending, bookings };
 }
 
-export async function seedCity(now: Date): Promise<SeedSummary> {
+export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistrict): Promise<SeedSummary> {
   const table = mainTableName();
   const accounts = seedAccounts();
   const createdAt = now.toISOString();
@@ -115,6 +118,9 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     now,
   );
 
+  const monitoring =
+    monitoringBirths > 0 ? await seedMonitoring(now, monitoringBirths) : { rows: 0, registrations: 0 };
+
   return {
     users: accounts.length,
     institutions: institutions.length,
@@ -125,11 +131,16 @@ export async function seedCity(now: Date): Promise<SeedSummary> {
     specialFamilies: special.families,
     assistanceRequests: special.requests,
     subsidyApplications: subsidies,
+    monitoringRows: monitoring.rows,
   };
 }
 
 /** Seeds a fresh data dir once; returns false when it was seeded before. */
-export async function seedIfFresh(log: (line: string) => void, now = new Date()): Promise<boolean> {
+export async function seedIfFresh(
+  log: (line: string) => void,
+  now = new Date(),
+  monitoringBirths = demoBirthsPerDistrict,
+): Promise<boolean> {
   const table = mainTableName();
   const existing = await documentClient.send(new GetCommand({ TableName: table, Key: marker }));
   if (existing.Item) {
@@ -141,7 +152,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
     return false;
   }
   log('seeding the demo city (9 districts, accounts, institutions, slots, service points) …');
-  const summary = await seedCity(now);
+  const summary = await seedCity(now, monitoringBirths);
   await documentClient.send(
     new PutCommand({
       TableName: table,
@@ -149,7 +160,7 @@ export async function seedIfFresh(log: (line: string) => void, now = new Date())
     }),
   );
   log(
-    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points, ${summary.specialFamilies} special families, ${summary.subsidyApplications} 育儿补贴 applications`,
+    `seeded ${summary.users} accounts, ${summary.institutions} institutions (+${summary.pendingFilings} awaiting review), ${summary.slots} slots, ${summary.bookings} bookings, ${summary.servicePoints} service points, ${summary.specialFamilies} special families, ${summary.subsidyApplications} 育儿补贴 applications, ${summary.monitoringRows} monitoring rows`,
   );
   return true;
 }

@@ -98,6 +98,10 @@ describe('app.json of the weapp build', () => {
       'pages/assistance',
       'pages/subsidies',
       'pages/conflicts',
+      'pages/monitoring-import',
+      'pages/monitoring-dashboard',
+      'pages/monitoring-reconciliation',
+      'pages/monitoring-report',
     ]);
   });
 

@@ -70,3 +70,69 @@ export type StoreCommand =
   | 'QueryCommand'
   | 'BatchGetItemCommand'
   | 'BatchWriteItemCommand';
+
+/** What a random store fault looks like to the caller. */
+export type FaultKind = 'throttle' | 'timeout' | 'failAfterWrite';
+
+const writeCommands = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+]);
+
+/**
+ * Faults at a rate (issue 12, the proof): each store call fails with
+ * probability `rate`, as one of `kinds` picked at random:
+ * - `throttle`: ProvisionedThroughputExceededException, the call never reached the store;
+ * - `timeout`: a TimeoutError before the store saw it;
+ * - `failAfterWrite`: a write lands, then the caller sees a timeout (reads fail before).
+ * Injected above the SDK's own retries, so the functions see every fault and
+ * their clients must retry with their Idempotency-Key. `random` makes a run
+ * repeatable (fast-check or a seeded generator); `matches` narrows the calls.
+ */
+export async function injectFaultRate(options: {
+  rate: number;
+  kinds?: readonly FaultKind[];
+  random?: () => number;
+  matches?: (command: string, input: Record<string, unknown>) => boolean;
+}) {
+  const { documentClient } = await import('@hongjia/functions/commons/dynamo');
+  const kinds = options.kinds ?? ['throttle', 'timeout', 'failAfterWrite'];
+  const random = options.random ?? Math.random;
+  const name = `test-fault-rate-${Math.random().toString(36).slice(2)}`;
+  const counts: Record<FaultKind, number> & { calls: number } = {
+    calls: 0,
+    throttle: 0,
+    timeout: 0,
+    failAfterWrite: 0,
+  };
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? '';
+      const input = (args.input ?? {}) as Record<string, unknown>;
+      counts.calls++;
+      if (options.matches && !options.matches(command, input)) return next(args);
+      if (random() >= options.rate) return next(args);
+      const kind = kinds[Math.floor(random() * kinds.length)] as FaultKind;
+      counts[kind]++;
+      if (kind === 'throttle') {
+        throw Object.assign(
+          new Error('Injected: the level of configured provisioned throughput was exceeded'),
+          {
+            name: 'ProvisionedThroughputExceededException',
+            $fault: 'client',
+          },
+        );
+      }
+      const timeout = Object.assign(new Error('Injected: connection timed out'), { name: 'TimeoutError' });
+      if (kind === 'failAfterWrite' && writeCommands.has(command)) await next(args);
+      throw timeout;
+    },
+    { step: 'initialize', name, override: true },
+  );
+  return {
+    counts: () => ({ ...counts }),
+    remove: () => documentClient.middlewareStack.remove(name),
+  };
+}

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ErrorEnvelope } from '@hongjia/shared';
 import { expect } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
@@ -9,12 +11,19 @@ import { observe } from './disclosure';
 
 /**
  * Starts the real local runtime (dynalite, s3rver, the API Gateway adapter and
- * the deployed handlers) on free ports with a fresh copy of this run's seeded city.
+ * the deployed handlers) on free ports with a fresh copy of this run's seeded city
+ * (its monitoring year is the seed's default). `monitoringBirthsPerDistrict` seeds a
+ * city of its own instead, with that many births a district (0: none), which takes
+ * the full seeding time.
  */
-export async function startTestRuntime(): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
+export async function startTestRuntime(
+  options: { monitoringBirthsPerDistrict?: number } = {},
+): Promise<{ runtime: LocalRuntime; close: () => Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = freshSeededDataDir('hongjia-it-');
-  const runtime = await startLocalRuntime({ dataDir, port: 0 });
+  const births = options.monitoringBirthsPerDistrict;
+  const dataDir =
+    births === undefined ? freshSeededDataDir('hongjia-it-') : mkdtempSync(join(tmpdir(), 'hongjia-it-'));
+  const runtime = await startLocalRuntime({ dataDir, port: 0, monitoringBirthsPerDistrict: births });
   return {
     runtime,
     close: async () => {
@@ -46,7 +55,9 @@ export async function call(runtime: LocalRuntime, path: string, options: CallOpt
     ...(body !== undefined ? { body } : {}),
   });
   const text = await response.text();
-  const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  // A file answer (a report's HTML or PDF) is no JSON: `text` carries it.
+  const isJson = /json/.test(response.headers.get('content-type') ?? 'application/json');
+  const json = text && isJson ? (JSON.parse(text) as Record<string, unknown>) : undefined;
   // Every answer a family gets is checked for other families' record ids (disclosure.ts, setup.ts).
   observe({
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),

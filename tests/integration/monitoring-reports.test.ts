@@ -13,14 +13,17 @@ let family: string;
 
 const mother = (serial: number) => idNumberOf('360102', '1992-06-01', serial, 'F');
 
-/** Seven deliveries in 东湖区 in 2025 (4 boys, 3 girls) and two in 2024. */
+/**
+ * Seven deliveries in 东湖区 in 2022 (4 boys, 3 girls) and two in 2021: years the seeded
+ * city's monitoring year (the twelve months before today) does not reach.
+ */
 const deliveries = [
   ...[1, 2, 3, 4, 5, 6, 7].map((serial) => ({
     deliveryId: `R-${serial}`,
     motherIdNumber: mother(serial),
     motherName: '刘梅',
     district: '360102',
-    deliveryDate: `2025-0${1 + (serial % 5)}-1${serial}`,
+    deliveryDate: `2022-0${1 + (serial % 5)}-1${serial}`,
     childSex: serial <= 4 ? 'M' : 'F',
     birthWeightG: 3200,
     parity: 1 + (serial % 2),
@@ -30,7 +33,7 @@ const deliveries = [
     motherIdNumber: mother(serial),
     motherName: '陈静',
     district: '360102',
-    deliveryDate: '2024-05-20',
+    deliveryDate: '2021-05-20',
     childSex: 'F',
     birthWeightG: 3000,
     parity: 1,
@@ -69,7 +72,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 describe('the situation report', () => {
   it('answers a district PDF that parses and names the district and its births', async () => {
-    const answer = await report(staff, 'district=360102&year=2025&format=pdf');
+    const answer = await report(staff, 'district=360102&year=2022&format=pdf');
 
     expect(answer.status, answer.text.slice(0, 300)).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/pdf');
@@ -85,12 +88,12 @@ describe('the situation report', () => {
   });
 
   it('answers the same figures as HTML with inline SVG charts', async () => {
-    const answer = await report(staff, 'district=360102&year=2025&format=html');
+    const answer = await report(staff, 'district=360102&year=2022&format=html');
 
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(answer.headers.get('x-report-cache')).toBe('miss');
-    expect(answer.text).toContain('东湖区2025年人口形势分析报告');
+    expect(answer.text).toContain('东湖区2022年人口形势分析报告');
     expect(answer.text).toContain('出生 7 人，较上年（2）增加 250.0%');
     expect(answer.text.match(/<svg/g)?.length).toBeGreaterThanOrEqual(7);
     expect(answer.text).toContain('<td>合计</td><td>7</td><td>2</td>');
@@ -99,8 +102,8 @@ describe('the situation report', () => {
   });
 
   it('serves an unchanged report from the cache, and draws a new one when the figures move', async () => {
-    const first = await report(staff, 'district=360102&year=2025&format=html');
-    const second = await report(staff, 'district=360102&year=2025&format=html');
+    const first = await report(staff, 'district=360102&year=2022&format=html');
+    const second = await report(staff, 'district=360102&year=2022&format=html');
     expect(first.headers.get('x-report-cache')).toBe('hit'); // drawn by the test before
     expect(second.headers.get('x-report-cache')).toBe('hit');
     expect(second.text).toBe(first.text);
@@ -116,7 +119,7 @@ describe('the situation report', () => {
             motherIdNumber: mother(10),
             motherName: '周红',
             district: '360102',
-            deliveryDate: '2025-09-09',
+            deliveryDate: '2022-09-09',
             childSex: 'F',
             birthWeightG: 3100,
             parity: 1,
@@ -124,29 +127,29 @@ describe('the situation report', () => {
         ]),
       ),
     );
-    const moved = await report(staff, 'district=360102&year=2025&format=html');
+    const moved = await report(staff, 'district=360102&year=2022&format=html');
     expect(moved.headers.get('x-report-cache')).toBe('miss');
     expect(moved.headers.get('x-report-version')).not.toBe(first.headers.get('x-report-version'));
     expect(moved.text).toContain('出生 8 人');
   });
 
   it('gives city staff the city report with every district', async () => {
-    const answer = await report(cityStaff, 'year=2025&format=html');
+    const answer = await report(cityStaff, 'year=2022&format=html');
 
     expect(answer.status).toBe(200);
-    expect(answer.text).toContain('南昌市2025年人口形势分析报告');
+    expect(answer.text).toContain('南昌市2022年人口形势分析报告');
     for (const name of ['东湖区', '西湖区', '青山湖区', '进贤县'])
       expect(answer.text).toContain(`<td>${name}</td>`);
   });
 
   it('refuses another district’s staff and families', async () => {
-    const other = await report(otherStaff, 'district=360102&year=2025&format=pdf');
+    const other = await report(otherStaff, 'district=360102&year=2022&format=pdf');
     expectEnvelope(other, 403, 'FORBIDDEN');
 
-    const cityWide = await report(otherStaff, 'year=2025&format=pdf');
+    const cityWide = await report(otherStaff, 'year=2022&format=pdf');
     expect(cityWide.status).toBe(403);
 
-    const familyAnswer = await report(family, 'district=360102&year=2025&format=pdf');
+    const familyAnswer = await report(family, 'district=360102&year=2022&format=pdf');
     expectEnvelope(familyAnswer, 403, 'FORBIDDEN');
   });
 

@@ -37,6 +37,13 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Births a district in the template's monitoring year: small, so the one-off seeding stays
+ * quick (the demo's 150 a district tripled it). Tests that need a bigger monitoring data
+ * set import it themselves, or start a city of their own (startTestRuntime's option).
+ */
+export const templateMonitoringBirths = 20;
+
 /** Written last by seed-data-dir.ts: a template without it was cut off and is never used. */
 export const completeMarker = 'complete';
 

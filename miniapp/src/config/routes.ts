@@ -41,6 +41,10 @@ export const routes = {
   staffAssistance: '/packages/staff/pages/assistance',
   staffSubsidies: '/packages/staff/pages/subsidies',
   staffConflicts: '/packages/staff/pages/conflicts',
+  staffMonitoringImport: '/packages/staff/pages/monitoring-import',
+  staffMonitoringDashboard: '/packages/staff/pages/monitoring-dashboard',
+  staffMonitoringReconciliation: '/packages/staff/pages/monitoring-reconciliation',
+  staffMonitoringReport: '/packages/staff/pages/monitoring-report',
 } as const;
 
 /**

@@ -61,7 +61,7 @@ export function uploadRequest(
  */
 export function putHeaders(
   ticket: Pick<UploadTicket, 'headers'>,
-  contentType: UploadContentType,
+  contentType: string,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(ticket.headers)) {

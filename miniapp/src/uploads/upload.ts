@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import { api, type UploadTicket } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { call } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -67,7 +67,7 @@ function putBlob(url: string, headers: Record<string, string>, blob: Blob, onPro
 }
 
 /** The file's bytes: weapp reads its temp path, h5 the File. */
-async function readBytes(file: PickedFile): Promise<ArrayBuffer> {
+export async function readBytes(file: PickedFile): Promise<ArrayBuffer> {
   try {
     return file.kind === 'blob' ? await file.blob.arrayBuffer() : await readTempFile(file.path);
   } catch {
@@ -93,7 +93,22 @@ export async function uploadFile(
   const request = uploadRequest(file.name, new Uint8Array(data), sha256Base64);
   if (!request.ok) throw refused(request.message);
   const ticket = await call(api.createUpload, { body: request.body, idempotencyKey, loading: false });
-  const header = putHeaders(ticket, request.body.contentType);
+  await putToTicket(ticket, request.body.contentType, file, data, onProgress);
+  return ticket.uploadId;
+}
+
+/**
+ * The raw PUT of a file's bytes to its presigned URL with the signed headers (attachments and
+ * monitoring imports alike). h5 reports progress; weapp's request has none.
+ */
+export async function putToTicket(
+  ticket: UploadTicket,
+  contentType: string,
+  file: PickedFile,
+  data: ArrayBuffer,
+  onProgress: (fraction: number | undefined) => void,
+): Promise<void> {
+  const header = putHeaders(ticket, contentType);
   onProgress(file.kind === 'blob' ? 0 : undefined);
   let status: number;
   try {
@@ -112,5 +127,4 @@ export async function uploadFile(
       message: `上传失败（${status}），请重新选择文件上传`,
     });
   }
-  return ticket.uploadId;
 }

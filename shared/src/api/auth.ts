@@ -50,6 +50,7 @@ export const signIn = defineRoute({
   summary: '微信登录 Sign in with a wx.login code',
   tag: 'auth',
   access: 'public',
+  owner: 'none',
   body: WechatSignInRequest,
   response: SignInResponse,
 });
@@ -61,6 +62,7 @@ export const me = defineRoute({
   summary: '当前用户 The signed-in user',
   tag: 'auth',
   access: 'signedIn',
+  owner: 'self',
   response: MeResponse,
 });
 
@@ -79,6 +81,7 @@ export const logout = defineRoute({
   summary: '退出登录 End every session of the caller',
   tag: 'auth',
   access: 'signedIn',
+  owner: 'self',
   response: LogoutResponse,
 });
 
@@ -111,6 +114,7 @@ export const deactivateUser = defineRoute({
   summary: '停用账号 Deactivate a user: every session ends, sign-in refused',
   tag: 'auth',
   access: ['admin'],
+  owner: 'anyUser',
   params: UserIdParams,
   body: UserStatusRequest,
   response: UserStatusView,
@@ -123,6 +127,7 @@ export const reactivateUser = defineRoute({
   summary: '恢复账号 Let a deactivated user sign in again',
   tag: 'auth',
   access: ['admin'],
+  owner: 'anyUser',
   params: UserIdParams,
   body: UserStatusRequest,
   response: UserStatusView,

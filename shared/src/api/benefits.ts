@@ -139,6 +139,7 @@ export const myBenefits = defineRoute({
   summary: '我的待遇 Every policy: eligible or not and why, amount, enrolled, payments',
   tag: 'benefits',
   access: 'signedIn',
+  owner: 'self',
   response: MyBenefits,
   personalData: true,
 });
@@ -150,6 +151,7 @@ export const runBenefitScreening = defineRoute({
   summary: '免申即享筛查 Eligible families of a district not yet enrolled, with reasons, page by page',
   tag: 'benefits',
   access: ['staff'],
+  owner: 'districtScope',
   body: ScreeningRequest,
   response: ScreeningResult,
 });
@@ -161,6 +163,7 @@ export const enrolBenefits = defineRoute({
   summary: '批量纳入 Enrol screened families (each once) and notify them',
   tag: 'benefits',
   access: ['staff'],
+  owner: 'districtScope',
   body: EnrolmentRequest,
   response: EnrolmentResult,
   idempotent: true,
@@ -173,6 +176,7 @@ export const listPolicies = defineRoute({
   summary: '政策清单 Every version of every policy, with amounts and source notes',
   tag: 'benefits',
   access: 'signedIn',
+  owner: 'none',
   response: PolicyList,
 });
 
@@ -183,6 +187,7 @@ export const addPolicyVersion = defineRoute({
   summary: '更正政策金额 A new version with a later effective date (never an edit in code)',
   tag: 'benefits',
   access: ['admin'],
+  owner: 'none',
   params: z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, '政策编号不正确') }),
   body: PolicyVersionRequest,
   response: PolicyVersionView,

@@ -60,6 +60,7 @@ export const submitBirthBundle = defineRoute({
   summary: '出生一件事 One application, handed to each agency through an outbox',
   tag: 'registration',
   access: ['family'],
+  owner: 'self',
   body: BirthBundleRequest,
   response: BirthBundleView,
   successStatus: 201,
@@ -74,6 +75,9 @@ export const getBirthBundle = defineRoute({
   summary: '办理进度 Per-item status',
   tag: 'registration',
   access: 'signedIn',
+  // The filing family's alone (staff meet a bundle only as a conflict): the matrix found it declared
+  // familyOrDistrict, which the service never granted.
+  owner: 'family',
   params: z.object({ id: z.string().min(1).max(64) }),
   response: BirthBundleView,
   personalData: true,

@@ -46,6 +46,7 @@ export const recordConsent = defineRoute({
     '记录同意 Record that the user agreed to the privacy guideline in force (a version in the body is ignored)',
   tag: 'auth',
   access: 'signedIn',
+  owner: 'self',
   body: RecordConsentRequest,
   response: Consent,
   successStatus: 201,
@@ -59,6 +60,7 @@ export const listConsents = defineRoute({
   summary: '我的授权记录 Consents the user gave',
   tag: 'auth',
   access: 'signedIn',
+  owner: 'self',
   query: ListQuery,
   response: pageOf(Consent),
 });

@@ -10,6 +10,40 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'signedIn' | readonly Role[];
 
 /**
+ * Whose object a route acts on: the authorization rule every route must state
+ * (issue 12). tests/integration/authorization-matrix.test.ts derives from it and
+ * from `access` what each actor (anonymous, two families, two providers, staff
+ * of a district and of another, city staff, admin, terminal) must be answered,
+ * for their own object and for someone else's, and asks them all.
+ * - `none`: nobody's: public information, the platform, global settings;
+ * - `self`: the caller's own records, named by the session, never by the request
+ *   (`/v1/me/…`, creating one's own);
+ * - `family`: a family's record named in the path: only its family; anyone else
+ *   404, as if it did not exist;
+ * - `familyOrDistrict`: as `family`, and also staff of the record's district and
+ *   city-wide staff (other districts' staff 404);
+ * - `district`: a record in a district's jurisdiction named in the path: staff of
+ *   that district and city-wide staff; other districts' staff 404;
+ * - `districtScope`: staff lists, figures and new records of a district
+ *   (`?district=` or the body's): other districts' staff 403, never their rows;
+ * - `provider`: an institution (or its slots and bookings) named in the path:
+ *   only its provider; another provider 404;
+ * - `anyUser`: another user's account, for the admin;
+ * - `bearerCode`: a code the caller presents (a print or verification code):
+ *   holding it is the authority; unknown, used and expired codes answer alike.
+ */
+export type Owner =
+  | 'none'
+  | 'self'
+  | 'family'
+  | 'familyOrDistrict'
+  | 'district'
+  | 'districtScope'
+  | 'provider'
+  | 'anyUser'
+  | 'bearerCode';
+
+/**
  * One HTTP route of the API, described once and used by the server (parsing,
  * routing, the CDK routes), the client (typed calls) and the OpenAPI document.
  */
@@ -26,6 +60,8 @@ export interface RouteContract<
   summary: string;
   tag: string;
   access: Access;
+  /** Whose object it acts on (`Owner`): required, so a new route states its rule before it compiles. */
+  owner: Owner;
   body?: Body;
   query?: Query;
   params?: Params;

@@ -60,6 +60,7 @@ export const bindIdentity = defineRoute({
   summary: '实名认证 Bind the signed-in user to a person (409 when the number is bound to someone else)',
   tag: 'identity',
   access: 'signedIn',
+  owner: 'self',
   body: BindIdentityRequest,
   response: IdentityView,
   idempotent: true,
@@ -73,6 +74,7 @@ export const myIdentity = defineRoute({
   summary: '我的实名信息 Masked; 404 when not bound yet',
   tag: 'identity',
   access: 'signedIn',
+  owner: 'self',
   response: IdentityView,
   personalData: true,
 });
@@ -84,6 +86,7 @@ export const staffIdentityConflicts = defineRoute({
   summary: '实名冲突 Attempts to bind an ID number already bound (jurisdiction by the number’s region)',
   tag: 'staff',
   access: ['staff'],
+  owner: 'districtScope',
   auditsReads: 'identityConflict',
   query: ListQuery,
   response: pageOf(IdentityConflict),

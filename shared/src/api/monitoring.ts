@@ -70,6 +70,7 @@ export const createMonitoringImport = defineRoute({
   summary: '导入监测数据 Queue the import of an uploaded CSV/xlsx file of one source (or a dry run)',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'districtScope',
   body: CreateImportRequest,
   response: ImportView,
   successStatus: 202,
@@ -83,6 +84,7 @@ export const monitoringImport = defineRoute({
   summary: '导入进度 One import: status, progress and its report',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'district',
   params: z.object({ id: z.string().min(1).max(64) }),
   response: ImportView,
 });
@@ -96,6 +98,7 @@ export const monitoringImports = defineRoute({
   summary: '导入记录 The imports of the district (city staff: all, or one district), newest first',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'districtScope',
   query: MonitoringImportsQuery,
   response: pageOf(ImportView),
 });
@@ -107,6 +110,7 @@ export const monitoringImportErrors = defineRoute({
   summary: '错误清单 Every rejected row with its reason, as CSV (UTF-8 with BOM, for Excel)',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'district',
   params: z.object({ id: z.string().min(1).max(64) }),
   response: z.string(),
   responseContentType: 'text/csv; charset=utf-8',
@@ -181,6 +185,7 @@ export const monitoringIndicators = defineRoute({
     '人口监测指标 Births, sex ratio, parity, mothers’ ages, registration coverage, migration — from counters',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'districtScope',
   query: IndicatorsQuery,
   response: Indicators,
 });
@@ -238,6 +243,7 @@ export const monitoringReconciliation = defineRoute({
   summary: '数据核查 Open gaps between the sources for one district and month, with masked references',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'districtScope',
   query: ReconciliationQuery,
   response: Reconciliation,
   // Masked references to mothers and children of other sources: each item shown is audited (0019).
@@ -256,6 +262,7 @@ export const resolveReconciliationItem = defineRoute({
   summary: '核查说明 Mark a gap explained with a note (audited); it leaves the open counts',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'district',
   params: z.object({ id: z.string().min(1).max(128) }),
   body: ResolveReconciliationRequest,
   response: ReconciliationItem,
@@ -285,6 +292,7 @@ export const monitoringReport = defineRoute({
     '人口形势分析报告 The year’s situation report (PDF or HTML): charts and tables beside the previous year, with commentary',
   tag: 'monitoring',
   access: ['staff'],
+  owner: 'districtScope',
   query: ReportQuery,
   response: FileAnswer,
   responseFile: { contentTypes: Object.values(reportContentTypes) },

@@ -23,6 +23,7 @@ export const myNotifications = defineRoute({
   summary: '我的消息 Notifications, newest first',
   tag: 'auth',
   access: 'signedIn',
+  owner: 'self',
   query: ListQuery,
   response: pageOf(Notification),
   personalData: true,

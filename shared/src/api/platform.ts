@@ -14,6 +14,7 @@ export const health = defineRoute({
   summary: '存活检查 Liveness check',
   tag: 'platform',
   access: 'public',
+  owner: 'none',
   response: HealthResponse,
 });
 
@@ -24,5 +25,6 @@ export const openapi = defineRoute({
   summary: 'OpenAPI 3.1 document of this API, generated from the zod schemas',
   tag: 'platform',
   access: 'public',
+  owner: 'none',
   response: z.record(z.string(), z.unknown()),
 });

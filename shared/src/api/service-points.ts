@@ -43,6 +43,7 @@ export const nearbyServicePoints = defineRoute({
   summary: '附近服务网点 Nearest print / pickup / consult points with opening hours',
   tag: 'certificates',
   access: 'public',
+  owner: 'none',
   query: ServicePointsQuery,
   response: z.object({ items: z.array(ServicePointItem), nextCursor: z.string().nullable() }),
 });

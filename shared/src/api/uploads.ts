@@ -125,6 +125,7 @@ export const createUpload = defineRoute({
     '上传文件 A presigned PUT for one attachment (jpg/png/pdf ≤ 10 MB) or, for staff, one import file (csv/xlsx ≤ 100 MB); SHA-256 declared',
   tag: 'registration',
   access: 'signedIn',
+  owner: 'self',
   body: UploadRequest,
   response: UploadTicket,
   successStatus: 201,
@@ -152,6 +153,7 @@ export const registrationAttachment = defineRoute({
     '查看附件 A short-lived link to an attachment of a registration (the filing family; staff of the jurisdiction, every read audited)',
   tag: 'registration',
   access: 'signedIn',
+  owner: 'familyOrDistrict',
   params: z.object({ id: z.string().min(1).max(64), uploadId: z.string().min(1).max(64) }),
   response: AttachmentLink,
 });

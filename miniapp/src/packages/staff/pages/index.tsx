@@ -125,7 +125,35 @@ export default function StaffHome() {
           </NavButton>
         </View>
         <View className="section">
-          <Text className="muted">监测数据导入和形势分析报告将陆续开放。</Text>
+          <Text className="title">人口监测</Text>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringImport })}
+            {...button('人口监测数据导入', 'staff-monitoring-import')}
+          >
+            数据导入
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringDashboard })}
+            {...button('人口监测指标看板', 'staff-monitoring-dashboard')}
+          >
+            指标看板
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReconciliation })}
+            {...button('人口监测核查清单', 'staff-monitoring-reconciliation')}
+          >
+            核查清单
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReport })}
+            {...button('人口形势分析报告', 'staff-monitoring-report')}
+          >
+            形势报告
+          </Button>
         </View>
       </View>
     </PageShell>

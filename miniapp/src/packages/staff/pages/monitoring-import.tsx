@@ -1,0 +1,222 @@
+import { api, columnNames, type ImportView, type MonitoringSource } from '@hongjia/shared';
+import { Button, Switch, Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { newIdempotencyKey } from '../../../api/idempotency';
+import { useSession } from '../../../auth/session';
+import { button, label } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { Banner } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { apiBase } from '../../../config/env';
+import { ImportProgress } from '../components/ImportProgress';
+import { openStaffFile } from '../model/file-download';
+import { pickImportFile, uploadImportFile } from '../model/import-upload';
+import {
+  errorRows,
+  type ImportPhase,
+  importCounts,
+  importLine,
+  isFinished,
+  phaseOf,
+  sourceOptions,
+  templateOf,
+} from '../model/monitoring';
+import '../staff.css';
+
+const pollMs = 1000;
+
+/**
+ * 数据导入: choose the source, pick a csv/xlsx file, upload it (SHA-256
+ * declared), queue the import, and follow its progress until the counts, the
+ * first errors and the errors.csv link are there; below, the district's
+ * imports. The import runs on the server whether or not the page stays open.
+ */
+export default function MonitoringImportPage() {
+  const session = useSession();
+  const [source, setSource] = useState<MonitoringSource>('hospital_delivery');
+  const [dryRun, setDryRun] = useState(false);
+  const [phase, setPhase] = useState<ImportPhase>({ state: 'idle' });
+  const [current, setCurrent] = useState<ImportView>();
+  const [imports, setImports] = useState<ImportView[]>([]);
+  const [error, setError] = useState<string>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  const loadList = useCallback(() => {
+    call(api.monitoringImports, { query: { limit: 20 }, loading: false })
+      .then((page) => setImports(page.items))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (session) loadList();
+    return () => clearTimeout(timer.current);
+  }, [session, loadList]);
+
+  const follow = useCallback(
+    (id: string) => {
+      call(api.monitoringImport, { params: { id }, loading: false })
+        .then((view) => {
+          setCurrent(view);
+          setPhase(phaseOf(view));
+          if (isFinished(view)) loadList();
+          else timer.current = setTimeout(() => follow(id), pollMs);
+        })
+        .catch((e: unknown) => {
+          // A dropped poll is tried again; the import goes on on the server.
+          if (isApiError(e) && e.status === 404) setError(e.message);
+          else timer.current = setTimeout(() => follow(id), pollMs * 3);
+        });
+    },
+    [loadList],
+  );
+
+  const start = async () => {
+    setError(undefined);
+    const file = await pickImportFile();
+    if (!file) return;
+    clearTimeout(timer.current);
+    setCurrent(undefined);
+    setPhase({ state: 'uploading', progress: undefined });
+    try {
+      const uploadId = await uploadImportFile(file, newIdempotencyKey(), (progress) =>
+        setPhase({ state: 'uploading', progress }),
+      );
+      const view = await call(api.createMonitoringImport, { body: { source, uploadId, dryRun } });
+      setCurrent(view);
+      setPhase(phaseOf(view));
+      follow(view.id);
+    } catch (e: unknown) {
+      setPhase({ state: 'idle' });
+      setError(isApiError(e) ? e.message : '导入失败，请稍后再试');
+    }
+  };
+
+  const downloadErrors = (view: ImportView) => {
+    const url = `${apiBase}/v1/staff/monitoring/imports/${encodeURIComponent(view.id)}/errors.csv`;
+    openStaffFile(url, `错误清单-${view.fileName.replace(/\.(csv|xlsx)$/i, '')}.csv`, 'csv').catch(
+      (e: unknown) => setError(isApiError(e) ? e.message : '下载失败，请稍后再试'),
+    );
+  };
+
+  if (!session) {
+    return (
+      <PageShell name="staff-monitoring-import">
+        <SignInPrompt reason="卫健工作人员登录后导入人口监测数据。" />
+      </PageShell>
+    );
+  }
+  const busy = phase.state === 'uploading' || phase.state === 'queued' || phase.state === 'running';
+  const rows = current ? errorRows(current, columnNames) : [];
+  return (
+    <PageShell name="staff-monitoring-import">
+      <View className="staff">
+        <Banner id="import-error" text={error} />
+        <View className="section">
+          <Text className="title">数据导入</Text>
+          <Text className="muted">选择数据来源，再选择 csv 或 xlsx 文件（不超过 100 MB）。</Text>
+          <Chips
+            idPrefix="import-source"
+            label="数据来源"
+            options={sourceOptions}
+            value={source}
+            onChange={setSource}
+          />
+          <Text className="muted" id="import-template">
+            第一行应为：{templateOf(source)}
+          </Text>
+          <View className="st-fact">
+            <Text className="st-fact__name">试导入</Text>
+            <View className="st-fact__value">
+              <Text className="muted">只检查文件，不写入任何数据</Text>
+              <Switch
+                checked={dryRun}
+                onChange={(e) => setDryRun(e.detail.value)}
+                {...label('试导入：只检查文件，不写入', 'import-dry-run')}
+              />
+            </View>
+          </View>
+          <Button
+            className="btn btn--primary"
+            disabled={busy}
+            onClick={start}
+            {...button('选择文件并导入', 'import-pick')}
+          >
+            {busy ? '导入中…' : '选择文件并导入'}
+          </Button>
+        </View>
+
+        {phase.state !== 'idle' ? <ImportProgress id="import-progress" phase={phase} /> : null}
+
+        {current && isFinished(current) ? (
+          <View className="section" id="import-result">
+            <Text className="title">{current.fileName}</Text>
+            {current.failure ? (
+              <Banner id="import-failure" text={current.failure.message} />
+            ) : (
+              <Text className="text" id="import-counts">
+                {importCounts(current)}
+              </Text>
+            )}
+            {rows.length > 0 ? (
+              <View className="st-scroll">
+                <View className="st-table" id="import-errors" role="table" aria-label="错误行">
+                  <View className="st-tr" role="row">
+                    {['行', '列', '问题'].map((h) => (
+                      <View key={h} className="st-th" role="columnheader">
+                        {h}
+                      </View>
+                    ))}
+                  </View>
+                  {rows.map((row) => (
+                    <View key={row.key} className="st-tr" role="row">
+                      <View className="st-td" role="cell">
+                        {row.row}
+                      </View>
+                      <View className="st-td" role="cell">
+                        {row.field}
+                      </View>
+                      <View className="st-td st-td--wrap" role="cell">
+                        {row.message}
+                      </View>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            ) : null}
+            {current.rejected > 0 ? (
+              <Button
+                className="btn btn--plain"
+                onClick={() => downloadErrors(current)}
+                {...button(`下载全部 ${current.rejected} 行错误清单（errors.csv）`, 'import-errors-csv')}
+              >
+                下载错误清单（{current.rejected} 行）
+              </Button>
+            ) : null}
+          </View>
+        ) : null}
+
+        <View className="section" id="import-list">
+          <Text className="title">导入记录</Text>
+          {imports.length === 0 ? <Text className="muted">暂无导入记录。</Text> : null}
+          {imports.map((item) => (
+            <View key={item.id} className="st-fact" id={`import-${item.id}`}>
+              <Text className="st-fact__value">{importLine(item)}</Text>
+              {item.rejected > 0 ? (
+                <Button
+                  className="btn btn--plain btn--small"
+                  onClick={() => downloadErrors(item)}
+                  {...button(`下载 ${item.fileName} 的错误清单`)}
+                >
+                  错误清单
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,85 @@
+import type { DistrictCode } from '@hongjia/shared';
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { isApiError } from '../../../api/errors';
+import { useSession } from '../../../auth/session';
+import { button } from '../../../components/a11y';
+import { Chips } from '../../../components/Chips';
+import { Banner } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { SignInPrompt } from '../../../components/SignInPrompt';
+import { apiBase } from '../../../config/env';
+import { todayInChina } from '../../../lib/dates';
+import { DistrictChips } from '../components/DistrictChips';
+import { openStaffFile } from '../model/file-download';
+import { districtName } from '../model/labels';
+import { reportUrl, reportYears } from '../model/monitoring';
+import '../staff.css';
+
+/**
+ * 形势报告: the year's population situation report of a district (city staff:
+ * any district or the city) as PDF or HTML. The report route belongs to the
+ * report group (GET /v1/staff/monitoring/reports); this page only links to it.
+ */
+export default function MonitoringReportPage() {
+  const session = useSession();
+  const cityWide = Boolean(session?.user.cityWide);
+  const years = reportYears(todayInChina());
+  const [year, setYear] = useState(years[1] ?? years[0] ?? 2026);
+  const [district, setDistrict] = useState<DistrictCode>();
+  const [error, setError] = useState<string>();
+
+  if (!session) {
+    return (
+      <PageShell name="staff-monitoring-report">
+        <SignInPrompt reason="卫健工作人员登录后查看人口形势分析报告。" />
+      </PageShell>
+    );
+  }
+  const place = district ? districtName(district) : cityWide ? '全市' : districtName(session.user.district);
+  const open = (format: 'pdf' | 'html') => {
+    setError(undefined);
+    const url = reportUrl(apiBase, { year, format, ...(district ? { district } : {}) });
+    openStaffFile(url, `${place}${year}年人口形势分析报告.${format}`, format).catch((e: unknown) =>
+      setError(isApiError(e) ? e.message : '报告打开失败，请稍后再试'),
+    );
+  };
+  return (
+    <PageShell name="staff-monitoring-report">
+      <View className="staff">
+        <Banner id="report-error" text={error} />
+        <View className="section">
+          <Text className="title">形势报告</Text>
+          <Chips
+            idPrefix="report-year"
+            label="年度"
+            options={years.map((value) => ({ value, key: String(value), text: `${value} 年` }))}
+            value={year}
+            onChange={setYear}
+          />
+          {cityWide ? (
+            <DistrictChips idPrefix="report-district" value={district} onChange={setDistrict} />
+          ) : null}
+          <Text className="text" id="report-what">
+            {place} {year} 年人口形势分析报告
+          </Text>
+          <Button
+            className="btn btn--primary"
+            onClick={() => open('pdf')}
+            {...button('打开 PDF 报告', 'report-pdf')}
+          >
+            打开 PDF
+          </Button>
+          <Button
+            className="btn btn--plain"
+            onClick={() => open('html')}
+            {...button('打开网页版报告', 'report-html')}
+          >
+            打开网页版
+          </Button>
+          <Text className="muted">报告按年度汇总出生、性别比、孩次、登记覆盖和迁移情况。</Text>
+        </View>
+      </View>
+    </PageShell>
+  );
+}
