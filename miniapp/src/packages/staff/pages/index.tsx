@@ -126,34 +126,34 @@ export default function StaffHome() {
         </View>
         <View className="section">
           <Text className="title">人口监测</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringImport })}
-            {...button('人口监测数据导入', 'staff-monitoring-import')}
+          <NavButton
+            id="staff-monitoring-import"
+            label="人口监测数据导入"
+            where={{ to: routes.staffMonitoringImport }}
           >
             数据导入
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringDashboard })}
-            {...button('人口监测指标看板', 'staff-monitoring-dashboard')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-dashboard"
+            label="人口监测指标看板"
+            where={{ to: routes.staffMonitoringDashboard }}
           >
             指标看板
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReconciliation })}
-            {...button('人口监测核查清单', 'staff-monitoring-reconciliation')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-reconciliation"
+            label="人口监测核查清单"
+            where={{ to: routes.staffMonitoringReconciliation }}
           >
             核查清单
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReport })}
-            {...button('人口形势分析报告', 'staff-monitoring-report')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-report"
+            label="人口形势分析报告"
+            where={{ to: routes.staffMonitoringReport }}
           >
             形势报告
-          </Button>
+          </NavButton>
         </View>
       </View>
     </PageShell>
