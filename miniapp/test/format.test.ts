@@ -1,6 +1,7 @@
+import { addDays, nextDays, todayInChina, yearsBefore } from '@hongjia/shared/calendar/days';
+import { dateLabel } from '@hongjia/shared/calendar/format';
 import { describe, expect, it } from 'vitest';
 import { barScale } from '../src/lib/chart';
-import { addDays, dateLabel, nextDays, todayInChina, yearsBefore } from '../src/lib/dates';
 import { formatDistance, formatMonthlyFee, formatShare } from '../src/lib/format';
 
 describe('formatDistance', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/errors';
 import { benefitCards, periodWords } from '../src/special-assistance/benefit-card';
 import { contactRows } from '../src/special-assistance/contacts';
-import { clockWords, contactPromise, deadlineWords } from '../src/special-assistance/deadline';
+import { contactPromise } from '../src/special-assistance/deadline';
 import { categoryOptions, urgencyNames } from '../src/special-assistance/labels';
 import { membershipFrom } from '../src/special-assistance/membership';
 import { requestModel } from '../src/special-assistance/request-view';
@@ -11,29 +11,8 @@ import { requestModel } from '../src/special-assistance/request-view';
 // 2026-11-29 10:00 in Nanchang.
 const now = Date.parse('2026-11-29T02:00:00.000Z');
 
+// The words of dates and times themselves are tested with the shared calendar (shared/test).
 describe('deadline wording', () => {
-  it('says times the way people do', () => {
-    expect(clockWords(9, 0)).toBe('上午9点');
-    expect(clockWords(12, 0)).toBe('中午12点');
-    expect(clockWords(14, 30)).toBe('下午2点半');
-    expect(clockWords(20, 15)).toBe('晚上8点15分');
-    expect(clockWords(0, 0)).toBe('凌晨0点');
-  });
-
-  it('names tomorrow for an urgent request (24 h)', () => {
-    expect(deadlineWords('2026-11-30T06:00:00.000Z', now)).toBe('明天（11月30日）下午2点前');
-  });
-
-  it('gives the date for a normal request three days out (72 h)', () => {
-    expect(deadlineWords('2026-12-02T02:00:00.000Z', now)).toBe('12月2日上午10点前');
-  });
-
-  it('counts days in China time, not UTC', () => {
-    // 23:30 on 11-29 in Nanchang is still 15:30 UTC the same day; 24 h later is tomorrow there.
-    const lateEvening = Date.parse('2026-11-29T15:30:00.000Z');
-    expect(deadlineWords('2026-11-30T15:30:00.000Z', lateEvening)).toBe('明天（11月30日）晚上11点半前');
-  });
-
   it('promises the contact by name', () => {
     expect(contactPromise('2026-11-30T06:00:00.000Z', '王**', now)).toBe(
       '联系人王**将在明天（11月30日）下午2点前联系您。',

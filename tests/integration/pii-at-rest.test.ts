@@ -160,8 +160,14 @@ function seededSecrets(seededAt: Date): Secret[] {
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 /** A calendar day standing alone: not inside a longer number, not a timestamp (`T`, or `t` in ElectroDB's keys). */
 const dayToken = /(?<![0-9-])\d{4}-\d{2}-\d{2}(?![0-9Tt-])/g;
-/** Dates about no one, which a birth date may equal by chance: a family doctor's contract day. */
-const impersonalDateFields = /(^|\.)familyDoctor\.signedOn$/;
+/**
+ * Dates kept in clear by design, which a seeded birth date may equal by chance: a family
+ * doctor's contract day; the pregnancy date a registration's guard and monitoring's matching
+ * read (clear on the registration since decision 0014, copied as is by monitoring, 0020);
+ * the day a reconciliation item becomes due (a schedule, queried by range).
+ */
+const impersonalDateFields =
+  /(^|\.)familyDoctor\.signedOn$|^monitoringRegistration\.pregnancyDate$|^monitoringGap\.visibleFrom$/;
 
 /**
  * Each stored string holding a secret: names, numbers and free texts anywhere
@@ -182,7 +188,7 @@ function leaksOf(stored: readonly StoredItem[], secrets: readonly Secret[]): str
   for (const { table, entity, item } of stored) {
     for (const [path, text] of strings(item)) {
       const found: Secret[] = [];
-      if (!impersonalDateFields.test(path))
+      if (!impersonalDateFields.test(`${entity}.${path}`))
         for (const [day] of text.matchAll(dayToken)) found.push(...(byDate.get(day) ?? []));
       if (/\d{11}/.test(text)) found.push(...numeric.filter((secret) => text.includes(secret.value)));
       if (/[^ -~]/.test(text)) found.push(...textual.filter((secret) => text.includes(secret.value)));

@@ -1,11 +1,12 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { button } from './a11y';
+import { SubmitButton } from './SubmitButton';
 import './ui.css';
 
 /**
  * Our own confirmation panel instead of Taro.showModal: it scales with elderly mode (it renders
- * inside PageShell), can hold a reason box, and has stable ids for tests.
+ * inside PageShell), can hold a reason box, and has stable ids for tests. `busy` while the
+ * confirmed request is out: the confirm button spins and a second tap sends nothing.
  */
 export function ConfirmDialog({
   id,
@@ -14,6 +15,7 @@ export function ConfirmDialog({
   confirmText,
   cancelText = '取消',
   danger = false,
+  busy = false,
   children,
   onConfirm,
   onCancel,
@@ -24,6 +26,7 @@ export function ConfirmDialog({
   confirmText: string;
   cancelText?: string;
   danger?: boolean;
+  busy?: boolean;
   children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
@@ -34,16 +37,14 @@ export function ConfirmDialog({
         <Text className="title">{title}</Text>
         {message ? <Text className="text">{message}</Text> : null}
         {children}
-        <Button
-          className={`btn ${danger ? 'btn--danger' : 'btn--primary'}`}
+        <SubmitButton
+          id={`${id}-confirm`}
+          label={confirmText}
+          tone={danger ? 'danger' : 'primary'}
+          busy={busy}
           onClick={onConfirm}
-          {...button(confirmText, `${id}-confirm`)}
-        >
-          {confirmText}
-        </Button>
-        <Button className="btn btn--plain" onClick={onCancel} {...button(cancelText, `${id}-cancel`)}>
-          {cancelText}
-        </Button>
+        />
+        <SubmitButton id={`${id}-cancel`} label={cancelText} tone="plain" onClick={onCancel} />
       </View>
     </View>
   );

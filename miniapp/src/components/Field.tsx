@@ -2,6 +2,21 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './ui.css';
 
+/** What every kit field takes: the control's id, its visible label, why we ask, and its message. */
+export interface FieldBasics {
+  id: string;
+  label: string;
+  why?: string;
+  error?: string;
+}
+
+/** A text control of the kit: its value and what the user typed (trimmed where spaces mean nothing). */
+export interface TextBasics extends FieldBasics {
+  value: string;
+  placeholder?: string;
+  onChange: (value: string) => void;
+}
+
 /**
  * A labelled form field: the label, why we ask (for personal data), the control, and the error
  * right under it. `id` is the control's id; the error gets `<id>-error` for tests.

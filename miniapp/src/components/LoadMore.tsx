@@ -1,5 +1,4 @@
-import { Button } from '@tarojs/components';
-import { button } from './a11y';
+import { SubmitButton } from './SubmitButton';
 
 /**
  * The 加载更多 button under a paged list: shown only while the server has a next
@@ -16,12 +15,8 @@ export function LoadMore({
 }) {
   if (!list.hasMore) return null;
   return (
-    <Button
-      className="btn btn--plain"
-      onClick={() => void list.loadMore()}
-      {...button(`加载更多${what}`, id)}
-    >
+    <SubmitButton id={id} label={`加载更多${what}`} tone="plain" onClick={() => void list.loadMore()}>
       加载更多
-    </Button>
+    </SubmitButton>
   );
 }

@@ -1,6 +1,7 @@
 import { type DistrictCode, districts } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { button } from './a11y';
+import { SubmitButton } from './SubmitButton';
 import './ui.css';
 
 /**
@@ -24,9 +25,7 @@ export function OriginPicker({
   return (
     <View className="section" id="origin-picker">
       <Text className="title">{title}</Text>
-      <Button className="btn btn--plain" onClick={onUseLocation} {...button('使用我的位置', 'use-location')}>
-        使用我的位置
-      </Button>
+      <SubmitButton id="use-location" label="使用我的位置" tone="plain" onClick={onUseLocation} />
       <Text className="muted">{reason}</Text>
       <Text className="text op-or">或选择县区：</Text>
       <View className="op-districts">

@@ -6,6 +6,7 @@ import { privacySummary } from '../privacy/policy';
 import { answerPrivacy, usePrivacyGate } from '../privacy/store';
 import { agreeButtonId } from '../privacy/wechat';
 import { button, label } from './a11y';
+import { SubmitButton } from './SubmitButton';
 import './privacy-gate.css';
 
 /**
@@ -39,13 +40,12 @@ export function PrivacyGate() {
         >
           同意并继续
         </Button>
-        <Button
-          className="btn btn--plain"
+        <SubmitButton
+          id="privacy-disagree"
+          label="不同意"
+          tone="plain"
           onClick={() => answerPrivacy(false)}
-          {...button('不同意', 'privacy-disagree')}
-        >
-          不同意
-        </Button>
+        />
       </View>
     </View>
   );

@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { goToSignIn } from '../auth/navigate';
-import { button } from './a11y';
+import { SubmitButton } from './SubmitButton';
 
 /** Shown in place of a signed-in page's content: what signing in gives, and the way there. */
 export function SignInPrompt({ reason }: { reason: string }) {
@@ -8,9 +8,7 @@ export function SignInPrompt({ reason }: { reason: string }) {
     <View className="section" id="sign-in-prompt">
       <Text className="title">请先登录</Text>
       <Text className="muted">{reason}</Text>
-      <Button className="btn btn--primary" onClick={goToSignIn} {...button('去登录', 'sign-in-go')}>
-        去登录
-      </Button>
+      <SubmitButton id="sign-in-go" label="去登录" onClick={goToSignIn} />
     </View>
   );
 }

@@ -27,9 +27,3 @@ export function idNumberFacts(raw: string, today: string): IdNumberFacts | undef
   const result = parseIdNumber(raw, today);
   return result.ok ? result.facts : undefined;
 }
-
-/** 1995年3月15日: a birth date the way people say it. */
-export function spokenDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}

@@ -21,10 +21,3 @@ export function formatMonthlyFee(yuan: number): string {
 export function formatShare(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
-
-/** ISO date-time → 2026-11-29 14:05 in China time. */
-export function formatDateTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -5,7 +5,8 @@ import {
   ParentInput,
   type RegistrationRequest,
 } from '@hongjia/shared';
-import { addDays } from '../lib/dates';
+import { addDays } from '@hongjia/shared/calendar/days';
+import { splitApiError } from '../api/field-errors';
 import type { ParentDraft, RegistrationDraft } from './draft';
 import { idFacts, idNumberIssue } from './id-check';
 
@@ -184,15 +185,11 @@ export function mapApiDetails(
   message: string,
   details: ReadonlyArray<{ path: string; message: string }>,
 ): { fields: DraftErrors; banner?: string; step?: StepKey } {
-  const fields: DraftErrors = {};
-  const rest: string[] = [];
-  for (const detail of details) {
-    const field = detail.path.replace(/^body\./, '');
-    if (stepOfPath(field) && !fields[field]) fields[field] = detail.message;
-    else rest.push(detail.message);
-  }
+  const split = splitApiError({ message, details: [...details] }, (path) => {
+    const field = path.replace(/^body\./, '');
+    return stepOfPath(field) ? field : undefined;
+  });
   // The earliest step with a problem: the user fixes them in the order of the form.
-  const step = steps.find((s) => Object.keys(fields).some((f) => stepOfPath(f) === s.key))?.key;
-  const banner = step ? rest.join('；') || undefined : [message, ...rest].join('；');
-  return { fields, banner, step };
+  const step = steps.find((s) => Object.keys(split.fields).some((f) => stepOfPath(f) === s.key))?.key;
+  return { ...split, step };
 }

@@ -1,5 +1,5 @@
 import type { RegistrationView } from '@hongjia/shared';
-import { formatDateTime } from '../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { statusNames } from './labels';
 
 export type StatusChange = RegistrationView['history'][number];
@@ -38,7 +38,7 @@ export function timeline(history: readonly StatusChange[]): TimelineEntry[] {
       key: `${change.at}-${i}`,
       what: what(change, i === firstFamily || firstFamily === -1),
       who: who(change),
-      when: formatDateTime(change.at),
+      when: formatChinaDateTime(change.at),
       ...(change.comment ? { comment: change.comment } : {}),
     }))
     .reverse();

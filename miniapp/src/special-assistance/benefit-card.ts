@@ -1,5 +1,6 @@
 import type { BenefitItem } from '@hongjia/shared';
-import { formatDateTime, formatYuan } from '../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { formatYuan } from '../lib/format';
 
 export interface BenefitCardModel {
   policyId: string;
@@ -40,7 +41,7 @@ function amount(item: BenefitItem): Pick<BenefitCardModel, 'amount' | 'amountNot
 
 function enrolment(item: BenefitItem): string {
   if (item.enrolled) {
-    return item.enrolledAt ? `已纳入（${formatDateTime(item.enrolledAt).slice(0, 10)}起）` : '已纳入';
+    return item.enrolledAt ? `已纳入（${formatChinaDateTime(item.enrolledAt).slice(0, 10)}起）` : '已纳入';
   }
   // 免申即享: staff enrol eligible families themselves; the family is never asked to apply.
   return item.eligible ? '未纳入：工作人员会主动为您办理，无需申请' : '未纳入';
@@ -66,7 +67,7 @@ export function benefitCard(item: BenefitItem): BenefitCardModel {
       key: `${p.period}-${i}`,
       period: periodWords(p.period),
       amount: formatYuan(p.amountYuan),
-      paidAt: formatDateTime(p.paidAt).slice(0, 10),
+      paidAt: formatChinaDateTime(p.paidAt).slice(0, 10),
     })),
   };
 }

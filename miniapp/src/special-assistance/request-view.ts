@@ -4,8 +4,8 @@ import {
   assistanceCategoryNames,
   assistanceEventNames,
 } from '@hongjia/shared';
-import { formatDateTime } from '../lib/format';
-import { deadlineWords } from './deadline';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { deadlineWords } from '@hongjia/shared/calendar/spoken';
 import { requestStatusNames, withinWords } from './labels';
 
 export interface RequestEntry {
@@ -38,7 +38,7 @@ function filedBy(view: AssistanceRequestView): string {
 function contactLine(view: AssistanceRequestView, now: number): string {
   const who = view.contactPersonName ? `联系人${view.contactPersonName}` : '联系人';
   if (view.status === 'resolved') return '这件事已经办结。如果还需要帮助，可以再提出求助。';
-  if (view.firstRespondedAt) return `${who}已于 ${formatDateTime(view.firstRespondedAt)} 和您联系。`;
+  if (view.firstRespondedAt) return `${who}已于 ${formatChinaDateTime(view.firstRespondedAt)} 和您联系。`;
   if (view.overdue) {
     return `约定的联系时间已过，${who}还没有联系上您，很抱歉。区卫健委会督促尽快和您联系；着急的话，也可以直接打电话给联系人。`;
   }
@@ -57,13 +57,13 @@ export function requestEntries(
     key: `filed-${view.createdAt}`,
     what: view.urgency === 'urgent' ? '提出求助（紧急）' : '提出求助',
     who: filedBy(view),
-    when: formatDateTime(view.createdAt),
+    when: formatChinaDateTime(view.createdAt),
   };
   const events = history.map((event, i) => ({
     key: `${event.at}-${i}`,
     what: assistanceEventNames[event.kind],
     who: event.byName,
-    when: formatDateTime(event.at),
+    when: formatChinaDateTime(event.at),
     ...(event.note ? { note: event.note } : {}),
     at: event.at,
   }));

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/errors';
 
 export interface Page<T> {
@@ -8,9 +8,14 @@ export interface Page<T> {
 
 /**
  * A cursor-paged list (SPEC §3: `{items, nextCursor}`). A reload drops answers of earlier loads
- * that arrive late, so changing a filter quickly never mixes two result sets.
+ * that arrive late, so changing a filter quickly never mixes two result sets. `reloadWhen`: the
+ * first page loads whenever it is set (the session, the search origin) and `load` changes (a
+ * filter); nothing loads while it is unset.
  */
-export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>) {
+export function usePaged<T>(
+  load: (cursor?: string) => Promise<Page<T>>,
+  options: { reloadWhen?: unknown } = {},
+) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -44,6 +49,10 @@ export function usePaged<T>(load: (cursor?: string) => Promise<Page<T>>) {
   );
 
   const reload = useCallback(() => run(undefined, false), [run]);
+  const { reloadWhen } = options;
+  useEffect(() => {
+    if (reloadWhen) void reload();
+  }, [reloadWhen, reload]);
   const loadMore = useCallback(() => {
     if (cursor && !busy.current) void run(cursor, true);
   }, [cursor, run]);

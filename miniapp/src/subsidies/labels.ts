@@ -1,6 +1,8 @@
 import type { SubsidyStatus, SubsidyView } from '@hongjia/shared';
-import { spokenDate } from '../identity/id-hint';
-import { formatDateTime, formatYuan } from '../lib/format';
+import { addDays } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
+import { formatYuan } from '../lib/format';
 import { monthWords, type YearRow, yearRows } from './preview';
 
 export const subsidyStatusNames: Record<SubsidyStatus, string> = {
@@ -30,21 +32,17 @@ function review(view: SubsidyView): string | undefined {
     return `工作人员将进行核对，县区卫健委将在${spokenDate(view.reviewDueBy)}前审核完`;
   }
   if (view.comment) return `审核意见：${view.comment}`;
-  return view.reviewedAt ? `已于 ${formatDateTime(view.reviewedAt)} 审核` : undefined;
+  return view.reviewedAt ? `已于 ${formatChinaDateTime(view.reviewedAt)} 审核` : undefined;
 }
 
 /** The server opens 年度确认 this many days before it is due (functions/src/subsidies/rules.ts). */
 export const renewalWindowDays = 30;
 
-function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The yearly confirmation of an approved application: when, and whether it can be made yet. */
 function renewal(view: SubsidyView, today: string): SubsidyCardModel['renewal'] {
   if (view.status !== 'approved' || !view.renewalDueOn) return undefined;
   const due = view.renewalDueOn <= today;
-  const opensOn = daysBefore(view.renewalDueOn, renewalWindowDays);
+  const opensOn = addDays(view.renewalDueOn, -renewalWindowDays);
   const open = today >= opensOn;
   const text = due
     ? `年度确认已到期（${spokenDate(view.renewalDueOn)}），确认后继续发放`
@@ -69,7 +67,7 @@ export function subsidyCard(view: SubsidyView, today: string): SubsidyCardModel 
     ...(r ? { renewal: r } : {}),
     payments: view.payments.map((p, i) => ({
       key: `${p.year}-${i}`,
-      text: `${p.year}年 ${formatYuan(p.amountYuan)} · 发放于 ${formatDateTime(p.paidAt).slice(0, 10)}`,
+      text: `${p.year}年 ${formatYuan(p.amountYuan)} · 发放于 ${formatChinaDateTime(p.paidAt).slice(0, 10)}`,
     })),
   };
 }

@@ -11,17 +11,33 @@ export type PickedFile =
   | { kind: 'path'; name: string; size: number; path: string }
   | { kind: 'blob'; name: string; size: number; blob: Blob };
 
+/** What a picker offers: weapp's chooseMessageFile filter, h5's `accept`, and the input's id on h5. */
+export interface FileKinds {
+  weappType: 'all' | 'file';
+  extensions: string[];
+  accept: string;
+  /** When set, the h5 input is put in the document under this id, so a test can set its files. */
+  inputId?: string;
+}
+
+/** Attachments: jpg, png or pdf, from a chat file or the album. */
+export const attachmentKinds: FileKinds = {
+  weappType: 'all',
+  extensions: ['jpg', 'jpeg', 'png', 'pdf'],
+  accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
+};
+
 /**
- * Lets the user pick one jpg, png or pdf. weapp: chooseMessageFile (a chat file or an album
+ * Lets the user pick one file of `kinds`. weapp: chooseMessageFile (a chat file or an album
  * image; there is no general file browser). h5: a hidden file input. Null when cancelled.
  */
-export async function pickFile(): Promise<PickedFile | null> {
+export async function pickFile(kinds: FileKinds = attachmentKinds): Promise<PickedFile | null> {
   if (isWeapp) {
     try {
       const res = await Taro.chooseMessageFile({
         count: 1,
-        type: 'all',
-        extension: ['jpg', 'jpeg', 'png', 'pdf'],
+        type: kinds.weappType,
+        extension: kinds.extensions,
       });
       const file = res.tempFiles[0];
       return file ? { kind: 'path', name: file.name, size: file.size, path: file.path } : null;
@@ -32,11 +48,17 @@ export async function pickFile(): Promise<PickedFile | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+    input.accept = kinds.accept;
     input.onchange = () => {
       const file = input.files?.[0];
+      if (kinds.inputId) input.remove();
       resolve(file ? { kind: 'blob', name: file.name, size: file.size, blob: file } : null);
     };
+    if (kinds.inputId) {
+      input.id = kinds.inputId;
+      input.style.display = 'none';
+      document.body.appendChild(input);
+    }
     input.click();
   });
 }

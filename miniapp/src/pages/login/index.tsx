@@ -1,12 +1,13 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { isApiError } from '../../api/errors';
 import { signInWithCode } from '../../auth/sign-in';
-import { button, label } from '../../components/a11y';
+import { label } from '../../components/a11y';
 import { PageShell } from '../../components/PageShell';
+import { SubmitButton } from '../../components/SubmitButton';
 import { isLocalBuild } from '../../config/env';
 import { routes } from '../../config/routes';
+import { useSubmit } from '../../forms/use-submit';
 import { ensurePrivacyAgreed } from '../../privacy/store';
 import { defaultOpenid, isValidOpenid, seededAccounts } from './accounts';
 import './index.css';
@@ -17,25 +18,24 @@ import './index.css';
  */
 export default function DevLogin() {
   const [openid, setOpenid] = useState(defaultOpenid);
-  const [error, setError] = useState('');
+  const form = useSubmit({ fallback: '登录失败，请确认本地服务已启动' });
+  const error = form.banner;
   if (!isLocalBuild) return null;
 
   async function signInAs(id: string) {
-    setError('');
+    form.setBanner(undefined);
     if (!isValidOpenid(id)) {
-      setError('openid 只能包含字母、数字、下划线和短横线（1–64 位）');
+      form.setBanner('openid 只能包含字母、数字、下划线和短横线（1–64 位）');
       return;
     }
     if (!(await ensurePrivacyAgreed())) return;
-    try {
+    await form.run(async () => {
       await signInWithCode(`dev:${id}`);
       // Back to where sign-in was asked for (我的, usually). Popping the page rather than
       // switching tabs keeps h5's page stack clean when someone signs in a second time.
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
       else await Taro.switchTab({ url: routes.me });
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '登录失败，请确认本地服务已启动');
-    }
+    });
   }
 
   return (
@@ -55,25 +55,20 @@ export default function DevLogin() {
             {error}
           </Text>
         ) : null}
-        <Button
-          className="btn btn--primary"
-          onClick={() => signInAs(openid)}
-          {...button('登录', 'login-submit')}
-        >
-          登录
-        </Button>
+        <SubmitButton id="login-submit" label="登录" busy={form.busy} onClick={() => signInAs(openid)} />
       </View>
       <View className="section">
         <Text className="title">演示账号</Text>
         {seededAccounts.map((account) => (
-          <Button
+          <SubmitButton
             key={account.openid}
-            className="btn btn--plain"
+            id={`login-as-${account.openid}`}
+            label={`以${account.text}登录（${account.openid}）`}
+            tone="plain"
             onClick={() => signInAs(account.openid)}
-            {...button(`以${account.text}登录（${account.openid}）`, `login-as-${account.openid}`)}
           >
             {account.text}（{account.openid}）
-          </Button>
+          </SubmitButton>
         ))}
       </View>
     </PageShell>

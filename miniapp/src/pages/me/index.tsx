@@ -1,5 +1,5 @@
 import { api, type IdentityView } from '@hongjia/shared';
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
@@ -8,7 +8,9 @@ import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
 import { clearSession, useSession } from '../../auth/session';
 import { startSignIn } from '../../auth/sign-in';
 import { button, label } from '../../components/a11y';
+import { NavButton } from '../../components/NavButton';
 import { PageShell } from '../../components/PageShell';
+import { SubmitButton } from '../../components/SubmitButton';
 import { routes } from '../../config/routes';
 import { setElderlyMode, setSpecialFamilyDefault, useElderlyMode } from '../../elderly/store';
 import './index.css';
@@ -87,31 +89,22 @@ export default function Me() {
               </Text>
             ) : null}
             {roleWorkbenches(user.roles).map((bench) => (
-              <Button
+              <NavButton
                 key={bench.role}
-                className="btn btn--plain"
-                onClick={() => Taro.navigateTo({ url: bench.url })}
-                {...button(bench.text, `me-bench-${bench.role}`)}
+                id={`me-bench-${bench.role}`}
+                label={bench.text}
+                where={{ to: bench.url }}
               >
                 {bench.text}
-              </Button>
+              </NavButton>
             ))}
-            <Button className="btn btn--plain" onClick={signOut} {...button('退出登录', 'me-sign-out')}>
-              退出登录
-            </Button>
+            <SubmitButton id="me-sign-out" label="退出登录" tone="plain" onClick={signOut} />
           </>
         ) : (
           <>
             <Text className="title">未登录</Text>
             <Text className="muted">登录后可办理生育登记、查询证件和预约托育。</Text>
-            <Button
-              className="btn btn--primary"
-              loading={busy}
-              onClick={signIn}
-              {...button('登录', 'me-sign-in')}
-            >
-              登录
-            </Button>
+            <SubmitButton id="me-sign-in" label="登录" busy={busy} onClick={signIn} />
           </>
         )}
       </View>

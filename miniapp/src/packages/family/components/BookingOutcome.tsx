@@ -1,6 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { button } from '../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { NavButton } from '../../../components/NavButton';
 import { routes } from '../../../config/routes';
 
 export type Outcome = { kind: 'confirmed' } | { kind: 'waitlisted'; position?: number } | { kind: 'full' };
@@ -27,21 +26,14 @@ export function BookingOutcome({ outcome, slotText }: { outcome: Outcome; slotTe
       <Text className="text">{slotText}</Text>
       <Text className="text">{next}</Text>
       {outcome.kind === 'full' ? (
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.navigateBack()}
-          {...button('返回选择其他时段', 'book-back')}
-        >
-          返回选择其他时段
-        </Button>
+        <NavButton id="book-back" label="返回选择其他时段" tone="primary" where={{ back: true }} />
       ) : (
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.redirectTo({ url: routes.bookings })}
-          {...button('查看我的预约', 'book-go-bookings')}
-        >
-          查看我的预约
-        </Button>
+        <NavButton
+          id="book-go-bookings"
+          label="查看我的预约"
+          tone="primary"
+          where={{ replace: routes.bookings }}
+        />
       )}
     </View>
   );

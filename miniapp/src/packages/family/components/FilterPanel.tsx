@@ -1,11 +1,13 @@
 import { ageClassKeys, ageClassRules } from '@hongjia/shared';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { nextDays, todayInChina } from '@hongjia/shared/calendar/days';
+import { dateLabel } from '@hongjia/shared/calendar/format';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { parseMaxFee, radiusChoicesKm, type SearchFilters } from '../../../childcare/search-query';
-import { button, label } from '../../../components/a11y';
+import { label } from '../../../components/a11y';
 import { type ChipOption, Chips } from '../../../components/Chips';
 import { Field } from '../../../components/Field';
-import { dateLabel, nextDays, todayInChina } from '../../../lib/dates';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 const radiusOptions = radiusChoicesKm.map((km) => ({ value: km, text: `${km} 公里`, key: String(km) }));
 const classOptions: ChipOption<SearchFilters['ageClass']>[] = [
@@ -87,13 +89,9 @@ export function FilterPanel({
             onConfirm={applyFee}
             {...label('月费上限（元）', 'filter-max-fee')}
           />
-          <Button
-            className="btn btn--plain btn--small"
-            onClick={applyFee}
-            {...button('应用月费上限', 'filter-max-fee-apply')}
-          >
+          <SubmitButton id="filter-max-fee-apply" label="应用月费上限" tone="plain" small onClick={applyFee}>
             应用
-          </Button>
+          </SubmitButton>
         </View>
       </Field>
     </View>

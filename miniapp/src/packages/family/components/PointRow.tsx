@@ -1,8 +1,8 @@
 import { districtByCode, type ServicePointItem } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
-import { button } from '../../../components/a11y';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { formatDistance } from '../../../lib/format';
 import { openBadge, openingHoursLines, serviceNames } from '../../../service-points/labels';
 
@@ -34,13 +34,14 @@ export function PointRow({ point, index }: { point: Point; index: number }) {
         </Text>
       ))}
       {point.officePhone ? (
-        <Button
-          className="btn btn--plain"
+        <SubmitButton
+          id={`point-${index}-call`}
+          label={`拨打${point.name}电话 ${point.officePhone}`}
+          tone="plain"
           onClick={() => Taro.makePhoneCall({ phoneNumber: point.officePhone ?? '' })}
-          {...button(`拨打${point.name}电话 ${point.officePhone}`, `point-${index}-call`)}
         >
           拨打电话 {point.officePhone}
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

@@ -1,8 +1,9 @@
 import { ageClassKeys, ageClassRules, caregiversNeeded } from '@hongjia/shared';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { type ClassDraft, classIssues } from '../../../childcare/filing-form';
 import { button, label } from '../../../components/a11y';
 import { Field } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 const classNames = ageClassKeys.map(
   (k) => `${ageClassRules[k].name}（最多 ${ageClassRules[k].maxChildren} 人）`,
@@ -75,24 +76,25 @@ export function ClassesEditor({
                 {...label(`第 ${i + 1} 个班级的保育人员数`, `filing-class-${i}-caregivers`)}
               />
             </Field>
-            <Button
-              className="btn btn--plain btn--small"
+            <SubmitButton
+              id={`filing-class-${i}-remove`}
+              label={`删除第 ${i + 1} 个班级`}
+              tone="plain"
+              small
               onClick={() => onChange(classes.filter((_, j) => j !== i))}
-              {...button(`删除第 ${i + 1} 个班级`, `filing-class-${i}-remove`)}
             >
               删除这个班级
-            </Button>
+            </SubmitButton>
           </View>
         );
       })}
       {errors.classes ? <Text className="field__error">{errors.classes}</Text> : null}
-      <Button
-        className="btn btn--plain"
+      <SubmitButton
+        id="filing-class-add"
+        label="添加班级"
+        tone="plain"
         onClick={() => onChange([...classes, { ageClass: 'toddler', capacity: '', caregivers: '' }])}
-        {...button('添加班级', 'filing-class-add')}
-      >
-        添加班级
-      </Button>
+      />
     </View>
   );
 }

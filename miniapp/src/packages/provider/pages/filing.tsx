@@ -1,16 +1,17 @@
 import { api, type DistrictCode, districtByCode, districts } from '@hongjia/shared';
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
-import { splitApiError } from '../../../api/field-errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { checkFiling, creditCodeIssue, type FilingDraft } from '../../../childcare/filing-form';
 import { button, label } from '../../../components/a11y';
 import { Banner, Field } from '../../../components/Field';
+import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { isWeapp } from '../../../config/env';
+import { useSubmit } from '../../../forms/use-submit';
 import { ensurePrivacyAgreed } from '../../../privacy/store';
 import { ClassesEditor } from '../components/ClassesEditor';
 import '../provider.css';
@@ -29,10 +30,9 @@ export default function FilingPage() {
     monthlyFee: '',
     classes: [{ ageClass: 'toddler', capacity: '', caregivers: '' }],
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fields: fieldPaths, fallback: '提交失败，请稍后再试' });
+  const { errors, setErrors, setBanner } = form;
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const keys = useRef(createKeyKeeper()).current;
   const set = (patch: Partial<FilingDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -64,20 +64,10 @@ export default function FilingPage() {
       setBanner('请按提示修改标红的项目');
       return;
     }
-    setBusy(true);
-    try {
+    await form.run(async () => {
       await call(api.fileInstitution, { body, idempotencyKey: keys.keyFor(body) });
       setDone(true);
-    } catch (e) {
-      if (!isApiError(e)) setBanner('提交失败，请稍后再试');
-      else {
-        const split = splitApiError(e, fieldPaths);
-        setErrors(split.fields);
-        setBanner(split.banner);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (done) {
@@ -88,13 +78,7 @@ export default function FilingPage() {
           <Text className="text" id="filing-done-review">
             工作人员将进行核对。县区卫健部门审核通过后，机构将出现在家长的查找结果中，届时可以发布托位。
           </Text>
-          <Button
-            className="btn btn--primary"
-            onClick={() => Taro.navigateBack()}
-            {...button('返回工作台', 'filing-back')}
-          >
-            返回工作台
-          </Button>
+          <NavButton id="filing-back" label="返回工作台" tone="primary" where={{ back: true }} />
         </View>
       </PageShell>
     );
@@ -105,7 +89,7 @@ export default function FilingPage() {
   return (
     <PageShell name="filing">
       <View className="section">
-        <Banner id="filing-error" text={banner} />
+        <Banner id="filing-error" text={form.banner} />
         <Field id="filing-name" label="机构名称" error={errors.name}>
           <Input
             className="input"
@@ -161,15 +145,16 @@ export default function FilingPage() {
         </Field>
         <Field id="filing-location" label="位置" error={errors.lat ?? errors.lng}>
           {isWeapp ? (
-            <Button
-              className="btn btn--plain"
+            <SubmitButton
+              id="filing-pick-location"
+              label="在地图上选择机构位置"
+              tone="plain"
               onClick={pickOnMap}
-              {...button('在地图上选择机构位置', 'filing-pick-location')}
             >
               {draft.lat
                 ? `已选择（${Number(draft.lat).toFixed(4)}, ${Number(draft.lng).toFixed(4)}）`
                 : '在地图上选择'}
-            </Button>
+            </SubmitButton>
           ) : (
             <View className="row">
               <Input
@@ -215,15 +200,7 @@ export default function FilingPage() {
         <Text className="title">班级</Text>
         <ClassesEditor classes={draft.classes} errors={errors} onChange={(classes) => set({ classes })} />
       </View>
-      <Button
-        className="btn btn--primary"
-        loading={busy}
-        disabled={busy}
-        onClick={submit}
-        {...button('提交备案', 'filing-submit')}
-      >
-        提交备案
-      </Button>
+      <SubmitButton id="filing-submit" label="提交备案" busy={form.busy} onClick={submit} />
     </PageShell>
   );
 }

@@ -1,19 +1,20 @@
 import { api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../api/client';
 import { queryString } from '../../../api/url';
 import { useSession } from '../../../auth/session';
 import { institutionStatusNames } from '../../../childcare/labels';
-import { button } from '../../../components/a11y';
 import { Banner } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
+import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
 import { usePaged } from '../../../state/paged';
 import '../provider.css';
-import { LoadMore } from '../../../components/LoadMore';
 
 /** 托育机构工作台: the provider's filings with their review status, and what to do next with each. */
 export default function ProviderHome() {
@@ -40,13 +41,14 @@ export default function ProviderHome() {
       <View className="section">
         <Text className="title">我的机构</Text>
         <Text className="muted">登记备案经县区卫健部门审核通过后，机构才会出现在家长的查找结果中。</Text>
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.navigateTo({ url: routes.providerFiling })}
-          {...button('登记备案新机构', 'provider-file')}
+        <NavButton
+          id="provider-file"
+          label="登记备案新机构"
+          tone="primary"
+          where={{ to: routes.providerFiling }}
         >
           登记备案
-        </Button>
+        </NavButton>
       </View>
       <Banner id="provider-error" text={list.error} />
       {list.loaded && list.items.length === 0 ? <Text className="muted">还没有备案的机构。</Text> : null}
@@ -69,20 +71,24 @@ export default function ProviderHome() {
           ) : null}
           {inst.status === 'published' ? (
             <View className="row">
-              <Button
-                className="btn btn--plain grow"
+              <SubmitButton
+                id={`provider-slots-${inst.id}`}
+                label={`为${inst.name}发布托位`}
+                tone="plain"
+                grow
                 onClick={() => go(routes.providerSlots, inst)}
-                {...button(`为${inst.name}发布托位`, `provider-slots-${inst.id}`)}
               >
                 发布托位
-              </Button>
-              <Button
-                className="btn btn--plain grow"
+              </SubmitButton>
+              <SubmitButton
+                id={`provider-bookings-${inst.id}`}
+                label={`查看${inst.name}的预约`}
+                tone="plain"
+                grow
                 onClick={() => go(routes.providerBookings, inst)}
-                {...button(`查看${inst.name}的预约`, `provider-bookings-${inst.id}`)}
               >
                 查看预约
-              </Button>
+              </SubmitButton>
             </View>
           ) : null}
         </View>

@@ -1,17 +1,19 @@
 import { type AgeClass, api, type InstitutionDetail, type Slot } from '@hongjia/shared';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { addDays, todayInChina } from '@hongjia/shared/calendar/days';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
-import { splitApiError } from '../../../api/field-errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { slotCapacityIssue } from '../../../childcare/filing-form';
 import { className, type SessionKind, sessionNames, slotAvailability } from '../../../childcare/labels';
 import { button, label } from '../../../components/a11y';
+import { DateField } from '../../../components/DateField';
 import { Banner, Field } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
-import { addDays, todayInChina } from '../../../lib/dates';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
 import { routeParam } from '../../../lib/route-param';
 import '../provider.css';
 
@@ -28,8 +30,11 @@ export default function SlotsPage() {
   const [date, setDate] = useState(addDays(today, 1));
   const [session, setSession] = useState<SessionKind>('full_day');
   const [capacity, setCapacity] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({
+    fields: ['ageClass', 'date', 'session', 'capacity'],
+    fallback: '发布失败，请稍后再试',
+  });
+  const { errors, setErrors, setBanner } = form;
   const [notice, setNotice] = useState<string>();
   const keys = useRef(createKeyKeeper()).current;
 
@@ -60,27 +65,20 @@ export default function SlotsPage() {
       return;
     }
     const body = { ageClass, date, session, capacity: Number(capacity) };
-    try {
+    await form.run(async () => {
       await call(api.publishSlot, { params: { id }, body, idempotencyKey: keys.keyFor({ id, body }) });
       setErrors({});
       setCapacity('');
       setNotice(`已发布：${className(ageClass)} ${date} ${sessionNames[session]}，${body.capacity} 个名额`);
       refresh();
-    } catch (e) {
-      if (!isApiError(e)) setBanner('发布失败，请稍后再试');
-      else {
-        const split = splitApiError(e, ['ageClass', 'date', 'session', 'capacity']);
-        setErrors(split.fields);
-        setBanner(split.banner);
-      }
-    }
+    });
   }
 
   return (
     <PageShell name="slots">
       <View className="section">
         <Text className="title">{institution?.name ?? routeParam(params.name)}</Text>
-        <Banner id="slots-error" text={banner} />
+        <Banner id="slots-error" text={form.banner} />
         <Banner id="slots-notice" tone="info" text={notice} />
         <Field id="slot-class" label="班级" error={errors.ageClass}>
           <Picker
@@ -97,19 +95,17 @@ export default function SlotsPage() {
             </View>
           </Picker>
         </Field>
-        <Field id="slot-date" label="日期" error={errors.date}>
-          <Picker
-            mode="date"
-            value={date}
-            start={today}
-            end={addDays(today, 90)}
-            onChange={(e) => setDate(String(e.detail.value))}
-          >
-            <View className="picker-value" {...button(`日期：${date}`, 'slot-date')}>
-              {date}
-            </View>
-          </Picker>
-        </Field>
+        <DateField
+          id="slot-date"
+          label="日期"
+          error={errors.date}
+          value={date}
+          start={today}
+          end={addDays(today, 90)}
+          fallback={today}
+          pickOnly
+          onChange={setDate}
+        />
         <Field id="slot-session" label="时段" error={errors.session}>
           <Picker
             mode="selector"
@@ -131,14 +127,15 @@ export default function SlotsPage() {
             {...label('名额', 'slot-capacity')}
           />
         </Field>
-        <Button
-          className="btn btn--primary"
+        <SubmitButton
+          id="slot-publish"
+          label="发布托位"
+          busy={form.busy}
           disabled={!ageClass}
           onClick={publish}
-          {...button('发布托位', 'slot-publish')}
         >
           发布
-        </Button>
+        </SubmitButton>
       </View>
       <View className="section" id="slot-list">
         <Text className="title">已发布的托位</Text>

@@ -1,7 +1,7 @@
 import { type AssistanceRequestView, assistanceCategoryNames, assistanceEventNames } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { button } from '../../../components/a11y';
-import { formatDateTime } from '../../../lib/format';
 import { assistanceStatusNames, type EventKind, filedByText, urgencyNames } from '../model/assistance';
 import { responseDue } from '../model/deadlines';
 import { districtName } from '../model/labels';
@@ -56,7 +56,7 @@ export function AssistanceCard({
         <Text className={`text as-due as-due--${due.tone}`}>{due.text}</Text>
       </View>
       <Fact name="联系人" value={r.contactPersonName ?? '未指定（请尽快在档案中填写）'} />
-      <Fact name="提交" value={`${filedByText(r.filedBy)} · ${formatDateTime(r.createdAt)}`} />
+      <Fact name="提交" value={`${filedByText(r.filedBy)} · ${formatChinaDateTime(r.createdAt)}`} />
       <Fact name="县区" value={districtName(r.district)} />
       {open ? (
         <View id={`assistance-detail-${r.id}`}>
@@ -69,7 +69,7 @@ export function AssistanceCard({
           {r.events.map((e) => (
             <Fact
               key={`${e.at}:${e.kind}`}
-              name={formatDateTime(e.at)}
+              name={formatChinaDateTime(e.at)}
               value={`${assistanceEventNames[e.kind]} · ${e.byName}${e.note ? `：${e.note}` : ''}`}
             />
           ))}

@@ -1,16 +1,17 @@
-import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from '../../../components/a11y';
+import { SubmitButton } from '../../../components/SubmitButton';
 
 /** One tap to call: staff phone the families and their helpers from the record. */
 export function CallButton({ phone, who, id }: { phone: string; who: string; id: string }) {
   return (
-    <Button
-      className="btn btn--plain btn--small"
+    <SubmitButton
+      id={id}
+      label={`拨打${who}电话 ${phone}`}
+      tone="plain"
+      small
       onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}
-      {...button(`拨打${who}电话 ${phone}`, id)}
     >
       拨打
-    </Button>
+    </SubmitButton>
   );
 }

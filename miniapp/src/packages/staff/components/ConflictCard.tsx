@@ -1,7 +1,7 @@
 import { type ConflictSideName, type ConflictView, districtByCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../components/a11y';
-import { formatDateTime } from '../../../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { conflictStatusNames, conflictSubjectNames, sideModel } from '../model/conflicts';
 import { Fact } from './Fact';
 
@@ -26,7 +26,7 @@ export function ConflictCard({
         <Text className="text">{conflictStatusNames[c.status]}</Text>
       </View>
       <Text className="muted">
-        {districtByCode(c.district).name} · 发现于 {formatDateTime(c.createdAt)}
+        {districtByCode(c.district).name} · 发现于 {formatChinaDateTime(c.createdAt)}
       </Text>
       <View className="st-conflict__sides">
         {c.sides.map((side) => {
@@ -61,16 +61,14 @@ export function ConflictCard({
                 ))}
               </View>
               {c.status === 'open' ? (
-                <Button
-                  className="btn btn--plain"
+                <SubmitButton
+                  id={`conflict-keep-${c.id}-${side.side}`}
+                  label={`以${m.title}（${side.applicantNameMasked}）为准`}
+                  tone="plain"
                   onClick={() => onResolve(side.side)}
-                  {...button(
-                    `以${m.title}（${side.applicantNameMasked}）为准`,
-                    `conflict-keep-${c.id}-${side.side}`,
-                  )}
                 >
                   以此方为准
-                </Button>
+                </SubmitButton>
               ) : null}
             </View>
           );
@@ -80,7 +78,7 @@ export function ConflictCard({
         <View id={`conflict-${c.id}-resolution`}>
           <Fact
             name="处理结果"
-            value={`以${c.resolution.standing === 'first' ? '先' : '后'}提交的一方为准 · ${c.resolution.resolvedBy} · ${formatDateTime(c.resolution.resolvedAt)}`}
+            value={`以${c.resolution.standing === 'first' ? '先' : '后'}提交的一方为准 · ${c.resolution.resolvedBy} · ${formatChinaDateTime(c.resolution.resolvedAt)}`}
           />
           <Fact name="核对意见" value={c.resolution.comment} />
         </View>

@@ -1,8 +1,10 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { button, label } from '../../../components/a11y';
-import { Field } from '../../../components/Field';
+import { button } from '../../../components/a11y';
+import { NoteField } from '../../../components/NoteField';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { type EventKind, eventChoices, eventNoteIssue } from '../model/assistance';
+import { useNote } from './use-note';
 
 /**
  * 记录处理 of a help request: what was done (电话联系 / 上门走访 / 备注 / 办结) and a note the
@@ -16,14 +18,13 @@ export function EventForm({
   onSubmit: (kind: EventKind, note: string) => Promise<boolean>;
 }) {
   const [kind, setKind] = useState<EventKind>('call');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
+  const note = useNote();
 
   async function submit() {
-    const issue = eventNoteIssue(kind, note);
-    setError(issue);
+    const issue = eventNoteIssue(kind, note.value);
+    note.setError(issue);
     if (issue) return;
-    if (await onSubmit(kind, note.trim())) setNote('');
+    if (await onSubmit(kind, note.value.trim())) note.clear();
   }
 
   return (
@@ -37,7 +38,7 @@ export function EventForm({
             aria-pressed={kind === c.kind}
             onClick={() => {
               setKind(c.kind);
-              setError(undefined);
+              note.setError(undefined);
             }}
             {...button(`处理方式：${c.text}`, `assistance-event-${c.idSuffix}`)}
           >
@@ -45,32 +46,22 @@ export function EventForm({
           </View>
         ))}
       </View>
-      <Field
+      <NoteField
         id="assistance-event-note"
         label={kind === 'call' || kind === 'visit' ? '说明（选填）' : '说明'}
-        error={error}
-      >
-        <Textarea
-          className="textarea"
-          value={note}
-          maxlength={1000}
-          placeholder="家庭会在求助进度中看到这段说明"
-          onInput={(e) => {
-            setNote(e.detail.value);
-            setError(undefined);
-          }}
-          {...label('处理说明', 'assistance-event-note')}
-        />
-      </Field>
-      <Button
-        className="btn btn--primary"
-        loading={busy}
-        disabled={busy}
+        spoken="处理说明"
+        maxlength={1000}
+        placeholder="家庭会在求助进度中看到这段说明"
+        {...note.field}
+      />
+      <SubmitButton
+        id="assistance-event-submit"
+        label={kind === 'resolved' ? '确认办结' : '保存记录'}
+        busy={busy}
         onClick={submit}
-        {...button(kind === 'resolved' ? '确认办结' : '保存记录', 'assistance-event-submit')}
       >
         {kind === 'resolved' ? '确认办结' : '保存记录'}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }

@@ -1,7 +1,8 @@
 import { Input, View } from '@tarojs/components';
 import { label } from '../../../components/a11y';
-import { DateInput } from '../../../components/DateInput';
+import { DateField } from '../../../components/DateField';
 import { Field } from '../../../components/Field';
+import { PhoneField } from '../../../components/PhoneField';
 import { type HelperDraft, type HelperKey, helperSpecs } from '../model/helpers';
 
 /** The boxes of one helper (联系人 / 签约家庭医生 / 绿色通道), from its spec. */
@@ -26,27 +27,22 @@ export function HelperFields({
       {helperSpecs[helper].fields.map((f) => {
         const id = `${idPrefix}-${f.key}`;
         const value = draft[f.key] ?? '';
+        const common = { key: f.key, id, label: f.label, why: f.why, error: errors[f.key], value };
+        if (f.kind === 'date') {
+          return <DateField {...common} end={today} fallback={today} onChange={(v) => onChange(f.key, v)} />;
+        }
+        if (f.kind === 'phone') {
+          return <PhoneField {...common} placeholder="" onChange={(v) => onChange(f.key, v)} />;
+        }
         return (
           <Field key={f.key} id={id} label={f.label} why={f.why} error={errors[f.key]}>
-            {f.kind === 'date' ? (
-              <DateInput
-                id={id}
-                labelText={f.label}
-                value={value}
-                end={today}
-                fallback={today}
-                onChange={(v) => onChange(f.key, v)}
-              />
-            ) : (
-              <Input
-                className="input"
-                type={f.kind === 'phone' ? 'number' : 'text'}
-                value={value}
-                maxlength={f.kind === 'phone' ? 11 : 60}
-                onInput={(e) => onChange(f.key, e.detail.value)}
-                {...label(f.label, id)}
-              />
-            )}
+            <Input
+              className="input"
+              value={value}
+              maxlength={60}
+              onInput={(e) => onChange(f.key, e.detail.value)}
+              {...label(f.label, id)}
+            />
           </Field>
         );
       })}

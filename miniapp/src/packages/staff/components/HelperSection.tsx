@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { button } from '../../../components/a11y';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { checkHelper, type HelperKey, helperDraftFrom, helperSpecs } from '../model/helpers';
 import { CallButton } from './CallButton';
 import { Fact } from './Fact';
@@ -69,42 +69,38 @@ export function HelperSection({
             }}
           />
           <View className="row">
-            <Button
-              className="btn btn--primary grow"
-              onClick={save}
-              {...button(`保存${spec.title}`, `${id}-save`)}
-            >
+            <SubmitButton id={`${id}-save`} label={`保存${spec.title}`} grow onClick={save}>
               保存
-            </Button>
-            <Button
-              className="btn btn--plain grow"
+            </SubmitButton>
+            <SubmitButton
+              id={`${id}-cancel`}
+              label={`取消修改${spec.title}`}
+              tone="plain"
+              grow
               onClick={() => setDraft(undefined)}
-              {...button(`取消修改${spec.title}`, `${id}-cancel`)}
             >
               取消
-            </Button>
+            </SubmitButton>
           </View>
         </View>
       ) : (
         <View className="row">
-          <Button
-            className="btn btn--plain grow"
+          <SubmitButton
+            id={`${id}-edit`}
+            label={`${value ? '修改' : '填写'}${spec.title}`}
+            tone="plain"
+            grow
             onClick={() => {
               setErrors({});
               setDraft(current);
             }}
-            {...button(`${value ? '修改' : '填写'}${spec.title}`, `${id}-edit`)}
           >
             {value ? '修改' : '填写'}
-          </Button>
+          </SubmitButton>
           {value ? (
-            <Button
-              className="btn btn--plain grow"
-              onClick={onClear}
-              {...button(`清除${spec.title}`, `${id}-clear`)}
-            >
+            <SubmitButton id={`${id}-clear`} label={`清除${spec.title}`} tone="plain" grow onClick={onClear}>
               清除
-            </Button>
+            </SubmitButton>
           ) : null}
         </View>
       )}

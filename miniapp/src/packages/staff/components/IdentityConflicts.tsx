@@ -1,10 +1,10 @@
 import { api, districtByCode } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { call } from '../../../api/client';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
-import { formatDateTime } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 
 /**
@@ -13,11 +13,7 @@ import { usePaged } from '../../../state/paged';
  */
 export function IdentityConflicts() {
   const load = useCallback((cursor?: string) => call(api.staffIdentityConflicts, { query: { cursor } }), []);
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const list = usePaged(load, { reloadWhen: true });
   return (
     <View id="identity-conflicts">
       <Text className="muted">
@@ -30,8 +26,8 @@ export function IdentityConflicts() {
           <Text className="text">
             {c.idNumberMasked} · {c.district ? districtByCode(c.district).name : '非本市号码'}
           </Text>
-          <Text className="muted">尝试认证：{formatDateTime(c.attemptedAt)}</Text>
-          <Text className="muted">原账号认证：{formatDateTime(c.holderBoundAt)}</Text>
+          <Text className="muted">尝试认证：{formatChinaDateTime(c.attemptedAt)}</Text>
+          <Text className="muted">原账号认证：{formatChinaDateTime(c.holderBoundAt)}</Text>
         </View>
       ))}
       <LoadMore list={list} what="实名冲突" id="conflicts-more" />

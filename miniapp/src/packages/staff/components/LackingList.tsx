@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { button } from '../../../components/a11y';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
 import type { LackingSection } from '../model/coverage';
 import { districtName } from '../model/labels';
@@ -29,13 +30,14 @@ export function LackingList({ section }: { section: LackingSection }) {
         </View>
       ))}
       {!all && section.families.length > shown ? (
-        <Button
-          className="btn btn--plain"
+        <SubmitButton
+          id={`coverage-${section.key}-all`}
+          label={`显示全部${section.title}`}
+          tone="plain"
           onClick={() => setAll(true)}
-          {...button(`显示全部${section.title}`, `coverage-${section.key}-all`)}
         >
           显示全部 {section.families.length} 户
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

@@ -5,8 +5,8 @@ import {
   type RelatedCase,
   type ReviewReason,
 } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '../../../lib/format';
 import { parityName, statusNames } from '../../../registration/labels';
 
 interface Side {
@@ -39,7 +39,7 @@ const thisSide = (view: RegistrationView): Side => ({
   father: `${maskName(view.father.name)} ${view.father.idNumberMasked}`,
   parity: parityName(view.parity),
   due: view.expectedDueDate ?? '未填写',
-  filedAt: formatDateTime(view.submittedAt),
+  filedAt: formatChinaDateTime(view.submittedAt),
   district: districtByCode(view.jurisdiction).name,
 });
 
@@ -50,7 +50,7 @@ const otherSide = (related: RelatedCase): Side => ({
   father: `${related.father.nameMasked} ${related.father.idNumberMasked}`,
   parity: parityName(related.parity),
   due: related.expectedDueDate ?? '未填写',
-  filedAt: formatDateTime(related.submittedAt),
+  filedAt: formatChinaDateTime(related.submittedAt),
   district: districtByCode(related.jurisdiction).name,
 });
 

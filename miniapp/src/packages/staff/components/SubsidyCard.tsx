@@ -1,7 +1,8 @@
 import { districtByCode, type SubsidyView } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../components/a11y';
-import { formatDateTime, formatYuan } from '../../../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { formatYuan } from '../../../lib/format';
 import { reviewDue } from '../model/deadlines';
 import { byYearText, monthsText, type PaymentRow, paymentRows, subsidyStatusNames } from '../model/subsidies';
 import { Fact } from './Fact';
@@ -37,10 +38,10 @@ export function SubsidyCard({
         </Text>
       ) : null}
       <Fact name="儿童" value={`${s.childIdNumberMasked} · 出生 ${s.childBirthDate}`} />
-      <Fact name="申请人" value={`${s.applicantNameMasked} · ${formatDateTime(s.submittedAt)}`} />
+      <Fact name="申请人" value={`${s.applicantNameMasked} · ${formatChinaDateTime(s.submittedAt)}`} />
       <Fact name="补贴月份" value={monthsText(s)} />
       <Fact name="分年度" value={byYearText(s.byYear)} />
-      {s.reviewedAt ? <Fact name="审核时间" value={formatDateTime(s.reviewedAt)} /> : null}
+      {s.reviewedAt ? <Fact name="审核时间" value={formatChinaDateTime(s.reviewedAt)} /> : null}
       {s.comment ? <Fact name="审核意见" value={s.comment} /> : null}
       {s.renewalDueOn ? <Fact name="年度确认" value={`${s.renewalDueOn} 前`} /> : null}
       {payments.length ? (
@@ -49,16 +50,14 @@ export function SubsidyCard({
             <View className="row" key={row.year} id={`subsidy-payment-${s.id}-${row.year}`}>
               <Text className="text grow">{row.text}</Text>
               {row.state === 'due' ? (
-                <Button
-                  className="btn btn--primary btn--small"
+                <SubmitButton
+                  id={`subsidy-pay-${s.id}-${row.year}`}
+                  label={`登记${s.childNameMasked}${row.year}年育儿补贴发放${formatYuan(row.amountYuan)}`}
+                  small
                   onClick={() => onPay(row)}
-                  {...button(
-                    `登记${s.childNameMasked}${row.year}年育儿补贴发放${formatYuan(row.amountYuan)}`,
-                    `subsidy-pay-${s.id}-${row.year}`,
-                  )}
                 >
                   登记发放
-                </Button>
+                </SubmitButton>
               ) : null}
             </View>
           ))}
@@ -66,20 +65,23 @@ export function SubsidyCard({
       ) : null}
       {s.status === 'pending_review' ? (
         <View className="row">
-          <Button
-            className="btn btn--primary grow"
+          <SubmitButton
+            id={`subsidy-approve-${s.id}`}
+            label={`通过${s.childNameMasked}的育儿补贴`}
+            grow
             onClick={() => onDecide('approve')}
-            {...button(`通过${s.childNameMasked}的育儿补贴`, `subsidy-approve-${s.id}`)}
           >
             通过
-          </Button>
-          <Button
-            className="btn btn--plain grow"
+          </SubmitButton>
+          <SubmitButton
+            id={`subsidy-reject-${s.id}`}
+            label={`不予发放${s.childNameMasked}的育儿补贴`}
+            tone="plain"
+            grow
             onClick={() => onDecide('reject')}
-            {...button(`不予发放${s.childNameMasked}的育儿补贴`, `subsidy-reject-${s.id}`)}
           >
             不予发放
-          </Button>
+          </SubmitButton>
         </View>
       ) : null}
     </View>

@@ -1,13 +1,14 @@
 import { api, type RegistrationView, VoidRequest } from '@hongjia/shared';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
-import { button, label } from '../../../components/a11y';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Field } from '../../../components/Field';
+import { NoteField } from '../../../components/NoteField';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
+import { useNote } from './use-note';
 
 /**
  * 作废 of an approved registration that should not have been approved (filed
@@ -28,37 +29,43 @@ export function VoidAction({
   onError: (message: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const note = useNote();
+  const form = useSubmit();
   const keys = useRef(createKeyKeeper()).current;
 
   async function confirm() {
-    const checked = VoidRequest.safeParse({ reason, expectedVersion: view.version });
+    const checked = VoidRequest.safeParse({ reason: note.value, expectedVersion: view.version });
     if (!checked.success) {
-      setReasonError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
-    if (busy) return;
-    setBusy(true);
-    try {
-      const body = checked.data;
-      const updated = await call(api.voidRegistration, {
-        params: { id: view.id },
-        body,
-        idempotencyKey: keys.keyFor({ id: view.id, ...body }),
-      });
-      setOpen(false);
-      setReason('');
-      onVoided(updated);
-      Taro.showToast({ title: '已作废', icon: 'success' });
-    } catch (e) {
-      setOpen(false);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      else onError(isApiError(e) ? e.message : '操作失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    const body = checked.data;
+    await form.run(
+      async () => {
+        const updated = await call(api.voidRegistration, {
+          params: { id: view.id },
+          body,
+          idempotencyKey: keys.keyFor({ id: view.id, ...body }),
+        });
+        setOpen(false);
+        note.clear();
+        onVoided(updated);
+        Taro.showToast({ title: '已作废', icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          setOpen(false);
+          onStale();
+          return true;
+        },
+        // The page shows it, above the decision.
+        onFailure: (failure) => {
+          setOpen(false);
+          onError(failure.banner ?? '操作失败，请稍后再试');
+        },
+      },
+    );
   }
 
   return (
@@ -66,16 +73,17 @@ export function VoidAction({
       <Text className="muted">
         通过有误（例如他人用错误的身份证号登记）时可作废：电子证明随之失效，家庭会收到通知，同一孩次的正确登记即可审核通过。
       </Text>
-      <Button
-        className="btn btn--danger"
+      <SubmitButton
+        id="review-void"
+        label="作废这份登记"
+        tone="danger"
         onClick={() => {
-          setReasonError(undefined);
+          note.setError(undefined);
           setOpen(true);
         }}
-        {...button('作废这份登记', 'review-void')}
       >
         作废
-      </Button>
+      </SubmitButton>
       {open ? (
         <ConfirmDialog
           id="void-dialog"
@@ -83,21 +91,16 @@ export function VoidAction({
           message={`${view.receiptNo}：作废后电子证明失效，家庭会看到作废原因。此操作会记入审计日志。`}
           confirmText="确认作废"
           danger
+          busy={form.busy}
           onConfirm={() => void confirm()}
           onCancel={() => setOpen(false)}
         >
-          <Field id="void-reason" label="作废原因（必填，家庭会看到）" error={reasonError}>
-            <Textarea
-              className="textarea"
-              value={reason}
-              maxlength={500}
-              onInput={(e) => {
-                setReason(e.detail.value);
-                setReasonError(undefined);
-              }}
-              {...label('作废原因', 'void-reason')}
-            />
-          </Field>
+          <NoteField
+            id="void-reason"
+            label="作废原因（必填，家庭会看到）"
+            spoken="作废原因"
+            {...note.field}
+          />
         </ConfirmDialog>
       ) : null}
     </View>

@@ -1,5 +1,5 @@
 import type { AssistanceRequestView, AssistanceStatus } from '@hongjia/shared';
-import { formatDateTime } from '../../../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 
 export const assistanceStatusNames: Record<AssistanceStatus, string> = {
   awaiting_response: '待首次响应',
@@ -22,7 +22,7 @@ export type EventKind = (typeof eventChoices)[number]['kind'];
 export function filedByText(filedBy: AssistanceRequestView['filedBy']): string {
   if (filedBy.mode === 'self') return `本人提交（${filedBy.name}）`;
   const consent = filedBy.consentBy
-    ? `，经 ${filedBy.consentBy} 同意${filedBy.consentAt ? `（${formatDateTime(filedBy.consentAt)}）` : ''}`
+    ? `，经 ${filedBy.consentBy} 同意${filedBy.consentAt ? `（${formatChinaDateTime(filedBy.consentAt)}）` : ''}`
     : '';
   return `联系人 ${filedBy.name} 代为提交${consent}`;
 }

@@ -7,7 +7,7 @@ import {
   type ConflictStatus,
   type ConflictView,
 } from '@hongjia/shared';
-import { formatDateTime } from '../../../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 
 /**
  * 申请冲突核对 (decision 0013): what staff read on the conflict queues. Two filings claim one
@@ -72,7 +72,7 @@ export function sideModel(view: ConflictView, side: ConflictView['sides'][number
   return {
     side: side.side,
     title: sideNames[side.side],
-    who: `${side.applicantNameMasked} · ${formatDateTime(side.filedAt)}`,
+    who: `${side.applicantNameMasked} · ${formatChinaDateTime(side.filedAt)}`,
     status: sideStatusNames[side.status],
     facts: side.facts,
     evidence: side.evidence.length ? side.evidence : [noEvidence],

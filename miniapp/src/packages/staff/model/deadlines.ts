@@ -1,16 +1,8 @@
-import { formatDateTime } from '../../../lib/format';
+import { daysBetween } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { spanWords } from '@hongjia/shared/calendar/spoken';
 
-const hourMs = 3600_000;
-
-/** 3 天 5 小时 / 5 小时 / 不到 1 小时: days only when a day or more, whole hours below. */
-export function spanText(ms: number): string {
-  const hours = Math.floor(ms / hourMs);
-  if (hours < 1) return '不到 1 小时';
-  const days = Math.floor(hours / 24);
-  const rest = hours % 24;
-  if (days === 0) return `${hours} 小时`;
-  return rest === 0 ? `${days} 天` : `${days} 天 ${rest} 小时`;
-}
+const hourMs = 3_600_000;
 
 export type DueTone = 'overdue' | 'soon' | 'ok' | 'answered';
 
@@ -28,25 +20,20 @@ export function responseDue(
     const late = Date.parse(r.firstRespondedAt) > due;
     return {
       tone: 'answered',
-      text: `已于 ${formatDateTime(r.firstRespondedAt)} 首次响应${late ? '（超时后）' : ''}`,
+      text: `已于 ${formatChinaDateTime(r.firstRespondedAt)} 首次响应${late ? '（超时后）' : ''}`,
     };
   }
   const left = due - now;
   if (r.overdue || left <= 0) {
     return {
       tone: 'overdue',
-      text: `已超时 ${spanText(Math.max(0, -left))}（应于 ${formatDateTime(r.dueAt)} 前响应）`,
+      text: `已超时 ${spanWords(Math.max(0, -left))}（应于 ${formatChinaDateTime(r.dueAt)} 前响应）`,
     };
   }
   return {
     tone: left <= 6 * hourMs ? 'soon' : 'ok',
-    text: `${formatDateTime(r.dueAt)} 前首次响应，还剩 ${spanText(left)}`,
+    text: `${formatChinaDateTime(r.dueAt)} 前首次响应，还剩 ${spanWords(left)}`,
   };
-}
-
-/** Whole calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

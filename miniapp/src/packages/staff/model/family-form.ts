@@ -6,6 +6,7 @@ import {
   type SpecialFamilyKind,
   type SpecialFamilyRequest,
 } from '@hongjia/shared';
+import { splitApiError } from '../../../api/field-errors';
 import { idNumberIssue } from '../../../registration/id-check';
 import {
   checkHelper,
@@ -157,20 +158,14 @@ export function mapFamilyErrors(
   details: ReadonlyArray<{ path: string; message: string }>,
   sent: { members: ReadonlyArray<{ role: MemberRole }> },
 ): { fields: FormErrors; banner?: string } {
-  const fields: FormErrors = {};
-  const rest: string[] = [];
-  for (const detail of details) {
-    let path = detail.path.replace(/^body\./, '');
+  return splitApiError({ message, details: [...details] }, (raw) => {
+    let path = raw.replace(/^body\./, '');
     const member = /^members\.(\d+)\.(.+)$/.exec(path);
     if (member) {
       const role = sent.members[Number(member[1])]?.role;
       if (role) path = `${role}.${member[2]}`;
     }
     path = path.replace(/^greenChannelHospital\./, 'greenChannel.');
-    if (formFields.has(path) && !fields[path]) fields[path] = detail.message;
-    else rest.push(detail.message);
-  }
-  const banner =
-    Object.keys(fields).length === 0 ? [message, ...rest].join('；') : rest.join('；') || undefined;
-  return { fields, banner };
+    return formFields.has(path) ? path : undefined;
+  });
 }

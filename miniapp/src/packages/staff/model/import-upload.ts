@@ -1,10 +1,8 @@
 import { api } from '@hongjia/shared';
-import Taro from '@tarojs/taro';
 import { call } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
-import { isWeapp } from '../../../config/env';
 import { sha256Base64 } from '../../../uploads/digest';
-import { type PickedFile, putToTicket, readBytes } from '../../../uploads/upload';
+import { type PickedFile, pickFile, putToTicket, readBytes } from '../../../uploads/upload';
 import { importFileProblem, importUploadBody } from './monitoring';
 
 /**
@@ -13,30 +11,13 @@ import { importFileProblem, importUploadBody } from './monitoring';
  * input), hashed with the same SHA-256 code, announced with POST /v1/uploads
  * and PUT to the presigned URL with the signed headers.
  */
-export async function pickImportFile(): Promise<PickedFile | null> {
-  if (isWeapp) {
-    try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] });
-      const file = res.tempFiles[0];
-      return file ? { kind: 'path', name: file.name, size: file.size, path: file.path } : null;
-    } catch {
-      return null; // cancelled
-    }
-  }
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'monitoring-file-input';
-    input.accept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    input.style.display = 'none';
-    input.onchange = () => {
-      const file = input.files?.[0];
-      input.remove();
-      resolve(file ? { kind: 'blob', name: file.name, size: file.size, blob: file } : null);
-    };
+export function pickImportFile(): Promise<PickedFile | null> {
+  return pickFile({
+    weappType: 'file',
+    extensions: ['csv', 'xlsx'],
+    accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     // In the document, so a test (or an assistive tool) can set its files.
-    document.body.appendChild(input);
-    input.click();
+    inputId: 'monitoring-file-input',
   });
 }
 

@@ -12,6 +12,7 @@ import {
   sourceNames,
   xlsxContentType,
 } from '@hongjia/shared';
+import { addMonths, monthOf } from '@hongjia/shared/calendar/months';
 
 /**
  * What the 人口监测 pages show, as pure functions of the HTTP contracts
@@ -128,18 +129,10 @@ export function importLine(view: ImportView): string {
 
 // ——— dashboard ———
 
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOfIndex = (index: number) =>
-  `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-
 /** The last `months` months up to today's (YYYY-MM), the dashboard's default range. */
 export function lastMonths(today: string, months = 12): { from: string; to: string } {
-  const to = today.slice(0, 7);
-  return { from: monthOfIndex(monthIndex(to) - months + 1), to };
-}
-
-export function shiftMonth(month: string, by: number): string {
-  return monthOfIndex(monthIndex(month) + by);
+  const to = monthOf(today);
+  return { from: addMonths(to, 1 - months), to };
 }
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);

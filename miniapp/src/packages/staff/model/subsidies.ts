@@ -1,5 +1,6 @@
 import type { SubsidyPaymentRequest, SubsidyStatus, SubsidyView } from '@hongjia/shared';
-import { formatDateTime, formatYuan } from '../../../lib/format';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { formatYuan } from '../../../lib/format';
 
 export const subsidyStatusNames: Record<SubsidyStatus, string> = {
   pending_review: '待审核',
@@ -45,7 +46,7 @@ export function paymentRows(
         year: y.year,
         amountYuan: paid.amountYuan,
         state: 'paid',
-        text: `${y.year} 年 ${formatYuan(paid.amountYuan)} · 已于 ${formatDateTime(paid.paidAt).slice(0, 10)} 发放`,
+        text: `${y.year} 年 ${formatYuan(paid.amountYuan)} · 已于 ${formatChinaDateTime(paid.paidAt).slice(0, 10)} 发放`,
       };
     }
     return y.year > thisYear

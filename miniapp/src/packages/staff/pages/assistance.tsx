@@ -1,9 +1,8 @@
 import { type AssistanceStatus, api, type DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
@@ -11,6 +10,7 @@ import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { useSubmit } from '../../../forms/use-submit';
 import { usePaged } from '../../../state/paged';
 import { AssistanceCard } from '../components/AssistanceCard';
 import { DistrictChips } from '../components/DistrictChips';
@@ -35,8 +35,7 @@ export default function AssistancePage() {
   const [overdueOnly, setOverdueOnly] = useState(overdueParam);
   const [district, setDistrict] = useState<DistrictCode>();
   const [open, setOpen] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fallback: '保存失败，请稍后再试' });
   const overdue = status === 'awaiting_response' && overdueOnly;
   const load = useCallback(
     (cursor?: string) =>
@@ -50,32 +49,28 @@ export default function AssistancePage() {
       }),
     [status, overdue, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function record(id: string, version: number, kind: EventKind, note: string): Promise<boolean> {
-    setBusy(true);
-    setBanner(undefined);
-    try {
-      const updated = await call(api.recordAssistanceEvent, {
-        params: { id },
-        body: { kind, expectedVersion: version, ...(note ? { note } : {}) },
-      });
-      list.setItems((items) => items.map((r) => (r.id === id ? updated : r)));
-      Taro.showToast({ title: kind === 'resolved' ? '已办结' : '已记录', icon: 'success' });
-      return true;
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT') {
-        setBanner('这件工单刚被其他人更新过，已刷新，请核对后再记录。');
-        void reload();
-      } else setBanner(isApiError(e) ? e.message : '保存失败，请稍后再试');
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return form.run(
+      async () => {
+        const updated = await call(api.recordAssistanceEvent, {
+          params: { id },
+          body: { kind, expectedVersion: version, ...(note ? { note } : {}) },
+        });
+        list.setItems((items) => items.map((r) => (r.id === id ? updated : r)));
+        Taro.showToast({ title: kind === 'resolved' ? '已办结' : '已记录', icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          form.setBanner('这件工单刚被其他人更新过，已刷新，请核对后再记录。');
+          void reload();
+          return true;
+        },
+      },
+    );
   }
 
   if (!session) {
@@ -112,7 +107,7 @@ export default function AssistancePage() {
         <Text className="muted">
           首次响应时限：紧急 24 小时，一般 72 小时。记录第一次电话、走访或备注即视为响应。
         </Text>
-        <Banner id="assistance-error" text={banner ?? list.error} />
+        <Banner id="assistance-error" text={form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
           <Text className="muted" id="assistance-empty">
             {overdue ? '没有超时的工单。' : `没有${assistanceStatusNames[status]}的工单。`}
@@ -124,7 +119,7 @@ export default function AssistancePage() {
             request={r}
             open={open === r.id}
             now={now}
-            busy={busy}
+            busy={form.busy}
             onOpen={() => setOpen(open === r.id ? undefined : r.id)}
             onEvent={(kind, note) => record(r.id, r.version, kind, note)}
           />

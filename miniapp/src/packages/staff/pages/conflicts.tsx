@@ -5,23 +5,24 @@ import type {
   ConflictView,
   DistrictCode,
 } from '@hongjia/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
-import { label } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Banner, Field } from '../../../components/Field';
+import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
+import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { useSubmit } from '../../../forms/use-submit';
 import { routeParam } from '../../../lib/route-param';
 import { usePaged } from '../../../state/paged';
 import { ConflictCard } from '../components/ConflictCard';
 import { DistrictChips } from '../components/DistrictChips';
+import { useNote } from '../components/use-note';
 import {
   conflictKindNames,
   conflictKinds,
@@ -55,51 +56,46 @@ export default function ConflictsPage() {
   const [status, setStatus] = useState<ConflictStatus>('open');
   const [district, setDistrict] = useState<DistrictCode>();
   const [resolving, setResolving] = useState<Resolving>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
-  const [banner, setBanner] = useState<string>();
+  const note = useNote();
+  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
   const load = useCallback(
     (cursor?: string) =>
       call(conflictRoutes[kind].list, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [kind, status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function resolve({ conflict, standing }: Resolving) {
-    const body = resolutionBody(conflict, standing, comment.trim());
+    const body = resolutionBody(conflict, standing, note.value.trim());
     if (!body.success) {
-      setCommentError(body.error.issues[0]?.message);
+      note.setError(body.error.issues[0]?.message);
       return;
     }
-    setBanner(undefined);
-    try {
-      const updated = await call(conflictRoutes[conflict.kind].resolve, {
-        params: { id: conflict.id },
-        body: body.data,
-      });
-      setResolving(undefined);
-      setComment('');
-      list.setItems((items) =>
-        status === 'open'
-          ? items.filter((c) => c.id !== conflict.id)
-          : items.map((c) => (c.id === updated.id ? updated : c)),
-      );
-      Taro.showToast({ title: '已处理', icon: 'success' });
-    } catch (e) {
-      setResolving(undefined);
-      setBanner(
-        isApiError(e) && e.code === 'CONFLICT'
-          ? '这个冲突已被其他工作人员处理，列表已刷新。'
-          : isApiError(e)
-            ? e.message
-            : '操作失败，请稍后再试',
-      );
-      void reload();
-    }
+    const done = await form.run(
+      async () => {
+        const updated = await call(conflictRoutes[conflict.kind].resolve, {
+          params: { id: conflict.id },
+          body: body.data,
+        });
+        note.clear();
+        list.setItems((items) =>
+          status === 'open'
+            ? items.filter((c) => c.id !== conflict.id)
+            : items.map((c) => (c.id === updated.id ? updated : c)),
+        );
+        Taro.showToast({ title: '已处理', icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          form.setBanner('这个冲突已被其他工作人员处理，列表已刷新。');
+          return true;
+        },
+      },
+    );
+    setResolving(undefined);
+    if (!done) void reload();
   }
 
   if (!session) {
@@ -126,7 +122,7 @@ export default function ConflictsPage() {
         <Text className="muted">
           两份申请指向同一孩子、出生医学证明或信用代码时，由工作人员核对原件后决定以哪一方为准。申请人只会看到“工作人员将进行核对”。
         </Text>
-        <Banner id="conflicts-error" text={banner ?? list.error} />
+        <Banner id="conflicts-error" text={form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
           <Text className="muted" id="conflicts-empty">
             没有{conflictStatusNames[status]}的{conflictKindNames[kind]}冲突。
@@ -137,7 +133,7 @@ export default function ConflictsPage() {
             key={c.id}
             conflict={c}
             onResolve={(standing) => {
-              setCommentError(undefined);
+              note.setError(undefined);
               setResolving({ conflict: c, standing });
             }}
           />
@@ -150,21 +146,16 @@ export default function ConflictsPage() {
           {...resolveConfirm(resolving.conflict, resolving.standing)}
           confirmText="确认处理"
           danger
+          busy={form.busy}
           onConfirm={() => void resolve(resolving)}
           onCancel={() => setResolving(undefined)}
         >
-          <Field id="conflict-comment" label="核对意见（必填，留档，不会发给申请人）" error={commentError}>
-            <Textarea
-              className="textarea"
-              value={comment}
-              maxlength={500}
-              onInput={(e) => {
-                setComment(e.detail.value);
-                setCommentError(undefined);
-              }}
-              {...label('核对意见', 'conflict-comment')}
-            />
-          </Field>
+          <NoteField
+            id="conflict-comment"
+            label="核对意见（必填，留档，不会发给申请人）"
+            spoken="核对意见"
+            {...note.field}
+          />
         </ConfirmDialog>
       ) : null}
     </PageShell>

@@ -1,21 +1,25 @@
 import { ageClassRules, api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
-import { button, label } from '../../../components/a11y';
+import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Banner, Field } from '../../../components/Field';
+import { Banner } from '../../../components/Field';
+import { LoadMore } from '../../../components/LoadMore';
+import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
-import { formatDateTime, formatMonthlyFee } from '../../../lib/format';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
+import { formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
+import { useNote } from '../components/use-note';
 import '../staff.css';
-import { LoadMore } from '../../../components/LoadMore';
 
 const statusOptions = (['pending_review', 'published', 'rejected'] as const).map((s) => ({
   value: s,
@@ -33,38 +37,30 @@ export default function FilingsPage() {
     (cursor?: string) => call(api.staffFilings, { query: { status, cursor } }),
     [status],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
   const [open, setOpen] = useState<string>();
   const [deciding, setDeciding] = useState<Decision>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
-  const [banner, setBanner] = useState<string>();
-
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
+  const note = useNote();
+  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
 
   async function decide({ filing, decision }: Decision) {
-    if (decision === 'reject' && reason.trim() === '') {
-      setReasonError('驳回时请填写理由，机构会看到它');
+    if (decision === 'reject' && note.value.trim() === '') {
+      note.setError('驳回时请填写理由，机构会看到它');
       return;
     }
-    setBanner(undefined);
-    try {
+    const done = await form.run(async () => {
       await call(api.decideFiling, {
         params: { id: filing.id },
-        body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
+        body: decision === 'approve' ? { decision } : { decision, reason: note.value.trim() },
       });
-      setDeciding(undefined);
-      setReason('');
+      note.clear();
       list.setItems((items) => items.filter((f) => f.id !== filing.id));
       Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-    } catch (e) {
-      setDeciding(undefined);
-      setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
-      void reload();
-    }
+    });
+    setDeciding(undefined);
+    // Someone else may have decided it: show the list as it is now.
+    if (!done) void reload();
   }
 
   if (!session) {
@@ -85,7 +81,7 @@ export default function FilingsPage() {
           value={status}
           onChange={setStatus}
         />
-        <Banner id="filings-error" text={banner ?? list.error} />
+        <Banner id="filings-error" text={form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 ? (
           <Text className="muted">没有{institutionStatusNames[status]}的备案。</Text>
         ) : null}
@@ -111,26 +107,29 @@ export default function FilingsPage() {
                     {ageClassRules[c.ageClass].name}：{c.capacity} 人，保育人员 {c.caregivers} 名
                   </Text>
                 ))}
-                <Text className="muted">提交时间：{formatDateTime(f.createdAt)}</Text>
+                <Text className="muted">提交时间：{formatChinaDateTime(f.createdAt)}</Text>
                 {f.reviewReason ? <Text className="text">驳回理由：{f.reviewReason}</Text> : null}
               </View>
             ) : null}
             {f.status === 'pending_review' ? (
               <View className="row">
-                <Button
-                  className="btn btn--primary grow"
+                <SubmitButton
+                  id={`filing-approve-${f.id}`}
+                  label={`通过${f.name}的备案`}
+                  grow
                   onClick={() => setDeciding({ filing: f, decision: 'approve' })}
-                  {...button(`通过${f.name}的备案`, `filing-approve-${f.id}`)}
                 >
                   通过
-                </Button>
-                <Button
-                  className="btn btn--plain grow"
+                </SubmitButton>
+                <SubmitButton
+                  id={`filing-reject-${f.id}`}
+                  label={`驳回${f.name}的备案`}
+                  tone="plain"
+                  grow
                   onClick={() => setDeciding({ filing: f, decision: 'reject' })}
-                  {...button(`驳回${f.name}的备案`, `filing-reject-${f.id}`)}
                 >
                   驳回
-                </Button>
+                </SubmitButton>
               </View>
             ) : null}
           </View>
@@ -148,25 +147,15 @@ export default function FilingsPage() {
           }
           confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
           danger={deciding.decision === 'reject'}
+          busy={form.busy}
           onConfirm={() => decide(deciding)}
           onCancel={() => {
             setDeciding(undefined);
-            setReasonError(undefined);
+            note.setError(undefined);
           }}
         >
           {deciding.decision === 'reject' ? (
-            <Field id="decision-reason" label="驳回理由" error={reasonError}>
-              <Textarea
-                className="textarea"
-                value={reason}
-                maxlength={500}
-                onInput={(e) => {
-                  setReason(e.detail.value);
-                  setReasonError(undefined);
-                }}
-                {...label('驳回理由', 'decision-reason')}
-              />
-            </Field>
+            <NoteField id="decision-reason" label="驳回理由" {...note.field} />
           ) : null}
         </ConfirmDialog>
       ) : null}

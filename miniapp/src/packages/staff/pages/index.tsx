@@ -1,11 +1,11 @@
 import { api } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { jurisdictionName } from '../../../auth/roles';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
+import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
@@ -53,130 +53,107 @@ export default function StaffHome() {
         </View>
         <View className="section">
           <Text className="title">生育登记</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffRegistrations })}
-            {...button('生育登记审核队列', 'staff-registrations')}
+          <NavButton
+            id="staff-registrations"
+            label="生育登记审核队列"
+            where={{ to: routes.staffRegistrations }}
           >
             生育登记审核
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=birth_bundle` })}
-            {...button('出生一件事冲突核对：同一出生医学证明的两份申请', 'staff-conflicts-bundles')}
+          </NavButton>
+          <NavButton
+            id="staff-conflicts-bundles"
+            label="出生一件事冲突核对：同一出生医学证明的两份申请"
+            where={{ to: `${routes.staffConflicts}?kind=birth_bundle` }}
           >
             出生一件事冲突
-          </Button>
+          </NavButton>
         </View>
         <View className="section">
           <Text className="title">托育</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffFilings })}
-            {...button('托育机构备案审核', 'staff-filings')}
-          >
+          <NavButton id="staff-filings" label="托育机构备案审核" where={{ to: routes.staffFilings }}>
             备案审核
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffStats })}
-            {...button('托育统计：普惠率和新开机构', 'staff-stats')}
-          >
+          </NavButton>
+          <NavButton id="staff-stats" label="托育统计：普惠率和新开机构" where={{ to: routes.staffStats }}>
             托育统计
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=credit_code` })}
-            {...button('备案冲突核对：同一统一社会信用代码的两份备案', 'staff-conflicts-filings')}
+          </NavButton>
+          <NavButton
+            id="staff-conflicts-filings"
+            label="备案冲突核对：同一统一社会信用代码的两份备案"
+            where={{ to: `${routes.staffConflicts}?kind=credit_code` }}
           >
             备案冲突
-          </Button>
+          </NavButton>
         </View>
         <View className="section">
           <Text className="title">特殊家庭</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffSpecialFamilies })}
-            {...button('特殊家庭档案', 'staff-special-families')}
-          >
-            特殊家庭档案
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffCoverage })}
-            {...button('三个全覆盖：联系人、家庭医生、绿色通道', 'staff-coverage')}
+          <NavButton
+            id="staff-special-families"
+            label="特殊家庭档案"
+            where={{ to: routes.staffSpecialFamilies }}
+          />
+          <NavButton
+            id="staff-coverage"
+            label="三个全覆盖：联系人、家庭医生、绿色通道"
+            where={{ to: routes.staffCoverage }}
           >
             三个全覆盖
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffScreening })}
-            {...button('免申即享筛查', 'staff-screening')}
-          >
-            免申即享筛查
-          </Button>
-          <Button
-            className={`btn ${overdue ? 'st-btn--alert' : 'btn--plain'}`}
-            onClick={() => Taro.navigateTo({ url: routes.staffAssistance })}
-            {...button(`求助工单${overdue ? `，${overdue} 件已超时` : ''}`, 'staff-assistance')}
+          </NavButton>
+          <NavButton id="staff-screening" label="免申即享筛查" where={{ to: routes.staffScreening }} />
+          <NavButton
+            id="staff-assistance"
+            label={`求助工单${overdue ? `，${overdue} 件已超时` : ''}`}
+            tone={overdue ? 'danger' : 'plain'}
+            where={{ to: routes.staffAssistance }}
           >
             求助工单{overdue ? `（${overdue} 件已超时）` : ''}
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: `${routes.staffSpecialFamilies}?tab=conflicts` })}
-            {...button('实名冲突', 'staff-identity-conflicts')}
-          >
-            实名冲突
-          </Button>
+          </NavButton>
+          <NavButton
+            id="staff-identity-conflicts"
+            label="实名冲突"
+            where={{ to: `${routes.staffSpecialFamilies}?tab=conflicts` }}
+          />
         </View>
         <View className="section">
           <Text className="title">育儿补贴</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffSubsidies })}
-            {...button('育儿补贴审核', 'staff-subsidies')}
-          >
-            育儿补贴审核
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: `${routes.staffConflicts}?kind=childcare_subsidy` })}
-            {...button('育儿补贴冲突核对：同一孩子的两份申请', 'staff-conflicts-subsidies')}
+          <NavButton id="staff-subsidies" label="育儿补贴审核" where={{ to: routes.staffSubsidies }} />
+          <NavButton
+            id="staff-conflicts-subsidies"
+            label="育儿补贴冲突核对：同一孩子的两份申请"
+            where={{ to: `${routes.staffConflicts}?kind=childcare_subsidy` }}
           >
             申请冲突核对
-          </Button>
+          </NavButton>
         </View>
         <View className="section">
           <Text className="title">人口监测</Text>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringImport })}
-            {...button('人口监测数据导入', 'staff-monitoring-import')}
+          <NavButton
+            id="staff-monitoring-import"
+            label="人口监测数据导入"
+            where={{ to: routes.staffMonitoringImport }}
           >
             数据导入
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringDashboard })}
-            {...button('人口监测指标看板', 'staff-monitoring-dashboard')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-dashboard"
+            label="人口监测指标看板"
+            where={{ to: routes.staffMonitoringDashboard }}
           >
             指标看板
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReconciliation })}
-            {...button('人口监测核查清单', 'staff-monitoring-reconciliation')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-reconciliation"
+            label="人口监测核查清单"
+            where={{ to: routes.staffMonitoringReconciliation }}
           >
             核查清单
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => Taro.navigateTo({ url: routes.staffMonitoringReport })}
-            {...button('人口形势分析报告', 'staff-monitoring-report')}
+          </NavButton>
+          <NavButton
+            id="staff-monitoring-report"
+            label="人口形势分析报告"
+            where={{ to: routes.staffMonitoringReport }}
           >
             形势报告
-          </Button>
+          </NavButton>
         </View>
       </View>
     </PageShell>

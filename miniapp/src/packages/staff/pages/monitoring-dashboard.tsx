@@ -1,25 +1,20 @@
 import { api, type DistrictCode, type Indicators } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { addMonths } from '@hongjia/shared/calendar/months';
+import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
-import { todayInChina } from '../../../lib/dates';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { ShareBars } from '../components/ShareBars';
 import { districtName } from '../model/labels';
-import {
-  headlineFigures,
-  lastMonths,
-  monthBars,
-  rangeFlags,
-  shareRows,
-  shiftMonth,
-} from '../model/monitoring';
+import { headlineFigures, lastMonths, monthBars, rangeFlags, shareRows } from '../model/monitoring';
 import '../staff.css';
 
 /**
@@ -34,17 +29,18 @@ export default function MonitoringDashboardPage() {
   const [district, setDistrict] = useState<DistrictCode>();
   const [range, setRange] = useState(() => lastMonths(todayInChina()));
   const [figures, setFigures] = useState<Indicators>();
-  const [error, setError] = useState<string>();
+  const form = useSubmit();
+  const { setBanner } = form;
 
   useEffect(() => {
     if (!session) return;
-    setError(undefined);
+    setBanner(undefined);
     // District staff name their own district (the route reads an omitted one as the whole city).
     const asked = district ?? (session.user.cityWide ? undefined : session.user.district);
     call(api.monitoringIndicators, { query: { ...range, ...(asked ? { district: asked } : {}) } })
       .then(setFigures)
-      .catch((e: unknown) => setError(isApiError(e) ? e.message : '加载失败，请稍后再试'));
-  }, [session, range, district]);
+      .catch((e: unknown) => setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试'));
+  }, [session, range, district, setBanner]);
 
   if (!session) {
     return (
@@ -54,17 +50,17 @@ export default function MonitoringDashboardPage() {
     );
   }
   const shift = (by: number) =>
-    setRange((current) => ({ from: shiftMonth(current.from, by), to: shiftMonth(current.to, by) }));
+    setRange((current) => ({ from: addMonths(current.from, by), to: addMonths(current.to, by) }));
   const widen = (by: number) =>
     setRange((current) => {
-      const from = shiftMonth(current.from, -by);
+      const from = addMonths(current.from, -by);
       return from <= current.to ? { ...current, from } : current;
     });
   const place = figures ? (figures.district ? districtName(figures.district) : '全市') : '';
   return (
     <PageShell name="staff-monitoring-dashboard">
       <View className="staff">
-        <Banner id="dashboard-error" text={error} />
+        <Banner id="dashboard-error" text={form.banner} />
         <View className="section">
           <Text className="title">指标看板</Text>
           {cityWide ? (
@@ -74,34 +70,32 @@ export default function MonitoringDashboardPage() {
             {place} {range.from} 至 {range.to}
           </Text>
           <View className="st-filing__head">
-            <Button
-              className="btn btn--plain btn--small"
+            <SubmitButton
+              id="dashboard-earlier"
+              label="往前一个月"
+              tone="plain"
+              small
               onClick={() => shift(-1)}
-              {...button('往前一个月', 'dashboard-earlier')}
             >
               ‹ 前移
-            </Button>
-            <Button
-              className="btn btn--plain btn--small"
+            </SubmitButton>
+            <SubmitButton
+              id="dashboard-wider"
+              label="多看 12 个月"
+              tone="plain"
+              small
               onClick={() => widen(12)}
-              {...button('多看 12 个月', 'dashboard-wider')}
-            >
-              多看 12 个月
-            </Button>
-            <Button
-              className="btn btn--plain btn--small"
+            />
+            <SubmitButton
+              id="dashboard-narrower"
+              label="少看 3 个月"
+              tone="plain"
+              small
               onClick={() => widen(-3)}
-              {...button('少看 3 个月', 'dashboard-narrower')}
-            >
-              少看 3 个月
-            </Button>
-            <Button
-              className="btn btn--plain btn--small"
-              onClick={() => shift(1)}
-              {...button('往后一个月', 'dashboard-later')}
-            >
+            />
+            <SubmitButton id="dashboard-later" label="往后一个月" tone="plain" small onClick={() => shift(1)}>
               后移 ›
-            </Button>
+            </SubmitButton>
           </View>
         </View>
 

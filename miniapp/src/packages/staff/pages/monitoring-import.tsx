@@ -1,16 +1,18 @@
 import { api, columnNames, type ImportView, type MonitoringSource } from '@hongjia/shared';
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { newIdempotencyKey } from '../../../api/idempotency';
 import { useSession } from '../../../auth/session';
-import { button, label } from '../../../components/a11y';
+import { label } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { apiBase } from '../../../config/env';
+import { useSubmit } from '../../../forms/use-submit';
 import { ImportProgress } from '../components/ImportProgress';
 import { openStaffFile } from '../model/file-download';
 import { pickImportFile, uploadImportFile } from '../model/import-upload';
@@ -41,7 +43,8 @@ export default function MonitoringImportPage() {
   const [phase, setPhase] = useState<ImportPhase>({ state: 'idle' });
   const [current, setCurrent] = useState<ImportView>();
   const [imports, setImports] = useState<ImportView[]>([]);
-  const [error, setError] = useState<string>();
+  const form = useSubmit({ fallback: '导入失败，请稍后再试' });
+  const { setBanner } = form;
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const loadList = useCallback(() => {
@@ -66,21 +69,21 @@ export default function MonitoringImportPage() {
         })
         .catch((e: unknown) => {
           // A dropped poll is tried again; the import goes on on the server.
-          if (isApiError(e) && e.status === 404) setError(e.message);
+          if (isApiError(e) && e.status === 404) setBanner(e.message);
           else timer.current = setTimeout(() => follow(id), pollMs * 3);
         });
     },
-    [loadList],
+    [loadList, setBanner],
   );
 
   const start = async () => {
-    setError(undefined);
+    setBanner(undefined);
     const file = await pickImportFile();
     if (!file) return;
     clearTimeout(timer.current);
     setCurrent(undefined);
     setPhase({ state: 'uploading', progress: undefined });
-    try {
+    const done = await form.run(async () => {
       const uploadId = await uploadImportFile(file, newIdempotencyKey(), (progress) =>
         setPhase({ state: 'uploading', progress }),
       );
@@ -88,16 +91,14 @@ export default function MonitoringImportPage() {
       setCurrent(view);
       setPhase(phaseOf(view));
       follow(view.id);
-    } catch (e: unknown) {
-      setPhase({ state: 'idle' });
-      setError(isApiError(e) ? e.message : '导入失败，请稍后再试');
-    }
+    });
+    if (!done) setPhase({ state: 'idle' });
   };
 
   const downloadErrors = (view: ImportView) => {
     const url = `${apiBase}/v1/staff/monitoring/imports/${encodeURIComponent(view.id)}/errors.csv`;
     openStaffFile(url, `错误清单-${view.fileName.replace(/\.(csv|xlsx)$/i, '')}.csv`, 'csv').catch(
-      (e: unknown) => setError(isApiError(e) ? e.message : '下载失败，请稍后再试'),
+      (e: unknown) => setBanner(isApiError(e) ? e.message : '下载失败，请稍后再试'),
     );
   };
 
@@ -113,7 +114,7 @@ export default function MonitoringImportPage() {
   return (
     <PageShell name="staff-monitoring-import">
       <View className="staff">
-        <Banner id="import-error" text={error} />
+        <Banner id="import-error" text={form.banner} />
         <View className="section">
           <Text className="title">数据导入</Text>
           <Text className="muted">选择数据来源，再选择 csv 或 xlsx 文件（不超过 100 MB）。</Text>
@@ -138,14 +139,9 @@ export default function MonitoringImportPage() {
               />
             </View>
           </View>
-          <Button
-            className="btn btn--primary"
-            disabled={busy}
-            onClick={start}
-            {...button('选择文件并导入', 'import-pick')}
-          >
+          <SubmitButton id="import-pick" label="选择文件并导入" disabled={busy} onClick={start}>
             {busy ? '导入中…' : '选择文件并导入'}
-          </Button>
+          </SubmitButton>
         </View>
 
         {phase.state !== 'idle' ? <ImportProgress id="import-progress" phase={phase} /> : null}
@@ -187,13 +183,14 @@ export default function MonitoringImportPage() {
               </View>
             ) : null}
             {current.rejected > 0 ? (
-              <Button
-                className="btn btn--plain"
+              <SubmitButton
+                id="import-errors-csv"
+                label={`下载全部 ${current.rejected} 行错误清单（errors.csv）`}
+                tone="plain"
                 onClick={() => downloadErrors(current)}
-                {...button(`下载全部 ${current.rejected} 行错误清单（errors.csv）`, 'import-errors-csv')}
               >
                 下载错误清单（{current.rejected} 行）
-              </Button>
+              </SubmitButton>
             ) : null}
           </View>
         ) : null}
@@ -205,13 +202,15 @@ export default function MonitoringImportPage() {
             <View key={item.id} className="st-fact" id={`import-${item.id}`}>
               <Text className="st-fact__value">{importLine(item)}</Text>
               {item.rejected > 0 ? (
-                <Button
-                  className="btn btn--plain btn--small"
+                <SubmitButton
+                  id={`import-${item.id}-errors`}
+                  label={`下载 ${item.fileName} 的错误清单`}
+                  tone="plain"
+                  small
                   onClick={() => downloadErrors(item)}
-                  {...button(`下载 ${item.fileName} 的错误清单`)}
                 >
                   错误清单
-                </Button>
+                </SubmitButton>
               ) : null}
             </View>
           ))}

@@ -6,22 +6,26 @@ import {
   type ReconciliationItem,
   type ReconciliationKind,
 } from '@hongjia/shared';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { addMonths, monthOf } from '@hongjia/shared/calendar/months';
+import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
-import { button, label } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Banner, Field } from '../../../components/Field';
+import { Banner } from '../../../components/Field';
+import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
-import { todayInChina } from '../../../lib/dates';
-import { formatDateTime } from '../../../lib/format';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
-import { kindNames, kindTabs, shiftMonth, totalOpen } from '../model/monitoring';
+import { useNote } from '../components/use-note';
+import { kindNames, kindTabs, totalOpen } from '../model/monitoring';
 import '../staff.css';
 
 /**
@@ -35,19 +39,19 @@ export default function MonitoringReconciliationPage() {
   const [district, setDistrict] = useState<DistrictCode | undefined>(
     cityWide ? districts[0]?.code : undefined,
   );
-  const [month, setMonth] = useState(() => shiftMonth(todayInChina().slice(0, 7), -1));
+  const [month, setMonth] = useState(() => addMonths(monthOf(todayInChina()), -1));
   const [kind, setKind] = useState<ReconciliationKind>('delivery_without_registration');
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const [list, setList] = useState<Reconciliation>();
-  const [error, setError] = useState<string>();
+  const form = useSubmit({ fallback: '保存失败，请稍后再试' });
+  const { setBanner } = form;
   const [resolving, setResolving] = useState<ReconciliationItem>();
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
+  const note = useNote();
   const keys = useRef(createKeyKeeper());
 
   const load = useCallback(
     async (cursor?: string) => {
-      setError(undefined);
+      setBanner(undefined);
       try {
         const page = await call(api.monitoringReconciliation, {
           query: {
@@ -63,10 +67,10 @@ export default function MonitoringReconciliationPage() {
           cursor && previous ? { ...page, items: [...previous.items, ...page.items] } : page,
         );
       } catch (e: unknown) {
-        setError(isApiError(e) ? e.message : '加载失败，请稍后再试');
+        setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试');
       }
     },
-    [month, kind, status, district],
+    [month, kind, status, district, setBanner],
   );
 
   useEffect(() => {
@@ -75,25 +79,22 @@ export default function MonitoringReconciliationPage() {
 
   const resolve = async () => {
     if (!resolving) return;
-    const body = { note: note.trim(), expectedVersion: resolving.version };
+    const body = { note: note.value.trim(), expectedVersion: resolving.version };
     if (body.note.length < 2) {
-      setNoteError('请填写核查说明');
+      note.setError('请填写核查说明');
       return;
     }
-    try {
+    await form.run(async () => {
       await call(api.resolveReconciliationItem, {
         params: { id: resolving.id },
         body,
         idempotencyKey: keys.current.keyFor({ id: resolving.id, ...body }),
       });
-      setResolving(undefined);
-      setNote('');
-      await load();
-    } catch (e: unknown) {
-      setResolving(undefined);
-      setError(isApiError(e) ? e.message : '保存失败，请稍后再试');
-      await load();
-    }
+      note.clear();
+    });
+    setResolving(undefined);
+    // Either way the list is read again: resolved, it leaves the counts; refused, it may have changed.
+    await load();
   };
 
   if (!session) {
@@ -107,7 +108,7 @@ export default function MonitoringReconciliationPage() {
   return (
     <PageShell name="staff-monitoring-reconciliation">
       <View className="staff">
-        <Banner id="reconciliation-error" text={error} />
+        <Banner id="reconciliation-error" text={form.banner} />
         <View className="section">
           <Text className="title">核查清单</Text>
           {cityWide ? (
@@ -119,23 +120,27 @@ export default function MonitoringReconciliationPage() {
             />
           ) : null}
           <View className="st-filing__head">
-            <Button
-              className="btn btn--plain btn--small"
-              onClick={() => setMonth(shiftMonth(month, -1))}
-              {...button('上个月', 'reconciliation-earlier')}
+            <SubmitButton
+              id="reconciliation-earlier"
+              label="上个月"
+              tone="plain"
+              small
+              onClick={() => setMonth(addMonths(month, -1))}
             >
               ‹ 上月
-            </Button>
+            </SubmitButton>
             <Text className="text" id="reconciliation-month">
               {month}
             </Text>
-            <Button
-              className="btn btn--plain btn--small"
-              onClick={() => setMonth(shiftMonth(month, 1))}
-              {...button('下个月', 'reconciliation-later')}
+            <SubmitButton
+              id="reconciliation-later"
+              label="下个月"
+              tone="plain"
+              small
+              onClick={() => setMonth(addMonths(month, 1))}
             >
               下月 ›
-            </Button>
+            </SubmitButton>
           </View>
           <Chips
             idPrefix="reconciliation-status"
@@ -180,31 +185,32 @@ export default function MonitoringReconciliationPage() {
               ))}
               {item.resolution ? (
                 <Text className="muted">
-                  已说明（{formatDateTime(item.resolution.resolvedAt)}）：{item.resolution.note}
+                  已说明（{formatChinaDateTime(item.resolution.resolvedAt)}）：{item.resolution.note}
                 </Text>
               ) : (
-                <Button
-                  className="btn btn--plain btn--small"
+                <SubmitButton
+                  id={`gap-resolve-${item.id}`}
+                  label={`标记已核实：${item.detail}`}
+                  tone="plain"
+                  small
                   onClick={() => {
                     setResolving(item);
-                    setNote('');
-                    setNoteError(undefined);
+                    note.clear();
+                    note.setError(undefined);
                   }}
-                  {...button(`标记已核实：${item.detail}`, `gap-resolve-${item.id}`)}
                 >
                   标记已核实
-                </Button>
+                </SubmitButton>
               )}
             </View>
           ))}
           {list?.nextCursor ? (
-            <Button
-              className="btn btn--plain"
+            <SubmitButton
+              id="reconciliation-more"
+              label="加载更多"
+              tone="plain"
               onClick={() => load(list.nextCursor ?? undefined)}
-              {...button('加载更多', 'reconciliation-more')}
-            >
-              加载更多
-            </Button>
+            />
           ) : null}
         </View>
 
@@ -214,22 +220,16 @@ export default function MonitoringReconciliationPage() {
             title="标记为已核实？"
             message={`${kindNames[resolving.kind]}：${resolving.detail}。说明将留档，此项不再计入待核查。`}
             confirmText="确认已核实"
+            busy={form.busy}
             onConfirm={resolve}
             onCancel={() => setResolving(undefined)}
           >
-            <Field id="resolve-note" label="核查说明" error={noteError}>
-              <Textarea
-                className="textarea"
-                value={note}
-                maxlength={500}
-                placeholder="例如：已电话核实，产妇户籍在外省，已在当地登记"
-                onInput={(e) => {
-                  setNote(e.detail.value);
-                  setNoteError(undefined);
-                }}
-                {...label('核查说明', 'resolve-note')}
-              />
-            </Field>
+            <NoteField
+              id="resolve-note"
+              label="核查说明"
+              placeholder="例如：已电话核实，产妇户籍在外省，已在当地登记"
+              {...note.field}
+            />
           </ConfirmDialog>
         ) : null}
       </View>

@@ -1,15 +1,16 @@
 import type { DistrictCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { apiBase } from '../../../config/env';
-import { todayInChina } from '../../../lib/dates';
+import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { openStaffFile } from '../model/file-download';
 import { districtName } from '../model/labels';
@@ -27,7 +28,7 @@ export default function MonitoringReportPage() {
   const years = reportYears(todayInChina());
   const [year, setYear] = useState(years[1] ?? years[0] ?? 2026);
   const [district, setDistrict] = useState<DistrictCode>();
-  const [error, setError] = useState<string>();
+  const form = useSubmit();
 
   if (!session) {
     return (
@@ -38,18 +39,18 @@ export default function MonitoringReportPage() {
   }
   const place = district ? districtName(district) : cityWide ? '全市' : districtName(session.user.district);
   const open = (format: 'pdf' | 'html') => {
-    setError(undefined);
+    form.setBanner(undefined);
     // District staff always name their district: the route answers 403 to one without it (decision 0021).
     const target = district ?? (cityWide ? undefined : session.user.district);
     const url = reportUrl(apiBase, { year, format, ...(target ? { district: target } : {}) });
     openStaffFile(url, `${place}${year}年人口形势分析报告.${format}`, format).catch((e: unknown) =>
-      setError(isApiError(e) ? e.message : '报告打开失败，请稍后再试'),
+      form.setBanner(isApiError(e) ? e.message : '报告打开失败，请稍后再试'),
     );
   };
   return (
     <PageShell name="staff-monitoring-report">
       <View className="staff">
-        <Banner id="report-error" text={error} />
+        <Banner id="report-error" text={form.banner} />
         <View className="section">
           <Text className="title">形势报告</Text>
           <Chips
@@ -65,20 +66,12 @@ export default function MonitoringReportPage() {
           <Text className="text" id="report-what">
             {place} {year} 年人口形势分析报告
           </Text>
-          <Button
-            className="btn btn--primary"
-            onClick={() => open('pdf')}
-            {...button('打开 PDF 报告', 'report-pdf')}
-          >
+          <SubmitButton id="report-pdf" label="打开 PDF 报告" onClick={() => open('pdf')}>
             打开 PDF
-          </Button>
-          <Button
-            className="btn btn--plain"
-            onClick={() => open('html')}
-            {...button('打开网页版报告', 'report-html')}
-          >
+          </SubmitButton>
+          <SubmitButton id="report-html" label="打开网页版报告" tone="plain" onClick={() => open('html')}>
             打开网页版
-          </Button>
+          </SubmitButton>
           <Text className="muted">报告按年度汇总出生、性别比、孩次、登记覆盖和迁移情况。</Text>
         </View>
       </View>

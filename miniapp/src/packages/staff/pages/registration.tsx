@@ -1,24 +1,29 @@
-import { api, districtByCode, type RegistrationView, ReviewDecision } from '@hongjia/shared';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { api, districtByCode, ReviewDecision } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
-import { button, label } from '../../../components/a11y';
+import { button } from '../../../components/a11y';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Banner, Field } from '../../../components/Field';
+import { Banner } from '../../../components/Field';
+import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { Timeline } from '../../../components/Timeline';
 import { routes } from '../../../config/routes';
-import { formatDateTime } from '../../../lib/format';
+import { useSubmit } from '../../../forms/use-submit';
 import { routeParam } from '../../../lib/route-param';
 import { explainReason, kindNames, parityName, statusNames } from '../../../registration/labels';
 import { openAttachment } from '../../../uploads/open-attachment';
 import { formatBytes } from '../../../uploads/put-request';
 import { viewerOf } from '../../../uploads/viewer';
 import { RelatedCaseCompare } from '../components/RelatedCase';
+import { useNote } from '../components/use-note';
+import { useRecord } from '../components/use-record';
 import { VoidAction } from '../components/VoidAction';
 import '../staff.css';
 
@@ -49,23 +54,14 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
 export default function RegistrationReview() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [view, setView] = useState<RegistrationView>();
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
+  const { banner, setBanner } = form;
   const [deciding, setDeciding] = useState<Decision>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
+  const note = useNote();
   const [opening, setOpening] = useState<string>();
 
-  const load = useCallback(async () => {
-    try {
-      setView(await call(api.getRegistration, { params: { id } }));
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试');
-    }
-  }, [id]);
-  useEffect(() => {
-    if (session && id) void load();
-  }, [session, id, load]);
+  const fetchView = useCallback(() => call(api.getRegistration, { params: { id } }), [id]);
+  const { view, setView, load } = useRecord(fetchView, Boolean(session && id), setBanner);
 
   /** Opens one attachment (the server records the read before it hands out the link). */
   async function open(uploadId: string) {
@@ -83,27 +79,28 @@ export default function RegistrationReview() {
 
   async function decide(decision: Decision) {
     if (!view) return;
-    const body = { decision, comment: comment.trim() || undefined, expectedVersion: view.version };
+    const body = { decision, comment: note.value.trim() || undefined, expectedVersion: view.version };
     // The shared rule: a comment is required to return or reject.
     const checked = ReviewDecision.safeParse(body);
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
-    setBanner(undefined);
-    try {
-      const updated = await call(api.reviewRegistration, { params: { id: view.id }, body: checked.data });
-      setView(updated);
-      setDeciding(undefined);
-      setComment('');
-      Taro.showToast({ title: `已${decisionNames[decision]}`, icon: 'success' });
-    } catch (e) {
-      setDeciding(undefined);
-      if (isApiError(e) && e.code === 'CONFLICT') {
-        setBanner('已被其他工作人员处理，请刷新');
-        void load();
-      } else setBanner(isApiError(e) ? e.message : '操作失败，请稍后再试');
-    }
+    await form.run(
+      async () => {
+        setView(await call(api.reviewRegistration, { params: { id: view.id }, body: checked.data }));
+        note.clear();
+        Taro.showToast({ title: `已${decisionNames[decision]}`, icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          stale();
+          return true;
+        },
+      },
+    );
+    setDeciding(undefined);
   }
 
   const stale = () => {
@@ -123,13 +120,7 @@ export default function RegistrationReview() {
       <View className="staff">
         <Banner id="review-error" text={banner} />
         {banner === '已被其他工作人员处理，请刷新' ? (
-          <Button
-            className="btn btn--plain"
-            onClick={() => void load()}
-            {...button('刷新', 'review-refresh')}
-          >
-            刷新
-          </Button>
+          <SubmitButton id="review-refresh" label="刷新" tone="plain" onClick={() => void load()} />
         ) : null}
         {view ? (
           <>
@@ -144,7 +135,7 @@ export default function RegistrationReview() {
               </View>
               <Fact name="受理编号" value={view.receiptNo} />
               <Fact name="受理地" value={districtByCode(view.jurisdiction).name} />
-              <Fact name="提交时间" value={formatDateTime(view.submittedAt)} />
+              <Fact name="提交时间" value={formatChinaDateTime(view.submittedAt)} />
               {(['mother', 'father'] as const).map((role) => {
                 const p = view[role];
                 return (
@@ -214,15 +205,16 @@ export default function RegistrationReview() {
                       value={`${a.fileName}（${formatBytes(a.size)}）`}
                     />
                   </View>
-                  <Button
-                    className="btn btn--plain btn--small"
-                    // Only when true: Taro h5 keeps disabled="false" and its [disabled] style greys the text.
-                    {...(opening === a.id ? { disabled: true } : {})}
+                  <SubmitButton
+                    id={`review-attachment-${i}-open`}
+                    label={`查看附件 ${a.fileName}`}
+                    tone="plain"
+                    small
+                    disabled={opening === a.id}
                     onClick={() => void open(a.id)}
-                    {...button(`查看附件 ${a.fileName}`, `review-attachment-${i}-open`)}
                   >
                     {opening === a.id ? '打开中…' : '查看'}
-                  </Button>
+                  </SubmitButton>
                 </View>
               ))}
               {view.attachments.length ? (
@@ -236,17 +228,17 @@ export default function RegistrationReview() {
             {view.status === 'pending_review' ? (
               <View className="section row" id="review-actions">
                 {(['approve', 'return', 'reject'] as const).map((d) => (
-                  <Button
+                  <SubmitButton
                     key={d}
-                    className={`btn grow ${d === 'approve' ? 'btn--primary' : 'btn--plain'}`}
+                    id={`review-${d}`}
+                    label={decisionNames[d]}
+                    tone={d === 'approve' ? 'primary' : 'plain'}
+                    grow
                     onClick={() => {
-                      setCommentError(undefined);
+                      note.setError(undefined);
                       setDeciding(d);
                     }}
-                    {...button(decisionNames[d], `review-${d}`)}
-                  >
-                    {decisionNames[d]}
-                  </Button>
+                  />
                 ))}
               </View>
             ) : null}
@@ -263,25 +255,17 @@ export default function RegistrationReview() {
           message={`${view.receiptNo}：${decisionEffects[deciding]}`}
           confirmText={`确认${decisionNames[deciding]}`}
           danger={deciding === 'reject'}
+          busy={form.busy}
           onConfirm={() => decide(deciding)}
           onCancel={() => setDeciding(undefined)}
         >
-          <Field
+          <NoteField
             id="review-comment"
             label={deciding === 'approve' ? '意见（选填）' : '意见（必填，家庭会看到）'}
-            error={commentError}
-          >
-            <Textarea
-              className="textarea"
-              value={comment}
-              maxlength={1000}
-              onInput={(e) => {
-                setComment(e.detail.value);
-                setCommentError(undefined);
-              }}
-              {...label('审核意见', 'review-comment')}
-            />
-          </Field>
+            spoken="审核意见"
+            maxlength={1000}
+            {...note.field}
+          />
         </ConfirmDialog>
       ) : null}
     </PageShell>

@@ -1,7 +1,8 @@
 import { api, type DistrictCode, districtByCode, districts, type RegistrationStatus } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
@@ -11,7 +12,6 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { WindowedList } from '../../../components/WindowedList';
 import { routes } from '../../../config/routes';
-import { formatDateTime } from '../../../lib/format';
 import { kindNames, parityName, statusNames } from '../../../registration/labels';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
@@ -39,12 +39,9 @@ export default function RegistrationQueue() {
       call(api.staffRegistrations, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
 
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
   // Decisions are made on the detail page: the queue is fresh whenever it shows again.
   const shownBefore = useRef(false);
   useDidShow(() => {
@@ -113,7 +110,7 @@ export default function RegistrationQueue() {
                   <Text className="muted">
                     {r.receiptNo} · {districtByCode(r.jurisdiction).name}
                   </Text>
-                  <Text className="muted">{formatDateTime(r.submittedAt)}</Text>
+                  <Text className="muted">{formatChinaDateTime(r.submittedAt)}</Text>
                 </View>
               </View>
             )}

@@ -1,16 +1,17 @@
 import { api, type DistrictCode, EnrolmentRequest, type ScreeningItem } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { ScreeningFamily } from '../components/ScreeningFamily';
 import { districtName } from '../model/labels';
@@ -53,7 +54,8 @@ export default function ScreeningPage() {
   const [outcome, setOutcome] = useState<EnrolmentOutcome>();
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fallback: '纳入失败，请稍后再试' });
+  const { banner, setBanner } = form;
   const [stopping, setStopping] = useState(false);
   // Set by 停止 (and on leaving the page): the page being loaded is the last one.
   const stopped = useRef(false);
@@ -116,8 +118,7 @@ export default function ScreeningPage() {
         return;
       }
     }
-    setBanner(undefined);
-    try {
+    await form.run(async () => {
       // One request per 500 items, one after another; each batch keeps its own Idempotency-Key.
       const answers = [];
       for (const batch of batches) {
@@ -129,9 +130,7 @@ export default function ScreeningPage() {
       setItems(next.remaining);
       setSelected(new Set());
       Taro.showToast({ title: `已纳入 ${answer.enrolled} 项`, icon: 'success' });
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '纳入失败，请稍后再试');
-    }
+    });
   }
 
   if (!session) {
@@ -163,42 +162,44 @@ export default function ScreeningPage() {
               onChange={setPicked}
             />
           )}
-          <Button
-            className="btn btn--primary"
+          <SubmitButton
+            id="screening-run"
+            label={result ? '重新筛查' : '开始筛查'}
             disabled={running}
             onClick={() => run()}
-            {...button(result ? '重新筛查' : '开始筛查', 'screening-run')}
           >
             {/* No `loading` here: Taro h5's spinner and a changing label upset each other's DOM. */}
             {result ? '重新筛查' : '开始筛查'}
-          </Button>
+          </SubmitButton>
           {running ? (
             <View className="row">
               <Text className="text grow" id="screening-progress" aria-live="polite">
                 {progressText(result, districtName(result?.district ?? district))}
               </Text>
-              <Button
-                className="btn btn--plain"
+              <SubmitButton
+                id="screening-stop"
+                label={stopping ? '正在停止' : '停止筛查'}
+                tone="plain"
                 disabled={stopping}
                 onClick={() => {
                   stopped.current = true;
                   setStopping(true);
                 }}
-                {...button(stopping ? '正在停止' : '停止筛查', 'screening-stop')}
               >
                 {stopping ? '停止中…' : '停止'}
-              </Button>
+              </SubmitButton>
             </View>
           ) : null}
           {result && !running && !isComplete(result) ? (
-            <Button
-              className="btn btn--plain"
+            <SubmitButton
+              id="screening-continue"
+              label="从停下的地方继续筛查"
+              tone="plain"
               // From what is still listed: pairs enrolled meanwhile stay out.
               onClick={() => run({ ...result, items })}
-              {...button('从停下的地方继续筛查', 'screening-continue')}
             >
               继续筛查
-            </Button>
+            </SubmitButton>
           ) : null}
           {result && !running ? (
             <Text className="text" id="screening-summary" aria-live="polite">
@@ -219,21 +220,25 @@ export default function ScreeningPage() {
         ) : null}
         {items.length ? (
           <View className="section row">
-            <Button
-              className="btn btn--plain grow"
+            <SubmitButton
+              id="screening-select-all"
+              label={allOn ? '全部取消' : '全选'}
+              tone="plain"
+              grow
               onClick={() => setSelected(allOn ? new Set() : selectAll(items))}
-              {...button(allOn ? '全部取消' : '全选', 'screening-select-all')}
             >
               {allOn ? '全部取消' : '全选'}
-            </Button>
-            <Button
-              className="btn btn--primary grow"
+            </SubmitButton>
+            <SubmitButton
+              id="screening-enrol"
+              label={`批量纳入已选的 ${selected.size} 项`}
+              grow
+              busy={form.busy}
               disabled={running || selected.size === 0}
               onClick={() => setConfirming(true)}
-              {...button(`批量纳入已选的 ${selected.size} 项`, 'screening-enrol')}
             >
               批量纳入（{selected.size}）
-            </Button>
+            </SubmitButton>
           </View>
         ) : null}
         {groups.map((g) => (

@@ -1,13 +1,13 @@
 import { api, type DistrictCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
+import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
@@ -51,13 +51,9 @@ export default function SpecialFamiliesPage() {
       }),
     [district, lacking],
   );
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    if (session && tab === 'records') void reload();
-  }, [session, tab, reload]);
+  const list = usePaged(load, { reloadWhen: tab === 'records' ? session : undefined });
   useDidShow(() => {
-    if (takeFamiliesChanged() && session && tab === 'records') void reload();
+    if (takeFamiliesChanged() && session && tab === 'records') void list.reload();
   });
 
   if (!session) {
@@ -90,13 +86,14 @@ export default function SpecialFamiliesPage() {
               value={lacking}
               onChange={setLacking}
             />
-            <Button
-              className="btn btn--primary"
-              onClick={() => Taro.navigateTo({ url: routes.staffSpecialFamilyForm })}
-              {...button('建立特殊家庭档案', 'sf-create')}
+            <NavButton
+              id="sf-create"
+              label="建立特殊家庭档案"
+              tone="primary"
+              where={{ to: routes.staffSpecialFamilyForm }}
             >
               建立档案
-            </Button>
+            </NavButton>
             <Banner id="sf-list-error" text={list.error} />
             {list.loaded && list.items.length === 0 && !list.loading ? (
               <Text className="muted" id="sf-empty">

@@ -1,19 +1,19 @@
 import { api, type DistrictCode, districtByCode, type SpecialFamilyKind } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
-import { DateInput } from '../../../components/DateInput';
+import { DateField } from '../../../components/DateField';
 import { Banner, Field } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
-import { todayInChina } from '../../../lib/dates';
+import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { HelperFields } from '../components/HelperFields';
 import { MemberFields } from '../components/MemberFields';
@@ -59,9 +59,8 @@ export default function SpecialFamilyForm() {
   const session = useSession();
   const own = session?.user.cityWide ? undefined : (session?.user.district as DistrictCode | undefined);
   const [draft, setDraft] = useState<FamilyDraft>(() => emptyFamilyDraft(own));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [banner, setBanner] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit({ fallback: '提交失败，请稍后再试' });
+  const { errors, setErrors, setBanner } = form;
   const keys = useRef(createKeyKeeper()).current;
   const today = todayInChina();
 
@@ -86,21 +85,22 @@ export default function SpecialFamilyForm() {
       return;
     }
     const body = toFamilyRequest(draft);
-    setBusy(true);
-    setBanner(undefined);
-    try {
-      const created = await call(api.createSpecialFamily, { body, idempotencyKey: keys.keyFor(body) });
-      markFamiliesChanged();
-      Taro.redirectTo({ url: `${routes.staffSpecialFamily}?id=${encodeURIComponent(created.id)}` });
-    } catch (e) {
-      if (isApiError(e)) {
-        const mapped = mapFamilyErrors(e.message, e.details, body);
-        setErrors(mapped.fields);
-        setBanner(mapped.banner);
-      } else setBanner('提交失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    await form.run(
+      async () => {
+        const created = await call(api.createSpecialFamily, { body, idempotencyKey: keys.keyFor(body) });
+        markFamiliesChanged();
+        Taro.redirectTo({ url: `${routes.staffSpecialFamily}?id=${encodeURIComponent(created.id)}` });
+      },
+      {
+        // Member errors come back by position in what was sent: mapped to the role's fields.
+        onApiError: (e) => {
+          const mapped = mapFamilyErrors(e.message, e.details, body);
+          setErrors(mapped.fields);
+          setBanner(mapped.banner);
+          return true;
+        },
+      },
+    );
   }
 
   if (!session) {
@@ -152,21 +152,17 @@ export default function SpecialFamilyForm() {
               onChange={(hukouType) => change({ hukouType })}
             />
           </Field>
-          <Field
+          <DateField
             id="sff-event-date"
             label={draft.kind === 'disabled' ? '子女伤残认定日期' : '子女死亡日期'}
+            spoken="子女死亡或伤残认定日期"
             why="特别扶助等政策从这一天起算"
             error={errors.childEventDate}
-          >
-            <DateInput
-              id="sff-event-date"
-              labelText="子女死亡或伤残认定日期"
-              value={draft.childEventDate}
-              end={today}
-              fallback={today}
-              onChange={(childEventDate) => change({ childEventDate })}
-            />
-          </Field>
+            value={draft.childEventDate}
+            end={today}
+            fallback={today}
+            onChange={(childEventDate) => change({ childEventDate })}
+          />
         </View>
         <Banner id="sff-members-error" text={errors.members} />
         {memberRoles.map((role) => (
@@ -197,19 +193,11 @@ export default function SpecialFamilyForm() {
           </View>
         ))}
         <View className="section">
-          <Banner id="sff-error" text={banner} />
+          <Banner id="sff-error" text={form.banner} />
           <Text className="muted">
             档案中的姓名、身份证号和手机号加密保存，仅本辖区和市级工作人员可以查看，每次查看都会记录并告知家庭。
           </Text>
-          <Button
-            className="btn btn--primary"
-            loading={busy}
-            disabled={busy}
-            onClick={submit}
-            {...button('建立档案', 'sff-submit')}
-          >
-            建立档案
-          </Button>
+          <SubmitButton id="sff-submit" label="建立档案" busy={form.busy} onClick={submit} />
         </View>
       </View>
     </PageShell>

@@ -1,20 +1,21 @@
-import { api, districtByCode, type SpecialFamilyUpdate, type SpecialFamilyView } from '@hongjia/shared';
+import { api, districtByCode, type SpecialFamilyUpdate } from '@hongjia/shared';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
-import { todayInChina } from '../../../lib/dates';
-import { formatDateTime } from '../../../lib/format';
+import { useSubmit } from '../../../forms/use-submit';
 import { routeParam } from '../../../lib/route-param';
 import { Fact } from '../components/Fact';
 import { HelperSection } from '../components/HelperSection';
 import { MemberCard } from '../components/MemberCard';
+import { useRecord } from '../components/use-record';
 import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
 import { familyKindNames, hukouTypeNames, memberRoleNames } from '../model/labels';
 import { markFamiliesChanged } from '../model/refresh';
@@ -30,42 +31,36 @@ const conflictText = '档案刚被其他工作人员修改过，已为您载入�
 export default function SpecialFamilyPage() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [view, setView] = useState<SpecialFamilyView>();
-  const [banner, setBanner] = useState<{ text: string; tone: 'error' | 'info' }>();
+  const form = useSubmit({ fallback: '保存失败，请稍后再试' });
+  const { setBanner } = form;
   const [clearing, setClearing] = useState<HelperKey>();
   const today = todayInChina();
 
-  const load = useCallback(async () => {
-    try {
-      setView(await call(api.staffSpecialFamily, { params: { id } }));
-    } catch (e) {
-      setBanner({ text: isApiError(e) ? e.message : '加载失败，请稍后再试', tone: 'error' });
-    }
-  }, [id]);
-  useEffect(() => {
-    if (session && id) void load();
-  }, [session, id, load]);
+  const fetchView = useCallback(() => call(api.staffSpecialFamily, { params: { id } }), [id]);
+  const { view, setView, load } = useRecord(fetchView, Boolean(session && id), setBanner);
 
   async function update(patch: Omit<SpecialFamilyUpdate, 'expectedVersion'>): Promise<boolean> {
     if (!view) return false;
-    setBanner(undefined);
-    try {
-      setView(
-        await call(api.updateSpecialFamily, {
-          params: { id: view.id },
-          body: { ...patch, expectedVersion: view.version },
-        }),
-      );
-      markFamiliesChanged();
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      return true;
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT') {
-        setBanner({ text: conflictText, tone: 'error' });
-        void load();
-      } else setBanner({ text: isApiError(e) ? e.message : '保存失败，请稍后再试', tone: 'error' });
-      return false;
-    }
+    return form.run(
+      async () => {
+        setView(
+          await call(api.updateSpecialFamily, {
+            params: { id: view.id },
+            body: { ...patch, expectedVersion: view.version },
+          }),
+        );
+        markFamiliesChanged();
+        Taro.showToast({ title: '已保存', icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          setBanner(conflictText);
+          void load();
+          return true;
+        },
+      },
+    );
   }
 
   if (!session) {
@@ -78,7 +73,7 @@ export default function SpecialFamilyPage() {
   return (
     <PageShell name="staff-special-family">
       <View className="staff">
-        <Banner id="sf-banner" text={banner?.text} tone={banner?.tone} />
+        <Banner id="sf-banner" text={form.banner} />
         {view ? (
           <>
             <View className="section" id="sf-facts">
@@ -99,8 +94,8 @@ export default function SpecialFamilyPage() {
                     : '未登记'
                 }
               />
-              <Fact name="建档时间" value={formatDateTime(view.createdAt)} />
-              <Fact name="最近更新" value={formatDateTime(view.updatedAt)} />
+              <Fact name="建档时间" value={formatChinaDateTime(view.createdAt)} />
+              <Fact name="最近更新" value={formatChinaDateTime(view.updatedAt)} />
             </View>
             <View className="section" id="sf-members">
               <Text className="title">家庭成员</Text>
@@ -122,7 +117,7 @@ export default function SpecialFamilyPage() {
               <Text className="title">委托代办</Text>
               <Text className="text">
                 {view.proxyConsent
-                  ? `${memberRoleNames[view.proxyConsent.grantedByRole]}已同意由联系人 ${view.proxyConsent.contactName} 代为办理（${formatDateTime(view.proxyConsent.grantedAt)}）。代办的每件事都会同时写明联系人和家庭。`
+                  ? `${memberRoleNames[view.proxyConsent.grantedByRole]}已同意由联系人 ${view.proxyConsent.contactName} 代为办理（${formatChinaDateTime(view.proxyConsent.grantedAt)}）。代办的每件事都会同时写明联系人和家庭。`
                   : '家庭尚未同意联系人代办：联系人不能代家庭提交求助。同意与否由家庭在小程序中自行决定。'}
               </Text>
             </View>

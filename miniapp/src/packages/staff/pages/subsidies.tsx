@@ -1,23 +1,24 @@
 import { api, type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
-import { label } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Banner, Field } from '../../../components/Field';
+import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
+import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
-import { todayInChina } from '../../../lib/dates';
+import { useSubmit } from '../../../forms/use-submit';
 import { formatYuan } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { SubsidyCard } from '../components/SubsidyCard';
+import { useNote } from '../components/use-note';
 import { type PaymentRow, paymentBody, paymentConfirm, subsidyStatusNames } from '../model/subsidies';
 import '../staff.css';
 
@@ -42,9 +43,9 @@ export default function SubsidiesPage() {
   const [status, setStatus] = useState<SubsidyStatus>('pending_review');
   const [district, setDistrict] = useState<DistrictCode>();
   const [deciding, setDeciding] = useState<Deciding>();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
-  const [banner, setBanner] = useState<string>();
+  const note = useNote();
+  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
+  const { setBanner } = form;
   const [paying, setPaying] = useState<Paying>();
   const payKeys = useRef(createKeyKeeper()).current;
   const load = useCallback(
@@ -52,62 +53,59 @@ export default function SubsidiesPage() {
       call(api.staffChildcareSubsidies, { query: { status, cursor, ...(district ? { district } : {}) } }),
     [status, district],
   );
-  const list = usePaged(load);
+  const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
-  useEffect(() => {
-    if (session) void reload();
-  }, [session, reload]);
 
   async function decide({ subsidy, decision }: Deciding) {
-    const body = { decision, comment: comment.trim() || undefined, expectedVersion: subsidy.version };
+    const body = { decision, comment: note.value.trim() || undefined, expectedVersion: subsidy.version };
     const checked = SubsidyReview.safeParse(body);
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message);
+      note.setError(checked.error.issues[0]?.message);
       return;
     }
-    setBanner(undefined);
-    try {
-      await call(api.reviewChildcareSubsidy, { params: { id: subsidy.id }, body: checked.data });
-      setDeciding(undefined);
-      setComment('');
-      list.setItems((items) => items.filter((s) => s.id !== subsidy.id));
-      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已处理', icon: 'success' });
-    } catch (e) {
-      setDeciding(undefined);
-      setBanner(
-        isApiError(e) && e.code === 'CONFLICT'
-          ? '这份申请已被其他工作人员处理，列表已刷新。'
-          : isApiError(e)
-            ? e.message
-            : '操作失败，请稍后再试',
-      );
-      void reload();
-    }
+    const done = await form.run(
+      async () => {
+        await call(api.reviewChildcareSubsidy, { params: { id: subsidy.id }, body: checked.data });
+        note.clear();
+        list.setItems((items) => items.filter((s) => s.id !== subsidy.id));
+        Taro.showToast({ title: decision === 'approve' ? '已通过' : '已处理', icon: 'success' });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'CONFLICT') return false;
+          setBanner('这份申请已被其他工作人员处理，列表已刷新。');
+          return true;
+        },
+      },
+    );
+    setDeciding(undefined);
+    if (!done) void reload();
   }
 
   async function pay({ subsidy, row }: Paying) {
     setPaying(undefined);
-    setBanner(undefined);
     const body = paymentBody(subsidy, row);
-    try {
-      const updated = await call(api.recordSubsidyPayment, {
-        params: { id: subsidy.id },
-        body,
-        // The path is part of the request: the same year and amount of another child is another key.
-        idempotencyKey: payKeys.keyFor({ id: subsidy.id, body }),
-      });
-      list.setItems((items) => items.map((s) => (s.id === updated.id ? updated : s)));
-      Taro.showToast({ title: '已登记发放', icon: 'success' });
-    } catch (e) {
-      setBanner(
-        isApiError(e) && e.code === 'CONFLICT'
-          ? '这份申请已被其他工作人员更新，列表已刷新，请核对后再登记。'
-          : isApiError(e)
-            ? e.message
-            : '登记没有成功，请稍后再试',
-      );
-      if (isApiError(e) && (e.code === 'CONFLICT' || e.code === 'PAYMENT_EXISTS')) void reload();
-    }
+    await form.run(
+      async () => {
+        const updated = await call(api.recordSubsidyPayment, {
+          params: { id: subsidy.id },
+          body,
+          // The path is part of the request: the same year and amount of another child is another key.
+          idempotencyKey: payKeys.keyFor({ id: subsidy.id, body }),
+        });
+        list.setItems((items) => items.map((s) => (s.id === updated.id ? updated : s)));
+        Taro.showToast({ title: '已登记发放', icon: 'success' });
+      },
+      {
+        fallback: '登记没有成功，请稍后再试',
+        onApiError: (e) => {
+          if (e.code === 'CONFLICT' || e.code === 'PAYMENT_EXISTS') void reload();
+          if (e.code !== 'CONFLICT') return false;
+          setBanner('这份申请已被其他工作人员更新，列表已刷新，请核对后再登记。');
+          return true;
+        },
+      },
+    );
   }
 
   if (!session) {
@@ -132,7 +130,7 @@ export default function SubsidiesPage() {
           <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
         ) : null}
         <Text className="muted">应在提交后 30 个工作日内审核；5 天内到期和已超期的以红色标出。</Text>
-        <Banner id="subsidies-error" text={banner ?? list.error} />
+        <Banner id="subsidies-error" text={form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
           <Text className="muted" id="subsidies-empty">
             没有{subsidyStatusNames[status]}的申请。
@@ -144,7 +142,7 @@ export default function SubsidiesPage() {
             subsidy={s}
             today={today}
             onDecide={(decision) => {
-              setCommentError(undefined);
+              note.setError(undefined);
               setDeciding({ subsidy: s, decision });
             }}
             onPay={(row) => setPaying({ subsidy: s, row })}
@@ -163,25 +161,16 @@ export default function SubsidiesPage() {
           }
           confirmText={deciding.decision === 'approve' ? '确认通过' : '确认不予发放'}
           danger={deciding.decision === 'reject'}
+          busy={form.busy}
           onConfirm={() => decide(deciding)}
           onCancel={() => setDeciding(undefined)}
         >
-          <Field
+          <NoteField
             id="subsidy-comment"
             label={deciding.decision === 'approve' ? '意见（选填）' : '原因（必填，家庭会看到）'}
-            error={commentError}
-          >
-            <Textarea
-              className="textarea"
-              value={comment}
-              maxlength={500}
-              onInput={(e) => {
-                setComment(e.detail.value);
-                setCommentError(undefined);
-              }}
-              {...label('审核意见', 'subsidy-comment')}
-            />
-          </Field>
+            spoken="审核意见"
+            {...note.field}
+          />
         </ConfirmDialog>
       ) : null}
       {paying ? (

@@ -1,10 +1,10 @@
 import type { IdentityView } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
+import { NavButton } from '../../../../components/NavButton';
 import { routes } from '../../../../config/routes';
 import { useElderlyMode } from '../../../../elderly/store';
-import { formatDateTime } from '../../../../lib/format';
 
 const verifiedByNames: Record<IdentityView['verifiedBy'], string> = {
   wechat_face: '微信人脸核验',
@@ -22,7 +22,7 @@ export function IdentityDone({ identity }: { identity: IdentityView }) {
         {identity.nameMasked} · {identity.idNumberMasked}
       </Text>
       <Text className="muted">
-        {verifiedByNames[identity.verifiedBy]} · {formatDateTime(identity.boundAt)}
+        {verifiedByNames[identity.verifiedBy]} · {formatChinaDateTime(identity.boundAt)}
       </Text>
       {identity.specialFamilyMember ? (
         <>
@@ -30,22 +30,15 @@ export function IdentityDone({ identity }: { identity: IdentityView }) {
             已找到您家的档案，可以查看扶助政策、联系人和家庭医生。
             {elderly ? '已为您换成大字模式，如不需要可在“我的”里关闭。' : ''}
           </Text>
-          <Button
-            className="btn btn--primary"
-            onClick={() => Taro.redirectTo({ url: routes.specialAssistance })}
-            {...button('前往特殊家庭帮扶', 'identity-go-special')}
-          >
-            前往特殊家庭帮扶
-          </Button>
+          <NavButton
+            id="identity-go-special"
+            label="前往特殊家庭帮扶"
+            tone="primary"
+            where={{ replace: routes.specialAssistance }}
+          />
         </>
       ) : canGoBack ? (
-        <Button
-          className="btn btn--plain"
-          onClick={() => Taro.navigateBack()}
-          {...button('返回继续办理', 'identity-back')}
-        >
-          返回继续办理
-        </Button>
+        <NavButton id="identity-back" label="返回继续办理" where={{ back: true }} />
       ) : null}
     </View>
   );

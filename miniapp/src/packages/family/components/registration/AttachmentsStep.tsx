@@ -1,10 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { isApiError } from '../../../../api/errors';
 import { newIdempotencyKey } from '../../../../api/idempotency';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { isWeapp } from '../../../../config/env';
+import { useSubmit } from '../../../../forms/use-submit';
 import type { AttachmentDraft } from '../../../../registration/draft';
 import { formatBytes } from '../../../../uploads/put-request';
 import { pickFile, uploadFile } from '../../../../uploads/upload';
@@ -21,24 +21,21 @@ export function AttachmentsStep({
   onChange: (attachments: AttachmentDraft[]) => void;
 }) {
   const [uploading, setUploading] = useState<{ name: string; progress?: number }>();
-  const [error, setError] = useState<string>();
+  const form = useSubmit({ fallback: '上传失败，请稍后再试' });
 
   async function add() {
-    setError(undefined);
+    form.setBanner(undefined);
     const file = await pickFile();
     if (!file) return;
     setUploading({ name: file.name });
-    try {
+    await form.run(async () => {
       // One key per picked file: a replayed POST returns the same ticket, not a second object.
       const uploadId = await uploadFile(file, newIdempotencyKey(), (progress) =>
         setUploading({ name: file.name, progress }),
       );
       onChange([...attachments, { uploadId, fileName: file.name, size: file.size }]);
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '上传失败，请稍后再试');
-    } finally {
-      setUploading(undefined);
-    }
+    });
+    setUploading(undefined);
   }
 
   return (
@@ -49,20 +46,22 @@ export function AttachmentsStep({
       <Text className="muted">
         支持 jpg、png、pdf，每个不超过 10 MB，最多 10 个。{isWeapp ? '可从微信聊天记录或相册中选择。' : ''}
       </Text>
-      <Banner id="reg-attach-error" text={error} />
+      <Banner id="reg-attach-error" text={form.banner} />
       <View role="list" aria-label="已上传的附件">
         {attachments.map((a, i) => (
           <View key={a.uploadId} className="row rg-summary-row" role="listitem" id={`reg-attach-${i}`}>
             <Text className="text grow">
               {a.fileName}（{formatBytes(a.size)}）
             </Text>
-            <Button
-              className="btn btn--plain btn--small"
+            <SubmitButton
+              id={`reg-attach-${i}-remove`}
+              label={`移除附件 ${a.fileName}`}
+              tone="plain"
+              small
               onClick={() => onChange(attachments.filter((_, j) => j !== i))}
-              {...button(`移除附件 ${a.fileName}`, `reg-attach-${i}-remove`)}
             >
               移除
-            </Button>
+            </SubmitButton>
           </View>
         ))}
       </View>
@@ -73,15 +72,15 @@ export function AttachmentsStep({
         </View>
       ) : null}
       {attachments.length < 10 ? (
-        <Button
-          className="btn btn--plain"
-          // Only when true: Taro h5 keeps disabled="false" and its [disabled] style hides the text.
-          {...(uploading ? { disabled: true } : {})}
+        <SubmitButton
+          id="reg-attach-add"
+          label="添加附件"
+          tone="plain"
+          disabled={Boolean(uploading)}
           onClick={add}
-          {...button('添加附件', 'reg-attach-add')}
         >
           + 添加附件
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import { button, label } from '../../../../components/a11y';
+import { addDays, yearsBefore } from '@hongjia/shared/calendar/days';
+import { Input, Text, View } from '@tarojs/components';
+import { label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
-import { DateInput } from '../../../../components/DateInput';
+import { DateField } from '../../../../components/DateField';
 import { Field } from '../../../../components/Field';
-import { addDays, yearsBefore } from '../../../../lib/dates';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import type { ChildDraft, RegistrationDraft, Sex } from '../../../../registration/draft';
 import { parityHint } from '../../../../registration/steps';
 
@@ -30,21 +31,16 @@ export function FamilyStep({
   const hint = parityHint(draft);
   return (
     <View>
-      <Field
+      <DateField
         id="reg-marriage-date"
         label="结婚登记日期"
         why="按结婚证上的日期填写；用于核对法定婚龄"
         error={errors.marriageDate}
-      >
-        <DateInput
-          id="reg-marriage-date"
-          labelText="结婚登记日期"
-          value={draft.marriageDate}
-          end={today}
-          fallback={yearsBefore(today, 3)}
-          onChange={(marriageDate) => onChange({ marriageDate })}
-        />
-      </Field>
+        value={draft.marriageDate}
+        end={today}
+        fallback={yearsBefore(today, 3)}
+        onChange={(marriageDate) => onChange({ marriageDate })}
+      />
 
       <Field id="reg-children" label={`已有子女（${children.length} 个）`} error={errors.existingChildren}>
         <Text className="muted">包括与现配偶及此前婚姻所生育或收养的子女；没有请跳过。</Text>
@@ -65,16 +61,16 @@ export function FamilyStep({
                   {...label(`第 ${i + 1} 个子女姓名`, `${id}-name`)}
                 />
               </Field>
-              <Field id={`${id}-birth`} label="出生日期" error={errors[`existingChildren.${i}.birthDate`]}>
-                <DateInput
-                  id={`${id}-birth`}
-                  labelText={`第 ${i + 1} 个子女出生日期`}
-                  value={child.birthDate}
-                  end={today}
-                  fallback={yearsBefore(today, 3)}
-                  onChange={(birthDate) => setChild(i, { birthDate })}
-                />
-              </Field>
+              <DateField
+                id={`${id}-birth`}
+                label="出生日期"
+                spoken={`第 ${i + 1} 个子女出生日期`}
+                error={errors[`existingChildren.${i}.birthDate`]}
+                value={child.birthDate}
+                end={today}
+                fallback={yearsBefore(today, 3)}
+                onChange={(birthDate) => setChild(i, { birthDate })}
+              />
               <Field id={`${id}-sex`} label="性别" error={errors[`existingChildren.${i}.sex`]}>
                 <Chips<Sex | undefined>
                   idPrefix={`${id}-sex`}
@@ -84,24 +80,26 @@ export function FamilyStep({
                   onChange={(sex) => setChild(i, { sex })}
                 />
               </Field>
-              <Button
-                className="btn btn--plain"
+              <SubmitButton
+                id={`${id}-remove`}
+                label={`删除第 ${i + 1} 个子女`}
+                tone="plain"
                 onClick={() => onChange({ existingChildren: children.filter((_, j) => j !== i) })}
-                {...button(`删除第 ${i + 1} 个子女`, `${id}-remove`)}
               >
                 删除这个子女
-              </Button>
+              </SubmitButton>
             </View>
           );
         })}
         {children.length < 9 ? (
-          <Button
-            className="btn btn--plain"
+          <SubmitButton
+            id="reg-child-add"
+            label="添加一个已有子女"
+            tone="plain"
             onClick={() => onChange({ existingChildren: [...children, { name: '', birthDate: '' }] })}
-            {...button('添加一个已有子女', 'reg-child-add')}
           >
             + 添加已有子女
-          </Button>
+          </SubmitButton>
         ) : null}
         {hint ? (
           <Text className="muted" id="reg-parity-hint">
@@ -110,22 +108,18 @@ export function FamilyStep({
         ) : null}
       </Field>
 
-      <Field
+      <DateField
         id="reg-due-date"
         label="预产期（选填）"
+        spoken="预产期"
         why="用于安排孕产期保健服务和核对重复登记"
         error={errors.expectedDueDate}
-      >
-        <DateInput
-          id="reg-due-date"
-          labelText="预产期"
-          value={draft.expectedDueDate}
-          start={addDays(today, -365)}
-          end={addDays(today, 300)}
-          fallback={addDays(today, 180)}
-          onChange={(expectedDueDate) => onChange({ expectedDueDate })}
-        />
-      </Field>
+        value={draft.expectedDueDate}
+        start={addDays(today, -365)}
+        end={addDays(today, 300)}
+        fallback={addDays(today, 180)}
+        onChange={(expectedDueDate) => onChange({ expectedDueDate })}
+      />
     </View>
   );
 }

@@ -1,10 +1,10 @@
 import { api, type IdentityView } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
-import { button } from '../../../../components/a11y';
+import { NavButton } from '../../../../components/NavButton';
 import { routes } from '../../../../config/routes';
 import { filerExplained } from '../../../../registration/labels';
 
@@ -34,13 +34,7 @@ export function IdentityNeeded() {
       <Text className="title">请先完成实名认证</Text>
       <Text className="text">{filerExplained}</Text>
       <Text className="muted">认证后回到这里即可继续填写。</Text>
-      <Button
-        className="btn btn--primary"
-        onClick={() => Taro.navigateTo({ url: routes.identity })}
-        {...button('去实名认证', 'reg-identity')}
-      >
-        去实名认证
-      </Button>
+      <NavButton id="reg-identity" label="去实名认证" tone="primary" where={{ to: routes.identity }} />
     </View>
   );
 }

@@ -1,7 +1,7 @@
-import { Text, Textarea, View } from '@tarojs/components';
-import { label } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
 import { Chips } from '../../../../components/Chips';
 import { Field } from '../../../../components/Field';
+import { NoteField } from '../../../../components/NoteField';
 import type { Kind, RegistrationDraft } from '../../../../registration/draft';
 import { kindNames, reapprovalExplained } from '../../../../registration/labels';
 import { maxOrdinaryParity } from '../../../../registration/steps';
@@ -46,24 +46,20 @@ export function KindStep({
           onChange={(parity) => onChange({ parity })}
         />
       </Field>
-      <Field
+      <NoteField
         id="reg-reason"
         label={draft.kind === 'reapproval' ? '申请原因（必填）' : '补充说明（选填）'}
+        spoken={draft.kind === 'reapproval' ? '申请原因' : '补充说明'}
         why={
           draft.kind === 'reapproval'
             ? '请说明家庭情况，例如子女病残、再婚前后的子女情况，便于工作人员审核'
             : undefined
         }
         error={errors.reason}
-      >
-        <Textarea
-          className="textarea"
-          value={draft.reason}
-          maxlength={1000}
-          onInput={(e) => onChange({ reason: e.detail.value })}
-          {...label(draft.kind === 'reapproval' ? '申请原因' : '补充说明', 'reg-reason')}
-        />
-      </Field>
+        value={draft.reason}
+        maxlength={1000}
+        onChange={(reason) => onChange({ reason })}
+      />
     </View>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReviewReason } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { NavButton } from '../../../../components/NavButton';
 import { routes } from '../../../../config/routes';
 import { explainReason } from '../../../../registration/labels';
 
@@ -38,27 +37,19 @@ export function RegistrationOutcome({ outcome }: { outcome: Outcome }) {
         </View>
       )}
       {approved && outcome.certificateId ? (
-        <Button
-          className="btn btn--primary"
-          onClick={() =>
-            Taro.redirectTo({
-              url: `${routes.certificate}?id=${encodeURIComponent(outcome.certificateId ?? '')}`,
-            })
-          }
-          {...button('查看证件', 'reg-outcome-certificate')}
-        >
-          查看证件
-        </Button>
+        <NavButton
+          id="reg-outcome-certificate"
+          label="查看证件"
+          tone="primary"
+          where={{ replace: `${routes.certificate}?id=${encodeURIComponent(outcome.certificateId ?? '')}` }}
+        />
       ) : null}
-      <Button
-        className={`btn ${approved ? 'btn--plain' : 'btn--primary'}`}
-        onClick={() =>
-          Taro.redirectTo({ url: `${routes.registrationStatus}?id=${encodeURIComponent(outcome.id)}` })
-        }
-        {...button('查看办理进度', 'reg-outcome-status')}
-      >
-        查看办理进度
-      </Button>
+      <NavButton
+        id="reg-outcome-status"
+        label="查看办理进度"
+        tone={approved ? 'plain' : 'primary'}
+        where={{ replace: `${routes.registrationStatus}?id=${encodeURIComponent(outcome.id)}` }}
+      />
     </View>
   );
 }

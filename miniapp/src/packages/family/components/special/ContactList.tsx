@@ -1,7 +1,7 @@
 import type { MySpecialFamily } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { contactRows } from '../../../../special-assistance/contacts';
 
 /** 联系人和医生: who helps the family, each with a one-tap call (三个全覆盖). */
@@ -19,13 +19,13 @@ export function ContactList({ family }: { family: MySpecialFamily }) {
               {row.phone ? (
                 <>
                   <Text className="text">电话 {row.phone}</Text>
-                  <Button
-                    className="btn btn--primary"
+                  <SubmitButton
+                    id={`special-call-${row.key}`}
+                    label={`打电话给${row.title}${row.who}`}
                     onClick={() => Taro.makePhoneCall({ phoneNumber: row.phone ?? '' })}
-                    {...button(`打电话给${row.title}${row.who}`, `special-call-${row.key}`)}
                   >
                     打电话
-                  </Button>
+                  </SubmitButton>
                 </>
               ) : null}
             </>

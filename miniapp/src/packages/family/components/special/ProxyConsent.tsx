@@ -1,13 +1,13 @@
 import { api, type MySpecialFamily } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
 import { label } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
-import { formatDateTime } from '../../../../lib/format';
+import { useSubmit } from '../../../../forms/use-submit';
 
 /**
  * 委托联系人代为提出求助 (proxy mode, SPEC C3): the contact person may file a request for the
@@ -21,7 +21,7 @@ export function ProxyConsent({
   onChange: (family: MySpecialFamily) => void;
 }) {
   const [asking, setAsking] = useState<boolean>();
-  const [error, setError] = useState<string>();
+  const form = useSubmit({ fallback: '没有保存成功，请稍后再试' });
   // A cancelled tap must put the native switch back: a new key redraws it from `granted`.
   const [redraw, setRedraw] = useState(0);
   const contact = family.contactPerson;
@@ -30,14 +30,11 @@ export function ProxyConsent({
 
   async function answer(next: boolean) {
     setAsking(undefined);
-    setError(undefined);
-    try {
+    const done = await form.run(async () => {
       onChange(await call(api.setProxyConsent, { body: { granted: next } }));
       Taro.showToast({ title: next ? '已委托' : '已撤回委托', icon: 'success' });
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '没有保存成功，请稍后再试');
-      setRedraw((n) => n + 1);
-    }
+    });
+    if (!done) setRedraw((n) => n + 1);
   }
 
   return (
@@ -55,10 +52,10 @@ export function ProxyConsent({
       </View>
       <Text className="muted">
         {granted && family.proxyConsent
-          ? `您已于 ${formatDateTime(family.proxyConsent.grantedAt)} 同意。您不方便用手机时，${contact.name}可以替您提出求助，记录上会写明是联系人代办的。可以随时撤回。`
+          ? `您已于 ${formatChinaDateTime(family.proxyConsent.grantedAt)} 同意。您不方便用手机时，${contact.name}可以替您提出求助，记录上会写明是联系人代办的。可以随时撤回。`
           : `同意后，您不方便用手机时，${contact.name}可以替您提出求助，记录上会写明是联系人代办的。不同意也不影响您自己求助。`}
       </Text>
-      <Banner id="special-proxy-error" text={error} />
+      <Banner id="special-proxy-error" text={form.banner} />
       {asking !== undefined ? (
         <ConfirmDialog
           id="proxy-dialog"

@@ -1,7 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { TimelineList } from '../../../../components/Timeline';
 import type { RequestModel } from '../../../../special-assistance/request-view';
-import '../../../../components/timeline.css';
 
 /** One help request: status, the first-contact line (late said gently), what was asked, and what happened. */
 export function RequestCard({
@@ -27,29 +27,23 @@ export function RequestCard({
         {model.contactLine}
       </Text>
       <Text className="muted sa-line">您说的是：{model.description}</Text>
-      <View className="tl sa-line" id={`${id}-events`} role="list" aria-label="办理记录">
-        {model.entries.map((entry, i) => (
-          <View key={entry.key} className="tl-item" role="listitem" id={`${id}-event-${i}`}>
-            <View className={`tl-dot${i === 0 ? ' tl-dot--now' : ''}`} />
-            <View className="tl-body">
-              <Text className="text tl-what">{entry.what}</Text>
-              <Text className="muted">
-                {entry.who} · {entry.when}
-              </Text>
-              {entry.note ? <Text className="text tl-comment">{entry.note}</Text> : null}
-            </View>
-          </View>
-        ))}
-      </View>
+      <TimelineList
+        id={`${id}-events`}
+        className="sa-line"
+        entries={model.entries}
+        itemId={(i) => `${id}-event-${i}`}
+      />
       {model.hiddenEvents > 0 && onShowAll ? (
-        <Button
-          className="btn btn--secondary sa-line"
+        <SubmitButton
+          id={`${id}-all-events`}
+          label={`查看全部办理记录（还有 ${model.hiddenEvents} 条）`}
+          tone="plain"
+          className="sa-line"
           disabled={loadingAll}
           onClick={onShowAll}
-          {...button(`查看全部办理记录（还有 ${model.hiddenEvents} 条）`, `${id}-all-events`)}
         >
           {loadingAll ? '正在读取…' : `查看全部办理记录（还有 ${model.hiddenEvents} 条）`}
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

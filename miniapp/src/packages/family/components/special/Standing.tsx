@@ -1,7 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
 import { Banner } from '../../../../components/Field';
+import { NavButton } from '../../../../components/NavButton';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import type { Membership } from '../../../../special-assistance/membership';
 
@@ -20,9 +20,7 @@ export function Standing({
     return (
       <View className="section" id="special-standing-error">
         <Banner id="special-error" text={membership.message} />
-        <Button className="btn btn--plain" onClick={onRetry} {...button('重新加载', 'special-retry')}>
-          重新加载
-        </Button>
+        <SubmitButton id="special-retry" label="重新加载" tone="plain" onClick={onRetry} />
       </View>
     );
   }
@@ -33,13 +31,7 @@ export function Standing({
         <Text className="text">
           特殊家庭的档案由卫健部门保管。实名认证后，我们才能找到您家的档案，为您显示扶助政策、联系人和家庭医生。
         </Text>
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.navigateTo({ url: routes.identity })}
-          {...button('去实名认证', 'special-identity')}
-        >
-          去实名认证
-        </Button>
+        <NavButton id="special-identity" label="去实名认证" tone="primary" where={{ to: routes.identity }} />
       </View>
     );
   }

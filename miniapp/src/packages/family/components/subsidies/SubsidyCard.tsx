@@ -1,5 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
-import { button } from '../../../../components/a11y';
+import { Text, View } from '@tarojs/components';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import type { SubsidyCardModel } from '../../../../subsidies/labels';
 import { YearTable } from './YearTable';
 
@@ -39,11 +39,7 @@ export function SubsidyCard({ card, onRenew }: { card: SubsidyCardModel; onRenew
           <Text className="text" id={`${id}-renewal`}>
             {card.renewal.text}
           </Text>
-          {card.renewal.open ? (
-            <Button className="btn btn--primary" onClick={onRenew} {...button('年度确认', `${id}-renew`)}>
-              年度确认
-            </Button>
-          ) : null}
+          {card.renewal.open ? <SubmitButton id={`${id}-renew`} label="年度确认" onClick={onRenew} /> : null}
         </>
       ) : null}
     </View>

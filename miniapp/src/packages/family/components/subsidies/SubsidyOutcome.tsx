@@ -1,9 +1,8 @@
 import type { api, ResponseOf } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
+import { Text, View } from '@tarojs/components';
+import { NavButton } from '../../../../components/NavButton';
 import { routes } from '../../../../config/routes';
-import { spokenDate } from '../../../../identity/id-hint';
 import { formatYuan } from '../../../../lib/format';
 import { subsidyStatusNames } from '../../../../subsidies/labels';
 import { monthWords, yearRows } from '../../../../subsidies/preview';
@@ -29,13 +28,12 @@ export function SubsidyOutcome({ created }: { created: SubsidyCreated }) {
           工作人员将进行核对，县区卫健委将在{spokenDate(created.reviewDueBy)}前审核完，结果会发消息告诉您。
         </Text>
       ) : null}
-      <Button
-        className="btn btn--primary"
-        onClick={() => Taro.redirectTo({ url: routes.subsidies })}
-        {...button('查看我的育儿补贴', 'subsidy-outcome-list')}
-      >
-        查看我的育儿补贴
-      </Button>
+      <NavButton
+        id="subsidy-outcome-list"
+        label="查看我的育儿补贴"
+        tone="primary"
+        where={{ replace: routes.subsidies }}
+      />
     </View>
   );
 }

@@ -1,23 +1,25 @@
 import { api, type DistrictCode, districts } from '@hongjia/shared';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { addDays, todayInChina } from '@hongjia/shared/calendar/days';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { useSession } from '../../../../auth/session';
 import { type BundleDraft, bundleField, checkBundle } from '../../../../birth-bundle/form';
 import { type ItemKind, itemKinds, itemNames } from '../../../../birth-bundle/labels';
 import { rememberBundle, storedBundles } from '../../../../birth-bundle/store';
-import { button, label } from '../../../../components/a11y';
+import { label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
-import { DateInput } from '../../../../components/DateInput';
+import { DateField } from '../../../../components/DateField';
 import { Banner, Field } from '../../../../components/Field';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
-import { addDays, todayInChina } from '../../../../lib/dates';
-import { formatDateTime } from '../../../../lib/format';
+import { useSubmit } from '../../../../forms/use-submit';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import type { Sex } from '../../../../registration/draft';
 import '../../childcare.css';
@@ -49,20 +51,15 @@ export default function BirthBundleForm() {
     items: [...itemKinds],
     consent: false,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit({ fields: bundleField, fallback: '提交失败，请稍后再试' });
+  const { errors } = form;
   const keys = useRef(createKeyKeeper()).current;
   const today = todayInChina();
   const earlier = storedBundles();
 
   const set = (patch: Partial<BundleDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) delete next[key];
-      return next;
-    });
+    form.clearErrors(Object.keys(patch));
   };
   const toggle = (kind: ItemKind, on: boolean) =>
     set({
@@ -73,36 +70,17 @@ export default function BirthBundleForm() {
 
   async function submit() {
     const { errors: found, body } = checkBundle(draft, today);
-    setErrors(found);
+    form.setErrors(found);
     if (!body) {
-      setBanner('请先更正标红的项目');
+      form.setBanner('请先更正标红的项目');
       return;
     }
     if (!(await ensurePrivacyAgreed())) return;
-    setBusy(true);
-    setBanner(undefined);
-    try {
+    await form.run(async () => {
       const res = await call(api.submitBirthBundle, { body, idempotencyKey: keys.keyFor(body) });
       rememberBundle({ id: res.id, createdAt: res.createdAt });
       await Taro.redirectTo({ url: `${routes.birthBundleProgress}?id=${encodeURIComponent(res.id)}` });
-    } catch (e) {
-      if (!isApiError(e)) setBanner('提交失败，请稍后再试');
-      else {
-        const fields: Record<string, string> = {};
-        const rest: string[] = [];
-        for (const d of e.details) {
-          const field = bundleField(d.path);
-          if (field) fields[field] ??= d.message;
-          else rest.push(d.message);
-        }
-        setErrors(fields);
-        setBanner(
-          Object.keys(fields).length ? rest.join('；') || undefined : [e.message, ...rest].join('；'),
-        );
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!session) {
@@ -120,20 +98,18 @@ export default function BirthBundleForm() {
           孩子出生后填一次，我们把信息分别交给公安、医保、人社和疾控部门办理，每一项的进度都能在这里查看。
         </Text>
         {earlier.map((b, i) => (
-          <Button
+          <NavButton
             key={b.id}
-            className="btn btn--plain"
-            onClick={() =>
-              Taro.navigateTo({ url: `${routes.birthBundleProgress}?id=${encodeURIComponent(b.id)}` })
-            }
-            {...button(`查看 ${formatDateTime(b.createdAt)} 提交的办理进度`, `bundle-earlier-${i}`)}
+            id={`bundle-earlier-${i}`}
+            label={`查看 ${formatChinaDateTime(b.createdAt)} 提交的办理进度`}
+            where={{ to: `${routes.birthBundleProgress}?id=${encodeURIComponent(b.id)}` }}
           >
-            查看进度（{formatDateTime(b.createdAt)} 提交）
-          </Button>
+            查看进度（{formatChinaDateTime(b.createdAt)} 提交）
+          </NavButton>
         ))}
       </View>
       <View className="section">
-        <Banner id="bundle-error" text={banner} />
+        <Banner id="bundle-error" text={form.banner} />
         <Field
           id="bundle-cert-no"
           label="出生医学证明编号"
@@ -167,17 +143,16 @@ export default function BirthBundleForm() {
             onChange={(childSex) => set({ childSex })}
           />
         </Field>
-        <Field id="bundle-birth-date" label="出生日期" error={errors.childBirthDate}>
-          <DateInput
-            id="bundle-birth-date"
-            labelText="出生日期"
-            value={draft.childBirthDate}
-            start={addDays(today, -365)}
-            end={today}
-            fallback={today}
-            onChange={(childBirthDate) => set({ childBirthDate })}
-          />
-        </Field>
+        <DateField
+          id="bundle-birth-date"
+          label="出生日期"
+          error={errors.childBirthDate}
+          value={draft.childBirthDate}
+          start={addDays(today, -365)}
+          end={today}
+          fallback={today}
+          onChange={(childBirthDate) => set({ childBirthDate })}
+        />
         <Field id="bundle-weight" label="出生体重（克，选填）" error={errors.birthWeightG}>
           <Input
             className="input"
@@ -240,15 +215,9 @@ export default function BirthBundleForm() {
             />
           </View>
         </Field>
-        <Button
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy}
-          onClick={submit}
-          {...button('提交出生一件事', 'bundle-submit')}
-        >
+        <SubmitButton id="bundle-submit" label="提交出生一件事" busy={form.busy} onClick={submit}>
           提交
-        </Button>
+        </SubmitButton>
       </View>
     </PageShell>
   );

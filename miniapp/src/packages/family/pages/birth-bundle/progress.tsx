@@ -1,4 +1,5 @@
 import { api, type BirthBundleView } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -10,7 +11,6 @@ import { itemNames, itemStatusText, stillMoving } from '../../../../birth-bundle
 import { Banner } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { formatDateTime } from '../../../../lib/format';
 import { routeParam } from '../../../../lib/route-param';
 import { usePolling } from '../../../../state/polling';
 import '../../registration.css';
@@ -55,7 +55,7 @@ export default function BirthBundleProgress() {
       {bundle ? (
         <View className="section">
           <Text className="title">出生一件事 · {bundle.childNameMasked}</Text>
-          <Text className="muted">提交于 {formatDateTime(bundle.createdAt)}</Text>
+          <Text className="muted">提交于 {formatChinaDateTime(bundle.createdAt)}</Text>
           <Text className="muted" id="bundle-progress-live" aria-live="polite">
             {moving ? '正在办理，页面会自动刷新；如有需要，工作人员将进行核对。' : '各项均已有结果。'}
           </Text>
@@ -75,7 +75,7 @@ export default function BirthBundleProgress() {
                 <View>
                   <Text className="text">{itemNames[item.kind].name}</Text>
                   <Text className="muted">
-                    {itemNames[item.kind].agency} · 更新于 {formatDateTime(item.updatedAt)}
+                    {itemNames[item.kind].agency} · 更新于 {formatChinaDateTime(item.updatedAt)}
                     {item.agencyReference ? ` · 回执 ${item.agencyReference}` : ''}
                   </Text>
                   {item.status === 'failed' ? (

@@ -1,19 +1,19 @@
 import { api, type MyBooking } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
 import { bookingStatusText, className, sessionNames } from '../../../../childcare/labels';
-import { button } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { useSubmit } from '../../../../forms/use-submit';
 import { usePaged } from '../../../../state/paged';
 import '../../childcare.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 /** 我的预约: status, waitlist position, and cancel (which promotes the next family). */
 export default function MyBookings() {
@@ -21,7 +21,7 @@ export default function MyBookings() {
   const load = useCallback((cursor?: string) => call(api.myBookings, { query: { cursor } }), []);
   const list = usePaged(load);
   const [cancelling, setCancelling] = useState<MyBooking>();
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fallback: '取消失败，请稍后再试' });
 
   // Positions move when others cancel: refresh every time the page shows.
   useDidShow(() => {
@@ -30,14 +30,11 @@ export default function MyBookings() {
 
   async function cancel(booking: MyBooking) {
     setCancelling(undefined);
-    setBanner(undefined);
-    try {
+    await form.run(async () => {
       const updated = await call(api.cancelBooking, { params: { id: booking.id } });
       list.setItems((items) => items.map((b) => (b.id === updated.id ? updated : b)));
       Taro.showToast({ title: '已取消', icon: 'success' });
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '取消失败，请稍后再试');
-    }
+    });
   }
 
   if (!session) {
@@ -50,7 +47,7 @@ export default function MyBookings() {
 
   return (
     <PageShell name="bookings">
-      <Banner id="bookings-error" text={banner ?? list.error} />
+      <Banner id="bookings-error" text={form.banner ?? list.error} />
       {list.loaded && list.items.length === 0 ? (
         <View className="section" id="bookings-empty">
           <Text className="text">还没有预约。可在首页“托育服务”中查找附近的托育机构。</Text>
@@ -70,13 +67,14 @@ export default function MyBookings() {
               {b.guardianPhoneMasked}
             </Text>
             {b.status === 'cancelled' ? null : (
-              <Button
-                className="btn btn--plain"
+              <SubmitButton
+                id={`booking-cancel-${b.id}`}
+                label={`取消${b.institutionName} ${b.date}的预约`}
+                tone="plain"
                 onClick={() => setCancelling(b)}
-                {...button(`取消${b.institutionName} ${b.date}的预约`, `booking-cancel-${b.id}`)}
               >
                 取消预约
-              </Button>
+              </SubmitButton>
             )}
           </View>
         ))}

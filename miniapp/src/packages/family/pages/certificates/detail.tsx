@@ -1,17 +1,19 @@
 import { api, type CertificateDetail, districtByCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
 import { newIdempotencyKey } from '../../../../api/idempotency';
 import { useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
-import { formatDateTime } from '../../../../lib/format';
+import { useSubmit } from '../../../../forms/use-submit';
 import { routeParam } from '../../../../lib/route-param';
 import { QrBox } from '../../components/QrBox';
 import '../../registration.css';
@@ -22,8 +24,8 @@ export default function CertificatePage() {
   const id = routeParam(useRouter().params.id);
   const [cert, setCert] = useState<CertificateDetail>();
   const [printCode, setPrintCode] = useState<{ code: string; expiresAt: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit({ fallback: '获取打印码失败，请稍后再试' });
+  const { setBanner } = form;
   // A retry of the same tap replays the same code instead of spending another of the day's few.
   const printKey = useRef(newIdempotencyKey());
 
@@ -31,20 +33,14 @@ export default function CertificatePage() {
     if (!session || !id) return;
     call(api.myCertificate, { params: { id } })
       .then(setCert)
-      .catch((e) => setError(isApiError(e) ? e.message : '加载失败，请稍后再试'));
-  }, [session, id]);
+      .catch((e) => setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试'));
+  }, [session, id, setBanner]);
 
   async function getPrintCode() {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await form.run(async () => {
       setPrintCode(await call(api.createPrintCode, { params: { id }, idempotencyKey: printKey.current }));
       printKey.current = newIdempotencyKey();
-    } catch (e) {
-      setError(isApiError(e) ? e.message : '获取打印码失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!session) {
@@ -56,7 +52,7 @@ export default function CertificatePage() {
   }
   return (
     <PageShell name="certificate">
-      <Banner id="certificate-error" text={error} />
+      <Banner id="certificate-error" text={form.banner} />
       {cert ? (
         <>
           <View className="section" id="certificate-card">
@@ -72,7 +68,7 @@ export default function CertificatePage() {
               受理编号：{cert.receiptNo}
             </Text>
             <Text className="text">持证人：{cert.holderMasked}</Text>
-            <Text className="text">签发日期：{formatDateTime(cert.issuedAt)}</Text>
+            <Text className="text">签发日期：{formatChinaDateTime(cert.issuedAt)}</Text>
             <Text className="text">签发机关：{districtByCode(cert.jurisdiction).name}卫生健康委员会</Text>
             <QrBox payload={cert.qrPayload} verifyCode={cert.verifyCode} />
           </View>
@@ -87,26 +83,24 @@ export default function CertificatePage() {
                   {printCode.code}
                 </Text>
                 <Text className="text" id="print-code-expiry">
-                  有效期至 {formatDateTime(printCode.expiresAt)}
+                  有效期至 {formatChinaDateTime(printCode.expiresAt)}
                 </Text>
               </View>
             ) : null}
-            <Button
-              className="btn btn--primary"
-              loading={busy}
-              disabled={busy || cert.revoked}
+            <SubmitButton
+              id="print-code-get"
+              label={printCode ? '重新获取打印码' : '获取打印码'}
+              busy={form.busy}
+              disabled={cert.revoked}
               onClick={getPrintCode}
-              {...button(printCode ? '重新获取打印码' : '获取打印码', 'print-code-get')}
             >
               {printCode ? '重新获取打印码' : '获取打印码'}
-            </Button>
-            <Button
-              className="btn btn--plain"
-              onClick={() => Taro.navigateTo({ url: `${routes.servicePoints}?service=print` })}
-              {...button('附近打印点', 'print-points')}
-            >
-              附近打印点
-            </Button>
+            </SubmitButton>
+            <NavButton
+              id="print-points"
+              label="附近打印点"
+              where={{ to: `${routes.servicePoints}?service=print` }}
+            />
           </View>
         </>
       ) : null}

@@ -1,18 +1,19 @@
 import { api } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
-import { formatDateTime } from '../../../../lib/format';
 import { usePaged } from '../../../../state/paged';
 import '../../registration.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 /** 我的证件: the family's e-certificates, and the way to the nearest service points. */
 export default function Certificates() {
@@ -28,13 +29,13 @@ export default function Certificates() {
       <View className="section">
         <Text className="title">我的证件</Text>
         <Text className="text">出示电子证明供窗口核验；需要纸质件时领取打印码，到附近的自助打印机打印。</Text>
-        <Button
-          className="btn btn--plain"
-          onClick={() => Taro.navigateTo({ url: routes.servicePoints })}
-          {...button('附近服务网点：打印、领取、咨询', 'cert-service-points')}
+        <NavButton
+          id="cert-service-points"
+          label="附近服务网点：打印、领取、咨询"
+          where={{ to: routes.servicePoints }}
         >
           附近服务网点
-        </Button>
+        </NavButton>
       </View>
       {session ? (
         <View className="section">
@@ -52,11 +53,11 @@ export default function Certificates() {
                 onClick={() =>
                   Taro.navigateTo({ url: `${routes.certificate}?id=${encodeURIComponent(c.id)}` })
                 }
-                {...button(`${c.title}，${formatDateTime(c.issuedAt)} 签发，查看`, `certificate-${i}`)}
+                {...button(`${c.title}，${formatChinaDateTime(c.issuedAt)} 签发，查看`, `certificate-${i}`)}
               >
                 <Text className="text">{c.title}</Text>
                 <Text className="muted">
-                  签发 {formatDateTime(c.issuedAt)} · 核验码 {c.verifyCode}
+                  签发 {formatChinaDateTime(c.issuedAt)} · 核验码 {c.verifyCode}
                 </Text>
               </View>
             ))}

@@ -1,10 +1,10 @@
 import { type AgeClass, ageClassKeys, api } from '@hongjia/shared';
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { todayInChina, yearsBefore } from '@hongjia/shared/calendar/days';
+import { dateLabel } from '@hongjia/shared/calendar/format';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
-import { splitApiError } from '../../../../api/field-errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { goToSignIn } from '../../../../auth/navigate';
 import { currentToken } from '../../../../auth/session';
@@ -16,10 +16,13 @@ import {
   validateBooking,
 } from '../../../../childcare/booking-form';
 import { className, type SessionKind, sessionNames } from '../../../../childcare/labels';
-import { button, label } from '../../../../components/a11y';
+import { label } from '../../../../components/a11y';
+import { DateField } from '../../../../components/DateField';
 import { Banner, Field } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
-import { dateLabel, todayInChina, yearsBefore } from '../../../../lib/dates';
+import { PhoneField } from '../../../../components/PhoneField';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { useSubmit } from '../../../../forms/use-submit';
 import { routeParam } from '../../../../lib/route-param';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { BookingOutcome, type Outcome } from '../../components/BookingOutcome';
@@ -43,9 +46,8 @@ export default function BookPage() {
   };
   const [draft, setDraft] = useState<BookingDraft>({ childName: '', childBirthDate: '', guardianPhone: '' });
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<BookingErrors & { consent?: string }>({});
-  const [banner, setBanner] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit<keyof BookingErrors | 'consent'>({ fields, fallback: '预约失败，请稍后再试' });
+  const { errors, setErrors } = form;
   const [outcome, setOutcome] = useState<Outcome>();
   // One key per distinct body for this form: a retry tap replays, it does not book twice.
   const keys = useRef(createKeyKeeper()).current;
@@ -58,7 +60,7 @@ export default function BookPage() {
   };
 
   async function submit() {
-    setBanner(undefined);
+    form.setBanner(undefined);
     const found: BookingErrors & { consent?: string } = validateBooking(draft, slot);
     if (!consent) found.consent = '请确认您是孩子的监护人并同意提供以上信息';
     setErrors(found);
@@ -76,28 +78,27 @@ export default function BookPage() {
       // The checkbox above, recorded by the server with the booking (PIPL art. 31).
       guardianConsent: true as const,
     };
-    setBusy(true);
-    try {
-      const res = await call(api.createBooking, {
-        params: { slotId: slot.id },
-        body,
-        idempotencyKey: keys.keyFor({ slotId: slot.id, body }),
-      });
-      setOutcome(
-        res.status === 'confirmed'
-          ? { kind: 'confirmed' }
-          : { kind: 'waitlisted', position: res.waitlistPosition },
-      );
-    } catch (e) {
-      if (isApiError(e) && e.code === 'SLOT_FULL') setOutcome({ kind: 'full' });
-      else if (isApiError(e)) {
-        const split = splitApiError(e, fields);
-        setErrors(split.fields);
-        setBanner(split.banner);
-      } else setBanner('预约失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    await form.run(
+      async () => {
+        const res = await call(api.createBooking, {
+          params: { slotId: slot.id },
+          body,
+          idempotencyKey: keys.keyFor({ slotId: slot.id, body }),
+        });
+        setOutcome(
+          res.status === 'confirmed'
+            ? { kind: 'confirmed' }
+            : { kind: 'waitlisted', position: res.waitlistPosition },
+        );
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'SLOT_FULL') return false;
+          setOutcome({ kind: 'full' });
+          return true;
+        },
+      },
+    );
   }
 
   const slotText = `${slot.name} · ${className(slot.ageClass)} · ${dateLabel(slot.date, today)}（${slot.date}）${sessionNames[slot.session] ?? ''}`;
@@ -121,7 +122,7 @@ export default function BookPage() {
         </Text>
       </View>
       <View className="section">
-        <Banner id="book-error" text={banner} />
+        <Banner id="book-error" text={form.banner} />
         <Field
           id="book-child-name"
           label="孩子姓名"
@@ -137,36 +138,18 @@ export default function BookPage() {
             {...label('孩子姓名', 'book-child-name')}
           />
         </Field>
-        <Field
+        <DateField
           id="book-birth-date"
           label="孩子出生日期"
           why={`${why}，决定孩子可入的班级`}
           error={errors.childBirthDate}
+          value={draft.childBirthDate}
+          placeholder="例如 2024-05-01"
+          start={yearsBefore(today, 4)}
+          end={today}
+          fallback={yearsBefore(today, 2)}
+          onChange={(value) => set('childBirthDate', value)}
         >
-          <View className="row">
-            <Input
-              className="input grow"
-              value={draft.childBirthDate}
-              maxlength={10}
-              placeholder="例如 2024-05-01"
-              onInput={(e) => set('childBirthDate', e.detail.value.trim())}
-              {...label('孩子出生日期，格式 年-月-日', 'book-birth-date')}
-            />
-            <Picker
-              mode="date"
-              value={draft.childBirthDate || yearsBefore(today, 2)}
-              start={yearsBefore(today, 4)}
-              end={today}
-              onChange={(e) => set('childBirthDate', String(e.detail.value))}
-            >
-              <View
-                className="btn btn--plain btn--small"
-                {...button('选择出生日期', 'book-birth-date-picker')}
-              >
-                选择
-              </View>
-            </Picker>
-          </View>
           {hint ? (
             <Text
               className={hint.ageClass === slot.ageClass ? 'cc-slot__free' : 'field__error'}
@@ -175,23 +158,15 @@ export default function BookPage() {
               {hint.text}
             </Text>
           ) : null}
-        </Field>
-        <Field
+        </DateField>
+        <PhoneField
           id="book-phone"
           label="监护人手机号"
           why={`${why}，机构用它联系您确认入托`}
           error={errors.guardianPhone}
-        >
-          <Input
-            className="input"
-            type="number"
-            value={draft.guardianPhone}
-            maxlength={11}
-            placeholder="11 位手机号"
-            onInput={(e) => set('guardianPhone', e.detail.value)}
-            {...label('监护人手机号', 'book-phone')}
-          />
-        </Field>
+          value={draft.guardianPhone}
+          onChange={(value) => set('guardianPhone', value)}
+        />
         <Field id="book-consent" label="监护人同意" error={errors.consent}>
           <View className="row cc-switch-row">
             <Text className="text grow">我是孩子的监护人，同意为本次预约提供以上信息</Text>
@@ -207,15 +182,7 @@ export default function BookPage() {
             />
           </View>
         </Field>
-        <Button
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy}
-          onClick={submit}
-          {...button('提交预约', 'book-submit')}
-        >
-          提交预约
-        </Button>
+        <SubmitButton id="book-submit" label="提交预约" busy={form.busy} onClick={submit} />
       </View>
     </PageShell>
   );

@@ -1,14 +1,14 @@
 import { api, districtByCode, type NearbyItem } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { defaultFilters, nearbyQuery, type SearchFilters } from '../../../../childcare/search-query';
-import { button } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
 import { OriginPicker } from '../../../../components/OriginPicker';
 import { PageShell } from '../../../../components/PageShell';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { WindowedList } from '../../../../components/WindowedList';
 import { routes } from '../../../../config/routes';
 import { locationReason } from '../../../../location/locate';
@@ -16,6 +16,8 @@ import { useOrigin } from '../../../../location/use-origin';
 import { usePaged } from '../../../../state/paged';
 import { storageKeys } from '../../../../state/storage';
 import { FilterPanel } from '../../components/FilterPanel';
+import { ListMapToggle } from '../../components/ListMapToggle';
+import { OriginSummary } from '../../components/OriginSummary';
 import { ResultRow } from '../../components/ResultRow';
 import { ResultsMap } from '../../components/ResultsMap';
 import '../../childcare.css';
@@ -38,11 +40,7 @@ export default function ChildcareSearch() {
         : Promise.resolve({ items: [] as NearbyItem[], nextCursor: null }),
     [origin, filters],
   );
-  const results = usePaged(load);
-  const { reload } = results;
-  useEffect(() => {
-    if (origin) void reload();
-  }, [origin, reload]);
+  const results = usePaged(load, { reloadWhen: origin });
 
   const open = (item: NearbyItem) =>
     Taro.navigateTo({
@@ -67,44 +65,23 @@ export default function ChildcareSearch() {
           onUseLocation={() => setExplaining(true)}
         />
       ) : (
-        <View className="section row" id="origin-summary">
-          <Text className="text grow" id="origin-text">
-            {originText} {filters.radiusKm} 公里内
-          </Text>
-          <Button
-            className="btn btn--plain btn--small"
-            onClick={() => setPicking(true)}
-            {...button('更换查找位置', 'origin-change')}
-          >
-            更换
-          </Button>
-        </View>
+        <OriginSummary text={`${originText} ${filters.radiusKm} 公里内`} onChange={() => setPicking(true)} />
       )}
 
       {origin ? (
         <>
           <View className="row cc-toolbar">
-            <Button
-              className={`btn btn--small grow ${view === 'list' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('list')}
-              {...button('列表查看', 'view-list')}
-            >
-              列表
-            </Button>
-            <Button
-              className={`btn btn--small grow ${view === 'map' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('map')}
-              {...button('地图查看', 'view-map')}
-            >
-              地图
-            </Button>
-            <Button
-              className="btn btn--plain btn--small grow"
+            <ListMapToggle view={view} onChange={setView} />
+            <SubmitButton
+              id="toggle-filters"
+              label={showFilters ? '收起筛选' : '筛选'}
+              tone="plain"
+              small
+              grow
               onClick={() => setShowFilters(!showFilters)}
-              {...button(showFilters ? '收起筛选' : '筛选', 'toggle-filters')}
             >
               {showFilters ? '收起筛选' : '筛选'}
-            </Button>
+            </SubmitButton>
           </View>
           {showFilters ? <FilterPanel filters={filters} onChange={setFilters} /> : null}
           <Banner id="results-error" text={results.error} />

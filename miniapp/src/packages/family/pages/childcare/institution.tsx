@@ -1,16 +1,17 @@
 import { ageClassRules, api, districtByCode, type InstitutionDetail, type Slot } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { dateLabel } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
 import { queryString } from '../../../../api/url';
 import { className, sessionNames, slotAvailability } from '../../../../childcare/labels';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
-import { dateLabel, todayInChina } from '../../../../lib/dates';
 import { formatMonthlyFee } from '../../../../lib/format';
 import { routeParam } from '../../../../lib/route-param';
 import '../../childcare.css';
@@ -114,13 +115,15 @@ export default function InstitutionPage() {
                 </Text>
               </View>
               {availability.kind === 'closed' ? null : (
-                <Button
-                  className={`btn btn--small ${availability.kind === 'free' ? 'btn--primary' : 'btn--plain'}`}
+                <SubmitButton
+                  id={`slot-book-${slot.id}`}
+                  label={`${action}${what}，${availability.text}`}
+                  tone={availability.kind === 'free' ? 'primary' : 'plain'}
+                  small
                   onClick={() => book(slot)}
-                  {...button(`${action}${what}，${availability.text}`, `slot-book-${slot.id}`)}
                 >
                   {action}
-                </Button>
+                </SubmitButton>
               )}
             </View>
           );

@@ -1,18 +1,22 @@
 import { api, type IdentityView } from '@hongjia/shared';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
+import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
-import { splitApiError } from '../../../../api/field-errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { useSession } from '../../../../auth/session';
-import { button, label } from '../../../../components/a11y';
+import { label } from '../../../../components/a11y';
 import { Banner, Field } from '../../../../components/Field';
+import { IdNumberField } from '../../../../components/IdNumberField';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { isWeapp } from '../../../../config/env';
 import { setSpecialFamilyDefault } from '../../../../elderly/store';
+import { useSubmit } from '../../../../forms/use-submit';
 import { verifyFace } from '../../../../identity/face';
 import {
   alreadyBoundMessage,
@@ -22,8 +26,6 @@ import {
   validateIdentity,
   whyWeAsk,
 } from '../../../../identity/form';
-import { idNumberFacts, idNumberHint, spokenDate } from '../../../../identity/id-hint';
-import { todayInChina } from '../../../../lib/dates';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { IdentityDone } from '../../components/identity/IdentityDone';
 import '../../special-assistance.css';
@@ -33,9 +35,11 @@ export default function Identity() {
   const session = useSession();
   const [identity, setIdentity] = useState<IdentityView | null>();
   const [draft, setDraft] = useState<IdentityDraft>({ name: '', idNumber: '' });
-  const [errors, setErrors] = useState<IdentityErrors>({});
-  const [banner, setBanner] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit<keyof IdentityErrors>({
+    fields: ['name', 'idNumber'],
+    fallback: '认证没有完成，请稍后再试',
+  });
+  const { errors, setBanner } = form;
   const keys = useRef(createKeyKeeper()).current;
   const today = todayInChina();
 
@@ -77,44 +81,38 @@ export default function Identity() {
 
   const change = (patch: Partial<IdentityDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) delete next[key as keyof IdentityDraft];
-      return next;
-    });
+    form.clearErrors(Object.keys(patch));
   };
 
   async function submit() {
     const found = validateIdentity(draft, today);
-    setErrors(found);
+    form.setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (!(await ensurePrivacyAgreed())) return;
-    setBusy(true);
-    setBanner(undefined);
-    try {
-      const face = await verifyFace(draft.name.trim(), draft.idNumber.trim().toUpperCase());
-      if (!face.ok) {
-        setBanner(face.message);
-        return;
-      }
-      const body = toBindRequest(draft, face.verifyResult);
-      const bound = await call(api.bindIdentity, { body, idempotencyKey: keys.keyFor(body) });
-      if (bound.specialFamilyMember) setSpecialFamilyDefault(true);
-      setIdentity(bound);
-    } catch (e) {
-      if (isApiError(e) && e.code === 'IDENTITY_ALREADY_BOUND') setBanner(alreadyBoundMessage);
-      else if (isApiError(e)) {
-        const split = splitApiError(e, ['name', 'idNumber']);
-        setErrors(split.fields);
-        setBanner(split.banner);
-      } else setBanner('认证没有完成，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    let faceMessage: string | undefined;
+    await form.run(
+      async () => {
+        const face = await verifyFace(draft.name.trim(), draft.idNumber.trim().toUpperCase());
+        if (!face.ok) {
+          faceMessage = face.message;
+          return;
+        }
+        const body = toBindRequest(draft, face.verifyResult);
+        const bound = await call(api.bindIdentity, { body, idempotencyKey: keys.keyFor(body) });
+        if (bound.specialFamilyMember) setSpecialFamilyDefault(true);
+        setIdentity(bound);
+      },
+      {
+        onApiError: (e) => {
+          if (e.code !== 'IDENTITY_ALREADY_BOUND') return false;
+          setBanner(alreadyBoundMessage);
+          return true;
+        },
+      },
+    );
+    if (faceMessage) setBanner(faceMessage);
   }
 
-  const live = idNumberHint(draft.idNumber, today);
-  const facts = live ? undefined : idNumberFacts(draft.idNumber, today);
   return (
     <PageShell name="identity">
       <View className="section">
@@ -134,32 +132,18 @@ export default function Identity() {
             {...label('姓名', 'identity-name')}
           />
         </Field>
-        <Field id="identity-id-number" label="身份证号" error={live ?? errors.idNumber}>
-          <Input
-            className="input"
-            type="idcard"
-            value={draft.idNumber}
-            maxlength={18}
-            placeholder="18 位身份证号"
-            onInput={(e) => change({ idNumber: e.detail.value.trim().toUpperCase() })}
-            {...label('身份证号', 'identity-id-number')}
-          />
-          {facts ? (
-            <Text className="muted" id="identity-id-facts">
-              ✓ 出生日期 {spokenDate(facts.birthDate)}
-            </Text>
-          ) : null}
-        </Field>
-        <Banner id="identity-error" text={banner} />
-        <Button
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy}
-          onClick={submit}
-          {...button('提交认证', 'identity-submit')}
-        >
-          提交认证
-        </Button>
+        <IdNumberField
+          id="identity-id-number"
+          label="身份证号"
+          error={errors.idNumber}
+          value={draft.idNumber}
+          today={today}
+          facts={(facts) => `✓ 出生日期 ${spokenDate(facts.birthDate)}`}
+          factsId="identity-id-facts"
+          onChange={(idNumber) => change({ idNumber })}
+        />
+        <Banner id="identity-error" text={form.banner} />
+        <SubmitButton id="identity-submit" label="提交认证" busy={form.busy} onClick={submit} />
         {isWeapp ? <Text className="muted">提交后会打开微信人脸核验，请按提示正对手机。</Text> : null}
       </View>
     </PageShell>

@@ -1,4 +1,5 @@
 import { api, type Notification } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
@@ -8,7 +9,6 @@ import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { formatDateTime } from '../../../../lib/format';
 import { usePaged } from '../../../../state/paged';
 import '../../childcare.css';
 import { LoadMore } from '../../../../components/LoadMore';
@@ -58,7 +58,7 @@ export default function Messages() {
           >
             <Text className="text">{n.title}</Text>
             <Text className="muted">{n.body}</Text>
-            <Text className="muted">{formatDateTime(n.createdAt)}</Text>
+            <Text className="muted">{formatChinaDateTime(n.createdAt)}</Text>
           </View>
         ))}
       </View>

@@ -1,5 +1,6 @@
 import { api, isDistrictCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../../api/client';
@@ -7,21 +8,15 @@ import { isApiError } from '../../../../api/errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { goToSignIn } from '../../../../auth/navigate';
 import { currentToken, useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { todayInChina } from '../../../../lib/dates';
+import { SubmitButton } from '../../../../components/SubmitButton';
+import { useSubmit } from '../../../../forms/use-submit';
 import { routeParam } from '../../../../lib/route-param';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import { draftFromView, emptyDraft, type RegistrationDraft } from '../../../../registration/draft';
-import {
-  type DraftErrors,
-  mapApiDetails,
-  steps,
-  toRequest,
-  validateStep,
-} from '../../../../registration/steps';
+import { mapApiDetails, steps, toRequest, validateStep } from '../../../../registration/steps';
 import { readStorage, storageKeys, writeStorage } from '../../../../state/storage';
 import { AttachmentsStep } from '../../components/registration/AttachmentsStep';
 import { ConfirmStep } from '../../components/registration/ConfirmStep';
@@ -56,10 +51,12 @@ export default function RegistrationForm() {
   const [draft, setDraft] = useState<RegistrationDraft>(initialDraft);
   const [version, setVersion] = useState<number>();
   const [stepIndex, setStepIndex] = useState(0);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({
+    mapError: (e) => mapApiDetails(e.message, e.details),
+    fallback: '提交失败，请稍后再试',
+  });
+  const { errors, setErrors, setBanner } = form;
   const [returnComment, setReturnComment] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   // One key per distinct body: a second tap or a retry replays the first answer, never files twice.
   const keys = useRef(createKeyKeeper()).current;
@@ -76,27 +73,16 @@ export default function RegistrationForm() {
         setReturnComment(lastComment);
       })
       .catch((e) => setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试'));
-  }, [resubmitId, session]);
+  }, [resubmitId, session, setBanner]);
 
   const change = (patch: Partial<RegistrationDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     // A field's error goes away once it is edited; the step is checked again on 下一步.
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) {
-        for (const path of Object.keys(next))
-          if (path === key || path.startsWith(`${key}.`)) delete next[path];
-      }
-      return next;
-    });
+    form.clearErrors(Object.keys(patch));
   };
   const changeParent = (role: 'mother' | 'father') => (patch: Partial<RegistrationDraft['mother']>) => {
     setDraft((d) => ({ ...d, [role]: { ...d[role], ...patch } }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) delete next[`${role}.${key}`];
-      return next;
-    });
+    form.clearErrors(Object.keys(patch).map((key) => `${role}.${key}`));
   };
 
   const goTo = (index: number) => {
@@ -132,37 +118,38 @@ export default function RegistrationForm() {
       return;
     }
     const body = toRequest(draft);
-    setBusy(true);
-    setBanner(undefined);
-    try {
-      const res =
-        resubmitId && version !== undefined
-          ? await call(api.resubmitRegistration, {
-              params: { id: resubmitId },
-              body: { ...body, expectedVersion: version },
-            })
-          : await call(api.submitRegistration, { body, idempotencyKey: keys.keyFor(body) });
-      writeStorage(storageKeys.registrationMotherDistrict, body.mother.hukouDistrict);
-      setOutcome({ ...res });
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT') {
-        setBanner('这份登记的状态已经变化（可能已被处理），请返回查看最新进度。');
-      } else if (isApiError(e) && e.code === 'IDENTITY_REQUIRED') {
-        filer.needsIdentity();
-      } else if (isApiError(e) && e.code === 'NOT_A_PARENT') {
-        // Most often the family's own number was mistyped: back to the parents, with why.
-        setBanner(e.message);
-        goTo(steps.findIndex((s) => s.key === 'mother'));
-      } else if (isApiError(e)) {
-        const mapped = mapApiDetails(e.message, e.details);
-        setErrors(mapped.fields);
-        setBanner(mapped.banner);
-        const index = steps.findIndex((s) => s.key === mapped.step);
-        if (index >= 0) goTo(index);
-      } else setBanner('提交失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    await form.run(
+      async () => {
+        const res =
+          resubmitId && version !== undefined
+            ? await call(api.resubmitRegistration, {
+                params: { id: resubmitId },
+                body: { ...body, expectedVersion: version },
+              })
+            : await call(api.submitRegistration, { body, idempotencyKey: keys.keyFor(body) });
+        writeStorage(storageKeys.registrationMotherDistrict, body.mother.hukouDistrict);
+        setOutcome({ ...res });
+      },
+      {
+        onApiError: (e) => {
+          if (e.code === 'CONFLICT') {
+            setBanner('这份登记的状态已经变化（可能已被处理），请返回查看最新进度。');
+          } else if (e.code === 'IDENTITY_REQUIRED') {
+            filer.needsIdentity();
+          } else if (e.code === 'NOT_A_PARENT') {
+            // Most often the family's own number was mistyped: back to the parents, with why.
+            setBanner(e.message);
+            goTo(steps.findIndex((s) => s.key === 'mother'));
+          } else {
+            // The form's mapper puts each detail on its field; open the first step that has one.
+            const index = steps.findIndex((s) => s.key === mapApiDetails(e.message, e.details).step);
+            if (index >= 0) goTo(index);
+            return false;
+          }
+          return true;
+        },
+      },
+    );
   }
 
   if (!session) {
@@ -217,7 +204,7 @@ export default function RegistrationForm() {
         ) : null}
       </View>
       <View className="section">
-        <Banner id="reg-error" text={banner} />
+        <Banner id="reg-error" text={form.banner} />
         {step.key === 'kind' ? <KindStep draft={draft} errors={errors} onChange={change} /> : null}
         {step.key === 'mother' || step.key === 'father' ? (
           <ParentStep
@@ -243,28 +230,24 @@ export default function RegistrationForm() {
         ) : null}
         <View className="row">
           {stepIndex > 0 ? (
-            <Button
-              className="btn btn--plain grow"
+            <SubmitButton
+              id="reg-prev"
+              label="上一步"
+              tone="plain"
+              grow
               onClick={() => goTo(stepIndex - 1)}
-              {...button('上一步', 'reg-prev')}
-            >
-              上一步
-            </Button>
+            />
           ) : null}
           {last ? (
-            <Button
-              className="btn btn--primary grow"
-              loading={busy}
-              disabled={busy}
+            <SubmitButton
+              id="reg-submit"
+              label={resubmitId ? '重新提交' : '提交登记'}
+              grow
+              busy={form.busy}
               onClick={submit}
-              {...button(resubmitId ? '重新提交' : '提交登记', 'reg-submit')}
-            >
-              {resubmitId ? '重新提交' : '提交登记'}
-            </Button>
+            />
           ) : (
-            <Button className="btn btn--primary grow" onClick={next} {...button('下一步', 'reg-next')}>
-              下一步
-            </Button>
+            <SubmitButton id="reg-next" label="下一步" grow onClick={next} />
           )}
         </View>
       </View>

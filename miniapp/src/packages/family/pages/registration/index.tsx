@@ -1,19 +1,20 @@
 import { api, type RegistrationStatus } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
-import { formatDateTime } from '../../../../lib/format';
 import { kindNames, parityName, reapprovalExplained, statusNames } from '../../../../registration/labels';
 import { usePaged } from '../../../../state/paged';
 import '../../registration.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
 
@@ -36,20 +37,14 @@ export default function RegistrationHub() {
           在线填写夫妻双方信息和已有子女情况，全程不跑腿。符合条件的当场办结（秒办）并生成电子证明，其余由县区工作人员审核。
         </Text>
         <Text className="muted">{reapprovalExplained}</Text>
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.navigateTo({ url: routes.registrationForm })}
-          {...button('新办生育登记', 'reg-new')}
-        >
-          新办生育登记
-        </Button>
-        <Button
-          className="btn btn--plain"
-          onClick={() => Taro.navigateTo({ url: routes.birthBundle })}
-          {...button('出生一件事：孩子出生后一次申请户口、医保、社保卡和预防接种', 'reg-birth-bundle')}
+        <NavButton id="reg-new" label="新办生育登记" tone="primary" where={{ to: routes.registrationForm }} />
+        <NavButton
+          id="reg-birth-bundle"
+          label="出生一件事：孩子出生后一次申请户口、医保、社保卡和预防接种"
+          where={{ to: routes.birthBundle }}
         >
           出生一件事（孩子出生后办理）
-        </Button>
+        </NavButton>
       </View>
       {session ? (
         <View className="section">
@@ -82,7 +77,7 @@ export default function RegistrationHub() {
                   </Text>
                 </View>
                 <Text className="muted">
-                  受理编号 {r.receiptNo} · 母亲 {r.motherNameMasked} · {formatDateTime(r.submittedAt)}
+                  受理编号 {r.receiptNo} · 母亲 {r.motherNameMasked} · {formatChinaDateTime(r.submittedAt)}
                 </Text>
               </View>
             ))}

@@ -1,12 +1,12 @@
 import { api, districtByCode, type RegistrationView } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { Timeline } from '../../../../components/Timeline';
@@ -74,28 +74,20 @@ export default function RegistrationStatusPage() {
               </View>
             ) : null}
             {view.status === 'returned' ? (
-              <Button
-                className="btn btn--primary"
-                onClick={() =>
-                  Taro.navigateTo({ url: `${routes.registrationForm}?id=${encodeURIComponent(view.id)}` })
-                }
-                {...button('修改并重新提交', 'reg-resubmit')}
-              >
-                修改并重新提交
-              </Button>
+              <NavButton
+                id="reg-resubmit"
+                label="修改并重新提交"
+                tone="primary"
+                where={{ to: `${routes.registrationForm}?id=${encodeURIComponent(view.id)}` }}
+              />
             ) : null}
             {view.status === 'approved' && view.certificateId ? (
-              <Button
-                className="btn btn--primary"
-                onClick={() =>
-                  Taro.navigateTo({
-                    url: `${routes.certificate}?id=${encodeURIComponent(view.certificateId ?? '')}`,
-                  })
-                }
-                {...button('查看证件', 'reg-status-certificate')}
-              >
-                查看证件
-              </Button>
+              <NavButton
+                id="reg-status-certificate"
+                label="查看证件"
+                tone="primary"
+                where={{ to: `${routes.certificate}?id=${encodeURIComponent(view.certificateId ?? '')}` }}
+              />
             ) : null}
           </View>
           {view.status === 'pending_review' && view.reasons.length ? (

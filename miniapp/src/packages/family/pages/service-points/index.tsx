@@ -1,12 +1,12 @@
 import { api, districtByCode } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
-import { button } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
 import { OriginPicker } from '../../../../components/OriginPicker';
 import { PageShell } from '../../../../components/PageShell';
 import { servicePointsLocationReason } from '../../../../location/locate';
@@ -14,11 +14,12 @@ import { useOrigin } from '../../../../location/use-origin';
 import { type Service, serviceKeys, serviceNames } from '../../../../service-points/labels';
 import { usePaged } from '../../../../state/paged';
 import { storageKeys } from '../../../../state/storage';
+import { ListMapToggle } from '../../components/ListMapToggle';
+import { OriginSummary } from '../../components/OriginSummary';
 import { PointRow } from '../../components/PointRow';
 import { PointsMap } from '../../components/PointsMap';
 import '../../childcare.css';
 import '../../registration.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 const serviceOptions = [
   { value: undefined as Service | undefined, text: '全部', key: 'all' },
@@ -42,11 +43,7 @@ export default function ServicePoints() {
     },
     [origin, service],
   );
-  const list = usePaged(load);
-  const { reload } = list;
-  useEffect(() => {
-    if (origin) void reload();
-  }, [origin, reload]);
+  const list = usePaged(load, { reloadWhen: origin });
 
   const centre = !origin ? undefined : origin.kind === 'point' ? origin : districtByCode(origin.code).centre;
   return (
@@ -61,18 +58,10 @@ export default function ServicePoints() {
           onUseLocation={() => o.setExplaining(true)}
         />
       ) : (
-        <View className="section row" id="origin-summary">
-          <Text className="text grow" id="origin-text">
-            {origin.kind === 'point' ? '我的位置附近' : `${districtByCode(origin.code).name}附近`}
-          </Text>
-          <Button
-            className="btn btn--plain btn--small"
-            onClick={() => o.setPicking(true)}
-            {...button('更换查找位置', 'origin-change')}
-          >
-            更换
-          </Button>
-        </View>
+        <OriginSummary
+          text={origin.kind === 'point' ? '我的位置附近' : `${districtByCode(origin.code).name}附近`}
+          onChange={() => o.setPicking(true)}
+        />
       )}
       {origin ? (
         <>
@@ -84,20 +73,7 @@ export default function ServicePoints() {
             onChange={setService}
           />
           <View className="row cc-toolbar">
-            <Button
-              className={`btn btn--small grow ${view === 'list' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('list')}
-              {...button('列表查看', 'points-view-list')}
-            >
-              列表
-            </Button>
-            <Button
-              className={`btn btn--small grow ${view === 'map' ? 'btn--primary' : 'btn--plain'}`}
-              onClick={() => setView('map')}
-              {...button('地图查看', 'points-view-map')}
-            >
-              地图
-            </Button>
+            <ListMapToggle idPrefix="points-" view={view} onChange={setView} />
           </View>
           <Banner id="points-error" text={list.error} />
           {view === 'map' && centre ? (

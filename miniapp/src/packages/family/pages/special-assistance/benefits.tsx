@@ -1,16 +1,17 @@
 import { api, type MyBenefits } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
 import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
-import { spokenDate } from '../../../../identity/id-hint';
 import { benefitCards } from '../../../../special-assistance/benefit-card';
 import { BenefitCard } from '../../components/special/BenefitCard';
 import '../../special-assistance.css';
@@ -46,13 +47,7 @@ export default function Benefits() {
     <PageShell name="special-benefits">
       <Banner id="benefits-error" text={error} />
       {error ? (
-        <Button
-          className="btn btn--plain"
-          onClick={() => void load()}
-          {...button('重新加载', 'benefits-retry')}
-        >
-          重新加载
-        </Button>
+        <SubmitButton id="benefits-retry" label="重新加载" tone="plain" onClick={() => void load()} />
       ) : null}
       {!answer && !error ? (
         <View className="section" id="benefits-loading">
@@ -62,13 +57,12 @@ export default function Benefits() {
       {answer?.basis === 'none' ? (
         <View className="section" id="benefits-unbound">
           <Text className="text">实名认证后，才能按您家的档案核对扶助政策。</Text>
-          <Button
-            className="btn btn--primary"
-            onClick={() => Taro.navigateTo({ url: routes.identity })}
-            {...button('去实名认证', 'benefits-identity')}
-          >
-            去实名认证
-          </Button>
+          <NavButton
+            id="benefits-identity"
+            label="去实名认证"
+            tone="primary"
+            where={{ to: routes.identity }}
+          />
         </View>
       ) : null}
       {answer && answer.basis !== 'none' ? (

@@ -5,20 +5,20 @@ import {
   api,
   assistanceCategoryNames,
 } from '@hongjia/shared';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
-import { splitApiError } from '../../../../api/field-errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
-import { button, label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner, Field } from '../../../../components/Field';
+import { NoteField } from '../../../../components/NoteField';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
+import { useSubmit } from '../../../../forms/use-submit';
 import { categoryOptions, urgencyNames, urgencyOptions } from '../../../../special-assistance/labels';
 import { useMembership } from '../../../../special-assistance/use-membership';
 import { Standing } from '../../components/special/Standing';
@@ -32,10 +32,9 @@ export default function Help() {
   const [category, setCategory] = useState<AssistanceCategory>();
   const [urgency, setUrgency] = useState<AssistanceUrgency>('normal');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fields, fallback: '没有发送成功，请稍后再试' });
+  const { errors, setErrors, setBanner } = form;
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   // The same request body keeps its key: a second tap or a retry never files twice.
   const keys = useRef(createKeyKeeper()).current;
 
@@ -71,21 +70,10 @@ export default function Help() {
   async function submit() {
     setConfirming(false);
     const body = { category: category as AssistanceCategory, urgency, description: description.trim() };
-    setBusy(true);
-    setBanner(undefined);
-    try {
+    await form.run(async () => {
       const created = await call(api.createAssistanceRequest, { body, idempotencyKey: keys.keyFor(body) });
       await Taro.redirectTo({ url: `${routes.specialRequests}?filed=${encodeURIComponent(created.id)}` });
-    } catch (e) {
-      if (!isApiError(e)) setBanner('没有发送成功，请稍后再试');
-      else {
-        const split = splitApiError(e, fields);
-        setErrors(split.fields);
-        setBanner(split.banner);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const contactName = membership?.kind === 'member' ? membership.family.contactPerson?.name : undefined;
@@ -115,26 +103,17 @@ export default function Help() {
             onChange={setUrgency}
           />
         </Field>
-        <Field id="help-description" label="请说一说具体情况" error={errors.description}>
-          <Textarea
-            className="textarea"
-            value={description}
-            maxlength={1000}
-            placeholder="例如：最近腿脚不方便，想请人帮忙去医院拿药"
-            onInput={(e) => setDescription(e.detail.value)}
-            {...label('请说一说具体情况', 'help-description')}
-          />
-        </Field>
-        <Banner id="help-error" text={banner} />
-        <Button
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy}
-          onClick={review}
-          {...button('提交求助', 'help-submit')}
-        >
-          提交求助
-        </Button>
+        <NoteField
+          id="help-description"
+          label="请说一说具体情况"
+          error={errors.description}
+          value={description}
+          maxlength={1000}
+          placeholder="例如：最近腿脚不方便，想请人帮忙去医院拿药"
+          onChange={(value) => setDescription(value)}
+        />
+        <Banner id="help-error" text={form.banner} />
+        <SubmitButton id="help-submit" label="提交求助" busy={form.busy} onClick={review} />
       </View>
       {confirming && category ? (
         <ConfirmDialog

@@ -1,8 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from '../../../../components/a11y';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import { useMembership } from '../../../../special-assistance/use-membership';
 import { ContactList } from '../../components/special/ContactList';
@@ -65,14 +65,13 @@ export default function SpecialAssistance() {
       </View>
       <View className="section sa-actions">
         {actions.map((a, i) => (
-          <Button
+          <SubmitButton
             key={a.key}
-            className={`btn ${i === 1 ? 'btn--primary' : 'btn--plain'}`}
+            id={`special-${a.key}`}
+            label={a.text}
+            tone={i === 1 ? 'primary' : 'plain'}
             onClick={() => open(a.url)}
-            {...button(a.text, `special-${a.key}`)}
-          >
-            {a.text}
-          </Button>
+          />
         ))}
       </View>
       <ContactList family={membership.family} />

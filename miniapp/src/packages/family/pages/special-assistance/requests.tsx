@@ -1,12 +1,12 @@
 import { type AssistanceEvent, api } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
@@ -85,13 +85,12 @@ export default function Requests() {
       {list.loaded && list.items.length === 0 ? (
         <View className="section" id="requests-empty">
           <Text className="text">您还没有提出过求助。有需要时，随时可以告诉我们。</Text>
-          <Button
-            className="btn btn--primary"
-            onClick={() => Taro.redirectTo({ url: routes.specialHelp })}
-            {...button('我要求助', 'requests-help')}
-          >
-            我要求助
-          </Button>
+          <NavButton
+            id="requests-help"
+            label="我要求助"
+            tone="primary"
+            where={{ replace: routes.specialHelp }}
+          />
         </View>
       ) : null}
       <View role="list" aria-label="我的求助">

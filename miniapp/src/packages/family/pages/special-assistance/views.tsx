@@ -1,4 +1,5 @@
 import { api } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
@@ -8,7 +9,6 @@ import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { formatDateTime } from '../../../../lib/format';
 import { usePaged } from '../../../../state/paged';
 import '../../special-assistance.css';
 
@@ -52,7 +52,7 @@ export default function RecordViews() {
           <View key={`${v.at}-${v.viewer}-${v.action}`} className="sa-card" id={`view-${i}`} role="listitem">
             <Text className="text sa-card__name">{v.viewer}</Text>
             <Text className="text">{v.actionLabel}</Text>
-            <Text className="muted">{formatDateTime(v.at)}</Text>
+            <Text className="muted">{formatChinaDateTime(v.at)}</Text>
           </View>
         ))}
       </View>

@@ -1,20 +1,23 @@
 import { api, type DistrictCode, districts } from '@hongjia/shared';
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { spokenDate } from '@hongjia/shared/calendar/spoken';
+import { Input, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
+import type { ApiError } from '../../../../api/errors';
 import { splitApiError } from '../../../../api/field-errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { useSession } from '../../../../auth/session';
-import { button, label } from '../../../../components/a11y';
+import { label } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { Banner, Field } from '../../../../components/Field';
+import { IdNumberField } from '../../../../components/IdNumberField';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
+import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
-import { idNumberHint, spokenDate } from '../../../../identity/id-hint';
-import { todayInChina } from '../../../../lib/dates';
+import { useSubmit } from '../../../../forms/use-submit';
 import { ensurePrivacyAgreed } from '../../../../privacy/store';
 import {
   childBirthDate,
@@ -37,14 +40,26 @@ const districtOptions = districts.map((d) => ({
   key: d.code,
 }));
 
+/** The server checks the birth date it was sent; the form has none of its own: it is read from the ID number. */
+function subsidyFailure(error: ApiError) {
+  const split = splitApiError(error, subsidyFields);
+  const { childBirthDate: fromBirth, ...rest } = split.fields;
+  return {
+    fields: { ...rest, ...(fromBirth ? { childIdNumber: rest.childIdNumber ?? fromBirth } : {}) },
+    banner: split.banner,
+  };
+}
+
 /** 申领育儿补贴: the child's name and ID number (birth date read from it), household district, consent. */
 export default function SubsidyApply() {
   const session = useSession();
   const [draft, setDraft] = useState<SubsidyDraft>(emptySubsidyDraft);
-  const [errors, setErrors] = useState<SubsidyErrors>({});
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit<keyof SubsidyErrors>({
+    mapError: subsidyFailure,
+    fallback: '提交没有成功，请稍后再试',
+  });
+  const { errors } = form;
   const [needsIdentity, setNeedsIdentity] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<SubsidyCreated>();
   const keys = useRef(createKeyKeeper()).current;
   const today = todayInChina();
@@ -66,44 +81,34 @@ export default function SubsidyApply() {
 
   const change = (patch: Partial<SubsidyDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) delete next[key as keyof SubsidyDraft];
-      return next;
-    });
+    form.clearErrors(Object.keys(patch));
   };
 
   async function submit() {
     const found = validateSubsidy(draft, today);
-    setErrors(found);
+    form.setErrors(found);
     const body = toSubsidyRequest(draft, today);
     if (Object.keys(found).length > 0 || !body) {
-      setBanner('请先补全或更正标红的项目');
+      form.setBanner('请先补全或更正标红的项目');
       return;
     }
     if (!(await ensurePrivacyAgreed())) return;
-    setBusy(true);
-    setBanner(undefined);
     setNeedsIdentity(false);
-    try {
-      setCreated(await call(api.applyChildcareSubsidy, { body, idempotencyKey: keys.keyFor(body) }));
-    } catch (e) {
-      if (!isApiError(e)) setBanner('提交没有成功，请稍后再试');
-      else {
-        // Not 实名认证 yet: the way there is right under the message.
-        setNeedsIdentity(e.code === 'IDENTITY_REQUIRED');
-        const split = splitApiError(e, subsidyFields);
-        const { childBirthDate: fromBirth, ...rest } = split.fields;
-        setErrors({ ...rest, ...(fromBirth ? { childIdNumber: rest.childIdNumber ?? fromBirth } : {}) });
-        setBanner(split.banner);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await form.run(
+      async () =>
+        setCreated(await call(api.applyChildcareSubsidy, { body, idempotencyKey: keys.keyFor(body) })),
+      {
+        onApiError: (e) => {
+          // Not 实名认证 yet: the way there is right under the message.
+          setNeedsIdentity(e.code === 'IDENTITY_REQUIRED');
+          return false;
+        },
+      },
+    );
   }
 
-  const live = idNumberHint(draft.childIdNumber, today);
-  const birthDate = live ? undefined : childBirthDate(draft, today);
+  // Read from a valid number only (IdNumberField shows what is wrong with any other).
+  const birthDate = childBirthDate(draft, today);
   return (
     <PageShell name="subsidy-apply">
       <View className="section">
@@ -117,27 +122,19 @@ export default function SubsidyApply() {
             {...label('孩子姓名', 'subsidy-child-name')}
           />
         </Field>
-        <Field
+        <IdNumberField
           id="subsidy-child-id"
           label="孩子身份证号"
           why="用于核对出生日期和户籍，页面上只显示部分号码"
-          error={live ?? errors.childIdNumber}
-        >
-          <Input
-            className="input"
-            type="idcard"
-            value={draft.childIdNumber}
-            maxlength={18}
-            placeholder="18 位身份证号（见户口簿）"
-            onInput={(e) => change({ childIdNumber: e.detail.value.trim().toUpperCase() })}
-            {...label('孩子身份证号', 'subsidy-child-id')}
-          />
-          {birthDate ? (
-            <Text className="sb-facts" id="subsidy-birth-date">
-              出生日期：{spokenDate(birthDate)}
-            </Text>
-          ) : null}
-        </Field>
+          error={errors.childIdNumber}
+          value={draft.childIdNumber}
+          today={today}
+          placeholder="18 位身份证号（见户口簿）"
+          facts={(facts) => `出生日期：${spokenDate(facts.birthDate)}`}
+          factsId="subsidy-birth-date"
+          factsClassName="sb-facts"
+          onChange={(childIdNumber) => change({ childIdNumber })}
+        />
         <Field
           id="subsidy-district"
           label="孩子户籍所在县区"
@@ -159,25 +156,16 @@ export default function SubsidyApply() {
           <GuardianConsent checked={draft.consent} onChange={(consent) => change({ consent })} />
         </Field>
         {/* Refusals show right above the button the user just tapped, not off-screen at the top. */}
-        <Banner id="subsidy-error" text={banner} />
+        <Banner id="subsidy-error" text={form.banner} />
         {needsIdentity ? (
-          <Button
-            className="btn btn--primary"
-            onClick={() => Taro.navigateTo({ url: routes.identity })}
-            {...button('去实名认证', 'subsidy-identity')}
-          >
-            去实名认证
-          </Button>
+          <NavButton
+            id="subsidy-identity"
+            label="去实名认证"
+            tone="primary"
+            where={{ to: routes.identity }}
+          />
         ) : null}
-        <Button
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy}
-          onClick={submit}
-          {...button('提交申领', 'subsidy-submit')}
-        >
-          提交申领
-        </Button>
+        <SubmitButton id="subsidy-submit" label="提交申领" busy={form.busy} onClick={submit} />
       </View>
     </PageShell>
   );

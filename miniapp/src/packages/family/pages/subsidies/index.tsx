@@ -1,18 +1,18 @@
 import { api, type SubsidyView } from '@hongjia/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { todayInChina } from '@hongjia/shared/calendar/days';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
-import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
-import { button } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
-import { todayInChina } from '../../../../lib/dates';
+import { useSubmit } from '../../../../forms/use-submit';
 import { usePaged } from '../../../../state/paged';
 import { subsidyCard } from '../../../../subsidies/labels';
 import { policySummary } from '../../../../subsidies/preview';
@@ -25,21 +25,18 @@ export default function Subsidies() {
   const load = useCallback((cursor?: string) => call(api.myChildcareSubsidies, { query: { cursor } }), []);
   const list = usePaged(load);
   const [renewing, setRenewing] = useState<SubsidyView>();
-  const [banner, setBanner] = useState<string>();
+  const form = useSubmit({ fallback: '确认没有成功，请稍后再试' });
   useDidShow(() => {
     if (session) void list.reload();
   });
 
   async function renew(view: SubsidyView) {
     setRenewing(undefined);
-    setBanner(undefined);
-    try {
+    await form.run(async () => {
       const updated = await call(api.renewChildcareSubsidy, { params: { id: view.id } });
       list.setItems((items) => items.map((s) => (s.id === updated.id ? updated : s)));
       Taro.showToast({ title: '已确认', icon: 'success' });
-    } catch (e) {
-      setBanner(isApiError(e) ? e.message : '确认没有成功，请稍后再试');
-    }
+    });
   }
 
   if (!session) {
@@ -55,15 +52,14 @@ export default function Subsidies() {
     <PageShell name="subsidies">
       <View className="section">
         <Text className="text">{policySummary()}</Text>
-        <Button
-          className="btn btn--primary"
-          onClick={() => Taro.navigateTo({ url: routes.subsidyApply })}
-          {...button('申领育儿补贴', 'subsidy-apply')}
-        >
-          申领育儿补贴
-        </Button>
+        <NavButton
+          id="subsidy-apply"
+          label="申领育儿补贴"
+          tone="primary"
+          where={{ to: routes.subsidyApply }}
+        />
       </View>
-      <Banner id="subsidies-error" text={banner ?? list.error} />
+      <Banner id="subsidies-error" text={form.banner ?? list.error} />
       {!list.loaded && !list.error ? (
         <View className="section" id="subsidies-loading">
           <Text className="text">正在读取您的申领…</Text>
