@@ -1,13 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so every fresh data dir holds the same demo city. */
+import { mulberry32 } from '@hongjia/shared';
+/** A seeded generator (mulberry32), so every fresh data dir holds the same demo city. */
 export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -11,3 +11,4 @@ export * from './monitoring/index';
 export * from './phone';
 export * from './privacy';
 export * from './roles';
+export * from './seeded-random';

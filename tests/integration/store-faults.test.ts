@@ -6,6 +6,7 @@ import {
 import { createBundleEntity, createOutboxEntity } from '@hongjia/functions/birth-bundles/entities';
 import { createSlotEntity } from '@hongjia/functions/childcare/entities';
 import { mainTable } from '@hongjia/infra/table-spec';
+import { mulberry32 } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient, localTableName } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -38,17 +39,8 @@ const rate = 0.1;
 let runtime: LocalRuntime;
 let close: () => Promise<void>;
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function seeded(start: number) {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32), so a failing run can be replayed. */
+const seeded = mulberry32;
 
 type Answer = Awaited<ReturnType<typeof call>>;
 /** How many calls a fault hit, of every kind. */

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mulberry32 } from '@hongjia/shared';
 import { Entity } from 'electrodb';
 import { isConditionFailure } from '../../commons/guards';
 import type { BundleItemKind } from '../entities';
@@ -45,18 +46,6 @@ export interface LocalAgencyOptions {
   seed?: number;
 }
 
-/** mulberry32: tiny, seeded, good enough to decide simulated failures. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const agencyCodes: Record<BundleItemKind, string> = {
   household_registration: 'GA',
   medical_insurance: 'YB',
@@ -68,7 +57,8 @@ export function createLocalAgencies(
   submissions: AgencySubmissionEntity,
   options: LocalAgencyOptions = {},
 ): AgencyAdapter {
-  const random = seededRandom(options.seed ?? 20210601);
+  // Seeded: simulated failures repeat from one seed.
+  const random = mulberry32(options.seed ?? 20210601);
   let counter = 0;
   return {
     async submit(kind, _payload, idempotencyKey) {
