@@ -10,7 +10,7 @@ import {
 } from '@hongjia/shared';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { AppError, conflict, notFound, validationFailed } from '../../commons/errors';
-import { type Guards, isConditionFailure, landed } from '../../commons/guards';
+import { type Guards, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { bookingLimits } from '../../commons/limits';
 import { type PiiCipher, piiCipher } from '../../commons/pii/index';
@@ -139,14 +139,18 @@ export function createBookingService(deps: BookingServiceDeps) {
    * taken only once the ledger holds a place.)
    */
   const abandon = async (item: BookingItem) => {
-    await landed(
+    await discardIntent(item.bookingId);
+    await guards.release('child-slot', item.guardKey, item.bookingId);
+  };
+
+  /** A `pending` intent removed (while still pending); its child's claim is the caller's to release or keep. */
+  const discardIntent = (bookingId: string) =>
+    landed(
       bookings
-        .delete({ bookingId: item.bookingId })
+        .delete({ bookingId })
         .where((attr, op) => op.eq(attr.status, 'pending'))
         .go(),
     );
-    await guards.release('child-slot', item.guardKey, item.bookingId);
-  };
 
   /**
    * The child's claim on this slot: ours (new, or this request's own from an
@@ -265,27 +269,8 @@ export function createBookingService(deps: BookingServiceDeps) {
   };
 
   /** The `pending` intent; 'exists' when an earlier attempt of the same booking id wrote it. */
-  const writeIntent = async (intent: Omit<BookingItem, 'status'> & { status: 'pending' }) => {
-    try {
-      await bookings.create(intent).go();
-      return 'written' as const;
-    } catch (error) {
-      if (isConditionFailure(error)) return 'exists' as const;
-      throw error;
-    }
-  };
-
-  /** An intent written beside a claim that went elsewhere (the claim was never its own): removed while still pending. */
-  const discardIntent = async (bookingId: string) => {
-    try {
-      await bookings
-        .delete({ bookingId })
-        .where((attr, op) => op.eq(attr.status, 'pending'))
-        .go();
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-  };
+  const writeIntent = async (intent: Omit<BookingItem, 'status'> & { status: 'pending' }) =>
+    (await landed(bookings.create(intent).go())) ? ('written' as const) : ('exists' as const);
 
   return {
     reconcile,
