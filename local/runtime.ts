@@ -9,7 +9,7 @@ import { runAsGroup } from '@hongjia/functions/commons/group-scope';
 import { generateSessionKeyPair } from '@hongjia/functions/commons/session';
 import { functionGroups } from '@hongjia/functions/manifest';
 import { tableSpecs } from '@hongjia/infra/table-spec';
-import { ensureTables, localDynamoClient, localTableName, startDynalite } from './dynamodb';
+import { ensureTables, localDynamoClient, localTableName, type StoreStats, startDynalite } from './dynamodb';
 import { compileRoutes, createApiListener, type LambdaHttpHandler } from './http-adapter';
 import { enforceGroupGrants } from './least-privilege';
 import { startObjectStorage } from './object-storage';
@@ -38,6 +38,8 @@ export interface LocalRuntime {
   apiUrl: string;
   webUrl?: string;
   dynamoEndpoint: string;
+  /** The store's own process (dynalite, decision 0028): its pid and the calls it served. */
+  store: { pid: number; stats(): Promise<StoreStats> };
   s3Endpoint: string;
   uploadBucket: string;
   /** The queue-triggered workers (local/queues.ts): tests wait for them to settle. */
@@ -104,8 +106,9 @@ async function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
- * Runs the deployed handlers on this machine: dynalite for DynamoDB, s3rver for
- * S3, an API Gateway v2 adapter on `port`, the h5 build on `webPort`.
+ * Runs the deployed handlers on this machine: dynalite for DynamoDB (in a child
+ * process of its own, local/dynalite-process.mjs), s3rver for S3, an API Gateway
+ * v2 adapter on `port`, the h5 build on `webPort`.
  * One runtime per process: handlers read their environment when imported.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -115,10 +118,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   mkdirSync(options.dataDir, { recursive: true });
   const secrets = await localSecrets(options.dataDir);
 
-  log('starting DynamoDB (dynalite) …');
-  const dynamo = await startDynalite(join(options.dataDir, 'dynamodb'));
-  log('starting object storage (s3rver) …');
-  const storage = await startObjectStorage(join(options.dataDir, 's3'), uploadBucket);
+  // Together: the store's process boots while s3rver starts here.
+  log('starting DynamoDB (dynalite, its own process) and object storage (s3rver) …');
+  const [dynamo, storage] = await Promise.all([
+    startDynalite(join(options.dataDir, 'dynamodb')),
+    startObjectStorage(join(options.dataDir, 's3'), uploadBucket),
+  ]);
 
   Object.assign(process.env, {
     STAGE: 'local',
@@ -190,6 +195,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     apiUrl: `http://127.0.0.1:${apiPort}`,
     ...(webUrl ? { webUrl } : {}),
     dynamoEndpoint: dynamo.endpoint,
+    store: { pid: dynamo.pid, stats: dynamo.stats },
     s3Endpoint: storage.endpoint,
     uploadBucket,
     queues,
