@@ -41,5 +41,17 @@ export function certificateWriter(runtime: LocalRuntime) {
         .go();
       return data;
     },
+    /** Revoked as staff revocation writes it. */
+    async revoke(item: CertificateItem): Promise<void> {
+      await entity
+        .patch({ certificateId: item.certificateId })
+        .set({
+          revoked: true,
+          revokedAt: new Date().toISOString(),
+          revokedReason: '测试作废',
+          revokedBy: 'test',
+        })
+        .go();
+    },
   };
 }
