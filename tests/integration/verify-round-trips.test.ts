@@ -1,7 +1,7 @@
 import { api, type SessionUser } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
-import { certificateWriter } from './certificates-fixtures';
+import { certificateWriter, testVerifyCode } from './certificates-fixtures';
 import { startTestRuntime } from './harness';
 import { type Call, countingClient, roundTrips } from './round-trips';
 
@@ -19,6 +19,8 @@ const calls: Call[] = [];
 let verify: (code: string) => Promise<Record<string, unknown>>;
 
 beforeAll(async () => {
+  // Every seeded certificate is verified below, from one address.
+  process.env.VERIFY_RATE_LIMIT_PER_MINUTE = '1000';
   ({ runtime, close } = await startTestRuntime());
   writer = certificateWriter(runtime);
   // Imported only now: the functions' modules read the runtime's environment when first imported.
@@ -72,5 +74,124 @@ describe('round trips of one verification (issue 13 target: 1)', () => {
     const unknown = await measure('ZZZZZZZZZZZZ');
     expect(unknown.answer).toEqual({ valid: false });
     expect(unknown.rounds, JSON.stringify(unknown.commands)).toBe(1);
+  });
+});
+
+describe('the seeded city', () => {
+  it('verifies every certificate its approvals issued, a revoked one as revoked', async () => {
+    const { data } = await writer.entity.scan.go({ pages: 'all' });
+    const seeded = data.filter((item) => item.certificateId.startsWith('crt_') && item.registrationId);
+    expect(seeded.length).toBeGreaterThan(10);
+    for (const certificate of seeded) {
+      const { answer } = await measure(certificate.verifyCode);
+      expect(answer, certificate.certificateId).toEqual(
+        certificate.revoked
+          ? { valid: false, revoked: true }
+          : {
+              valid: true,
+              type: certificate.type,
+              issuedAt: certificate.issuedAt,
+              holderMasked: certificate.holderMasked,
+            },
+      );
+    }
+  });
+});
+
+/**
+ * No transactions (TOOLCHAIN.md): the certificate and its verification item
+ * are two writes, and a crash may fall between them. Each window below is
+ * made by writing what the interrupted code would have left; verify must
+ * answer what the certificate says.
+ */
+describe('what verify answers when a write was cut short', () => {
+  const copyOf = (item: { certificateId: string; verifyCode: string }) => ({
+    certificateId: item.certificateId,
+    verifyCode: item.verifyCode,
+    type: 'birth_registration_receipt' as const,
+    issuedAt: new Date().toISOString(),
+    holderMasked: '王*、李**',
+  });
+
+  it('issuance stopped after the pending item: the code is unknown', async () => {
+    const code = testVerifyCode();
+    await writer.items.verifications
+      .create({
+        ...copyOf({ certificateId: 'crt_never_written', verifyCode: code }),
+        state: 'pending',
+        writer: 'w',
+      })
+      .go();
+    expect((await measure(code)).answer).toEqual({ valid: false });
+  });
+
+  it('issuance stopped after the certificate, before settling: valid, read from the certificate', async () => {
+    const issued = await writer.issue('verify-crash-family');
+    await writer.items.verifications.patch({ verifyCode: issued.verifyCode }).set({ state: 'pending' }).go();
+    const measured = await measure(issued.verifyCode);
+    expect(measured.answer).toEqual({
+      valid: true,
+      type: issued.type,
+      issuedAt: issued.issuedAt,
+      holderMasked: issued.holderMasked,
+    });
+    expect(measured.rounds).toBe(2);
+  });
+
+  it('a pending item naming a certificate issued under another code is not that certificate', async () => {
+    const issued = await writer.issue('verify-crash-family');
+    const stray = testVerifyCode();
+    await writer.items.verifications
+      .create({
+        ...copyOf({ certificateId: issued.certificateId, verifyCode: stray }),
+        state: 'pending',
+        writer: 'w',
+      })
+      .go();
+    expect((await measure(stray)).answer).toEqual({ valid: false });
+  });
+
+  it('revocation stopped after marking, before the certificate: still valid; after it, revoked', async () => {
+    const issued = await writer.issue('verify-crash-family');
+    await writer.items.verifications.patch({ verifyCode: issued.verifyCode }).set({ state: 'pending' }).go();
+    expect((await measure(issued.verifyCode)).answer).toMatchObject({ valid: true });
+    await writer.entity.patch({ certificateId: issued.certificateId }).set({ revoked: true }).go();
+    expect((await measure(issued.verifyCode)).answer).toEqual({ valid: false, revoked: true });
+    // The revocation retried (void's retry, or staff again) settles the copy.
+    await writer.revoke(issued);
+    const settled = await writer.items.verifications.get({ verifyCode: issued.verifyCode }).go();
+    expect(settled.data?.state).toBe('revoked');
+  });
+
+  it('a retried issuance keeps the first code and removes its own pending item', async () => {
+    const issued = await writer.issue('verify-crash-family');
+    const { issueCertificateWithCode } = await import('@hongjia/functions/certificates/verification');
+    const retryCode = testVerifyCode();
+    const again = await issueCertificateWithCode(
+      writer.items,
+      { ...issued, issuedAt: new Date().toISOString() },
+      () => retryCode,
+    );
+    expect(again.verifyCode).toBe(issued.verifyCode);
+    expect((await writer.items.verifications.get({ verifyCode: retryCode }).go()).data).toBeNull();
+    expect((await measure(issued.verifyCode)).answer).toMatchObject({ valid: true });
+  });
+
+  it('a revocation that raced an issuance wins: the issuance cannot settle the copy to valid', async () => {
+    const issued = await writer.issue('verify-crash-family');
+    // The copy as an issuance leaves it before settling, then a revocation marks and lands.
+    await writer.items.verifications
+      .patch({ verifyCode: issued.verifyCode })
+      .set({ state: 'pending', writer: 'issuance-token' })
+      .go();
+    await writer.revoke(issued);
+    await expect(
+      writer.items.verifications
+        .patch({ verifyCode: issued.verifyCode })
+        .set({ state: 'valid' })
+        .where((a, op) => `${op.eq(a.state, 'pending')} AND ${op.eq(a.writer, 'issuance-token')}`)
+        .go(),
+    ).rejects.toThrow();
+    expect((await measure(issued.verifyCode)).answer).toEqual({ valid: false, revoked: true });
   });
 });
