@@ -12,6 +12,8 @@ import {
   haversineM,
   type LatLng,
   type NearbyHit,
+  prefixLoader,
+  searchAdaptive,
   searchNearby,
 } from '../src/geo';
 import { boxOf } from '../src/geo/cell-bounds';
@@ -138,7 +140,35 @@ const scenario = places
 
 const summary = (hits: NearbyHit<Place>[]) => hits.map((hit) => [hit.candidate.id, hit.distanceM]);
 
-describe('nearby search against brute force', () => {
+type Search = Parameters<typeof searchNearby<Place>>[0];
+type Engine = (all: Place[]) => {
+  run: (search: Search) => ReturnType<typeof searchNearby<Place>>;
+  loaded: string[];
+};
+
+/** The fixed covering (precision-5 cells, service points) and the adaptive one (childcare, decision 0025). */
+const engines: [string, Engine][] = [
+  [
+    'fixed covering',
+    (all) => {
+      const { engine, loaded } = createMemoryCellIndex(all, cellPrecision);
+      return { run: (search) => searchNearby(search, engine), loaded };
+    },
+  ],
+  [
+    'adaptive covering',
+    (all) => {
+      const index = prefixLoader(all, 9);
+      const covering = { coarsest: cellPrecision, probe: 7, finest: 8 };
+      return {
+        run: (search) => searchAdaptive(search, { covering, loadCell: index.loadCell, readAhead: 2 }),
+        loaded: index.loaded,
+      };
+    },
+  ],
+];
+
+describe.each(engines)('nearby search against brute force (%s)', (_, engineFor) => {
   it('pages through exactly what a brute-force scan returns, in the same order with the same distances', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ all, origin, radius, limit, filter, maxFee }) => {
@@ -152,16 +182,13 @@ describe('nearby search against brute force', () => {
         const accept = accepts(filter, maxFee);
         const expected = bruteForceNearby(all, { origin, radiusM, accept });
 
-        const { engine, loaded } = createMemoryCellIndex(all, cellPrecision);
+        const { run, loaded } = engineFor(all);
         const fingerprint = JSON.stringify([origin, radiusM, filter, maxFee]);
         const pages: NearbyHit<Place>[][] = [];
         let cursor: string | null = null;
         do {
           const after = await decodeNearbyCursor(cursor ?? undefined, fingerprint);
-          const page = await searchNearby(
-            { origin, radiusM, limit, accept, ...(after ? { after } : {}) },
-            engine,
-          );
+          const page = await run({ origin, radiusM, limit, accept, ...(after ? { after } : {}) });
           pages.push(page.items);
           cursor = await encodeNearbyCursor(page.next, fingerprint);
           expect(pages.length).toBeLessThanOrEqual(expected.length + 1);
@@ -184,9 +211,12 @@ describe('nearby search against brute force', () => {
       }),
       { numRuns: 300 },
     );
-    // 300 runs take about a second alone and several on a loaded 2-core machine; speed is the bench's job.
-  }, 60_000);
+    // 300 runs take seconds alone (the adaptive engine several times the fixed one's: it pages
+    // with limits down to 1, each page probing and splitting anew) and more on a loaded machine.
+  }, 180_000);
+});
 
+describe('nearby search against brute force', () => {
   it('includes a place exactly at the radius and leaves out one a micrometre beyond', async () => {
     const origin = { lat: 28.68, lng: 115.9 };
     const place: Place = { id: 'edge', lat: 28.7, lng: 115.91, affordable: true, fee: 1000 };

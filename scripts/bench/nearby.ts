@@ -1,8 +1,11 @@
 /**
  * Nearby search at 10k and 100k institutions (SPEC §4): the real service on
  * dynalite against brute force. Per size it prints whether every answer was
- * exactly the brute-force one, p50/p99 latency, institutions read per query
- * against items returned, and the service's p50 as a share of a brute-force
+ * exactly the brute-force one, p50/p99 latency, items read per query (every
+ * Query's ScannedCount, slots included) against items returned, the two
+ * bounded cases of decision 0025 (a first page in the densest district; a
+ * 20 km query whose filter matches nothing, in Queries sent; the bench fails
+ * when either misses its target at 100k), and the service's p50 as a share of a brute-force
  * search that has to Scan the table (the only Scan in the project, here to
  * measure what the index saves). Last stdout line: `BENCH_ROWS [...]`.
  *
@@ -21,7 +24,7 @@ import {
   type SlotItem,
 } from '@hongjia/functions/childcare/entities';
 import { createNearbyService } from '@hongjia/functions/childcare/search/nearby-service';
-import { bruteForceNearby, cellOf, geohashOf } from '@hongjia/functions/geo/index';
+import { bruteForceNearby, cellOf, geohashOf, haversineM } from '@hongjia/functions/geo/index';
 import { mainTable } from '@hongjia/infra/table-spec';
 import { type DistrictCode, districts, type NearbyQuery } from '@hongjia/shared';
 import { ensureTables, localDynamoClient, localTableName, startDynalite } from '../../local/dynamodb';
@@ -131,7 +134,8 @@ function bruteForce(
       (!query.ageClass || i.classes.some((c) => c.ageClass === query.ageClass)) &&
       (!query.affordableOnly || i.affordable) &&
       (query.maxMonthlyFee === undefined || i.monthlyFeeYuan <= query.maxMonthlyFee) &&
-      (!query.date || free(i.institutionId) > 0),
+      // Every synthetic slot is on slotDate: on any other date nothing is free.
+      (!query.date || (query.date === slotDate && free(i.institutionId) > 0)),
   });
 }
 
@@ -163,6 +167,30 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+/** The first page (or pages) a search answered, against the brute-force answer's head. */
+function sameAsBruteForce(
+  query: NearbyQuery,
+  got: { institution: { id: string }; distanceM: number }[],
+  institutions: InstitutionItem[],
+  freeById: Map<string, Map<AgeClass, number>>,
+): boolean {
+  const want = bruteForce(query, institutions, freeById)
+    .slice(0, got.length % pageSize === 0 && got.length > 0 ? got.length : undefined)
+    .map((hit) => [hit.candidate.id, Math.round(hit.distanceM)]);
+  return JSON.stringify(got.map((item) => [item.institution.id, item.distanceM])) === JSON.stringify(want);
+}
+
+/** The district whose centre has the most institutions within 1 km. */
+function densestCentre(institutions: InstitutionItem[]): (typeof districts)[number] {
+  const near = (centre: { lat: number; lng: number }) =>
+    institutions.filter((i) => haversineM(centre, i) <= 1000).length;
+  const [densest] = [...districts].map((d) => ({ d, n: near(d.centre) })).sort((a, b) => b.n - a.n);
+  if (!densest) throw new Error('no districts');
+  return densest.d;
+}
+
+const missed: string[] = [];
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-bench-nearby-'));
   const dynamo = await startDynalite(join(dataDir, 'dynamodb'));
@@ -170,6 +198,19 @@ async function main() {
   const rows: BenchRow[] = [];
   let inexact = 0;
   try {
+    // Every Query the search sends (each page of one counts) and the items it read, slots included.
+    const tally = { queries: 0, itemsRead: 0 };
+    raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'QueryCommand') {
+          tally.queries += 1;
+          tally.itemsRead += Number((result.output as { ScannedCount?: number }).ScannedCount ?? 0);
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'countQueries' },
+    );
     await ensureTables(raw);
     const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
     const table = localTableName(mainTable);
@@ -216,20 +257,63 @@ async function main() {
       for (let q = 0; q < queriesPerSize; q++) {
         const query = randomQuery();
         const t0 = performance.now();
+        const before = tally.itemsRead;
         const first = await service.search(query);
         latencies.push(performance.now() - t0);
+        read += tally.itemsRead - before;
         // A second page too, so the cursor path is held to brute force as well.
         const second = first.nextCursor
           ? await service.search({ ...query, cursor: first.nextCursor })
           : { items: [], nextCursor: null };
-        read += first.stats.candidatesRead;
         returned += first.items.length;
-        const got = [...first.items, ...second.items].map((item) => [item.institution.id, item.distanceM]);
-        const want = bruteForce(query, institutions, freeById)
-          .slice(0, got.length === 2 * pageSize ? 2 * pageSize : undefined)
-          .map((hit) => [hit.candidate.id, Math.round(hit.distanceM)]);
-        if (JSON.stringify(got) === JSON.stringify(want)) exact++;
+        if (sameAsBruteForce(query, [...first.items, ...second.items], institutions, freeById)) exact++;
         else inexact++;
+      }
+
+      // The two bounded cases of issue 13 (decision 0025), from the densest district's centre.
+      const densest = densestCentre(institutions);
+      const measureCase = async (queries: NearbyQuery[]) => {
+        let items = 0;
+        let returnedHere = 0;
+        let queryCalls = 0;
+        for (const query of queries) {
+          const before = { ...tally };
+          const page = await service.search(query);
+          items += tally.itemsRead - before.itemsRead;
+          queryCalls += tally.queries - before.queries;
+          returnedHere += page.items.length;
+          if (!sameAsBruteForce(query, page.items, institutions, freeById)) inexact++;
+        }
+        return { items, returned: returnedHere, queryCalls, count: queries.length };
+      };
+      const denseQueries: NearbyQuery[] = Array.from({ length: 10 }, (_, n) => {
+        const at = pointNear(random, densest.centre, 1000);
+        return {
+          lat: at.lat,
+          lng: at.lng,
+          radiusM: 3000,
+          limit: pageSize,
+          ...(n % 3 === 1 ? { affordableOnly: true } : {}),
+          ...(n % 3 === 2 ? { date: slotDate, ageClass: 'toddler' as const } : {}),
+        };
+      });
+      const dense = await measureCase(denseQueries);
+      const sparseBase = {
+        lat: densest.centre.lat,
+        lng: densest.centre.lng,
+        radiusM: 20_000,
+        limit: pageSize,
+      };
+      // Below every fee (800 yuan is the lowest), and a date on which nothing is offered.
+      const sparseFee = await measureCase([{ ...sparseBase, maxMonthlyFee: 750 }]);
+      const sparseDate = await measureCase([{ ...sparseBase, date: '2030-06-04' }]);
+      const denseRatio = dense.items / Math.max(1, dense.returned);
+      const sparseQueries = Math.max(sparseFee.queryCalls, sparseDate.queryCalls);
+      if (size >= 100_000) {
+        if (denseRatio > 10)
+          missed.push(`dense first page read ${denseRatio.toFixed(1)}× what it returned (target ≤ 10×)`);
+        if (sparseQueries > 100)
+          missed.push(`a sparse 20 km query sent ${sparseQueries} Queries (target ≤ 100)`);
       }
 
       // Brute force from DynamoDB: Scan every item, then filter and sort in memory (twice; the better time counts).
@@ -255,9 +339,19 @@ async function main() {
           'first page of 20, dynalite, 3 or 10 km, mixed filters',
         ],
         [
-          `nearby ${label}: institutions read / returned`,
+          `nearby ${label}: items read / returned`,
           `${(read / queriesPerSize).toFixed(0)} / ${(returned / queriesPerSize).toFixed(1)}`,
-          'per query, first page',
+          "per query, first page; every Query's ScannedCount, slots included",
+        ],
+        [
+          `nearby ${label}: densest district, items read / returned`,
+          `${denseRatio.toFixed(1)} ×`,
+          `${dense.items} / ${dense.returned} over ${dense.count} first pages within 1 km of ${densest.name}'s centre (3 km, mixed filters; slots counted); ${(dense.queryCalls / dense.count).toFixed(1)} Queries a page; target ≤ 10× at 100k`,
+        ],
+        [
+          `nearby ${label}: 20 km, filter matching nothing, Queries`,
+          `${sparseFee.queryCalls} / ${sparseDate.queryCalls}`,
+          `fee below every institution's / a date with no slots, from ${densest.name}'s centre; items read ${sparseFee.items} / ${sparseDate.items}; target ≤ 100 at 100k`,
         ],
         [
           `nearby ${label}: vs Scan brute force`,
@@ -267,7 +361,7 @@ async function main() {
       );
       process.stderr.write(
         `${rows
-          .slice(-4)
+          .slice(-6)
           .map((row) => row.join('  '))
           .join('\n')}\n`,
       );
@@ -278,8 +372,10 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
-  // A page that differs from brute force is a failed bench, whatever its speed.
-  if (inexact > 0) process.exitCode = 1;
+  // A page that differs from brute force is a failed bench, whatever its speed; so is a missed target.
+  if (inexact > 0) process.stderr.write(`nearby bench: ${inexact} answers differ from brute force\n`);
+  for (const miss of missed) process.stderr.write(`nearby bench: target missed: ${miss}\n`);
+  if (inexact > 0 || missed.length > 0) process.exitCode = 1;
 }
 
 await main();

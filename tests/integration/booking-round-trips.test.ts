@@ -1,11 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { createBookingServices } from '@hongjia/functions/childcare/booking/services';
 import type { SessionUser } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { approve, fileInstitution, futureDate, monthsBefore, publishSlot } from './childcare-filing-fixtures';
 import { signIn, startTestRuntime } from './harness';
+import { type Call, countingClient, roundTrips } from './round-trips';
 
 /**
  * How many DynamoDB round trips a booking waits for (issue 13): calls are
@@ -22,38 +21,7 @@ let provider: string;
 const slotDate = futureDate(4);
 const birth = monthsBefore(slotDate, 18);
 
-type Call = { command: string; start: number; end: number };
 const calls: Call[] = [];
-
-function countingClient(endpoint: string) {
-  const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'cn-northwest-1' });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const call: Call = { command: String(context.commandName), start: performance.now(), end: 0 };
-      try {
-        return await next(args);
-      } finally {
-        call.end = performance.now();
-        calls.push(call);
-      }
-    },
-    { step: 'initialize', name: 'countRoundTrips' },
-  );
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-}
-
-/** Rounds on the critical path: a call that starts after every earlier call ended begins a new one. */
-function roundTrips(recorded: readonly Call[]): number {
-  let rounds = 0;
-  let frontier = Number.NEGATIVE_INFINITY;
-  for (const call of [...recorded].sort((a, b) => a.start - b.start)) {
-    if (call.start >= frontier) {
-      rounds++;
-      frontier = call.end;
-    } else frontier = Math.max(frontier, call.end);
-  }
-  return rounds;
-}
 
 let service: ReturnType<typeof createBookingServices>;
 let storedBookingsOf: (userId: string) => Promise<{ status: string }[]>;
@@ -88,7 +56,7 @@ beforeAll(async () => {
   const { mainTableName } = await import('@hongjia/functions/commons/dynamo');
   const { notifierFromEnv } = await import('@hongjia/functions/notifications/from-env');
   const { createBookingEntity } = await import('@hongjia/functions/childcare/booking/entity');
-  const client = countingClient(runtime.dynamoEndpoint);
+  const client = countingClient(runtime.dynamoEndpoint, calls);
   const bookingItems = createBookingEntity(client, mainTableName());
   storedBookingsOf = async (userId) => (await bookingItems.query.byUser({ userId }).go()).data;
   service = createBookingServices({

@@ -130,7 +130,7 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      service: createCertificateService({ items: writer.items, access: createAccessChecks() }),
       limiter: createRateLimiter({ client: writer.client, table }),
       perDay: 2,
     });
@@ -184,7 +184,7 @@ describe('print codes with an injected clock', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      service: createCertificateService({ items: writer.items, access: createAccessChecks() }),
       limiter: createRateLimiter({ client: writer.client, table }),
       perDay: 5,
       newCode: () => codes.shift() ?? '999999',
@@ -269,7 +269,7 @@ describe('print-code guessing', () => {
       codes: createPrintCodeEntity(writer.client, table),
       points: createServicePointEntity(writer.client, table),
       users,
-      service: createCertificateService({ certificates: writer.entity, access: createAccessChecks() }),
+      service: createCertificateService({ items: writer.items, access: createAccessChecks() }),
       limiter: createRateLimiter({ client: writer.client, table }),
       perDay: 50,
     });

@@ -2,8 +2,8 @@ import type { CertificateDetail, ListQuery, SessionUser } from '@hongjia/shared'
 import { type AccessChecks, covers } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { conflict, notFound } from '../commons/errors';
-import { isConditionFailure } from '../commons/guards';
-import type { CertificateEntity, CertificateItem } from './entity';
+import type { CertificateItem } from './entity';
+import { type CertificateItems, revokeCertificateItem } from './verification';
 import { toCertificateDetail, toCertificateSummary } from './views';
 
 /**
@@ -11,8 +11,8 @@ import { toCertificateDetail, toCertificateSummary } from './views';
  * the caller's (or, for staff, not in their jurisdiction) is a 404, as if it
  * did not exist: certificate ids must not be probed.
  */
-export function createCertificateService(deps: { certificates: CertificateEntity; access: AccessChecks }) {
-  const { certificates } = deps;
+export function createCertificateService(deps: { items: CertificateItems; access: AccessChecks }) {
+  const { certificates } = deps.items;
   const get = async (certificateId: string): Promise<CertificateItem | undefined> =>
     (await certificates.get({ certificateId }).go({ consistent: true })).data ?? undefined;
 
@@ -33,7 +33,10 @@ export function createCertificateService(deps: { certificates: CertificateEntity
       return item;
     },
 
-    /** Conditional on `revoked = false`: a second or racing revocation is 409, the first one's reason stays. */
+    /**
+     * Conditional on `revoked = false`: a second or racing revocation is 409, the first one's reason stays.
+     * The verification item moves with it (./verification.ts).
+     */
     async revoke(
       caller: SessionUser,
       certificateId: string,
@@ -43,17 +46,9 @@ export function createCertificateService(deps: { certificates: CertificateEntity
       const jurisdiction = await deps.access.staffJurisdiction(caller);
       const item = await get(certificateId);
       if (!item || !covers(jurisdiction, item.jurisdiction)) throw notFound('未找到该证件');
-      try {
-        const { data } = await certificates
-          .patch({ certificateId })
-          .set({ revoked: true, revokedAt: now.toISOString(), revokedReason: reason, revokedBy: caller.id })
-          .where((attr, op) => op.eq(attr.revoked, false))
-          .go({ response: 'all_new' });
-        return toCertificateDetail(data as CertificateItem);
-      } catch (error) {
-        if (isConditionFailure(error)) throw conflict('该证件已作废');
-        throw error;
-      }
+      const revoked = await revokeCertificateItem(deps.items, item, { reason, by: caller.id, at: now });
+      if (!revoked) throw conflict('该证件已作废');
+      return toCertificateDetail(revoked);
     },
   };
 }

@@ -3,3 +3,10 @@
  * functions/test/import-rules.test.ts). Anything not listed here is its own business.
  */
 export { type CertificateEntity, type CertificateItem, createCertificateEntity } from './entity';
+export {
+  type CertificateItems,
+  createCertificateItems,
+  issueCertificateWithCode,
+  type NewCertificate,
+  revokeCertificateItem,
+} from './verification';

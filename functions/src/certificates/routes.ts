@@ -8,10 +8,10 @@ import { userStoreFor } from '../commons/users';
 import { createServicePointEntity } from '../service-points';
 import { createCertificateService } from './certificate-service';
 import { certificateConfig } from './config';
-import { createCertificateEntity } from './entity';
 import { createPrintCodeEntity } from './print-code-entity';
 import { createPrintService } from './print-service';
 import { publicJwks } from './signing';
+import { createCertificateItems } from './verification';
 import { createVerifyService } from './verify-service';
 import { toCertificateDetail } from './views';
 
@@ -20,11 +20,12 @@ export function createCertificateRoutes(deps: {
   client: DynamoDBDocumentClient;
   table: string;
 }): RouteImplementation[] {
-  const certificates = createCertificateEntity(deps.client, deps.table);
+  const items = createCertificateItems(deps.client, deps.table);
+  const { certificates } = items;
   const users = userStoreFor(deps.client, accessTableName());
-  const service = createCertificateService({ certificates, access: createAccessChecks() });
+  const service = createCertificateService({ items, access: createAccessChecks() });
   const limiter = createRateLimiter(deps);
-  const verifier = createVerifyService({ certificates, limiter });
+  const verifier = createVerifyService({ items, limiter });
   const printing = createPrintService({
     certificates,
     codes: createPrintCodeEntity(deps.client, deps.table),

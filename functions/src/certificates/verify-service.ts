@@ -1,7 +1,7 @@
 import type { SessionUser } from '@hongjia/shared';
 import { limits } from '../commons/limits';
 import { addressSubject, type RateLimiter } from '../commons/rate-limit';
-import type { CertificateEntity } from './entity';
+import { type CertificateItems, resolvePending, type VerificationItem } from './verification';
 
 export interface VerifyAnswer {
   valid: boolean;
@@ -19,28 +19,43 @@ export interface VerifyAnswer {
  * Gateway reports (IPv6 by /64), with a larger, sharded allowance because an
  * address may be many people (commons/limits.ts). An unknown
  * code answers `{valid: false}` with 200 and nothing else; a revoked one only
- * says it was revoked: least disclosure for anyone holding a code.
+ * says it was revoked: least disclosure for anyone holding a code. Reads the
+ * code's verification item, not the certificate (./verification.ts).
  */
-export function createVerifyService(deps: { certificates: CertificateEntity; limiter: RateLimiter }) {
+export function createVerifyService(deps: { items: CertificateItems; limiter: RateLimiter }) {
+  const limit = (from: { caller?: SessionUser; sourceIp: string }, now: Date) =>
+    from.caller
+      ? deps.limiter.hit(limits.verifyPerAccount, from.caller.id, now)
+      : deps.limiter.hit(limits.verifyPerAddress, addressSubject(from.sourceIp), now);
   return {
     async verify(
       code: string,
       from: { caller?: SessionUser; sourceIp: string },
       now: Date,
     ): Promise<VerifyAnswer> {
-      if (from.caller) await deps.limiter.hit(limits.verifyPerAccount, from.caller.id, now);
-      else await deps.limiter.hit(limits.verifyPerAddress, addressSubject(from.sourceIp), now);
-      const { data } = await deps.certificates.query.byVerifyCode({ verifyCode: code }).go({ limit: 1 });
-      const found = data[0];
-      if (!found) return { valid: false };
-      // The code index is eventually consistent on DynamoDB; the item itself is read
-      // consistently so a revocation takes effect at once.
-      const item = (
-        await deps.certificates.get({ certificateId: found.certificateId }).go({ consistent: true })
-      ).data;
-      if (!item) return { valid: false };
-      if (item.revoked) return { valid: false, revoked: true };
-      return { valid: true, type: item.type, issuedAt: item.issuedAt, holderMasked: item.holderMasked };
+      // The limiter's write and the read go together (decision 0025): a refused
+      // caller gets its 429 all the same, and the answer waits for one round trip.
+      // The read is consistent so a revocation takes effect at once.
+      const [, read] = await Promise.all([
+        limit(from, now),
+        deps.items.verifications.get({ verifyCode: code }).go({ consistent: true }),
+      ]);
+      const copy = read.data;
+      if (!copy) return { valid: false };
+      if (copy.state === 'revoked') return { valid: false, revoked: true };
+      if (copy.state === 'valid') return answerOf(copy);
+      // Pending: a write to the certificate is under way or was cut short; it decides.
+      const resolved = await resolvePending(deps.items, copy);
+      if (!resolved.found) return { valid: false };
+      if (resolved.revoked || !resolved.copy) return { valid: false, revoked: true };
+      return answerOf(resolved.copy);
     },
   };
 }
+
+const answerOf = (copy: Pick<VerificationItem, 'type' | 'issuedAt' | 'holderMasked'>): VerifyAnswer => ({
+  valid: true,
+  type: copy.type,
+  issuedAt: copy.issuedAt,
+  holderMasked: copy.holderMasked,
+});

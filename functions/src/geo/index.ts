@@ -1,4 +1,5 @@
 /** The nearby engine shared by childcare search and certificate service points. */
+export { type AdaptiveCovering, type AdaptiveEngine, prefixLoader, searchAdaptive } from './adaptive';
 export { bruteForceNearby } from './brute-force';
 export { cellOf, cellPrecision, geohashOf, searchCellPrecision } from './cells';
 export { coveringCells } from './covering';

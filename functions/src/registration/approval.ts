@@ -1,4 +1,4 @@
-import type { CertificateEntity } from '../certificates';
+import type { CertificateItems } from '../certificates';
 import { conflict } from '../commons/errors';
 import type { GuardEntity, Guards } from '../commons/guards';
 import type { RegistrationMonitoringHook } from '../monitoring';
@@ -30,7 +30,7 @@ export function createApproval(deps: {
   records: RegistrationRecords;
   guards: Guards;
   guardEntity: GuardEntity;
-  certificates: CertificateEntity;
+  certificates: CertificateItems;
   /** Population monitoring is told of approvals and voids (its coverage of deliveries; never throws). */
   monitoring?: RegistrationMonitoringHook;
 }) {
@@ -98,7 +98,9 @@ export function createApproval(deps: {
     /** Repairs an approval interrupted between the move and the certificate write. */
     async ensureCertificate(item: RegistrationItem, now: Date): Promise<void> {
       if (item.status !== 'approved' || !item.certificateId) return;
-      const existing = await certificates.get({ certificateId: item.certificateId }).go({ consistent: true });
+      const existing = await certificates.certificates
+        .get({ certificateId: item.certificateId })
+        .go({ consistent: true });
       if (!existing.data) await issueCertificate(certificates, item, now);
     },
   };

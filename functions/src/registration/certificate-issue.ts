@@ -1,6 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { CertificateEntity, CertificateItem } from '../certificates';
-import { isConditionFailure } from '../commons/guards';
+import {
+  type CertificateItem,
+  type CertificateItems,
+  issueCertificateWithCode,
+  revokeCertificateItem,
+} from '../certificates';
 import type { RegistrationItem } from './entity';
 
 /** Unambiguous when read aloud or typed from paper: no 0/O, 1/I. */
@@ -26,67 +30,51 @@ const titles = {
 
 /**
  * Issues the e-certificate of an approved registration (once: conditional
- * create on the derived id). The QR payload is signed when the certificate
- * is read (certificates group), not stored.
+ * create on the derived id), with the verification item verify reads
+ * (certificates/verification.ts: pending first, settled after). The QR
+ * payload is signed when the certificate is read (certificates group), not stored.
  */
 export async function issueCertificate(
-  certificates: CertificateEntity,
+  items: CertificateItems,
   registration: RegistrationItem,
   now: Date,
 ): Promise<CertificateItem> {
-  const certificateId = certificateIdFor(registration.registrationId);
   const { type, title } = titles[registration.kind];
-  try {
-    const created = await certificates
-      .create({
-        certificateId,
-        registrationId: registration.registrationId,
-        userId: registration.userId,
-        type,
-        title,
-        receiptNo: registration.receiptNo,
-        verifyCode: newVerifyCode(),
-        holderMasked: `${registration.motherNameMasked}、${registration.fatherNameMasked}`,
-        parity: registration.parity,
-        jurisdiction: registration.jurisdiction,
-        issuedAt: now.toISOString(),
-      })
-      .go();
-    return created.data;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const existing = (await certificates.get({ certificateId }).go({ consistent: true })).data;
-    if (!existing) throw error;
-    return existing;
-  }
+  return issueCertificateWithCode(
+    items,
+    {
+      certificateId: certificateIdFor(registration.registrationId),
+      registrationId: registration.registrationId,
+      userId: registration.userId,
+      type,
+      title,
+      receiptNo: registration.receiptNo,
+      holderMasked: `${registration.motherNameMasked}、${registration.fatherNameMasked}`,
+      parity: registration.parity,
+      jurisdiction: registration.jurisdiction,
+      issuedAt: now.toISOString(),
+    },
+    newVerifyCode,
+  );
 }
 
 /**
  * Revokes the certificate of a voided registration (decision 0011), as
- * staff revocation does (`revoked`, when, why, by whom), but idempotently: an
- * already revoked certificate keeps its first reason, and a certificate never
- * written (a crash before issuance) stays unwritten — only approved
- * registrations are repaired into one.
+ * staff revocation does (`revoked`, when, why, by whom, and its verification
+ * item), but idempotently: an already revoked certificate keeps its first
+ * reason, and a certificate never written (a crash before issuance) stays
+ * unwritten — only approved registrations are repaired into one.
  */
 export async function revokeCertificate(
-  certificates: CertificateEntity,
+  items: CertificateItems,
   registration: RegistrationItem,
   revocation: { reason: string; by: string },
   now: Date,
 ): Promise<void> {
   if (!registration.certificateId) return;
-  try {
-    await certificates
-      .patch({ certificateId: registration.certificateId })
-      .set({
-        revoked: true,
-        revokedAt: now.toISOString(),
-        revokedReason: revocation.reason,
-        revokedBy: revocation.by,
-      })
-      .where((attr, op) => op.eq(attr.revoked, false))
-      .go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  const certificate = (
+    await items.certificates.get({ certificateId: registration.certificateId }).go({ consistent: true })
+  ).data;
+  if (!certificate) return;
+  await revokeCertificateItem(items, certificate, { ...revocation, at: now });
 }

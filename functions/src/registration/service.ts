@@ -7,7 +7,7 @@ import {
   type ReviewReason,
   type SessionUser,
 } from '@hongjia/shared';
-import type { CertificateEntity } from '../certificates';
+import type { CertificateItems } from '../certificates';
 import { type AccessChecks, covers, type Jurisdiction, refuseOwnCase } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound, validationFailed } from '../commons/errors';
@@ -38,7 +38,7 @@ export interface RegistrationServiceDeps {
   notifier: Notifier;
   cipher: () => Promise<PiiCipher>;
   filer: FilerCheck;
-  certificates: CertificateEntity;
+  certificates: CertificateItems;
   audit: AuditTrail;
 }
 

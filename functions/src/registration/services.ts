@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createCertificateEntity } from '../certificates';
+import { createCertificateItems } from '../certificates';
 import { createAccessChecks } from '../commons/access';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';
 import { auditTableName } from '../commons/dynamo';
@@ -42,7 +42,7 @@ export function createRegistrationServices(deps: RegistrationDeps) {
   const { client, table } = deps;
   const records = recordsFor(deps);
   const guardEntity = createGuardEntity(client, table);
-  const certificates = createCertificateEntity(client, table);
+  const certificates = createCertificateItems(client, table);
   return createRegistrationService({
     records,
     approval: createApproval({

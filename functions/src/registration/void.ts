@@ -1,5 +1,5 @@
 import type { SessionUser } from '@hongjia/shared';
-import type { CertificateEntity } from '../certificates';
+import type { CertificateItems } from '../certificates';
 import { type AccessChecks, covers, type Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict, notFound } from '../commons/errors';
@@ -31,7 +31,7 @@ export interface VoidRequest {
 export function createVoiding(deps: {
   records: RegistrationRecords;
   approval: Approval;
-  certificates: CertificateEntity;
+  certificates: CertificateItems;
   audit: AuditTrail;
   access: AccessChecks;
   notify: (item: RegistrationItem, now: Date) => Promise<void>;

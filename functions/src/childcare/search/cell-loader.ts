@@ -12,11 +12,14 @@ function partitionOf(searchCell: string): string {
 }
 
 /**
- * Reads one search cell (a geohash prefix finer than the index partition) for
+ * Reads one search cell (a geohash prefix, the index partition or finer) for
  * the nearby engine: its published institutions (gsi1, sparse) and, when the
- * search names a date, its slots on that date (gsi2) in parallel. Both are one
- * query on the precision-5 partition with begins_with on the geohash, so the
- * cost follows the places near the origin, not how crowded the partition is.
+ * search names a date, first its slots on that date (gsi2). Both are queries
+ * on the precision-5 partition with begins_with on the geohash, so the cost
+ * follows the cells the adaptive covering chose, not how crowded the partition
+ * is. With a date only institutions with a free place can match, so a cell
+ * whose slots have none is answered without reading its institutions: a date
+ * on which almost nothing is free costs one Query per cell, not two.
  */
 export function createCellLoader(
   deps: { institutions: InstitutionEntity; slots: SlotEntity },
@@ -25,10 +28,13 @@ export function createCellLoader(
   const { date, ageClass } = options;
   return async (searchCell: string): Promise<InstitutionCandidate[]> => {
     const cell = partitionOf(searchCell);
-    const [institutions, freeByInstitution] = await Promise.all([
-      deps.institutions.query.byCell({ cell }).begins({ geohash: searchCell }).go({ pages: 'all' }),
-      date === undefined ? undefined : freePlacesInCell(deps.slots, searchCell, date, ageClass),
-    ]);
+    const freeByInstitution =
+      date === undefined ? undefined : await freePlacesInCell(deps.slots, searchCell, date, ageClass);
+    if (freeByInstitution && ![...freeByInstitution.values()].some((free) => free > 0)) return [];
+    const institutions = await deps.institutions.query
+      .byCell({ cell })
+      .begins({ geohash: searchCell })
+      .go({ pages: 'all' });
     return institutions.data.map((institution) => ({
       id: institution.institutionId,
       lat: institution.lat,

@@ -1,11 +1,11 @@
 import { districtByCode, type NearbyItem, type NearbyQuery } from '@hongjia/shared';
 import {
+  cellPrecision,
   decodeNearbyCursor,
   encodeNearbyCursor,
   type LatLng,
   queryFingerprint,
-  searchCellPrecision,
-  searchNearby,
+  searchAdaptive,
 } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';
 import { toSummary } from '../views';
@@ -26,6 +26,13 @@ export function originOf(query: Pick<NearbyQuery, 'lat' | 'lng' | 'district'>): 
   // The query schema refuses this already; reaching it is a bug.
   throw new Error('nearby query without an origin');
 }
+
+/**
+ * Cells from the index partition (precision 5, ≈ 4.9 km) down to precision 8
+ * (≈ 38 × 19 m), the origin's precision-7 cell (≈ 150 m) read first to learn
+ * how dense the place is (decision 0025).
+ */
+export const nearbyCovering = { coarsest: cellPrecision, probe: 7, finest: 8 } as const;
 
 export function createNearbyService(deps: {
   institutions: InstitutionEntity;
@@ -53,10 +60,10 @@ export function createNearbyService(deps: {
         filters.date ?? null,
       ]);
       const after = await decodeNearbyCursor(query.cursor, fingerprint);
-      const page = await searchNearby(
+      const page = await searchAdaptive(
         { origin, radiusM: query.radiusM, limit: query.limit, accept: acceptsInstitution(filters), after },
         {
-          cellPrecision: searchCellPrecision,
+          covering: nearbyCovering,
           loadCell: createCellLoader(deps, { date: filters.date, ageClass: filters.ageClass }),
           readAhead: deps.readAhead ?? 2,
         },
