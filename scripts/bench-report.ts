@@ -19,6 +19,8 @@ export interface BenchRun {
   ranAt: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; loadAverage1m: number };
   figures: BenchFigure[];
+  /** Whatever more a bench keeps beside its table (the bundles bench: each bundle's inputs). */
+  detail?: Record<string, unknown>;
 }
 
 export const generatedStart =

@@ -2,8 +2,9 @@
  * `npm run bench`: measured numbers, printed as a table and written per bench to
  * docs/bench/<bench>.json (with the run's date and machine); `npm run bench -- report`
  * makes docs/BENCHMARKS.md's tables from those files (scripts/bench-report.ts). Rows:
- * - each Lambda bundle (the same esbuild options the CDK construct uses):
- *   size, gzip size, and cold import time in a fresh Node process (median of 7);
+ * - each Lambda bundle as synthesized in infra/cdk.out (scripts/bench-bundles.ts): size, gzip,
+ *   cold import with and without source maps, what is inside (esbuild metafile); a group over
+ *   300 KiB fails the run after the figures are written;
  * - the weapp main package against WeChat's 2 MB limit (our budget: 1 MB);
  * - then every script in scripts/bench/ (one per capability), each in its own
  *   process (so each may start its own local runtime) and printing its rows as
@@ -16,10 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { functionGroups } from '@hongjia/functions/manifest';
-import { tableSpecs } from '@hongjia/infra/table-spec';
-import { build } from 'esbuild';
+import { benchBundles } from './bench-bundles';
 import { type BenchRun, benchRun, withTables } from './bench-report';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -31,67 +29,6 @@ const rows: BenchRow[] = [];
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-/** Environment a deployed function has, minus anything that would reach the network at import. */
-const importEnv = {
-  ...process.env,
-  ...Object.fromEntries(tableSpecs.map((spec) => [spec.envVar, `bench-${spec.envVar.toLowerCase()}`])),
-  UPLOAD_BUCKET: 'bench-uploads',
-  SESSION_VERIFY_KEYS_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:bench',
-  WECHAT_AUTH_MODE: 'wechat',
-  WECHAT_APP_ID: 'wx0000000000000000',
-  STAGE: 'bench',
-  AWS_REGION: 'cn-northwest-1',
-  POWERTOOLS_LOG_LEVEL: 'ERROR',
-};
-
-async function benchFunctions() {
-  for (const group of functionGroups) {
-    const outfile = join(benchDir, group.name, 'index.mjs');
-    await build({
-      entryPoints: [join(repoRoot, 'functions', group.entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      mainFields: ['module', 'main'],
-      banner: {
-        js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-      },
-      external: ['@aws-sdk/*'],
-      logLevel: 'error',
-    });
-    const code = readFileSync(outfile);
-    const times: number[] = [];
-    for (let run = 0; run < 7; run++) {
-      const probe = spawnSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
-        ],
-        { env: importEnv, encoding: 'utf8' },
-      );
-      // The last lines say why (the first are the minified line the error points into).
-      if (probe.status !== 0)
-        throw new Error(`import of ${group.name} failed: ${probe.stderr.split('\n').slice(-12).join('\n')}`);
-      times.push(Number(probe.stdout.trim().split('\n').pop()));
-    }
-    rows.push([
-      `λ ${group.name} bundle`,
-      `${kib(code.length)} (gzip ${kib(gzipSync(code).length)})`,
-      `cold import p50 ${median(times).toFixed(0)} ms (7 runs, AWS SDK external)`,
-    ]);
-  }
 }
 
 function directorySize(path: string, skip: (path: string) => boolean): number {
@@ -126,13 +63,14 @@ function benchWeapp() {
   ]);
 }
 
-/** The rows since `from`, as docs/bench/<bench>.json. */
-function writeFigures(bench: string, from: number) {
+/** The rows since `from`, as docs/bench/<bench>.json (with the bench's detail, if it has one). */
+function writeFigures(bench: string, from: number, detail?: BenchRun['detail']) {
   mkdirSync(figuresDir, { recursive: true });
   const run = benchRun(
     bench,
     rows.slice(from).map(([measure, value, note]) => ({ measure, value, note })),
   );
+  if (detail) run.detail = detail;
   writeFileSync(join(figuresDir, `${bench}.json`), `${JSON.stringify(run, null, 2)}\n`);
 }
 
@@ -172,10 +110,13 @@ async function main() {
   const filter = process.argv[2];
   if (filter === 'report') return report();
   // `npm run bench -- bundles`: only the bundle sizes and the weapp package (a minute, not half an hour).
+  let overBudget: string[] = [];
   if (!filter || filter === 'bundles') {
-    await benchFunctions();
+    const bundles = await benchBundles(repoRoot);
+    rows.push(...bundles.rows);
+    overBudget = bundles.overBudget;
     benchWeapp();
-    writeFigures('bundles', 0);
+    writeFigures('bundles', 0, { budget: bundles.budget, overBudget, bundles: bundles.details });
   }
   if (filter !== 'bundles') benchScripts(filter);
   const header = ['measure', 'value', 'note'];
@@ -186,6 +127,11 @@ async function main() {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
   report();
+  // Written and reported first: an over-budget bundle is a finding to read, then a failure.
+  if (overBudget.length > 0) {
+    console.error(`\nover the bundle budget (300 KiB minified): ${overBudget.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { defineRoute, pageOf } from '@hongjia/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditEvent, AuditTrail } from '../src/commons/audit';
 import type { CallerStore } from '../src/commons/caller';
 import { answeredRecords } from '../src/commons/read-audit';

@@ -62,6 +62,24 @@ export const localOnlyEnvNames: readonly string[] = [
 
 export type AccessMode = 'RO' | 'RW';
 
+/**
+ * How every function is bundled (esbuild through NodejsFunction). The bundles bench
+ * (scripts/bench.ts) rebuilds each group with exactly these options to read esbuild's metafile
+ * and checks its output is byte for byte the asset in infra/cdk.out. The AWS SDK v3 stays
+ * external: the Node.js 22 runtime ships it, and bundling it would add ≈ 200–400 KiB per
+ * group against the 300 KiB budget (decision 0026 has the numbers).
+ */
+export const functionBundling = {
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+  externalModules: ['@aws-sdk/*'],
+} as const;
+
 export interface HongjiaFunctionProps {
   group: FunctionGroup;
   stage: string;
@@ -130,14 +148,9 @@ export class HongjiaFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
+        ...functionBundling,
+        mainFields: [...functionBundling.mainFields],
+        externalModules: [...functionBundling.externalModules],
         forceDockerBundling: false,
         // Files the code reads beside its handler at run time (the reports group's font).
         ...(props.group.bundleAssets?.length

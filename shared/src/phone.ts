@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A mainland mobile number: 11 digits starting 13–19. */
 export const mobilePattern = /^1[3-9]\d{9}$/;

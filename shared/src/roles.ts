@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { districtCodes } from './districts';
 
 /** Who a signed-in user is. A user may hold several roles (a parent who is also staff). */

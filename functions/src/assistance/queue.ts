@@ -1,5 +1,5 @@
 import type { AssistanceStatus, DistrictCode, SessionUser } from '@hongjia/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AccessChecks, districtsAsked } from '../commons/access';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { validationFailed } from '../commons/errors';

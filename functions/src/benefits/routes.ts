@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { implement, type RouteImplementation } from '../commons/router';
 import { type BenefitsDeps, createBenefitsServices } from './services';
 

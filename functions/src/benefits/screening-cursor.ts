@@ -1,5 +1,5 @@
 import type { DistrictCode } from '@hongjia/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { validationFailed } from '../commons/errors';
 

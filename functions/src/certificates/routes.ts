@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { createAccessChecks } from '../commons/access';
 import { accessTableName } from '../commons/dynamo';
 import { createRateLimiter } from '../commons/rate-limit';

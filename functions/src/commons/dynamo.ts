@@ -1,22 +1,27 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from './env';
+import { lazyClient } from './lazy-client';
 
 /**
  * The one DynamoDB client of a process. Locally DYNAMODB_ENDPOINT points at
  * dynalite; deployed it is unset and the SDK uses the regional endpoint.
- * The SDK's default retries (with backoff) cover throttling.
+ * The SDK's default retries (with backoff) cover throttling. Built at its first
+ * use (commons/lazy-client.ts), which is also when DYNAMODB_ENDPOINT is read.
  */
-const endpoint = getOptionalStringFromEnv(envNames.dynamodbEndpoint);
-
-export const dynamoClient = new DynamoDBClient({
-  ...(endpoint ? { endpoint } : {}),
-  maxAttempts: 5,
+export const dynamoClient: DynamoDBClient = lazyClient(() => {
+  const endpoint = getOptionalStringFromEnv(envNames.dynamodbEndpoint);
+  return new DynamoDBClient({
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: 5,
+  });
 });
 
-export const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
-  marshallOptions: { removeUndefinedValues: true },
-});
+export const documentClient: DynamoDBDocumentClient = lazyClient(() =>
+  DynamoDBDocumentClient.from(dynamoClient, {
+    marshallOptions: { removeUndefinedValues: true },
+  }),
+);
 
 export function mainTableName(): string {
   return getStringFromEnv(envNames.tableName);

@@ -1,4 +1,4 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { getOptionalStringFromEnv } from './env';
 
 /**
@@ -100,12 +100,13 @@ let sqs: SQSClient | undefined;
 export function queueFromEnv(envVar: string): MessageQueue {
   const url = getOptionalStringFromEnv(envVar);
   if (url) {
-    sqs ??= new SQSClient({ maxAttempts: 5 });
-    const client = sqs;
     return {
       async send(message, options) {
-        await client.send(
-          new SendMessageCommand({
+        // The SDK module and client at the first message, not at import (decision 0026).
+        const sdk = await import('@aws-sdk/client-sqs');
+        sqs ??= new sdk.SQSClient({ maxAttempts: 5 });
+        await sqs.send(
+          new sdk.SendMessageCommand({
             QueueUrl: url,
             MessageBody: JSON.stringify(message),
             ...(options?.delaySeconds

@@ -1,24 +1,27 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from './env';
+import { lazyClient } from './lazy-client';
 
 /**
  * The one S3 client of a process. Locally S3_ENDPOINT points at s3rver, which
  * serves buckets by path (`http://127.0.0.1:port/bucket/key`), hence
  * forcePathStyle; deployed it is unset and the SDK uses the regional endpoint
- * (virtual-hosted style, which aws-cn supports too).
+ * (virtual-hosted style, which aws-cn supports too). Built at its first use
+ * (commons/lazy-client.ts), which is also when S3_ENDPOINT is read.
  */
-const endpoint = getOptionalStringFromEnv(envNames.s3Endpoint);
-
-export const s3Client = new S3Client({
-  // s3rver knows one fixed account; the local runtime's AWS_* variables are dynalite's dummies.
-  ...(endpoint
-    ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-    : {}),
-  // The SDK's default CRC32 would put the checksum of an EMPTY body into presigned PUT URLs,
-  // and S3 would refuse every real upload against it. The upload's own SHA-256 (declared by the
-  // client, signed as x-amz-checksum-sha256) is what S3 checks the body against (decision 0012).
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  maxAttempts: 5,
+export const s3Client: S3Client = lazyClient(() => {
+  const endpoint = getOptionalStringFromEnv(envNames.s3Endpoint);
+  return new S3Client({
+    // s3rver knows one fixed account; the local runtime's AWS_* variables are dynalite's dummies.
+    ...(endpoint
+      ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      : {}),
+    // The SDK's default CRC32 would put the checksum of an EMPTY body into presigned PUT URLs,
+    // and S3 would refuse every real upload against it. The upload's own SHA-256 (declared by the
+    // client, signed as x-amz-checksum-sha256) is what S3 checks the body against (decision 0012).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    maxAttempts: 5,
+  });
 });
 
 export function uploadBucketName(): string {

@@ -1,20 +1,42 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { GroupAccess } from '../manifest';
 import { envNames, getOptionalStringFromEnv } from './env';
 import { currentGroup } from './group-scope';
 
+/** How long a secret read from Secrets Manager is kept: rotation takes effect without a redeploy. */
+const secretMaxAgeMs = 300_000;
+const cached = new Map<string, { value: Promise<string>; until: number }>();
+let secretsClient: SecretsManagerClient | undefined;
+
 /**
- * Reads a secret: deployed from Secrets Manager by ARN (cached by Powertools
- * for 5 minutes so rotation takes effect without a redeploy), locally from a
- * plain variable the local runtime sets. Only one of the two may be present.
+ * One secret by ARN from Secrets Manager. The SDK module and its client come at the first read,
+ * not at import (decision 0026: this was Powertools' getSecret, whose static import of the
+ * Secrets Manager client cost every cold start its load); a failed read is not kept.
+ */
+function secretByArn(arn: string, arnVar: string): Promise<string> {
+  const hit = cached.get(arn);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = (async () => {
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    secretsClient ??= new sdk.SecretsManagerClient({});
+    const answer = await secretsClient.send(new sdk.GetSecretValueCommand({ SecretId: arn }));
+    const secret = answer.SecretString;
+    if (typeof secret !== 'string' || secret === '') throw new Error(`Secret ${arnVar} is empty`);
+    return secret;
+  })();
+  cached.set(arn, { value, until: Date.now() + secretMaxAgeMs });
+  value.catch(() => cached.delete(arn));
+  return value;
+}
+
+/**
+ * Reads a secret: deployed from Secrets Manager by ARN (kept for 5 minutes so
+ * rotation takes effect without a redeploy), locally from a plain variable the
+ * local runtime sets. Only one of the two may be present.
  */
 export async function readSecret(arnVar: string, localVar: string): Promise<string> {
   const arn = getOptionalStringFromEnv(arnVar);
-  if (arn) {
-    const value = await getSecret(arn, { maxAge: 300 });
-    if (typeof value !== 'string' || value === '') throw new Error(`Secret ${arnVar} is empty`);
-    return value;
-  }
+  if (arn) return secretByArn(arn, arnVar);
   const local = getOptionalStringFromEnv(localVar);
   if (local) return local;
   throw new Error(`Neither ${arnVar} nor ${localVar} is set`);

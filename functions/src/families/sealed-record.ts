@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PiiCipher } from '../commons/pii';
 import type { SpecialFamilyItem } from './entities';
 import { sealedFields } from './fields';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { validationFailed } from '../commons/errors';
 import type { NearbyPosition } from './order';

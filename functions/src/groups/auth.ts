@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { createAuthService } from '../auth/service';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from '../auth/wechat';
 import { createAuditEntity, createAuditTrail } from '../commons/audit';

@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { createBookingEntity } from '../childcare/booking/entity';
 import { createSlotLedger } from '../childcare/booking/ledger';
 import { createProviderBookings } from '../childcare/booking/provider-bookings';

@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { documentClient, mainTableName } from '../commons/dynamo';
 import { createHttpHandler, implement } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';

@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { createFilingServices } from '../childcare/filing/services';
 import { createChildcareStats } from '../childcare/stats/service';
 import { documentClient, mainTableName } from '../commons/dynamo';

@@ -1,8 +1,7 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { xlsxContentType } from '@hongjia/shared';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 
 /**
  * Reads an import file as rows of cells, streaming: the file is never held
@@ -102,11 +101,29 @@ function cellText(value: unknown): string {
   return '';
 }
 
+/**
+ * Bytes to text with Node's own decoder (ICU knows GB18030), a BOM dropped, a character cut
+ * between two chunks kept whole. Not iconv-lite: its encoding tables were ≈ 480 KiB of the
+ * monitoring worker's bundle (decision 0026).
+ */
+function decodeStream(encoding: 'utf8' | 'gb18030'): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+}
+
 async function* csvRows(body: Readable): AsyncGenerator<FileRow> {
   const { head, stream } = await peek(body);
   const encoding = detectEncoding(head, head.length < sniffBytes);
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false });
-  const decoded = stream.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  const decoded = stream.pipe(decodeStream(encoding));
   decoded.on('error', (error) => parser.destroy(error));
   decoded.pipe(parser);
   let row = 0;

@@ -1,5 +1,5 @@
 import { type Api, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The OpenAPI 3.1 document, generated from the same route contracts and zod

@@ -6,7 +6,7 @@ import {
   type ParentInput,
   type RegistrationRequest,
 } from '@hongjia/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PiiCipher } from '../commons/pii';
 import type { Attachment } from '../uploads';
 import type { RegistrationItem } from './entity';

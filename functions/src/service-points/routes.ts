@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { implementPublic, type RouteImplementation } from '../commons/router';
 import { createServicePointEntity } from './entities';
 import { createServicePointSearch } from './nearby-service';

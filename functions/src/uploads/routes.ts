@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { api } from '@hongjia/shared';
+import * as api from '@hongjia/shared/api/routes';
 import { implement, type RouteImplementation } from '../commons/router';
 import { createUploadServices } from './services';
 

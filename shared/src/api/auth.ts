@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DistrictCodeSchema, Role, SessionUser } from '../roles';
 import { defineRoute } from './contract';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PolicyDefinition, policyKinds } from '../benefits/policies';
 import { CalendarDate } from '../phone';
 import { DistrictCodeSchema } from '../roles';

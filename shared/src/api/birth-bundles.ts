@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate } from '../phone';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute } from './contract';

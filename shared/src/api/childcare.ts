@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageClassKeys } from '../childcare/age-classes';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Machine codes of the error envelope and their HTTP status (SPEC §3). */
 export const errorStatus = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { monitoringSources } from '../monitoring/sources';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute, FileAnswer, ListQuery, pageOf } from './contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute, ListQuery, pageOf } from './contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Family benefit policies as data (SPEC C3, C2 育儿补贴). A policy is one

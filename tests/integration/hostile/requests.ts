@@ -1,6 +1,6 @@
 import type { RouteContract } from '@hongjia/shared';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Hostile requests generated from a route's own zod schemas (issue 12, the

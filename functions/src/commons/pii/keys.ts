@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { encryptionContextFamilyKey, encryptionContextPurpose, type PiiFamily } from './families';
 
 /**
@@ -22,12 +22,25 @@ export function encryptionContextOf(family: PiiFamily | undefined): Record<strin
   return family ? { ...purpose, [encryptionContextFamilyKey]: family } : { ...purpose };
 }
 
-/** Deployed: AWS KMS GenerateDataKey / Decrypt under the stack's PII key, one context per family. */
-export function kmsDataKeys(keyId: string, client = new KMSClient({})): DataKeySource {
+/** The KMS SDK, loaded at the first data key a process asks for (not at import: decision 0026). */
+const kmsSdk = () => import('@aws-sdk/client-kms');
+
+/**
+ * Deployed: AWS KMS GenerateDataKey / Decrypt under the stack's PII key, one context per family.
+ * The client (and the SDK module) comes at the first request that seals or opens a value.
+ */
+export function kmsDataKeys(keyId: string, given?: KMSClient): DataKeySource {
+  let client = given;
+  const kms = async () => {
+    const sdk = await kmsSdk();
+    client ??= new sdk.KMSClient({});
+    return { client, sdk };
+  };
   return {
     async generate(family) {
+      const { client, sdk } = await kms();
       const answer = await client.send(
-        new GenerateDataKeyCommand({
+        new sdk.GenerateDataKeyCommand({
           KeyId: keyId,
           KeySpec: 'AES_256',
           EncryptionContext: encryptionContextOf(family),
@@ -37,8 +50,9 @@ export function kmsDataKeys(keyId: string, client = new KMSClient({})): DataKeyS
       return { plaintext: Buffer.from(answer.Plaintext), wrapped: Buffer.from(answer.CiphertextBlob) };
     },
     async unwrap(wrapped, family) {
+      const { client, sdk } = await kms();
       const answer = await client.send(
-        new DecryptCommand({
+        new sdk.DecryptCommand({
           KeyId: keyId,
           CiphertextBlob: wrapped,
           EncryptionContext: encryptionContextOf(family),
