@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile';
 
 /**
  * One source, two targets: `taro build --type weapp` → dist/weapp, `--type h5` → dist/h5.
@@ -16,6 +17,19 @@ const sharedSource = path.resolve(__dirname, '../../shared/src');
 // @noble/hashes (the upload digest) ships modern ESM (class fields, `**`); WeChat's ES5 setting is
 // off (project.config.json), so babel lowers it like our own code.
 const nobleHashes = path.resolve(__dirname, '../../node_modules/@noble/hashes');
+
+/**
+ * Keeps the main package lean (decision 0027), for both targets:
+ * - the shared package is pure (schemas, rules, tables): marked free of side effects, a barrel
+ *   import (`import { districtByCode } from '@hongjia/shared'`) brings only the modules whose
+ *   exports are used, not every route contract and zod with them;
+ * - `zod` resolves to src/zod-jitless.ts, which sets jitless (WeChat forbids `new Function`)
+ *   before any schema is built, in whichever package first loads zod.
+ */
+function leanChain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]) {
+  chain.module.rule('shared-is-pure').include.add(sharedSource).end().set('sideEffects', false);
+  chain.resolve.alias.set('zod$', path.resolve(__dirname, '../src/zod-jitless.ts'));
+}
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -41,6 +55,7 @@ export default defineConfig<'webpack5'>(async () => {
       compile: { include: [sharedSource, nobleHashes] },
       // Modules used only by a subpackage stay in that subpackage (main-package budget 1 MB).
       optimizeMainPackage: { enable: true },
+      webpackChain: leanChain,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -48,6 +63,7 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       compile: { include: [sharedSource, nobleHashes] },
+      webpackChain: leanChain,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
