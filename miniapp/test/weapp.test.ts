@@ -17,6 +17,7 @@ interface AppJson {
   tabBar?: { list: Array<{ pagePath: string; text: string }> };
   requiredPrivateInfos?: string[];
   __usePrivacyCheck__?: boolean;
+  preloadRule?: Record<string, { network?: string; packages: string[] }>;
 }
 
 function readAppJson(): AppJson {
@@ -51,6 +52,12 @@ describe('app.json of the weapp build', () => {
   it('puts each role in its own subpackage', () => {
     const roots = readAppJson().subPackages?.map((pkg) => pkg.root);
     expect(roots).toEqual(['packages/family', 'packages/provider', 'packages/staff']);
+  });
+
+  it('fetches the family subpackage in the background once 首页 shows', () => {
+    expect(readAppJson().preloadRule).toEqual({
+      'pages/index/index': { network: 'all', packages: ['packages/family'] },
+    });
   });
 
   it('keeps every service page in its role subpackage', () => {
