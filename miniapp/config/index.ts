@@ -31,6 +31,30 @@ function leanChain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>
   chain.resolve.alias.set('zod$', path.resolve(__dirname, '../src/zod-jitless.ts'));
 }
 
+/**
+ * h5 splits only the initial chunk (Taro sets `chunks: 'initial'`) and loads each page as an async
+ * chunk: with zod out of app.ts, every page that validates a form would carry its own copy of zod
+ * and the contracts. One `schemas` chunk, fetched by the first such page and cached, instead.
+ */
+function h5Chain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]) {
+  leanChain(chain);
+  const splitChunks = chain.optimization.get('splitChunks');
+  chain.optimization.splitChunks({
+    ...splitChunks,
+    cacheGroups: {
+      ...splitChunks.cacheGroups,
+      schemas: {
+        name: 'schemas',
+        chunks: 'async',
+        priority: 50,
+        enforce: true,
+        test: (module: { resource?: string }) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]|zod-jitless/.test(module.resource ?? ''),
+      },
+    },
+  });
+}
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'hongjia-miniapp',
@@ -69,7 +93,7 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       compile: { include: [sharedSource, nobleHashes] },
-      webpackChain: leanChain,
+      webpackChain: h5Chain,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
