@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile';
 
 /**
  * One source, two targets: `taro build --type weapp` → dist/weapp, `--type h5` → dist/h5.
@@ -16,6 +17,43 @@ const sharedSource = path.resolve(__dirname, '../../shared/src');
 // @noble/hashes (the upload digest) ships modern ESM (class fields, `**`); WeChat's ES5 setting is
 // off (project.config.json), so babel lowers it like our own code.
 const nobleHashes = path.resolve(__dirname, '../../node_modules/@noble/hashes');
+
+/**
+ * Keeps the main package lean (decision 0027), for both targets:
+ * - the shared package is pure (schemas, rules, tables): marked free of side effects, a barrel
+ *   import (`import { districtByCode } from '@hongjia/shared'`) brings only the modules whose
+ *   exports are used, not every route contract and zod with them;
+ * - `zod` resolves to src/zod-jitless.ts, which sets jitless (WeChat forbids `new Function`)
+ *   before any schema is built, in whichever package first loads zod.
+ */
+function leanChain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]) {
+  chain.module.rule('shared-is-pure').include.add(sharedSource).end().set('sideEffects', false);
+  chain.resolve.alias.set('zod$', path.resolve(__dirname, '../src/zod-jitless.ts'));
+}
+
+/**
+ * h5 splits only the initial chunk (Taro sets `chunks: 'initial'`) and loads each page as an async
+ * chunk: with zod out of app.ts, every page that validates a form would carry its own copy of zod
+ * and the contracts. One `schemas` chunk, fetched by the first such page and cached, instead.
+ */
+function h5Chain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]) {
+  leanChain(chain);
+  const splitChunks = chain.optimization.get('splitChunks');
+  chain.optimization.splitChunks({
+    ...splitChunks,
+    cacheGroups: {
+      ...splitChunks.cacheGroups,
+      schemas: {
+        name: 'schemas',
+        chunks: 'async',
+        priority: 50,
+        enforce: true,
+        test: (module: { resource?: string }) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]|zod-jitless/.test(module.resource ?? ''),
+      },
+    },
+  });
+}
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -35,12 +73,19 @@ export default defineConfig<'webpack5'>(async () => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // Taro's terser writes every non-ASCII character as `\uXXXX` (6 bytes where UTF-8 takes 3):
+    // the Chinese text of the pages would cost twice its size. WeChat reads its JS as UTF-8, as
+    // it reads the WXML and JSON that already carry the same text (decision 0027).
+    ...(process.env.TARO_ENV === 'weapp'
+      ? { terser: { enable: true, config: { output: { ascii_only: false } } } }
+      : {}),
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
       compile: { include: [sharedSource, nobleHashes] },
       // Modules used only by a subpackage stay in that subpackage (main-package budget 1 MB).
       optimizeMainPackage: { enable: true },
+      webpackChain: leanChain,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -48,6 +93,7 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       compile: { include: [sharedSource, nobleHashes] },
+      webpackChain: h5Chain,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -56,6 +56,9 @@ export default defineAppConfig({
       ],
     },
   ],
+  // The family subpackage holds the services most users tap next (and, with zod for its forms,
+  // ≈ 0.7 MB): WeChat fetches it in the background once 首页 shows (decision 0027).
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/family'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

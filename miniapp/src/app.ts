@@ -1,5 +1,3 @@
-// Must stay the first import: it switches zod to jitless before any schema module runs.
-import './zod-setup';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { initSession } from './auth/session';

@@ -1,5 +1,6 @@
-import { api, privacyPolicyVersion } from '@hongjia/shared';
+import { privacyPolicyVersion } from '@hongjia/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../src/api/endpoints';
 
 /**
  * The privacy gate and the server agree (issue 9, finding 8): the gate sends

@@ -1,4 +1,4 @@
-import type { ConflictView } from '@hongjia/shared';
+import { type ConflictView, api as contract } from '@hongjia/shared';
 import { describe, expect, it } from 'vitest';
 import {
   conflictRoutes,
@@ -91,7 +91,8 @@ describe('申请冲突核对 (staff)', () => {
     expect(conflictRoutes.childcare_subsidy.resolve.path).toBe(
       '/v1/staff/conflicts/childcare-subsidies/{id}/resolve',
     );
-    expect(conflictRoutes.birth_bundle.list.tag).toBe('registration');
+    expect(conflictRoutes.birth_bundle.list.path).toBe(contract.staffBundleConflicts.path);
+    expect(contract.staffBundleConflicts.tag).toBe('registration');
     expect(conflictRoutes.credit_code.list.path).toBe('/v1/staff/conflicts/filings');
     expect(isConflictKind('birth_bundle')).toBe(true);
     expect(isConflictKind('anything')).toBe(false);

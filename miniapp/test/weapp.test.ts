@@ -17,6 +17,7 @@ interface AppJson {
   tabBar?: { list: Array<{ pagePath: string; text: string }> };
   requiredPrivateInfos?: string[];
   __usePrivacyCheck__?: boolean;
+  preloadRule?: Record<string, { network?: string; packages: string[] }>;
 }
 
 function readAppJson(): AppJson {
@@ -51,6 +52,12 @@ describe('app.json of the weapp build', () => {
   it('puts each role in its own subpackage', () => {
     const roots = readAppJson().subPackages?.map((pkg) => pkg.root);
     expect(roots).toEqual(['packages/family', 'packages/provider', 'packages/staff']);
+  });
+
+  it('fetches the family subpackage in the background once 首页 shows', () => {
+    expect(readAppJson().preloadRule).toEqual({
+      'pages/index/index': { network: 'all', packages: ['packages/family'] },
+    });
   });
 
   it('keeps every service page in its role subpackage', () => {
@@ -122,12 +129,55 @@ describe('app.json of the weapp build', () => {
   });
 });
 
-describe('main package size', () => {
-  it('stays under the 1 MB budget (WeChat allows 2 MB)', () => {
-    const subRoots = (readAppJson().subPackages ?? []).map((pkg) => path.join(root, pkg.root) + path.sep);
-    const main = filesUnder(root).filter((file) => !subRoots.some((sub) => file.startsWith(sub)));
-    const bytes = main.reduce((sum, file) => sum + fs.statSync(file).size, 0);
-    expect(bytes).toBeLessThan(1024 * 1024);
+/** Bytes of the main package (everything outside the subpackage roots) and of each subpackage. */
+function packageSizes() {
+  const subRoots = (readAppJson().subPackages ?? []).map((pkg) => pkg.root.replace(/\/$/, ''));
+  const sizes = { main: 0, ...Object.fromEntries(subRoots.map((sub) => [sub, 0])) } as Record<string, number>;
+  for (const file of filesUnder(root)) {
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    const owner = subRoots.find((sub) => relative.startsWith(`${sub}/`)) ?? 'main';
+    sizes[owner] = (sizes[owner] ?? 0) + fs.statSync(file).size;
+  }
+  return sizes;
+}
+
+const mainPackageFiles = () => {
+  const subRoots = (readAppJson().subPackages ?? []).map((pkg) => path.join(root, pkg.root) + path.sep);
+  return filesUnder(root).filter((file) => !subRoots.some((sub) => file.startsWith(sub)));
+};
+
+describe('package sizes (WeChat refuses an upload over 2 MB a package)', () => {
+  it('keeps the main package under 1 MB (decision 0027 aims at 350 KiB; the bundles bench reports it)', () => {
+    expect(packageSizes().main).toBeLessThan(1024 * 1024);
+  });
+
+  it('keeps every subpackage under 1.5 MB', () => {
+    const { main: _, ...subpackages } = packageSizes();
+    expect(Object.keys(subpackages)).toHaveLength(3);
+    const over = Object.entries(subpackages).filter(([, bytes]) => bytes >= 1.5 * 1024 * 1024);
+    expect(over).toEqual([]);
+  });
+
+  it('carries no zod and no route contract in the main package (the client imports contract types only)', () => {
+    const js = mainPackageFiles().filter((file) => file.endsWith('.js'));
+    const withZod = js.filter((file) => fs.readFileSync(file, 'utf8').includes('$ZodType'));
+    expect(withZod.map((file) => path.relative(root, file))).toEqual([]);
+    // The full endpoint table lives in the subpackages; the main package has its six account routes.
+    const withTable = js.filter((file) => fs.readFileSync(file, 'utf8').includes('/v1/staff/'));
+    expect(withTable.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  it('sets zod jitless in every subpackage that carries zod (WeChat forbids new Function)', () => {
+    for (const pkg of readAppJson().subPackages ?? []) {
+      const js = filesUnder(path.join(root, pkg.root))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => fs.readFileSync(file, 'utf8'));
+      if (!js.some((code) => code.includes('$ZodType'))) continue;
+      expect({ root: pkg.root, jitless: js.some((code) => /jitless:(!0|true)/.test(code)) }).toEqual({
+        root: pkg.root,
+        jitless: true,
+      });
+    }
   });
 });
 

@@ -1,16 +1,17 @@
-import type { BodyInputOf } from '@hongjia/shared';
-import {
+import type {
+  BodyInputOf,
   ErrorEnvelope,
-  type ParamsOf,
-  type QueryInputOf,
-  type ResponseOf,
-  type RouteContract,
+  ParamsOf,
+  QueryInputOf,
+  ResponseOf,
+  RouteContract,
 } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { goToSignIn } from '../auth/navigate';
 import { clearSession, currentToken, currentUserId } from '../auth/session';
 import { apiBase } from '../config/env';
 import { askPrivacy, consentRecordedFor } from '../privacy/store';
+import type { Endpoint } from './endpoints';
 import { ApiError, isApiError, rateLimitedMessage, retryAfterSeconds } from './errors';
 import { newIdempotencyKey } from './idempotency';
 import { withLoading } from './loading';
@@ -33,7 +34,10 @@ type Args<R extends RouteContract> = object extends CallOptions<R> ? [CallOption
 type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; params?: unknown };
 
 /**
- * Calls one route of the shared contract and returns its parsed, typed response.
+ * Calls one route of the shared contract (`api` of ./endpoints) and returns its typed response.
+ * The response is not parsed again here: the server sends every response through the route's
+ * schema (the allowlist of what leaves it), and parsing it twice would bring every zod schema
+ * into the main package (decision 0027).
  * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
  * A 403 CONSENT_REQUIRED (the server holds no agreement of this family to the current
  * 隐私保护指引): when the agreement was being recorded meanwhile (a page loading right after
@@ -41,7 +45,10 @@ type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; p
  * the user agrees (the gate records it) the same request goes once more. A retry keeps the
  * Idempotency-Key.
  */
-export async function call<R extends RouteContract>(route: R, ...[options]: Args<R>): Promise<ResponseOf<R>> {
+export async function call<R extends RouteContract>(
+  route: Endpoint<R>,
+  ...[options]: Args<R>
+): Promise<ResponseOf<R>> {
   const opts = (options ?? {}) as Options;
   const idempotencyKey = route.idempotent ? (opts.idempotencyKey ?? newIdempotencyKey()) : undefined;
   try {
@@ -64,7 +71,7 @@ export async function call<R extends RouteContract>(route: R, ...[options]: Args
 const isConsentRequired = (error: unknown) => isApiError(error) && error.code === 'CONSENT_REQUIRED';
 
 async function send<R extends RouteContract>(
-  route: R,
+  route: Endpoint<R>,
   opts: Options,
   idempotencyKey: string | undefined,
 ): Promise<ResponseOf<R>> {
@@ -93,29 +100,28 @@ async function send<R extends RouteContract>(
   } catch {
     throw new ApiError({ code: 'NETWORK', status: 0, message: '网络不可用，请稍后再试' });
   }
-  return readResponse(route, res.statusCode, res.data, res.header);
+  return readResponse<R>(res.statusCode, res.data, res.header);
 }
 
 function readResponse<R extends RouteContract>(
-  route: R,
   status: number,
   data: unknown,
   headers: Record<string, unknown> = {},
 ): ResponseOf<R> {
   if (status >= 200 && status < 300) {
-    const parsed = route.response.safeParse(data);
-    if (parsed.success) return parsed.data as ResponseOf<R>;
+    // A JSON route always answers an object or an array; anything else (an HTML error page of a
+    // proxy, an empty body) is not the service's answer.
+    if (typeof data === 'object' && data !== null) return data as ResponseOf<R>;
     throw new ApiError({ code: 'BAD_RESPONSE', status, message: '服务返回的数据无法识别，请稍后再试' });
   }
-  const envelope = ErrorEnvelope.safeParse(data);
   if (status === 401) {
     clearSession();
     goToSignIn();
   }
-  if (!envelope.success) {
+  if (!isErrorEnvelope(data)) {
     throw new ApiError({ code: 'BAD_RESPONSE', status, message: `服务暂时不可用（${status}），请稍后再试` });
   }
-  const { code, message, details, requestId } = envelope.data.error;
+  const { code, message, details, requestId } = data.error;
   if (code === 'RATE_LIMITED') {
     // Header names keep the server's case on some platforms.
     const retryAfter = retryAfterSeconds(headers['retry-after'] ?? headers['Retry-After']);
@@ -129,4 +135,26 @@ function readResponse<R extends RouteContract>(
     });
   }
   throw new ApiError({ code, status, message, details, requestId });
+}
+
+/** The error envelope's shape (SPEC §3), checked by hand: its zod schema stays on the server. */
+function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
+  if (typeof data !== 'object' || data === null) return false;
+  const error = (data as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, details, requestId } = error as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    code.length > 0 &&
+    typeof message === 'string' &&
+    typeof requestId === 'string' &&
+    Array.isArray(details) &&
+    details.every(isErrorDetail)
+  );
+}
+
+function isErrorDetail(detail: unknown): boolean {
+  if (typeof detail !== 'object' || detail === null) return false;
+  const { path, message } = detail as Record<string, unknown>;
+  return typeof path === 'string' && typeof message === 'string';
 }

@@ -1,5 +1,5 @@
-import { api } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
+import { accountApi } from '../api/account-endpoints';
 import { call } from '../api/client';
 import { isLocalBuild, isWeapp } from '../config/env';
 import { devLoginRoute } from '../config/routes';
@@ -14,7 +14,7 @@ import { saveSession } from './session';
  * server answers CONSENT_REQUIRED where it matters, and the gate asks again.
  */
 export async function signInWithCode(code: string): Promise<void> {
-  const res = await call(api.signIn, { body: { code } });
+  const res = await call(accountApi.signIn, { body: { code } });
   saveSession({ token: res.token, expiresAt: res.expiresAt, user: res.user });
   if (hasAgreedPrivacy()) await recordPrivacyConsent();
 }

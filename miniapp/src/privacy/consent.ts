@@ -1,4 +1,4 @@
-import { api } from '@hongjia/shared';
+import { accountApi } from '../api/account-endpoints';
 import { call } from '../api/client';
 import { currentUserId } from '../auth/session';
 import { privacyVersion } from './policy';
@@ -13,7 +13,7 @@ import { answerPrivacy, noteConsentRecording } from './store';
 export function recordPrivacyConsent(): Promise<boolean> {
   const userId = currentUserId();
   if (!userId) return Promise.resolve(false);
-  const done = call(api.recordConsent, {
+  const done = call(accountApi.recordConsent, {
     body: { kind: 'privacy_policy' },
     idempotencyKey: `privacy-${privacyVersion}-${userId}`,
     loading: false,

@@ -1,7 +1,8 @@
-import { api, type MySpecialFamily } from '@hongjia/shared';
+import type { MySpecialFamily } from '@hongjia/shared';
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../api/client';
+import { api } from '../api/endpoints';
 import { useSession } from '../auth/session';
 import { setSpecialFamilyDefault } from '../elderly/store';
 import { type Membership, membershipFrom, type Settled } from './membership';

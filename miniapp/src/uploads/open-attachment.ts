@@ -1,6 +1,7 @@
-import { type AttachmentLink, api } from '@hongjia/shared';
+import type { AttachmentLink } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { call } from '../api/client';
+import { api } from '../api/endpoints';
 import { ApiError } from '../api/errors';
 import { isWeapp } from '../config/env';
 import { viewerOf } from './viewer';

@@ -1,6 +1,7 @@
-import { api, type UploadTicket } from '@hongjia/shared';
+import type { UploadTicket } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
 import { call } from '../api/client';
+import { api } from '../api/endpoints';
 import { ApiError } from '../api/errors';
 import { isWeapp } from '../config/env';
 import { sha256Base64 } from './digest';

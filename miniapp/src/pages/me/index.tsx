@@ -1,7 +1,8 @@
-import { api, type IdentityView } from '@hongjia/shared';
+import type { IdentityView } from '@hongjia/shared';
 import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { accountApi } from '../../api/account-endpoints';
 import { call } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
@@ -32,7 +33,7 @@ export default function Me() {
       if (session) setSpecialFamilyDefault(false);
       return;
     }
-    call(api.myIdentity, { loading: false }).then(
+    call(accountApi.myIdentity, { loading: false }).then(
       (found) => {
         setIdentity(found);
         setSpecialFamilyDefault(found.specialFamilyMember);
@@ -57,7 +58,7 @@ export default function Me() {
 
   /** Ends every session of the account on the server too (decision 0017); signed out here whatever it answers. */
   async function signOut() {
-    await call(api.logout).catch(() => undefined);
+    await call(accountApi.logout).catch(() => undefined);
     clearSession();
   }
 

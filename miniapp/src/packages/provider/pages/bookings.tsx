@@ -1,8 +1,8 @@
-import { api } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { bookingStatusText, className, sessionNames } from '../../../childcare/labels';
 import { button } from '../../../components/a11y';
 import { Banner } from '../../../components/Field';

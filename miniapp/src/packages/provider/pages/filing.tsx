@@ -1,8 +1,9 @@
-import { api, type DistrictCode, districtByCode, districts } from '@hongjia/shared';
+import { type DistrictCode, districtByCode, districts } from '@hongjia/shared';
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { checkFiling, creditCodeIssue, type FilingDraft } from '../../../childcare/filing-form';
 import { button, label } from '../../../components/a11y';

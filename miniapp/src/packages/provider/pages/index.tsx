@@ -1,8 +1,9 @@
-import { api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
+import { districtByCode, type InstitutionDetail } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { queryString } from '../../../api/url';
 import { useSession } from '../../../auth/session';
 import { institutionStatusNames } from '../../../childcare/labels';

@@ -1,9 +1,10 @@
-import { type AgeClass, api, type InstitutionDetail, type Slot } from '@hongjia/shared';
+import type { AgeClass, InstitutionDetail, Slot } from '@hongjia/shared';
 import { addDays, todayInChina } from '@hongjia/shared/calendar/days';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { slotCapacityIssue } from '../../../childcare/filing-form';

@@ -1,8 +1,9 @@
-import { api, districtByCode } from '@hongjia/shared';
+import { districtByCode } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useCallback } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
 import { usePaged } from '../../../state/paged';

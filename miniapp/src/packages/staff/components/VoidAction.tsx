@@ -1,8 +1,9 @@
-import { api, type RegistrationView, VoidRequest } from '@hongjia/shared';
+import { type RegistrationView, VoidRequest } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NoteField } from '../../../components/NoteField';

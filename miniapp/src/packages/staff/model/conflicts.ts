@@ -1,5 +1,4 @@
 import {
-  api,
   type ConflictKind,
   ConflictResolution,
   type ConflictSideName,
@@ -8,6 +7,7 @@ import {
   type ConflictView,
 } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { api } from '../../../api/endpoints';
 
 /**
  * 申请冲突核对 (decision 0013): what staff read on the conflict queues. Two filings claim one

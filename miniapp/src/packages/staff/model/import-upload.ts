@@ -1,5 +1,5 @@
-import { api } from '@hongjia/shared';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/errors';
 import { sha256Base64 } from '../../../uploads/digest';
 import { type PickedFile, pickFile, putToTicket, readBytes } from '../../../uploads/upload';

@@ -1,8 +1,9 @@
-import { type AssistanceStatus, api, type DistrictCode } from '@hongjia/shared';
+import type { AssistanceStatus, DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';

@@ -1,8 +1,9 @@
-import { api, type CoverageResponse, type DistrictCode } from '@hongjia/shared';
+import type { CoverageResponse, DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { Banner } from '../../../components/Field';

@@ -1,9 +1,10 @@
-import { ageClassRules, api, districtByCode, type InstitutionDetail } from '@hongjia/shared';
+import { ageClassRules, districtByCode, type InstitutionDetail } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
 import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
 import { button } from '../../../components/a11y';

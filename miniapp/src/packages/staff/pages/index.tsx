@@ -1,8 +1,8 @@
-import { api } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { jurisdictionName } from '../../../auth/roles';
 import { useSession } from '../../../auth/session';
 import { NavButton } from '../../../components/NavButton';

@@ -1,9 +1,10 @@
-import { api, type DistrictCode, type Indicators } from '@hongjia/shared';
+import type { DistrictCode, Indicators } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { addMonths } from '@hongjia/shared/calendar/months';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { Banner } from '../../../components/Field';

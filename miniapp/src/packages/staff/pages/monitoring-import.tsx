@@ -1,7 +1,8 @@
-import { api, columnNames, type ImportView, type MonitoringSource } from '@hongjia/shared';
+import { columnNames, type ImportView, type MonitoringSource } from '@hongjia/shared';
 import { Switch, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { newIdempotencyKey } from '../../../api/idempotency';
 import { useSession } from '../../../auth/session';

@@ -1,5 +1,4 @@
 import {
-  api,
   type DistrictCode,
   districts,
   type Reconciliation,
@@ -12,6 +11,7 @@ import { addMonths, monthOf } from '@hongjia/shared/calendar/months';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';

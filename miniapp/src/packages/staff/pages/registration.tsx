@@ -1,9 +1,10 @@
-import { api, districtByCode, ReviewDecision } from '@hongjia/shared';
+import { districtByCode, ReviewDecision } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Fragment, useCallback, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { button } from '../../../components/a11y';

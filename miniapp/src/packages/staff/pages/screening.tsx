@@ -1,8 +1,9 @@
-import { api, type DistrictCode, EnrolmentRequest, type ScreeningItem } from '@hongjia/shared';
+import { type DistrictCode, EnrolmentRequest, type ScreeningItem } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';

@@ -1,8 +1,9 @@
-import { api, type DistrictCode } from '@hongjia/shared';
+import type { DistrictCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';
 import { Banner } from '../../../components/Field';

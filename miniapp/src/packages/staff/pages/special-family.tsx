@@ -1,10 +1,11 @@
-import { api, districtByCode, type SpecialFamilyUpdate } from '@hongjia/shared';
+import { districtByCode, type SpecialFamilyUpdate } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';

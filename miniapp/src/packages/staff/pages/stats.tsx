@@ -1,7 +1,8 @@
-import { api, type ResponseOf } from '@hongjia/shared';
+import type { Api, ResponseOf } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { isApiError } from '../../../api/errors';
 import { useSession } from '../../../auth/session';
 import { Banner } from '../../../components/Field';
@@ -11,7 +12,7 @@ import { formatShare } from '../../../lib/format';
 import { BarChart } from '../components/BarChart';
 import '../staff.css';
 
-type Stats = ResponseOf<typeof api.childcareStats>;
+type Stats = ResponseOf<Api['childcareStats']>;
 
 /** 托育统计: per district places, 普惠率 against 30 %, centres opened this year against 18. */
 export default function StatsPage() {

@@ -1,9 +1,10 @@
-import { api, type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
+import { type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
+import { api } from '../../../api/endpoints';
 import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';

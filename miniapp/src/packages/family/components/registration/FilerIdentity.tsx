@@ -1,8 +1,9 @@
-import { api, type IdentityView } from '@hongjia/shared';
+import type { IdentityView } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { NavButton } from '../../../../components/NavButton';
 import { routes } from '../../../../config/routes';

@@ -1,9 +1,10 @@
-import { api, type MySpecialFamily } from '@hongjia/shared';
+import type { MySpecialFamily } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { label } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';

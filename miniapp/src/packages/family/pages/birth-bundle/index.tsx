@@ -1,10 +1,11 @@
-import { api, type DistrictCode, districts } from '@hongjia/shared';
+import { type DistrictCode, districts } from '@hongjia/shared';
 import { addDays, todayInChina } from '@hongjia/shared/calendar/days';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { useSession } from '../../../../auth/session';
 import { type BundleDraft, bundleField, checkBundle } from '../../../../birth-bundle/form';

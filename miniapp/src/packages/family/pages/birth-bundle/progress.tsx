@@ -1,10 +1,11 @@
-import { api, type BirthBundleView } from '@hongjia/shared';
+import type { BirthBundleView } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
 import { itemNames, itemStatusText, stillMoving } from '../../../../birth-bundle/labels';

@@ -1,8 +1,9 @@
-import { api, type MyBooking } from '@hongjia/shared';
+import type { MyBooking } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { bookingStatusText, className, sessionNames } from '../../../../childcare/labels';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';

@@ -1,9 +1,10 @@
-import { api, type CertificateDetail, districtByCode } from '@hongjia/shared';
+import { type CertificateDetail, districtByCode } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { newIdempotencyKey } from '../../../../api/idempotency';
 import { useSession } from '../../../../auth/session';

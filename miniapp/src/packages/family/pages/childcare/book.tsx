@@ -1,10 +1,11 @@
-import { type AgeClass, ageClassKeys, api } from '@hongjia/shared';
+import { type AgeClass, ageClassKeys } from '@hongjia/shared';
 import { todayInChina, yearsBefore } from '@hongjia/shared/calendar/days';
 import { dateLabel } from '@hongjia/shared/calendar/format';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { goToSignIn } from '../../../../auth/navigate';
 import { currentToken } from '../../../../auth/session';

@@ -1,8 +1,9 @@
-import { api, districtByCode, type NearbyItem } from '@hongjia/shared';
+import { districtByCode, type NearbyItem } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { defaultFilters, nearbyQuery, type SearchFilters } from '../../../../childcare/search-query';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';

@@ -1,10 +1,11 @@
-import { ageClassRules, api, districtByCode, type InstitutionDetail, type Slot } from '@hongjia/shared';
+import { ageClassRules, districtByCode, type InstitutionDetail, type Slot } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { dateLabel } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { queryString } from '../../../../api/url';
 import { className, sessionNames, slotAvailability } from '../../../../childcare/labels';

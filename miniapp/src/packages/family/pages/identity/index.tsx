@@ -1,10 +1,11 @@
-import { api, type IdentityView } from '@hongjia/shared';
+import type { IdentityView } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { spokenDate } from '@hongjia/shared/calendar/spoken';
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { useSession } from '../../../../auth/session';

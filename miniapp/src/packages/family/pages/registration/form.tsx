@@ -1,9 +1,10 @@
-import { api, isDistrictCode } from '@hongjia/shared';
+import { isDistrictCode } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { goToSignIn } from '../../../../auth/navigate';

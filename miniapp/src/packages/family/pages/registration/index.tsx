@@ -1,9 +1,10 @@
-import { api, type RegistrationStatus } from '@hongjia/shared';
+import type { RegistrationStatus } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';

@@ -1,8 +1,9 @@
-import { api, districtByCode, type RegistrationView } from '@hongjia/shared';
+import { districtByCode, type RegistrationView } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';

@@ -1,8 +1,9 @@
-import { api, districtByCode } from '@hongjia/shared';
+import { districtByCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';

@@ -1,9 +1,10 @@
-import { api, type MyBenefits } from '@hongjia/shared';
+import type { MyBenefits } from '@hongjia/shared';
 import { spokenDate } from '@hongjia/shared/calendar/spoken';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';

@@ -2,13 +2,13 @@ import {
   type AssistanceCategory,
   AssistanceRequestInput,
   type AssistanceUrgency,
-  api,
   assistanceCategoryNames,
 } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { createKeyKeeper } from '../../../../api/key-keeper';
 import { Chips } from '../../../../components/Chips';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';

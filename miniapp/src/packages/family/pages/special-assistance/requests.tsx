@@ -1,8 +1,9 @@
-import { type AssistanceEvent, api } from '@hongjia/shared';
+import type { AssistanceEvent } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';

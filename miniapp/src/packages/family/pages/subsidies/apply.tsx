@@ -1,9 +1,10 @@
-import { api, type DistrictCode, districts } from '@hongjia/shared';
+import { type DistrictCode, districts } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { spokenDate } from '@hongjia/shared/calendar/spoken';
 import { Input, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import type { ApiError } from '../../../../api/errors';
 import { splitApiError } from '../../../../api/field-errors';
 import { createKeyKeeper } from '../../../../api/key-keeper';

@@ -1,9 +1,10 @@
-import { api, type SubsidyView } from '@hongjia/shared';
+import type { SubsidyView } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
+import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
