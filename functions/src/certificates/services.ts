@@ -1,0 +1,41 @@
+import type { AccessChecks } from '../commons/access';
+import type { RateLimiter } from '../commons/rate-limit';
+import type { UserStore } from '../commons/users';
+import type { ServicePointEntity } from '../service-points';
+import { createCertificateService } from './certificate-service';
+import { certificateConfig } from './config';
+import type { CertificateEntity } from './entity';
+import type { PrintCodeEntity } from './print-code-entity';
+import { createPrintService } from './print-service';
+import { createVerifyService } from './verify-service';
+
+/** What e-certificates take from the composition root (functions/src/root.ts). */
+export interface CertificatesDeps {
+  entities: {
+    certificates: CertificateEntity;
+    printCodes: PrintCodeEntity;
+    servicePoints: ServicePointEntity;
+  };
+  access: AccessChecks;
+  users: UserStore;
+  limiter: RateLimiter;
+}
+
+/** The family's certificates, public verification and print codes over the root's pieces. */
+export function createCertificateServices(deps: CertificatesDeps) {
+  const { certificates } = deps.entities;
+  const service = createCertificateService({ certificates, access: deps.access });
+  return {
+    service,
+    verifier: createVerifyService({ certificates, limiter: deps.limiter }),
+    printing: createPrintService({
+      certificates,
+      codes: deps.entities.printCodes,
+      points: deps.entities.servicePoints,
+      users: deps.users,
+      service,
+      limiter: deps.limiter,
+      perDay: certificateConfig.printCodesPerDay,
+    }),
+  };
+}
