@@ -1,7 +1,4 @@
-import type { AccessChecks } from '../commons/access';
-import type { AuditTrail } from '../commons/audit';
-import type { PiiCipher } from '../commons/pii';
-import type { UserStore } from '../commons/users';
+import type { Foundation } from '../commons/foundation';
 import { createMembershipLookup, createRecordAuditor, type FamilyEntities, openRecord } from '../families';
 import type { Notifier } from '../notifications';
 import type { AssistanceEntities } from './entities';
@@ -10,13 +7,9 @@ import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
 
 /** What help requests take from the composition root (functions/src/root.ts). */
-export interface AssistanceDeps {
+export interface AssistanceDeps extends Pick<Foundation, 'access' | 'users' | 'audit' | 'cipher'> {
   entities: { assistance: AssistanceEntities; families: FamilyEntities };
-  access: AccessChecks;
-  users: UserStore;
-  audit: AuditTrail;
   notifier: Notifier;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The service over the root's pieces (also for tests that need a later `now`). */

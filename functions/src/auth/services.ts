@@ -1,9 +1,7 @@
-import type { AuditTrail } from '../commons/audit';
 import { envNames, getStringFromEnv } from '../commons/env';
-import type { RateLimiter } from '../commons/rate-limit';
+import type { Foundation } from '../commons/foundation';
 import { readWechatSecret } from '../commons/secrets';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
-import type { UserStore } from '../commons/users';
 import { createAuthService } from './service';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
 
@@ -23,11 +21,7 @@ function wechatFromEnv(): WechatAuth {
 }
 
 /** What sign-in takes from the composition root (functions/src/root.ts). */
-export interface AuthDeps {
-  users: UserStore;
-  limiter: RateLimiter;
-  audit: AuditTrail;
-}
+export interface AuthDeps extends Pick<Foundation, 'users' | 'limiter' | 'audit'> {}
 
 /** Sign-in, sessions and (de)activation over the root's pieces; WeChat as WECHAT_AUTH_MODE says. */
 export function createAuthServices(deps: AuthDeps, wechat: WechatAuth = wechatFromEnv()) {

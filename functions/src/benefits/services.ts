@@ -1,6 +1,4 @@
-import type { AccessChecks } from '../commons/access';
-import type { PiiCipher } from '../commons/pii';
-import type { UserStore } from '../commons/users';
+import type { Foundation } from '../commons/foundation';
 import { createMembershipLookup, createRecordAuditor, type FamilyEntities } from '../families';
 import type { Notifier } from '../notifications';
 import type { BenefitEntities } from './entities';
@@ -9,12 +7,9 @@ import { createBenefitRecords } from './records';
 import { createBenefitsService } from './service';
 
 /** What 我的待遇 and 免申即享 take from the composition root (functions/src/root.ts). */
-export interface BenefitsDeps {
+export interface BenefitsDeps extends Pick<Foundation, 'access' | 'users' | 'cipher'> {
   entities: { benefits: BenefitEntities; families: FamilyEntities };
-  access: AccessChecks;
-  users: UserStore;
   notifier: Notifier;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The service over the root's pieces (also used by tests that need another `now`). */

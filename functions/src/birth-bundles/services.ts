@@ -1,8 +1,6 @@
-import type { AccessChecks } from '../commons/access';
-import type { AuditTrail } from '../commons/audit';
-import type { GuardEntity, Guards } from '../commons/guards';
-import type { PiiCipher } from '../commons/pii';
-import { type ConflictEntity, createConflictEvidence, createConflictWiring } from '../conflicts';
+import type { Foundation } from '../commons/foundation';
+import type { GuardEntity } from '../commons/guards';
+import { type ConflictEntity, conflictEvidenceOver, createConflictWiring } from '../conflicts';
 import type { IdentityEntity } from '../families';
 import type { Notifier } from '../notifications';
 import type { RegistrationEntity } from '../registration';
@@ -12,7 +10,7 @@ import { createBundleRecords } from './records';
 import { createBundleService } from './service';
 
 /** What 出生一件事 takes from the composition root (functions/src/root.ts). */
-export interface BirthBundleDeps {
+export interface BirthBundleDeps extends Pick<Foundation, 'guards' | 'access' | 'audit' | 'cipher'> {
   entities: {
     bundles: BundleEntity;
     bundleOutbox: OutboxEntity;
@@ -21,11 +19,7 @@ export interface BirthBundleDeps {
     registrations: RegistrationEntity;
     identities: IdentityEntity;
   };
-  guards: Guards;
-  access: AccessChecks;
-  audit: AuditTrail;
   notifier: Notifier;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The 出生一件事 services over the root's pieces (also used by the tests). */
@@ -38,12 +32,7 @@ export function createBirthBundleServices(deps: BirthBundleDeps) {
     records,
     guards,
     conflicts: desk.records,
-    evidence: createConflictEvidence({
-      registrations,
-      bundles: records.bundles,
-      identities: deps.entities.identities,
-      cipher,
-    }),
+    evidence: conflictEvidenceOver(deps, cipher),
     registrations,
     cipher,
   });

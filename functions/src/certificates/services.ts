@@ -1,6 +1,4 @@
-import type { AccessChecks } from '../commons/access';
-import type { RateLimiter } from '../commons/rate-limit';
-import type { UserStore } from '../commons/users';
+import type { Foundation } from '../commons/foundation';
 import type { ServicePointEntity } from '../service-points';
 import { createCertificateService } from './certificate-service';
 import { certificateConfig } from './config';
@@ -10,15 +8,12 @@ import { createPrintService } from './print-service';
 import { createVerifyService } from './verify-service';
 
 /** What e-certificates take from the composition root (functions/src/root.ts). */
-export interface CertificatesDeps {
+export interface CertificatesDeps extends Pick<Foundation, 'access' | 'users' | 'limiter'> {
   entities: {
     certificates: CertificateEntity;
     printCodes: PrintCodeEntity;
     servicePoints: ServicePointEntity;
   };
-  access: AccessChecks;
-  users: UserStore;
-  limiter: RateLimiter;
 }
 
 /** The family's certificates, public verification and print codes over the root's pieces. */

@@ -7,4 +7,4 @@ export { type ConflictEntity, type ConflictItem, createConflictEntity } from './
 export { type ConflictEvidence, createConflictEvidence } from './evidence';
 export { type ConflictRecords, conflictPending, createConflictRecords } from './records';
 export { sealSide } from './sealing';
-export { createConflictWiring } from './wiring';
+export { conflictEvidenceOver, createConflictWiring } from './wiring';

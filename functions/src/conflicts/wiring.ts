@@ -4,6 +4,7 @@ import type { PiiCipher } from '../commons/pii';
 import type { Notifier } from '../notifications';
 import { type ConflictParties, createConflictDesk } from './desk';
 import type { ConflictEntity } from './entity';
+import { createConflictEvidence } from './evidence';
 import { createConflictRecords } from './records';
 
 /**
@@ -28,4 +29,15 @@ export function createConflictWiring(
     desk: (parties: ConflictParties) =>
       createConflictDesk({ records, parties, access, audit, notifier, ...(cipher ? { cipher } : {}) }),
   };
+}
+
+type EvidenceDeps = Parameters<typeof createConflictEvidence>[0];
+
+/** What a reviewer compares (the registrations, bundles and bindings a side names), over the root's entities. */
+export function conflictEvidenceOver(
+  deps: { entities: Pick<EvidenceDeps, 'registrations' | 'bundles' | 'identities'> },
+  cipher: EvidenceDeps['cipher'],
+) {
+  const { registrations, bundles, identities } = deps.entities;
+  return createConflictEvidence({ registrations, bundles, identities, cipher });
 }

@@ -1,8 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AccessChecks } from '../commons/access';
-import type { Guards } from '../commons/guards';
-import type { PiiCipher } from '../commons/pii';
-import type { UserStore } from '../commons/users';
+import type { Foundation } from '../commons/foundation';
 import { createRecordAuditor } from './audit';
 import { createCoverageService } from './coverage-service';
 import type { FamilyEntities } from './entities';
@@ -12,13 +9,9 @@ import { createIdentityService } from './identity-service';
 import { createMyFamilyService } from './my-family-service';
 
 /** What real-name binding and special families take from the composition root (functions/src/root.ts). */
-export interface FamiliesDeps {
+export interface FamiliesDeps extends Pick<Foundation, 'guards' | 'access' | 'users' | 'cipher'> {
   client: DynamoDBDocumentClient;
   entities: { families: FamilyEntities };
-  guards: Guards;
-  access: AccessChecks;
-  users: UserStore;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The services over the root's pieces (also for tests that need a later `now`). */

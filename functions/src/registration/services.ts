@@ -1,8 +1,6 @@
 import type { CertificateEntity } from '../certificates';
-import type { AccessChecks } from '../commons/access';
-import type { AuditTrail } from '../commons/audit';
-import type { GuardEntity, Guards } from '../commons/guards';
-import type { PiiCipher } from '../commons/pii';
+import type { Foundation } from '../commons/foundation';
+import type { GuardEntity } from '../commons/guards';
 import type { IdentityEntity } from '../families';
 import { type MonitoringWiring, registrationMonitoringHook } from '../monitoring';
 import type { Notifier } from '../notifications';
@@ -15,7 +13,10 @@ import { createRegistrationRecords } from './records';
 import { createRegistrationService } from './service';
 
 /** What registrations take from the composition root (functions/src/root.ts). */
-export interface RegistrationDeps extends UploadDeps, Pick<MonitoringWiring, 'queue'> {
+export interface RegistrationDeps
+  extends Pick<Foundation, 'guards' | 'access' | 'audit' | 'cipher'>,
+    UploadDeps,
+    Pick<MonitoringWiring, 'queue'> {
   entities: UploadDeps['entities'] &
     Pick<MonitoringWiring['entities'], 'monitoring'> & {
       registrations: RegistrationEntity;
@@ -25,11 +26,7 @@ export interface RegistrationDeps extends UploadDeps, Pick<MonitoringWiring, 'qu
       certificates: CertificateEntity;
       identities: IdentityEntity;
     };
-  guards: Guards;
-  access: AccessChecks;
-  audit: AuditTrail;
   notifier: Notifier;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The registrations, their review and their attachments over the root's pieces (also the seed's and the bench's). */

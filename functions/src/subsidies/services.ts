@@ -1,10 +1,8 @@
 import { type BenefitEntities, createPolicyStore } from '../benefits';
 import type { BundleEntity } from '../birth-bundles';
-import type { AccessChecks } from '../commons/access';
-import type { AuditTrail } from '../commons/audit';
-import type { GuardEntity, Guards } from '../commons/guards';
-import type { PiiCipher } from '../commons/pii';
-import { type ConflictEntity, createConflictEvidence, createConflictWiring } from '../conflicts';
+import type { Foundation } from '../commons/foundation';
+import type { GuardEntity } from '../commons/guards';
+import { type ConflictEntity, conflictEvidenceOver, createConflictWiring } from '../conflicts';
 import type { IdentityEntity } from '../families';
 import type { Notifier } from '../notifications';
 import type { RegistrationEntity } from '../registration';
@@ -17,7 +15,7 @@ import { createSubsidyRecords } from './records';
 import { createSubsidyReview } from './review';
 
 /** What 育儿补贴 takes from the composition root (functions/src/root.ts). */
-export interface SubsidiesDeps {
+export interface SubsidiesDeps extends Pick<Foundation, 'guards' | 'access' | 'audit' | 'cipher'> {
   entities: {
     subsidies: SubsidyEntity;
     guards: GuardEntity;
@@ -27,11 +25,7 @@ export interface SubsidiesDeps {
     bundles: BundleEntity;
     benefits: Pick<BenefitEntities, 'policyVersions'>;
   };
-  guards: Guards;
-  access: AccessChecks;
-  audit: AuditTrail;
   notifier: Notifier;
-  cipher: () => Promise<PiiCipher>;
 }
 
 /** The 育儿补贴 services over the root's pieces (also used by the worker and the tests). */
@@ -43,12 +37,7 @@ export function createSubsidyServices(deps: SubsidiesDeps) {
     records,
     guards,
     conflicts: desk.records,
-    evidence: createConflictEvidence({
-      registrations: entities.registrations,
-      bundles: entities.bundles,
-      identities: entities.identities,
-      cipher,
-    }),
+    evidence: conflictEvidenceOver(deps, cipher),
     cipher,
   });
   return {

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { GuardEntity, Guards } from '../../commons/guards';
+import type { Foundation } from '../../commons/foundation';
+import type { GuardEntity } from '../../commons/guards';
 import type { Notifier } from '../../notifications';
 import type { InstitutionEntity, SlotEntity } from '../entities';
 import type { BookingEntity } from './entity';
@@ -9,7 +10,7 @@ import { createBookingQuota } from './quota';
 import { createBookingService } from './service';
 
 /** What bookings take from the composition root (functions/src/root.ts). */
-export interface BookingDeps {
+export interface BookingDeps extends Pick<Foundation, 'guards'> {
   client: DynamoDBDocumentClient;
   table: string;
   entities: {
@@ -18,7 +19,6 @@ export interface BookingDeps {
     institutions: InstitutionEntity;
     guards: GuardEntity;
   };
-  guards: Guards;
   notifier: Notifier;
 }
 

@@ -1,7 +1,5 @@
-import type { AccessChecks } from '../../commons/access';
-import type { AuditTrail } from '../../commons/audit';
-import type { GuardEntity, Guards } from '../../commons/guards';
-import type { UserStore } from '../../commons/users';
+import type { Foundation } from '../../commons/foundation';
+import type { GuardEntity } from '../../commons/guards';
 import { type ConflictEntity, createConflictWiring } from '../../conflicts';
 import type { Notifier } from '../../notifications';
 import type { InstitutionEntity, SlotEntity } from '../entities';
@@ -11,17 +9,13 @@ import { createFilingService } from './service';
 import { createSlotPublishing } from './slots';
 
 /** What 登记备案 takes from the composition root (functions/src/root.ts). */
-export interface FilingDeps {
+export interface FilingDeps extends Pick<Foundation, 'guards' | 'users' | 'access' | 'audit'> {
   entities: {
     institutions: InstitutionEntity;
     slots: SlotEntity;
     guards: GuardEntity;
     conflicts: ConflictEntity;
   };
-  guards: Guards;
-  users: UserStore;
-  access: AccessChecks;
-  audit: AuditTrail;
   notifier: Notifier;
 }
 
