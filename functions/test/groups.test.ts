@@ -1,5 +1,6 @@
 import { routeKey } from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FunctionGroup } from '../src/manifest';
 import { functionGroups } from '../src/manifest';
 
 /**
@@ -43,6 +44,47 @@ describe('function groups', () => {
       };
       expect(group.routes.length).toBeGreaterThan(0);
       expect([...module.handler.routeKeys].sort()).toEqual(group.routes.map(routeKey).sort());
+    },
+    60_000,
+  );
+});
+
+/**
+ * Deployed, a function gets only the table and bucket names its grants bind (infra
+ * `bindTable`, `bindBucket`): a group that builds a piece of another table at start-up
+ * throws `Missing environment variable` at every cold start, which the local runtime (one
+ * process, every name set) never shows. Each group's module is loaded here fresh with only
+ * the names its manifest access grants.
+ */
+const grantedNames = (access: FunctionGroup['access']) => ({
+  ...(access.mainTable ? { TABLE_NAME: 'main' } : {}),
+  ...(access.accessTable ? { ACCESS_TABLE_NAME: 'access' } : {}),
+  ...(access.auditTable ? { AUDIT_TABLE_NAME: 'audit' } : {}),
+  ...(access.idempotencyTable ? { IDEMPOTENCY_TABLE_NAME: 'idempotency' } : {}),
+  ...(access.uploadBucket ? { UPLOAD_BUCKET: 'uploads' } : {}),
+});
+const resourceNames = [
+  'TABLE_NAME',
+  'ACCESS_TABLE_NAME',
+  'AUDIT_TABLE_NAME',
+  'IDEMPOTENCY_TABLE_NAME',
+  'UPLOAD_BUCKET',
+];
+
+describe('function groups start with only the names their grants bind', () => {
+  afterAll(() => vi.unstubAllEnvs());
+
+  it.each(functionGroups.map((group) => [group.name, group] as const))(
+    '%s',
+    async (_name, group) => {
+      vi.resetModules();
+      vi.unstubAllEnvs();
+      for (const name of resourceNames) vi.stubEnv(name, undefined);
+      const granted = { ...env, ...grantedNames(group.access) };
+      for (const [key, value] of Object.entries(granted))
+        if (!resourceNames.includes(key) || key in grantedNames(group.access)) vi.stubEnv(key, value);
+      const module = (await import(`../${group.entry.replace(/\.ts$/, '')}`)) as { handler: unknown };
+      expect(typeof module.handler).toBe('function');
     },
     60_000,
   );

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
  *   ElectroDB, Powertools …) and never the functions;
  * - `functions/src/commons/` serves every capability and imports none of them;
  * - a capability imports another only through that one's public entry, its `index.ts`;
- * - only the function groups (`functions/src/groups/`) put capabilities' routes together.
+ * - only the function groups (`functions/src/groups/`) put capabilities' routes together;
+ * - the composition root (`functions/src/root.ts`) builds what capabilities are made of and
+ *   hands it to them: groups (and the seed, benches, tests) start there, and no capability
+ *   nor commons imports it — a capability declares what it takes, it never reaches for it.
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const functionsSrc = join(repo, 'functions/src');
@@ -41,12 +44,12 @@ function moduleFile(path: string): string {
   return existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.ts') : path;
 }
 
-/** `families/audit` for functions/src/families/audit.ts; undefined outside functions/src. */
+/** `families/audit` for functions/src/families/audit.ts (folder '' and module `root` for functions/src/root.ts); undefined outside functions/src. */
 function place(path: string): { folder: string; module: string } | undefined {
   const inside = relative(functionsSrc, path);
   if (inside.startsWith('..')) return undefined;
   const [folder = '', ...rest] = inside.replace(/\.ts$/, '').split('/');
-  return { folder: rest.length === 0 ? '' : folder, module: rest.join('/') };
+  return rest.length === 0 ? { folder: '', module: folder } : { folder, module: rest.join('/') };
 }
 
 /** Folders that are no capability: the shared plumbing, the function groups, and files at the root (manifest). */
@@ -105,9 +108,17 @@ describe('the import rules', () => {
     expect(offending).toEqual([]);
   });
 
+  it('only groups reach for the composition root: capabilities and commons are handed its pieces', () => {
+    const offending = crossings()
+      .filter((c) => c.to === '' && c.toModule === 'root' && c.from !== 'groups')
+      .map((c) => c.line);
+    expect(offending).toEqual([]);
+  });
+
   it('reads the imports it judges (the rule is not vacuous)', () => {
     const all = crossings();
     expect(all.some((c) => c.from === 'registration' && c.to === 'commons')).toBe(true);
+    expect(all.some((c) => c.from === 'groups' && c.to === '' && c.toModule === 'root')).toBe(true);
     expect(specifiers(join(sharedSrc, 'index.ts'))).toContain('./calendar/index');
   });
 });

@@ -7,6 +7,7 @@ import { createGuardEntity } from '@hongjia/functions/commons/guards';
 import { createUserEntity, userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
+import { createRoot } from '@hongjia/functions/root';
 import { createServicePointEntity } from '@hongjia/functions/service-points/entities';
 import { seedAccounts } from './accounts';
 import { planBookingRequests, planSeedBookings, seedBookings } from './bookings';
@@ -95,11 +96,13 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
     .put(creditCodeGuards([...institutions, ...pending], now))
     .go({ concurrency: 4 });
   await createSlotEntity(documentClient, table).put(slots).go({ concurrency: 4 });
-  const bookingService = createBookingServices({
-    client: documentClient,
-    table,
-    notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
-  });
+  const bookingService = createBookingServices(
+    createRoot({
+      client: documentClient,
+      table,
+      notifier: createOutboxNotifier(createNotificationEntity(documentClient, table)),
+    }),
+  );
   const bookings = await seedBookings(bookingService, planned, now);
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));

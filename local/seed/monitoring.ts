@@ -14,6 +14,7 @@ import {
   s3ImportFiles,
 } from '@hongjia/functions/monitoring/wiring';
 import { handleMonitoringMessage } from '@hongjia/functions/monitoring/worker';
+import { createRoot } from '@hongjia/functions/root';
 import { createUploadEntity } from '@hongjia/functions/uploads/entity';
 import { type MonitoringSource, maskIdNumber, type SessionUser } from '@hongjia/shared';
 import { demoBirthsPerDistrict, planMonitoringFiles } from './monitoring-files';
@@ -48,8 +49,8 @@ export async function seedMonitoring(now: Date, perDistrict = demoBirthsPerDistr
       pending.push(message as MonitoringMessage);
     },
   };
-  const wiring = { client: documentClient, table, queue, cipher, clock: () => now };
-  const deps = monitoringWorkerDeps({ ...wiring, files: s3ImportFiles(s3Client, uploadBucketName()) });
+  const root = createRoot({ client: documentClient, table, queue, clock: () => now });
+  const deps = monitoringWorkerDeps(root, { cipher, files: s3ImportFiles(s3Client, uploadBucketName()) });
   const drain = async () => {
     // Prunes are sent delayed past any run of their writer; here every run has ended, so they run last.
     while (pending.length > 0) {
@@ -59,7 +60,7 @@ export async function seedMonitoring(now: Date, perDistrict = demoBirthsPerDistr
   };
 
   const plan = planMonitoringFiles(now, perDistrict);
-  const hook = registrationMonitoringHook(wiring);
+  const hook = registrationMonitoringHook(root);
   for (const registration of plan.registrations) {
     await hook.changed(
       {
@@ -89,7 +90,7 @@ export async function seedMonitoring(now: Date, perDistrict = demoBirthsPerDistr
   );
   await drain();
 
-  const { imports } = monitoringServices(wiring);
+  const { imports } = monitoringServices(root, cipher);
   const uploads = createUploadEntity(documentClient, table);
   let rows = 0;
   for (const source of importOrder) {

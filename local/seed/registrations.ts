@@ -6,6 +6,7 @@ import { createFamiliesServices } from '@hongjia/functions/families/services';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createRegistrationServices } from '@hongjia/functions/registration/services';
+import { createRoot } from '@hongjia/functions/root';
 import {
   type DistrictCode,
   districts,
@@ -104,19 +105,15 @@ export function planRegistrations(now: Date): SeedFiling[] {
 export async function seedRegistrations(now: Date): Promise<number> {
   const table = mainTableName();
   const notifier = createOutboxNotifier(createNotificationEntity(documentClient, table));
-  const service = createRegistrationServices({
+  const root = createRoot({
     client: documentClient,
     table,
     s3: s3Client,
     bucket: uploadBucketName(),
     notifier,
   });
-  const { identity } = createFamiliesServices({
-    client: documentClient,
-    table,
-    notifier,
-    face: createLocalFaceVerifier(),
-  });
+  const service = createRegistrationServices(root).registrations;
+  const { identity } = createFamiliesServices(root, createLocalFaceVerifier());
   const filings = planRegistrations(now);
   const bound = new Set<string>();
   for (const { openid, bindsAs, body } of filings) {

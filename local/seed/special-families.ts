@@ -6,6 +6,7 @@ import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServices } from '@hongjia/functions/families/services';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
+import { createRoot } from '@hongjia/functions/root';
 import {
   type DistrictCode,
   districts,
@@ -168,9 +169,10 @@ export async function seedSpecialFamilies(
   notifier: Notifier,
   now: Date,
 ): Promise<SpecialFamilySeedSummary> {
-  const services = createFamiliesServices({ client, table, notifier, face: createLocalFaceVerifier() });
-  const benefits = createBenefitsServices({ client, table, notifier });
-  const assistance = createAssistanceServices({ client, table, notifier });
+  const root = createRoot({ client, table, notifier });
+  const services = createFamiliesServices(root, createLocalFaceVerifier());
+  const benefits = createBenefitsServices(root);
+  const assistance = createAssistanceServices(root);
   const staff = (district: DistrictCode): SessionUser => ({
     id: userIdForOpenid(`staff-${district}`),
     roles: ['staff'],

@@ -3,6 +3,7 @@ import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createLocalFaceVerifier } from '@hongjia/functions/families/face';
 import { createFamiliesServices } from '@hongjia/functions/families/services';
 import type { Notifier } from '@hongjia/functions/notifications/notifier';
+import { createRoot } from '@hongjia/functions/root';
 import { createSubsidyServices } from '@hongjia/functions/subsidies/services';
 import { districts, type SessionUser } from '@hongjia/shared';
 import { familyOpenid } from './bookings';
@@ -27,8 +28,9 @@ export async function seedSubsidies(
   notifier: Notifier,
   now: Date,
 ): Promise<number> {
-  const families = createFamiliesServices({ client, table, notifier, face: createLocalFaceVerifier() });
-  const { application } = createSubsidyServices({ client, table, notifier });
+  const root = createRoot({ client, table, notifier });
+  const families = createFamiliesServices(root, createLocalFaceVerifier());
+  const { application } = createSubsidyServices(root);
   let applications = 0;
   for (const [index, district] of districts.entries()) {
     const openid = familyOpenid(index);

@@ -77,6 +77,7 @@ async function child(job: Record<string, unknown>): Promise<unknown> {
   const { piiCipher } = await import('@hongjia/functions/commons/pii/index');
   const { s3Client, uploadBucketName } = await import('@hongjia/functions/commons/s3');
   const wiring = await import('@hongjia/functions/monitoring/wiring');
+  const { createRoot } = await import('@hongjia/functions/root');
   const { handleMonitoringMessage } = await import('@hongjia/functions/monitoring/worker');
   const { createUploadEntity } = await import('@hongjia/functions/uploads/entity');
   const { createMonitoringEntities } = await import('@hongjia/functions/monitoring/entities');
@@ -95,16 +96,15 @@ async function child(job: Record<string, unknown>): Promise<unknown> {
       ? { id: userIdForOpenid('staff-city'), roles: ['staff'], cityWide: true }
       : { id: userIdForOpenid(`staff-${scope}`), roles: ['staff'], district: scope as DistrictCode };
   const pending: Message[] = [];
-  const base = {
+  const base = createRoot({
     client: documentClient,
     table,
-    cipher,
     queue: {
       async send(message: unknown) {
         pending.push(message as Message);
       },
     },
-  };
+  });
 
   if (job.job === 'import') {
     const spec = job as unknown as ImportJob;
@@ -124,11 +124,11 @@ async function child(job: Record<string, unknown>): Promise<unknown> {
         expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
       })
       .go();
-    const deps = wiring.monitoringWorkerDeps({
-      ...base,
+    const deps = wiring.monitoringWorkerDeps(base, {
+      cipher,
       files: wiring.s3ImportFiles(s3Client, uploadBucketName()),
     });
-    const { imports } = wiring.monitoringServices(base);
+    const { imports } = wiring.monitoringServices(base, cipher);
     const started = performance.now();
     const view = await imports.create(
       caller,
@@ -230,7 +230,7 @@ async function child(job: Record<string, unknown>): Promise<unknown> {
     // Counters as imports would leave them, written directly (importing a million rows on dynalite
     // takes hours): one item per district-month, `total` births spread over the year's 108 items.
     const counters = createCounterStore(documentClient, table);
-    const { indicators } = wiring.monitoringServices(base);
+    const { indicators } = wiring.monitoringServices(base, cipher);
     const city = staffOf('city');
     const sizes = job.sizes as { year: number; total: number }[];
     const answer: Record<string, unknown> = {};
@@ -319,7 +319,7 @@ async function child(job: Record<string, unknown>): Promise<unknown> {
       });
       await entities.gaps.put(items).go({ concurrency: wiring.monitoringTuning.concurrency });
     }
-    const { reconciliation } = wiring.monitoringServices(base);
+    const { reconciliation } = wiring.monitoringServices(base, cipher);
     const staff = staffOf(district);
     const times: number[] = [];
     let counts: Record<string, number> = {};

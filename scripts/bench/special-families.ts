@@ -16,10 +16,12 @@
  * sealed values (the views open them); timed calls go through the HTTP API one
  * at a time. Prints `BENCH_ROWS …` for scripts/bench.ts.
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRoot } from '@hongjia/functions/root';
 import { idNumberCheckCharacter, type SessionUser } from '@hongjia/shared';
 import { startLocalRuntime } from '../../local/runtime';
 
@@ -238,11 +240,9 @@ try {
   }
   const caller: SessionUser = { id: userIdForOpenid(staffOpenid), roles: ['staff'], district };
   const records = createBenefitRecords(entities, piiCipher);
-  const benefits = createBenefitsServices({
-    client: documentClient,
-    table,
-    notifier: { notify: async () => {} },
-  });
+  const benefits = createBenefitsServices(
+    createRoot({ client: documentClient, table, notifier: { notify: async () => {} } }),
+  );
   /** Every other family is enrolled in 特别扶助 (and not in 一次性慰问金): listed once, counted once as enrolled. */
   const enrolment = (f: ReturnType<typeof family>) => ({
     familyId: f.familyId,

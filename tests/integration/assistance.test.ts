@@ -54,11 +54,10 @@ beforeAll(async () => {
   const { createNotificationEntity } = await import('@hongjia/functions/notifications/entity');
   const { createOutboxNotifier } = await import('@hongjia/functions/notifications/notifier');
   const { createAssistanceServices } = await import('@hongjia/functions/assistance/services');
-  service = createAssistanceServices({
-    client,
-    table,
-    notifier: createOutboxNotifier(createNotificationEntity(client, table)),
-  });
+  const { createRoot } = await import('@hongjia/functions/root');
+  service = createAssistanceServices(
+    createRoot({ client, table, notifier: createOutboxNotifier(createNotificationEntity(client, table)) }),
+  );
   // A contact person's own staff account (a community worker of 东湖区), created before first sign-in.
   await createUserStore(
     createUserEntity(client, process.env.ACCESS_TABLE_NAME as AccessTableName),

@@ -286,11 +286,10 @@ describe('policy corrections', () => {
     expect(versions.map((v) => v.effectiveFrom)).toEqual(['2007-01-01', today]);
 
     const { createBenefitsServices } = await import('@hongjia/functions/benefits/services');
-    const service = createBenefitsServices({
-      client,
-      table: process.env.TABLE_NAME as string,
-      notifier: { notify: async () => {} },
-    });
+    const { createRoot } = await import('@hongjia/functions/root');
+    const service = createBenefitsServices(
+      createRoot({ client, table: process.env.TABLE_NAME as string, notifier: { notify: async () => {} } }),
+    );
     const yesterday = new Date(Date.now() - 86_400_000);
     const before = await service.myBenefits({ id: users.mother56 as string, roles: ['family'] }, yesterday);
     expect(item(before, 'special-assistance-bereaved')?.amountYuanPerYear).toBe(720 * 12);

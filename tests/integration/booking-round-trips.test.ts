@@ -59,11 +59,10 @@ beforeAll(async () => {
   const client = countingClient(runtime.dynamoEndpoint, calls);
   const bookingItems = createBookingEntity(client, mainTableName());
   storedBookingsOf = async (userId) => (await bookingItems.query.byUser({ userId }).go()).data;
-  service = createBookingServices({
-    client,
-    table: mainTableName(),
-    notifier: notifierFromEnv(client, mainTableName()),
-  });
+  const { createRoot } = await import('@hongjia/functions/root');
+  service = createBookingServices(
+    createRoot({ client, table: mainTableName(), notifier: notifierFromEnv(client, mainTableName()) }),
+  );
 });
 afterAll(async () => close?.());
 

@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PiiCipher } from '@hongjia/functions/commons/pii/index';
 import { createPiiCipher, localDataKeys } from '@hongjia/functions/commons/pii/index';
 import type { MessageQueue } from '@hongjia/functions/commons/queue';
 import { counterKeyOf, createCounterStore } from '@hongjia/functions/monitoring/counters';
 import { createMonitoringEntities } from '@hongjia/functions/monitoring/entities';
+import type { ImportFiles } from '@hongjia/functions/monitoring/import-run';
 import { runImport } from '@hongjia/functions/monitoring/import-run';
 import type { MonitoringMessage } from '@hongjia/functions/monitoring/messages';
 import { figuresOf } from '@hongjia/functions/monitoring/record-builder';
 import { runRegistrationMatching } from '@hongjia/functions/monitoring/registration-matching';
-import { monitoringWorkerDeps } from '@hongjia/functions/monitoring/wiring';
+import { type MonitoringTuning, monitoringWorkerDeps } from '@hongjia/functions/monitoring/wiring';
 import { handleMonitoringMessage } from '@hongjia/functions/monitoring/worker';
+import { createRoot } from '@hongjia/functions/root';
 import { mainTable } from '@hongjia/infra/table-spec';
 import { addFigures, type DistrictCode, emptyFigures, type Figures } from '@hongjia/shared';
 import fc from 'fast-check';
@@ -86,6 +89,24 @@ const importArb = fc.record({
   /** Stop at the deadline after this many chunks (requeue and resume). */
   deadlineAfterChunks: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
 });
+
+/** The worker's deps over a root of this file's table, as the worker group builds them. */
+const workerDeps = (
+  wiring: {
+    client: DynamoDBDocumentClient;
+    table: string;
+    cipher: PiiCipher;
+    queue: MessageQueue;
+    clock: () => Date;
+    files: ImportFiles;
+  },
+  tuning: Partial<MonitoringTuning> = {},
+) =>
+  monitoringWorkerDeps(
+    createRoot({ client: wiring.client, table: wiring.table, queue: wiring.queue, clock: wiring.clock }),
+    wiring,
+    tuning,
+  );
 
 /** A queued import of a city-wide staff member, as the create route stores it. */
 const importItem = (importId: string, size: number, clockMs: number) => ({
@@ -161,7 +182,7 @@ describe('counters equal a recount of the records (dynalite)', () => {
           };
           let clockMs = Date.parse('2026-01-10T02:00:00Z');
           const depsWith = (dbClient: DynamoDBDocumentClient) =>
-            monitoringWorkerDeps(
+            workerDeps(
               {
                 client: dbClient,
                 table,
@@ -254,7 +275,7 @@ describe('counters equal a recount of the records (dynalite)', () => {
     const clockMs = Date.parse('2026-01-10T02:00:00Z');
     const sent: { message: unknown; delaySeconds?: number }[] = [];
     const deps = (dbClient: DynamoDBDocumentClient) =>
-      monitoringWorkerDeps({
+      workerDeps({
         client: dbClient,
         table,
         cipher,
@@ -287,7 +308,7 @@ describe('counters equal a recount of the records (dynalite)', () => {
     const clockMs = Date.parse('2026-01-10T02:00:00Z');
     const sent: { message: unknown; delaySeconds?: number }[] = [];
     const deps = (dbClient: DynamoDBDocumentClient) =>
-      monitoringWorkerDeps({
+      workerDeps({
         client: dbClient,
         table,
         cipher,

@@ -82,7 +82,8 @@ beforeAll(async () => {
   const { remindRenewals } = await import('@hongjia/functions/subsidies/reminder');
   const table = process.env.TABLE_NAME as string;
   const notifier = notifierFromEnv(client, table);
-  services = createSubsidyServices({ client, table, notifier });
+  const { createRoot } = await import('@hongjia/functions/root');
+  services = createSubsidyServices(createRoot({ client, table, notifier }));
   reminder = (now) => remindRenewals({ records: services.records, notifier }, now);
   for (const openid of [
     'sub-mother',

@@ -26,10 +26,14 @@ beforeAll(async () => {
   // Imported only now: the functions' modules read the runtime's environment when first imported.
   const { createCertificateRoutes } = await import('@hongjia/functions/certificates/routes');
   const { mainTableName } = await import('@hongjia/functions/commons/dynamo');
-  const routes = createCertificateRoutes({
-    client: countingClient(runtime.dynamoEndpoint, calls),
-    table: mainTableName(),
-  });
+  const { createRoot } = await import('@hongjia/functions/root');
+  const routes = createCertificateRoutes(
+    createRoot({
+      client: countingClient(runtime.dynamoEndpoint, calls),
+      table: mainTableName(),
+      notifier: { notify: async () => {} },
+    }),
+  );
   const route = routes.find((r) => r.route === api.verifyCertificate);
   if (!route) throw new Error('no verify route');
   verify = async (code) =>

@@ -1,45 +1,38 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAccessChecks } from '../commons/access';
-import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { accessTableName, auditTableName } from '../commons/dynamo';
-import { piiCipher } from '../commons/pii';
-import { userStoreFor } from '../commons/users';
-import { createFamilyEntities, createMembershipLookup, createRecordAuditor, openRecord } from '../families';
+import type { Foundation } from '../commons/foundation';
+import { createMembershipLookup, createRecordAuditor, type FamilyEntities, openRecord } from '../families';
 import type { Notifier } from '../notifications';
-import { createAssistanceEntities } from './entities';
+import type { AssistanceEntities } from './entities';
 import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
 
-export interface AssistanceDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
+/** What help requests take from the composition root (functions/src/root.ts). */
+export interface AssistanceDeps extends Pick<Foundation, 'access' | 'users' | 'audit' | 'cipher'> {
+  entities: { assistance: AssistanceEntities; families: FamilyEntities };
   notifier: Notifier;
 }
 
-/** The service wired to the table (also for tests that need a later `now`). */
+/** The service over the root's pieces (also for tests that need a later `now`). */
 export function createAssistanceServices(deps: AssistanceDeps) {
-  const { client, table } = deps;
-  const entities = createFamilyEntities(client, table, auditTableName());
-  const { requests, requestEvents } = createAssistanceEntities(client, table);
-  const users = userStoreFor(client, accessTableName());
-  const access = createAccessChecks();
-  const membership = createMembershipLookup(entities, piiCipher);
+  const { access, users, cipher } = deps;
+  const entities = deps.entities.families;
+  const { requests, requestEvents } = deps.entities.assistance;
+  const membership = createMembershipLookup(entities, cipher);
   const getFamily = async (familyId: string) => {
     const found = (await entities.families.get({ familyId }).go({ consistent: true })).data;
-    return found ? openRecord(await piiCipher(), found) : undefined;
+    return found ? openRecord(await cipher(), found) : undefined;
   };
   const auditor = createRecordAuditor(entities, users);
   return createAssistanceService({
     records: createAssistanceRecords(requests, requestEvents),
-    filers: createFilerResolver({ membership, getFamily, access, cipher: piiCipher }),
+    filers: createFilerResolver({ membership, getFamily, access, cipher }),
     membership,
     getFamily,
     access,
     users,
     notifier: deps.notifier,
-    cipher: piiCipher,
-    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+    cipher,
+    audit: deps.audit,
     auditProxyRequest: (family, caller, now, event) =>
       auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });

@@ -3,5 +3,5 @@
  * functions/test/import-rules.test.ts). Anything not listed here is its own business.
  */
 
-export { createPolicyVersionEntity } from './entities';
+export { type BenefitEntities, createPolicyVersionEntity } from './entities';
 export { createPolicyStore, type PolicyStore } from './policy-store';

@@ -1,35 +1,27 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAccessChecks } from '../commons/access';
-import { accessTableName, auditTableName } from '../commons/dynamo';
-import { piiCipher } from '../commons/pii';
-import { userStoreFor } from '../commons/users';
-import { createFamilyEntities, createMembershipLookup, createRecordAuditor } from '../families';
+import type { Foundation } from '../commons/foundation';
+import { createMembershipLookup, createRecordAuditor, type FamilyEntities } from '../families';
 import type { Notifier } from '../notifications';
-import { createBenefitEntities } from './entities';
+import type { BenefitEntities } from './entities';
 import { createPolicyStore } from './policy-store';
 import { createBenefitRecords } from './records';
 import { createBenefitsService } from './service';
 
-export interface BenefitsDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
+/** What 我的待遇 and 免申即享 take from the composition root (functions/src/root.ts). */
+export interface BenefitsDeps extends Pick<Foundation, 'access' | 'users' | 'cipher'> {
+  entities: { benefits: BenefitEntities; families: FamilyEntities };
   notifier: Notifier;
 }
 
-/** The service wired to the table (also used by tests that need another `now`). */
+/** The service over the root's pieces (also used by tests that need another `now`). */
 export function createBenefitsServices(deps: BenefitsDeps) {
-  const entities = {
-    ...createFamilyEntities(deps.client, deps.table, auditTableName()),
-    ...createBenefitEntities(deps.client, deps.table),
-  };
-  const users = userStoreFor(deps.client, accessTableName());
+  const entities = { ...deps.entities.families, ...deps.entities.benefits };
   return createBenefitsService({
-    records: createBenefitRecords(entities, piiCipher),
+    records: createBenefitRecords(entities, deps.cipher),
     policies: createPolicyStore(entities.policyVersions),
-    membership: createMembershipLookup(entities, piiCipher),
-    access: createAccessChecks(),
-    users,
-    auditor: createRecordAuditor(entities, users),
+    membership: createMembershipLookup(entities, deps.cipher),
+    access: deps.access,
+    users: deps.users,
+    auditor: createRecordAuditor(entities, deps.users),
     notifier: deps.notifier,
   });
 }

@@ -9,4 +9,5 @@ export {
   issueCertificateWithCode,
   type NewCertificate,
   revokeCertificateItem,
+  type VerificationEntity,
 } from './verification';

@@ -40,13 +40,23 @@ export function createAccessChecks() {
   const requireRole = (caller: SessionUser, role: Role) => {
     if (!caller.roles.includes(role)) throw forbidden('当前账号无权使用该功能');
   };
+  /** Staff of one district, or of the city (all nine). Anyone else: 403. */
+  const staffJurisdiction = async (caller: SessionUser): Promise<Jurisdiction> => {
+    requireRole(caller, 'staff');
+    const jurisdiction = jurisdictionOf(caller);
+    if (!jurisdiction) throw forbidden('该工作人员账号未设置所属县区');
+    return jurisdiction;
+  };
   return {
-    /** Staff of one district, or of the city (all nine). Anyone else: 403. */
-    async staffJurisdiction(caller: SessionUser): Promise<Jurisdiction> {
-      requireRole(caller, 'staff');
-      const jurisdiction = jurisdictionOf(caller);
-      if (!jurisdiction) throw forbidden('该工作人员账号未设置所属县区');
-      return jurisdiction;
+    staffJurisdiction,
+
+    /** The districts a staff list reads (`districtsAsked` of the caller's jurisdiction). */
+    async staffDistricts(
+      caller: SessionUser,
+      district: DistrictCode | undefined,
+      refusal: string,
+    ): Promise<readonly DistrictCode[]> {
+      return districtsAsked(await staffJurisdiction(caller), district, refusal);
     },
 
     async requireProvider(caller: SessionUser): Promise<void> {

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { privacyPolicyVersion, type Role, type RouteContract, type SessionUser } from '@hongjia/shared';
 import { type AccessTableName, accessTableName, documentClient } from './dynamo';
 import { AppError, forbidden, unauthenticated } from './errors';
-import { createUserEntity, sessionVersionOf, type UserItem } from './users';
+import { createUserEntity, sessionVersionOf, type UserEntity, type UserItem } from './users';
 
 /**
  * The stored user behind a request, read once by the router for every request
@@ -19,7 +19,11 @@ export interface CallerStore {
 }
 
 export function createCallerStore(client: DynamoDBDocumentClient, table: AccessTableName): CallerStore {
-  const users = createUserEntity(client, table);
+  return callerStoreOf(createUserEntity(client, table));
+}
+
+/** The same, over a user entity the composition root already built. */
+export function callerStoreOf(users: UserEntity): CallerStore {
   return {
     // Consistent: an agreement recorded a moment ago must let the very next request through.
     load: async (userId) => (await users.get({ userId }).go({ consistent: true })).data ?? undefined,

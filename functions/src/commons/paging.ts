@@ -33,3 +33,23 @@ export async function pageAcross<P extends string, T>(
   }
   return { items, nextCursor: position.p < partitions.length ? await encodeCursor(position) : null };
 }
+
+/**
+ * One partition's page of an ElectroDB query for `pageAcross`: `go` takes no `cursor: null`,
+ * and the staff lists map each item to its view (the registrations, filings, subsidies,
+ * conflicts and identity-conflict queues all read their partitions this way).
+ */
+export async function partitionPage<I, T = I>(
+  query: {
+    go(options: { limit: number; order: 'asc' | 'desc'; cursor?: string }): Promise<{
+      data: I[];
+      cursor: string | null;
+    }>;
+  },
+  options: { limit: number; cursor: string | null; order: 'asc' | 'desc' },
+  view: (item: I) => T = (item) => item as unknown as T,
+): Promise<PartitionPage<T>> {
+  const { limit, cursor, order } = options;
+  const page = await query.go({ limit, order, ...(cursor ? { cursor } : {}) });
+  return { items: page.data.map(view), cursor: page.cursor };
+}

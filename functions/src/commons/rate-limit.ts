@@ -2,7 +2,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from './errors';
-import { isConditionFailure } from './guards';
+import { landed } from './guards';
 import { limitInForce, type WindowLimit } from './limits';
 import { readRateLimitSecret } from './secrets';
 
@@ -95,8 +95,8 @@ export function createRateLimiter(deps: { client: DynamoDBDocumentClient; table:
         pk: `ratelimit#${rule.name}#${await subjectKey(rule, subject)}${shard}`,
         sk: `window#${rule.windowSeconds}#${window.index}`,
       };
-      try {
-        await deps.client.send(
+      const counted = await landed(
+        deps.client.send(
           new UpdateCommand({
             TableName: deps.table,
             Key: charge,
@@ -105,18 +105,17 @@ export function createRateLimiter(deps: { client: DynamoDBDocumentClient; table:
             ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
             ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': window.ttl },
           }),
-        );
-        return charge;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        throw rateLimited(rule.message, window.retryAfterSeconds);
-      }
+        ),
+      );
+      if (counted) return charge;
+      throw rateLimited(rule.message, window.retryAfterSeconds);
     },
 
     /** Takes back one counted hit (never below zero). */
     async giveBack(charge: Charge): Promise<void> {
-      try {
-        await deps.client.send(
+      // Never below zero: a give-back the condition refuses had nothing to take back.
+      await landed(
+        deps.client.send(
           new UpdateCommand({
             TableName: deps.table,
             Key: charge,
@@ -125,10 +124,8 @@ export function createRateLimiter(deps: { client: DynamoDBDocumentClient; table:
             ExpressionAttributeNames: { '#count': 'count' },
             ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DistrictCode } from '@hongjia/shared';
 import { AppError, conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
-import { pageAcross } from '../commons/paging';
+import { pageAcross, partitionPage } from '../commons/paging';
 import type { ConflictEntity, ConflictItem } from './entity';
 
 export type ConflictKind = ConflictItem['kind'];
@@ -60,12 +60,13 @@ export function createConflictRecords(conflicts: ConflictEntity) {
       districts: readonly DistrictCode[],
       query: { status: ConflictItem['status']; limit: number; cursor?: string | undefined },
     ) {
-      return pageAcross(districts, query, async (district, limit, cursor) => {
-        const page = await conflicts.query
-          .byQueue({ kind, district, status: query.status })
-          .go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
-        return { items: page.data, cursor: page.cursor };
-      });
+      return pageAcross(districts, query, (district, limit, cursor) =>
+        partitionPage(conflicts.query.byQueue({ kind, district, status: query.status }), {
+          limit,
+          cursor,
+          order: 'asc',
+        }),
+      );
     },
 
     /** open → resolved, once: conditional on the version the reviewer saw and on `open`. */

@@ -35,7 +35,7 @@ export function createConsentEntity(client: DynamoDBDocumentClient, table: strin
   );
 }
 
-type ConsentEntity = ReturnType<typeof createConsentEntity>;
+export type ConsentEntity = ReturnType<typeof createConsentEntity>;
 
 /**
  * The privacy guideline's version is the server's (`privacyPolicyVersion`): an

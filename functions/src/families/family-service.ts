@@ -7,7 +7,7 @@ import {
   type StaffSpecialFamiliesQuery,
 } from '@hongjia/shared';
 import type { z } from 'zod';
-import { type AccessChecks, covers, districtsAsked } from '../commons/access';
+import { type AccessChecks, covers } from '../commons/access';
 import { conflict, forbidden, notFound } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
@@ -122,8 +122,7 @@ export function createFamilyService(deps: FamilyServiceDeps) {
 
     /** District staff: their district (another is 403). City staff: one district, or all in district order. */
     async list(caller: SessionUser, query: ListQuery, now: Date) {
-      const jurisdiction = await access.staffJurisdiction(caller);
-      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的档案');
+      const districts = await access.staffDistricts(caller, query.district, '只能查看本县区的档案');
       const { lacking } = query;
       const page = await pageAcross(districts, query, async (district, limit, cursor) => {
         const base = entities.families.query.byDistrict({ district: district as DistrictCode });

@@ -16,7 +16,7 @@ import { AppError, notFound, validationFailed } from '../commons/errors';
 import type { Guards } from '../commons/guards';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
-import { pageAcross } from '../commons/paging';
+import { pageAcross, partitionPage } from '../commons/paging';
 import type { PiiCipher } from '../commons/pii';
 import type { FamilyEntities, IdentityItem } from './entities';
 import type { FaceVerifier } from './face';
@@ -183,21 +183,19 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const scopes: string[] = jurisdiction.cityWide
         ? [...jurisdiction.districts, 'city']
         : [...jurisdiction.districts];
-      return pageAcross(scopes, query, async (scope, limit, cursor) => {
-        const page = await entities.identityConflicts.query
-          .byScope({ scope })
-          .go({ limit, order: 'desc', ...(cursor ? { cursor } : {}) });
-        return {
-          items: page.data.map((c) => ({
+      return pageAcross(scopes, query, (scope, limit, cursor) =>
+        partitionPage(
+          entities.identityConflicts.query.byScope({ scope }),
+          { limit, cursor, order: 'desc' },
+          (c) => ({
             id: c.conflictId,
             idNumberMasked: c.idMasked,
             ...(c.scope === 'city' ? {} : { district: c.scope as DistrictCode }),
             attemptedAt: c.attemptedAt,
             holderBoundAt: c.holderBoundAt,
-          })),
-          cursor: page.cursor,
-        };
-      });
+          }),
+        ),
+      );
     },
   };
 }

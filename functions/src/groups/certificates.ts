@@ -1,17 +1,12 @@
 import { createCertificateRoutes } from '../certificates/routes';
-import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
-import { createHttpHandler } from '../commons/router';
+import { rootFromEnv, serve } from '../root';
 import { createServicePointRoutes } from '../service-points/routes';
 
 /** Certificates group: certificates, verification, print codes, nearest service points. */
-const table = mainTableName();
+const root = rootFromEnv();
 
-export const handler = createHttpHandler(
-  [
-    ...createCertificateRoutes({ client: documentClient, table }),
-    ...createServicePointRoutes({ client: documentClient, table }),
-  ],
+export const handler = serve(root, [...createCertificateRoutes(root), ...createServicePointRoutes(root)], {
   // A stored print-code response is a live code for 24 h: the idempotency table keeps it sealed.
-  { sealStoredResponses: piiResponseSealer },
-);
+  sealStoredResponses: piiResponseSealer,
+});

@@ -1,13 +1,8 @@
 import { createBookingRoutes } from '../childcare/booking/routes';
 import { createSearchRoutes } from '../childcare/search/routes';
-import { documentClient, mainTableName } from '../commons/dynamo';
-import { createHttpHandler } from '../commons/router';
-import { notifierFromEnv } from '../notifications/from-env';
+import { rootFromEnv, serve } from '../root';
 
 /** The childcare function group: public search and a family's bookings. */
-const table = mainTableName();
+const root = rootFromEnv();
 
-export const handler = createHttpHandler([
-  ...createSearchRoutes({ client: documentClient, table }),
-  ...createBookingRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
-]);
+export const handler = serve(root, [...createSearchRoutes(root), ...createBookingRoutes(root)]);

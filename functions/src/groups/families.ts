@@ -1,13 +1,10 @@
-import { documentClient, mainTableName } from '../commons/dynamo';
 import { piiResponseSealer } from '../commons/pii';
-import { createHttpHandler } from '../commons/router';
 import { createFamiliesRoutes } from '../families/routes';
-import { notifierFromEnv } from '../notifications/from-env';
+import { rootFromEnv, serve } from '../root';
 
-const table = mainTableName();
+const root = rootFromEnv();
 
-export const handler = createHttpHandler(
-  createFamiliesRoutes({ client: documentClient, table, notifier: notifierFromEnv(documentClient, table) }),
+export const handler = serve(root, createFamiliesRoutes(root), {
   // Responses carry personal data whole: the idempotency table keeps them sealed.
-  { sealStoredResponses: piiResponseSealer },
-);
+  sealStoredResponses: piiResponseSealer,
+});

@@ -1,10 +1,11 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { documentClient, mainTableName } from '../commons/dynamo';
 import { logger } from '../commons/logger';
-import { piiCipher } from '../commons/pii';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { monitoringWorkerDeps, s3ImportFiles } from '../monitoring/wiring';
 import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from '../monitoring/worker';
+import { rootFromEnv } from '../root';
+
+const root = rootFromEnv();
 
 let deps: Promise<WorkerDeps> | undefined;
 
@@ -19,14 +20,11 @@ export const handler = async (
   event: SQSEvent,
   context?: Pick<Context, 'getRemainingTimeInMillis'>,
 ): Promise<SQSBatchResponse> => {
-  deps ??= piiCipher().then((cipher) =>
-    monitoringWorkerDeps({
-      client: documentClient,
-      table: mainTableName(),
-      cipher,
-      files: s3ImportFiles(s3Client, uploadBucketName()),
-    }),
-  );
+  deps ??= root
+    .cipher()
+    .then((cipher) =>
+      monitoringWorkerDeps(root, { cipher, files: s3ImportFiles(s3Client, uploadBucketName()) }),
+    );
   const ready = await deps;
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {

@@ -3,4 +3,4 @@
  * functions/test/import-rules.test.ts). Anything not listed here is its own business.
  */
 export type { RegistrationMonitoringHook } from './registration-hook';
-export { monitoringServices, registrationMonitoringHook } from './wiring';
+export { type MonitoringWiring, monitoringServices, registrationMonitoringHook } from './wiring';

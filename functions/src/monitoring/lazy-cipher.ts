@@ -1,10 +1,10 @@
 import { type PiiCipher, piiCipher } from '../commons/pii';
 
 /** The process's cipher for code wired before it is loaded: seals and opens wait for it; look-ups need it loaded. */
-export function lazyCipher(): PiiCipher {
+export function lazyCipher(source: () => Promise<PiiCipher> = piiCipher): PiiCipher {
   let loaded: PiiCipher | undefined;
   const load = async () => {
-    loaded ??= await piiCipher();
+    loaded ??= await source();
     return loaded;
   };
   return {

@@ -28,7 +28,7 @@ export function createReconciliationService(deps: {
   gaps: Gaps;
   gapEntity: GapEntity;
   cipher: PiiCipher;
-  audit: AuditTrail;
+  audit: Pick<AuditTrail, 'record'>;
   jurisdiction: (caller: SessionUser) => Promise<Jurisdiction>;
 }) {
   const { gaps, gapEntity } = deps;

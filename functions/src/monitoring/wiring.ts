@@ -1,15 +1,14 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAccessChecks } from '../commons/access';
-import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { auditTableName } from '../commons/dynamo';
+import type { AccessChecks } from '../commons/access';
+import type { AuditTrail } from '../commons/audit';
 import { envNames, getOptionalStringFromEnv } from '../commons/env';
 import type { PiiCipher } from '../commons/pii';
 import { type MessageQueue, queueFromEnv } from '../commons/queue';
-import { createUploadEntity } from '../uploads';
+import type { UploadEntity } from '../uploads';
 import { createCounterStore } from './counters';
-import { createMonitoringEntities, createRegistrationFactEntity } from './entities';
+import type { MonitoringEntities } from './entities';
 import { createGaps } from './gaps';
 import type { ImportFiles } from './import-run';
 import { createImportsService } from './imports-service';
@@ -20,17 +19,19 @@ import { createSourceMatching } from './source-matching';
 import type { WorkerDeps } from './worker';
 
 /**
- * Monitoring's composition root: everything the capability is made of, wired
- * once from a DynamoDB client, the table, the bucket and the queue. The route
- * group (groups/monitoring.ts), the worker (groups/monitoring-worker.ts), the registration hook,
- * the local runtime, tests and benches all start here, so moving the
- * capability (issue 10's layout) moves this file and nothing else changes.
+ * Monitoring's services over the composition root's pieces (functions/src/root.ts):
+ * the route group (groups/monitoring.ts), the worker (groups/monitoring-worker.ts),
+ * the registration hook, the report group, the seed, tests and benches all start here.
+ * The queue is the root's when it names one (tests, the seed), else MONITORING_QUEUE_URL's.
  */
 export interface MonitoringWiring {
   client: DynamoDBDocumentClient;
   table: string;
-  queue?: MessageQueue;
-  clock?: () => Date;
+  entities: { monitoring: MonitoringEntities; uploads: UploadEntity };
+  access: AccessChecks;
+  audit: AuditTrail;
+  queue: MessageQueue | undefined;
+  clock: () => Date;
 }
 
 /** Worker timeout (manifest) and the lease and prune delay that must exceed it (decision 0020). */
@@ -48,7 +49,8 @@ export const monitoringTuning: Readonly<MonitoringTuning> = {
   pruneDelaySeconds: 900,
 };
 
-const queueOf = (wiring: MonitoringWiring) => wiring.queue ?? queueFromEnv(envNames.monitoringQueueUrl);
+const queueOf = (wiring: Pick<MonitoringWiring, 'queue'>) =>
+  wiring.queue ?? queueFromEnv(envNames.monitoringQueueUrl);
 
 function isLocalStage(): boolean {
   const stage = getOptionalStringFromEnv(envNames.stage);
@@ -70,27 +72,31 @@ export function s3ImportFiles(s3: S3Client, bucket: string): ImportFiles {
   };
 }
 
-/** The staff routes' services (imports, indicators, reconciliation). */
-export function monitoringServices(wiring: MonitoringWiring & { cipher: PiiCipher }) {
+/**
+ * The staff routes' services (imports, indicators, reconciliation). `cipher` opens a gap's
+ * sealed note: the monitoring group's loads on first use (lazyCipher), the report group's
+ * refuses every use.
+ */
+export function monitoringServices(wiring: MonitoringWiring, cipher: PiiCipher) {
   const { client, table } = wiring;
-  const entities = createMonitoringEntities(client, table);
+  const entities = wiring.entities.monitoring;
   const gaps = createGaps(entities.gaps, client, table);
   // Judged by the stored user the router admitted (decision 0017): no second read.
-  const access = createAccessChecks();
-  const jurisdiction = access.staffJurisdiction;
+  const jurisdiction = wiring.access.staffJurisdiction;
   return {
     imports: createImportsService({
       entities,
-      uploads: createUploadEntity(client, table),
+      uploads: wiring.entities.uploads,
       queue: queueOf(wiring),
       jurisdiction,
     }),
     indicators: createIndicatorsService({ counters: createCounterStore(client, table), gaps, jurisdiction }),
+    // The audit trail only when a resolution writes it: the report group holds no Audit table.
     reconciliation: createReconciliationService({
       gaps,
       gapEntity: entities.gaps,
-      cipher: wiring.cipher,
-      audit: createAuditTrail(createAuditEntity(client, auditTableName())),
+      cipher,
+      audit: { record: (...args) => wiring.audit.record(...args) },
       jurisdiction,
     }),
   };
@@ -98,11 +104,12 @@ export function monitoringServices(wiring: MonitoringWiring & { cipher: PiiCiphe
 
 /** What the worker (imports, registration matching, prunes) runs with. */
 export function monitoringWorkerDeps(
-  wiring: MonitoringWiring & { cipher: PiiCipher; files: ImportFiles },
+  wiring: Omit<MonitoringWiring, 'access' | 'audit'>,
+  { cipher, files }: { cipher: PiiCipher; files: ImportFiles },
   tuning: Partial<MonitoringTuning> = {},
 ): WorkerDeps {
-  const { client, table, cipher } = wiring;
-  const entities = createMonitoringEntities(client, table);
+  const { client, table } = wiring;
+  const entities = wiring.entities.monitoring;
   const gaps = createGaps(entities.gaps, client, table);
   return {
     entities,
@@ -110,18 +117,18 @@ export function monitoringWorkerDeps(
     gaps,
     matching: createSourceMatching({ records: entities.records, facts: entities.facts, gaps, cipher }),
     cipher,
-    files: wiring.files,
+    files,
     queue: queueOf(wiring),
-    clock: wiring.clock ?? (() => new Date()),
+    clock: wiring.clock,
     ...monitoringTuning,
     ...tuning,
   };
 }
 
 /** The hook the registration path calls on approval and void (registration-hook.ts). */
-export function registrationMonitoringHook(wiring: MonitoringWiring) {
+export function registrationMonitoringHook(wiring: Pick<MonitoringWiring, 'entities' | 'queue'>) {
   return createRegistrationMonitoringHook({
-    facts: createRegistrationFactEntity(wiring.client, wiring.table),
+    facts: wiring.entities.monitoring.facts,
     queue: queueOf(wiring),
     delaySeconds: isLocalStage() ? 0 : 30,
   });

@@ -1,9 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { accessTableName } from '../commons/dynamo';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from '../commons/env';
 import { readWechatSecret } from '../commons/secrets';
-import { createUserEntity } from '../commons/users';
-import { createNotificationEntity } from './entity';
+import type { UserEntity } from '../commons/users';
+import { createNotificationEntity, type NotificationEntity } from './entity';
 import { createOutboxNotifier, type Notifier } from './notifier';
 import type { PushOutboxDeps } from './push-outbox';
 import { createStableAccessToken, createWechatSubscribeChannel } from './wechat-subscribe';
@@ -37,7 +36,12 @@ function wechatMode(): 'dev' | 'wechat' {
  * user's openid.
  */
 export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): Notifier {
-  return createOutboxNotifier(createNotificationEntity(client, table), { push: wechatMode() === 'wechat' });
+  return notifierFor(createNotificationEntity(client, table));
+}
+
+/** The same, over an entity the composition root already built. */
+export function notifierFor(notifications: NotificationEntity): Notifier {
+  return createOutboxNotifier(notifications, { push: wechatMode() === 'wechat' });
 }
 
 /**
@@ -46,12 +50,11 @@ export function notifierFromEnv(client: DynamoDBDocumentClient, table: string): 
  * subscription-message channel with the AppSecret from Secrets Manager and the
  * openid read from the access table.
  */
-export function pushOutboxDepsFromEnv(
-  client: DynamoDBDocumentClient,
-  table: string,
-): PushOutboxDeps | undefined {
+export function pushOutboxDepsFromEnv(deps: {
+  entities: { notifications: NotificationEntity; users: UserEntity };
+}): PushOutboxDeps | undefined {
   if (wechatMode() === 'dev') return undefined;
-  const users = createUserEntity(client, accessTableName());
+  const { users } = deps.entities;
   const templates = Object.fromEntries(
     Object.entries(templateEnvNames).flatMap(([kind, name]) => {
       const id = getOptionalStringFromEnv(name);
@@ -66,5 +69,5 @@ export function pushOutboxDepsFromEnv(
     }),
     openidOf: async (userId) => (await users.get({ userId }).go()).data?.openid,
   });
-  return { notifications: createNotificationEntity(client, table), channel };
+  return { notifications: deps.entities.notifications, channel };
 }

@@ -1,11 +1,10 @@
 import * as api from '@hongjia/shared/api/routes';
 import { implement, type RouteImplementation } from '../commons/router';
-import { createAttachmentServices, createRegistrationServices, type RegistrationDeps } from './services';
+import { createRegistrationServices, type RegistrationDeps } from './services';
 
 /** The family's registrations and the district review queue. */
 export function createRegistrationRoutes(deps: RegistrationDeps): RouteImplementation[] {
-  const registrations = createRegistrationServices(deps);
-  const attachments = createAttachmentServices(deps);
+  const { registrations, attachments } = createRegistrationServices(deps);
   return [
     implement(api.submitRegistration, ({ caller, body, now, operationId }) =>
       registrations.submit(caller, body, now, operationId),

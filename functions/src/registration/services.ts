@@ -1,76 +1,69 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createCertificateItems } from '../certificates';
-import { createAccessChecks } from '../commons/access';
-import { createAuditEntity, createAuditTrail } from '../commons/audit';
-import { auditTableName } from '../commons/dynamo';
-import { createGuardEntity, createGuards } from '../commons/guards';
-import { piiCipher } from '../commons/pii';
-import { createIdentityEntity } from '../families';
-import { registrationMonitoringHook } from '../monitoring';
+import type { CertificateEntity, VerificationEntity } from '../certificates';
+import type { Foundation } from '../commons/foundation';
+import type { GuardEntity } from '../commons/guards';
+import type { IdentityEntity } from '../families';
+import { type MonitoringWiring, registrationMonitoringHook } from '../monitoring';
 import type { Notifier } from '../notifications';
-import { createUploadServices } from '../uploads';
+import { createUploadServices, type UploadDeps } from '../uploads';
 import { createApproval } from './approval';
 import { createAttachmentReads } from './attachments';
-import {
-  createReceiptCounterEntity,
-  createRegistrationEntity,
-  createRegistrationProbeEntity,
-} from './entity';
+import type { ReceiptCounterEntity, RegistrationEntity, RegistrationProbeEntity } from './entity';
 import { createFilerCheck } from './filer';
 import { createRegistrationRecords } from './records';
 import { createRegistrationService } from './service';
 
-export interface RegistrationDeps {
-  client: DynamoDBDocumentClient;
-  table: string;
-  s3: S3Client;
-  bucket: string;
+/** What registrations take from the composition root (functions/src/root.ts). */
+export interface RegistrationDeps
+  extends Pick<Foundation, 'guards' | 'access' | 'audit' | 'cipher'>,
+    UploadDeps,
+    Pick<MonitoringWiring, 'queue'> {
+  entities: UploadDeps['entities'] &
+    Pick<MonitoringWiring['entities'], 'monitoring'> & {
+      registrations: RegistrationEntity;
+      registrationProbes: RegistrationProbeEntity;
+      receiptCounters: ReceiptCounterEntity;
+      guards: GuardEntity;
+      certificates: CertificateEntity;
+      verifications: VerificationEntity;
+      identities: IdentityEntity;
+    };
   notifier: Notifier;
 }
 
-const recordsFor = ({ client, table }: Pick<RegistrationDeps, 'client' | 'table'>) =>
-  createRegistrationRecords({
-    registrations: createRegistrationEntity(client, table),
-    probes: createRegistrationProbeEntity(client, table),
-    counters: createReceiptCounterEntity(client, table),
-    cipher: piiCipher,
-  });
-
-/** The service wired to the table (also used by the seed and the bench). */
+/** The registrations, their review and their attachments over the root's pieces (also the seed's and the bench's). */
 export function createRegistrationServices(deps: RegistrationDeps) {
-  const { client, table } = deps;
-  const records = recordsFor(deps);
-  const guardEntity = createGuardEntity(client, table);
-  const certificates = createCertificateItems(client, table);
-  return createRegistrationService({
-    records,
-    approval: createApproval({
+  const { entities, access, audit, cipher } = deps;
+  const records = createRegistrationRecords({
+    registrations: entities.registrations,
+    probes: entities.registrationProbes,
+    counters: entities.receiptCounters,
+    cipher,
+  });
+  const uploads = createUploadServices(deps);
+  // A certificate and its verification item are written together (decision 0025).
+  const certificates = { certificates: entities.certificates, verifications: entities.verifications };
+  return {
+    registrations: createRegistrationService({
       records,
-      guards: createGuards(guardEntity),
-      guardEntity,
+      approval: createApproval({
+        records,
+        guards: deps.guards,
+        guardEntity: entities.guards,
+        certificates,
+        monitoring: registrationMonitoringHook(deps),
+      }),
+      uploads: createUploadServices(
+        deps,
+        async (registrationId) => (await records.get(registrationId)) !== undefined,
+      ),
+      access,
+      notifier: deps.notifier,
+      cipher,
+      filer: createFilerCheck(entities.identities),
       certificates,
-      monitoring: registrationMonitoringHook({ client, table }),
+      audit,
     }),
-    uploads: createUploadServices({
-      ...deps,
-      holderExists: async (registrationId) => (await records.get(registrationId)) !== undefined,
-    }),
-    access: createAccessChecks(),
-    notifier: deps.notifier,
-    cipher: piiCipher,
-    filer: createFilerCheck(createIdentityEntity(client, table)),
-    certificates,
-    audit: createAuditTrail(createAuditEntity(client, auditTableName())),
-  });
-}
-
-/** Reads of a registration's attachments (a staff read is audited first). */
-export function createAttachmentServices(deps: RegistrationDeps) {
-  return createAttachmentReads({
-    records: recordsFor(deps),
-    access: createAccessChecks(),
-    uploads: createUploadServices(deps),
-    audit: createAuditTrail(createAuditEntity(deps.client, auditTableName())),
-  });
+    /** Reads of a registration's attachments (a staff read is audited first). */
+    attachments: createAttachmentReads({ records, access, uploads, audit }),
+  };
 }

@@ -77,6 +77,36 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     byMonth(now, (m) => m.registrationCoverage),
     byMonth(before, (m) => m.registrationCoverage),
   ];
+  /** A composition (parity, mother's age): both years' shares as bars, their counts and shares in the table. */
+  const shares = (
+    title: string,
+    column: string,
+    categories: string[],
+    pick: (year: typeof now) => readonly { label: string; births: number; share: number | null }[],
+  ): ReportSection => ({
+    title,
+    svg: bars(
+      categories,
+      [now, before].map((year, index) => ({
+        name: names[index] as string,
+        data: pick(year).map((entry) => (entry.share === null ? 0 : entry.share * 100)),
+      })),
+      { yAxis: { type: 'value', axisLabel: { fontFamily, formatter: '{value}%' } } },
+    ),
+    table: {
+      head: [column, ...names.flatMap((name) => [`${name}人数`, `${name}占比`])],
+      rows: pick(now).map((entry, index) => {
+        const previous = pick(before)[index];
+        return [
+          entry.label,
+          entry.births,
+          pct(entry.share),
+          previous?.births ?? 0,
+          pct(previous?.share ?? null),
+        ];
+      }),
+    },
+  });
   const sections: ReportSection[] = [
     {
       title: '一、分月出生数',
@@ -121,56 +151,18 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
         ],
       },
     },
-    {
-      title: '三、孩次构成',
-      svg: bars(
-        parityGroups.map((group) => group.label),
-        [now, before].map((year, index) => ({
-          name: names[index] as string,
-          data: year.indicators.parityShares.map((entry) => (entry.share === null ? 0 : entry.share * 100)),
-        })),
-        { yAxis: { type: 'value', axisLabel: { fontFamily, formatter: '{value}%' } } },
-      ),
-      table: {
-        head: ['孩次', ...names.flatMap((name) => [`${name}人数`, `${name}占比`])],
-        rows: now.indicators.parityShares.map((entry, index) => {
-          const previous = before.indicators.parityShares[index];
-          return [
-            entry.label,
-            entry.births,
-            pct(entry.share),
-            previous?.births ?? 0,
-            pct(previous?.share ?? null),
-          ];
-        }),
-      },
-    },
-    {
-      title: '四、母亲年龄构成',
-      svg: bars(
-        now.indicators.motherAgeGroups.map((group) => group.label),
-        [now, before].map((year, index) => ({
-          name: names[index] as string,
-          data: year.indicators.motherAgeGroups.map((entry) =>
-            entry.share === null ? 0 : entry.share * 100,
-          ),
-        })),
-        { yAxis: { type: 'value', axisLabel: { fontFamily, formatter: '{value}%' } } },
-      ),
-      table: {
-        head: ['年龄组', ...names.flatMap((name) => [`${name}人数`, `${name}占比`])],
-        rows: now.indicators.motherAgeGroups.map((entry, index) => {
-          const previous = before.indicators.motherAgeGroups[index];
-          return [
-            entry.label,
-            entry.births,
-            pct(entry.share),
-            previous?.births ?? 0,
-            pct(previous?.share ?? null),
-          ];
-        }),
-      },
-    },
+    shares(
+      '三、孩次构成',
+      '孩次',
+      parityGroups.map((group) => group.label),
+      (year) => year.indicators.parityShares,
+    ),
+    shares(
+      '四、母亲年龄构成',
+      '年龄组',
+      now.indicators.motherAgeGroups.map((group) => group.label),
+      (year) => year.indicators.motherAgeGroups,
+    ),
     {
       title: '五、生育登记覆盖率',
       svg: renderSvg({

@@ -1,8 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAccessChecks } from '../commons/access';
 import type { PiiCipher } from '../commons/pii';
-import { monitoringServices } from '../monitoring';
+import { type MonitoringWiring, monitoringServices } from '../monitoring';
 import { type ReportCache, s3ReportCache } from './cache';
 import { createReportService } from './report-service';
 
@@ -23,23 +21,23 @@ const noCipher: PiiCipher = {
   },
 };
 
-/** The reports group's composition root (handler, tests and the bench start here). */
-export function reportServices(wiring: {
-  client: DynamoDBDocumentClient;
-  table: string;
-  s3?: S3Client;
-  bucket?: string;
-  cache?: ReportCache;
-  onRender?: (key: string) => void;
-}) {
+/** The report service over the composition root's pieces (handler, tests and the bench start here). */
+export function reportServices(
+  root: MonitoringWiring,
+  wiring: {
+    s3?: S3Client;
+    bucket?: string;
+    cache?: ReportCache;
+    onRender?: (key: string) => void;
+  },
+) {
   const cache =
     wiring.cache ?? (wiring.s3 && wiring.bucket ? s3ReportCache(wiring.s3, wiring.bucket) : undefined);
   if (!cache) throw new Error('reportServices: a cache (or an S3 client and bucket) is required');
-  // Judged by the stored user the router admitted (decision 0017).
-  const access = createAccessChecks();
   return createReportService({
-    monitoring: monitoringServices({ client: wiring.client, table: wiring.table, cipher: noCipher }),
-    jurisdiction: access.staffJurisdiction,
+    monitoring: monitoringServices(root, noCipher),
+    // Judged by the stored user the router admitted (decision 0017).
+    jurisdiction: root.access.staffJurisdiction,
     cache,
     ...(wiring.onRender ? { onRender: wiring.onRender } : {}),
   });

@@ -6,11 +6,11 @@ import {
   type SessionUser,
   type SubsidyStatus,
 } from '@hongjia/shared';
-import { type AccessChecks, districtsAsked, type Jurisdiction } from '../commons/access';
+import type { AccessChecks, Jurisdiction } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { conflict } from '../commons/errors';
 import type { Guards } from '../commons/guards';
-import { pageAcross } from '../commons/paging';
+import { pageAcross, partitionPage } from '../commons/paging';
 import { type ConflictRecords, conflictPending } from '../conflicts';
 import type { Notifier } from '../notifications';
 import { decisionMessage } from './messages';
@@ -52,14 +52,14 @@ export function createSubsidyReview(deps: SubsidyReviewDeps) {
       caller: SessionUser,
       query: ListQuery & { status: SubsidyStatus; district?: DistrictCode | undefined },
     ) {
-      const jurisdiction = await access.staffJurisdiction(caller);
-      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的申请');
-      return pageAcross(districts, query, async (jurisdiction, limit, cursor) => {
-        const page = await records.subsidies.query
-          .byQueue({ jurisdiction, status: query.status })
-          .go({ limit, order: 'asc', ...(cursor ? { cursor } : {}) });
-        return { items: page.data.map(toView), cursor: page.cursor };
-      });
+      const districts = await access.staffDistricts(caller, query.district, '只能查看本县区的申请');
+      return pageAcross(districts, query, (jurisdiction, limit, cursor) =>
+        partitionPage(
+          records.subsidies.query.byQueue({ jurisdiction, status: query.status }),
+          { limit, cursor, order: 'asc' },
+          toView,
+        ),
+      );
     },
 
     async review(

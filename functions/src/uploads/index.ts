@@ -5,4 +5,4 @@
 export { createUploadEntity, type UploadEntity } from './entity';
 export { uploadKeyPrefixes } from './keys';
 export type { Attachment, UploadService } from './service';
-export { createUploadServices } from './services';
+export { createUploadServices, type UploadDeps } from './services';

@@ -1,19 +1,19 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUploadEntity } from './entity';
+import type { UploadEntity } from './entity';
 import { createUploadService, type UploadServiceDeps } from './service';
 
-export function createUploadServices(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
+/** What attachments take from the composition root (functions/src/root.ts). */
+export interface UploadDeps {
+  entities: { uploads: UploadEntity };
   s3: S3Client;
   bucket: string;
-  holderExists?: UploadServiceDeps['holderExists'];
-}) {
+}
+
+export function createUploadServices(deps: UploadDeps, holderExists?: UploadServiceDeps['holderExists']) {
   return createUploadService({
-    uploads: createUploadEntity(deps.client, deps.table),
+    uploads: deps.entities.uploads,
     s3: deps.s3,
     bucket: deps.bucket,
-    ...(deps.holderExists ? { holderExists: deps.holderExists } : {}),
+    ...(holderExists ? { holderExists } : {}),
   });
 }

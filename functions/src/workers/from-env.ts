@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { agenciesFromEnv, createBundleEntity, createOutboxEntity } from '../birth-bundles';
+import { agenciesFromEnv, type BundleEntity, type OutboxEntity } from '../birth-bundles';
 import { logger } from '../commons/logger';
-import { notifierFromEnv, pushOutboxDepsFromEnv } from '../notifications';
-import { createSubsidyEntity, createSubsidyRecords } from '../subsidies';
+import type { UserEntity } from '../commons/users';
+import { type NotificationEntity, type Notifier, pushOutboxDepsFromEnv } from '../notifications';
+import { createSubsidyRecords, type SubsidyEntity } from '../subsidies';
 import type { BundleOutboxDeps } from './bundle-outbox';
 import type { ScheduledWorkDeps } from './scheduled';
 
@@ -21,12 +22,26 @@ const itemNames: Record<string, string> = {
  * `failed` in the bundle's status, and the family is told once (the
  * notification id is derived from the bundle and item).
  */
-export function bundleOutboxDepsFromEnv(client: DynamoDBDocumentClient, table: string): BundleOutboxDeps {
-  const notifier = notifierFromEnv(client, table);
+/** What the scheduled worker takes from the composition root (functions/src/root.ts). */
+export interface ScheduledWorkWiring {
+  client: DynamoDBDocumentClient;
+  table: string;
+  entities: {
+    bundles: BundleEntity;
+    bundleOutbox: OutboxEntity;
+    subsidies: SubsidyEntity;
+    notifications: NotificationEntity;
+    users: UserEntity;
+  };
+  notifier: Notifier;
+}
+
+export function bundleOutboxDepsFromEnv(deps: ScheduledWorkWiring): BundleOutboxDeps {
+  const { notifier } = deps;
   return {
-    bundles: createBundleEntity(client, table),
-    outbox: createOutboxEntity(client, table),
-    agencies: agenciesFromEnv(client, table),
+    bundles: deps.entities.bundles,
+    outbox: deps.entities.bundleOutbox,
+    agencies: agenciesFromEnv(deps.client, deps.table),
     onFailed: async (item, now) => {
       logger.error('birth bundle item given up', {
         bundleId: item.bundleId,
@@ -48,13 +63,13 @@ export function bundleOutboxDepsFromEnv(client: DynamoDBDocumentClient, table: s
 }
 
 /** Everything the scheduled worker runs, wired once (the Lambda and the local interval alike). */
-export function scheduledWorkDepsFromEnv(client: DynamoDBDocumentClient, table: string): ScheduledWorkDeps {
-  const pushes = pushOutboxDepsFromEnv(client, table);
+export function scheduledWorkDepsFromEnv(deps: ScheduledWorkWiring): ScheduledWorkDeps {
+  const pushes = pushOutboxDepsFromEnv(deps);
   return {
-    outbox: bundleOutboxDepsFromEnv(client, table),
+    outbox: bundleOutboxDepsFromEnv(deps),
     renewals: {
-      records: createSubsidyRecords(createSubsidyEntity(client, table)),
-      notifier: notifierFromEnv(client, table),
+      records: createSubsidyRecords(deps.entities.subsidies),
+      notifier: deps.notifier,
     },
     ...(pushes ? { pushes } : {}),
   };

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../../commons/guards';
+import { landed } from '../../commons/guards';
 import { bookingLimits } from '../../commons/limits';
 
 /**
@@ -27,22 +27,25 @@ export function createBookingQuota(deps: { client: DynamoDBDocumentClient; table
       )
     ).Item;
 
+  /** The attributes one booking changes: its hold, the account's count and the slot's. */
+  const names = (bookingId: string, slotId: string) => ({
+    '#hold': `${holdPrefix}${bookingId}`,
+    '#active': 'active',
+    '#slot': `${slotPrefix}${slotId}`,
+  });
+
   return {
     /** Counts `bookingId` (on `slotId`) against the account unless it would pass a limit; a second take is a no-op. */
     async take(userId: string, bookingId: string, slotId: string): Promise<QuotaTake> {
-      try {
-        await deps.client.send(
+      const counted = await landed(
+        deps.client.send(
           new UpdateCommand({
             TableName: deps.table,
             Key: key(userId),
             UpdateExpression: 'SET #hold = :slotId ADD #active :one, #slot :one',
             ConditionExpression:
               'attribute_not_exists(#hold) AND (attribute_not_exists(#active) OR #active < :maxActive) AND (attribute_not_exists(#slot) OR #slot < :maxSlot)',
-            ExpressionAttributeNames: {
-              '#hold': `${holdPrefix}${bookingId}`,
-              '#active': 'active',
-              '#slot': `${slotPrefix}${slotId}`,
-            },
+            ExpressionAttributeNames: names(bookingId, slotId),
             ExpressionAttributeValues: {
               ':slotId': slotId,
               ':one': 1,
@@ -50,11 +53,9 @@ export function createBookingQuota(deps: { client: DynamoDBDocumentClient; table
               ':maxSlot': bookingLimits.activePerAccountPerSlot,
             },
           }),
-        );
-        return { taken: true };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
+      if (counted) return { taken: true };
       const item = await read(userId);
       if (item?.[`${holdPrefix}${bookingId}`] !== undefined) return { taken: true };
       const perSlot = Number(item?.[`${slotPrefix}${slotId}`] ?? 0);
@@ -63,24 +64,18 @@ export function createBookingQuota(deps: { client: DynamoDBDocumentClient; table
 
     /** Gives back what `bookingId` took; nothing when it holds nothing (released already, or never counted). */
     async release(userId: string, bookingId: string, slotId: string): Promise<void> {
-      try {
-        await deps.client.send(
+      await landed(
+        deps.client.send(
           new UpdateCommand({
             TableName: deps.table,
             Key: key(userId),
             UpdateExpression: 'REMOVE #hold ADD #active :minus, #slot :minus',
             ConditionExpression: 'attribute_exists(#hold)',
-            ExpressionAttributeNames: {
-              '#hold': `${holdPrefix}${bookingId}`,
-              '#active': 'active',
-              '#slot': `${slotPrefix}${slotId}`,
-            },
+            ExpressionAttributeNames: names(bookingId, slotId),
             ExpressionAttributeValues: { ':minus': -1 },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
 
     /** The bookings the account's quota counts, with their slots (≤ activePerAccount of them). */

@@ -1,15 +1,9 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as api from '@hongjia/shared/api/routes';
 import { implement, type RouteImplementation } from '../../commons/router';
-import type { Notifier } from '../../notifications';
-import { createBookingServices } from './services';
+import { type BookingDeps, createBookingServices } from './services';
 
 /** A family's bookings: book (confirmed, waitlisted or SLOT_FULL), list, cancel. */
-export function createBookingRoutes(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
-  notifier: Notifier;
-}): RouteImplementation[] {
+export function createBookingRoutes(deps: BookingDeps): RouteImplementation[] {
   const bookings = createBookingServices(deps);
   return [
     implement(api.createBooking, ({ caller, params, body, now, operationId }) =>

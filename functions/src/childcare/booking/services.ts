@@ -1,25 +1,47 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createGuardEntity, createGuards } from '../../commons/guards';
+import type { Foundation } from '../../commons/foundation';
+import type { GuardEntity } from '../../commons/guards';
 import type { Notifier } from '../../notifications';
-import { createInstitutionEntity, createSlotEntity } from '../entities';
-import { createBookingEntity } from './entity';
+import type { InstitutionEntity, SlotEntity } from '../entities';
+import type { BookingEntity } from './entity';
 import { createSlotLedger } from './ledger';
+import { createProviderBookings } from './provider-bookings';
 import { createBookingQuota } from './quota';
 import { createBookingService } from './service';
 
-export function createBookingServices(deps: {
+/** What bookings take from the composition root (functions/src/root.ts). */
+export interface BookingDeps extends Pick<Foundation, 'guards'> {
   client: DynamoDBDocumentClient;
   table: string;
+  entities: {
+    bookings: BookingEntity;
+    slots: SlotEntity;
+    institutions: InstitutionEntity;
+    guards: GuardEntity;
+  };
   notifier: Notifier;
-}) {
-  const slots = createSlotEntity(deps.client, deps.table);
+}
+
+/** A family's bookings over the root's pieces (also the seed's and the tests'). */
+export function createBookingServices(deps: BookingDeps) {
+  const { client, table } = deps;
+  const { bookings, slots, institutions } = deps.entities;
   return createBookingService({
-    bookings: createBookingEntity(deps.client, deps.table),
+    bookings,
     slots,
-    institutions: createInstitutionEntity(deps.client, deps.table),
-    ledger: createSlotLedger(deps.client, slots),
-    quota: createBookingQuota(deps),
-    guards: createGuards(createGuardEntity(deps.client, deps.table)),
+    institutions,
+    ledger: createSlotLedger(client, slots),
+    quota: createBookingQuota({ client, table }),
+    guards: deps.guards,
     notifier: deps.notifier,
+  });
+}
+
+/** A provider's view of its institution's bookings (which repairs a booking behind its ledger). */
+export function createProviderBookingServices(deps: BookingDeps) {
+  return createProviderBookings({
+    bookings: deps.entities.bookings,
+    service: createBookingServices(deps),
+    ledger: createSlotLedger(deps.client, deps.entities.slots),
   });
 }

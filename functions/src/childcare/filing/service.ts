@@ -1,11 +1,11 @@
 import type { DistrictCode, InstitutionFiling, ListQuery, SessionUser } from '@hongjia/shared';
-import { type AccessChecks, covers, districtsAsked, refuseOwnCase } from '../../commons/access';
+import { type AccessChecks, covers, refuseOwnCase } from '../../commons/access';
 import type { AuditTrail } from '../../commons/audit';
 import { decodeCursor, encodeCursor } from '../../commons/cursor';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { type Guards, isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
-import { pageAcross } from '../../commons/paging';
+import { pageAcross, partitionPage } from '../../commons/paging';
 import { type ConflictRecords, conflictPending } from '../../conflicts';
 import { cellOf, geohashOf } from '../../geo';
 import type { Notifier } from '../../notifications';
@@ -166,14 +166,14 @@ export function createFilingService(deps: FilingServiceDeps) {
       caller: SessionUser,
       query: ListQuery & { status: Status; district?: DistrictCode | undefined },
     ) {
-      const jurisdiction = await access.staffJurisdiction(caller);
-      const districts = districtsAsked(jurisdiction, query.district, '只能查看本县区的备案');
-      return pageAcross(districts, query, async (district, limit, cursor) => {
-        const page = await institutions.query
-          .byDistrict({ district, status: query.status })
-          .go({ limit, order: 'desc', ...(cursor ? { cursor } : {}) });
-        return { items: page.data.map(toDetail), cursor: page.cursor };
-      });
+      const districts = await access.staffDistricts(caller, query.district, '只能查看本县区的备案');
+      return pageAcross(districts, query, (district, limit, cursor) =>
+        partitionPage(
+          institutions.query.byDistrict({ district, status: query.status }),
+          { limit, cursor, order: 'desc' },
+          toDetail,
+        ),
+      );
     },
 
     /**

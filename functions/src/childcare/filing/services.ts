@@ -1,50 +1,46 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAccessChecks } from '../../commons/access';
-import { createAuditEntity, createAuditTrail } from '../../commons/audit';
-import { accessTableName, auditTableName } from '../../commons/dynamo';
-import { createGuardEntity, createGuards } from '../../commons/guards';
-import { userStoreFor } from '../../commons/users';
-import { createConflictDesk, createConflictEntity, createConflictRecords } from '../../conflicts';
+import type { Foundation } from '../../commons/foundation';
+import type { GuardEntity } from '../../commons/guards';
+import { type ConflictEntity, createConflictWiring } from '../../conflicts';
 import type { Notifier } from '../../notifications';
-import { createInstitutionEntity } from '../entities';
+import type { InstitutionEntity, SlotEntity } from '../entities';
+import { createChildcareStats } from '../stats/service';
 import { createFilingConflicts } from './conflicts';
 import { createFilingService } from './service';
+import { createSlotPublishing } from './slots';
+
+/** What 登记备案 takes from the composition root (functions/src/root.ts). */
+export interface FilingDeps extends Pick<Foundation, 'guards' | 'users' | 'access' | 'audit'> {
+  entities: {
+    institutions: InstitutionEntity;
+    slots: SlotEntity;
+    guards: GuardEntity;
+    conflicts: ConflictEntity;
+  };
+  notifier: Notifier;
+}
 
 /**
- * 登记备案 wired to the table, for the provider group (filing) and the staff
- * group (review, credit-code conflicts), and the tests.
+ * 登记备案 over the root's pieces, for the provider group (filing, slots) and the staff
+ * group (review, credit-code conflicts, district figures), and the tests.
  */
-export function createFilingServices(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
-  notifier: Notifier;
-}) {
-  const { client, table, notifier } = deps;
-  const institutions = createInstitutionEntity(client, table);
-  const guards = createGuards(createGuardEntity(client, table));
-  const users = userStoreFor(client, accessTableName());
-  const access = createAccessChecks();
-  const conflictRecords = createConflictRecords(createConflictEntity(client, table));
-  const conflicts = createFilingConflicts({ institutions, guards, conflicts: conflictRecords, users });
-  const audit = createAuditTrail(createAuditEntity(client, auditTableName()));
+export function createFilingServices(deps: FilingDeps) {
+  const { institutions, slots } = deps.entities;
+  const { guards, access, users } = deps;
+  // The staff group opens no sealed part: its desk has no cipher (a filing holds no personal data).
+  const desk = createConflictWiring(deps);
+  const conflicts = createFilingConflicts({ institutions, guards, conflicts: desk.records, users });
   return {
-    institutions,
-    access,
     filings: createFilingService({
       institutions,
       guards,
       access,
-      notifier,
+      notifier: deps.notifier,
       recordConflict: conflicts.record,
-      conflicts: conflictRecords,
-      audit,
+      conflicts: desk.records,
+      audit: deps.audit,
     }),
-    conflicts: createConflictDesk({
-      records: conflictRecords,
-      parties: conflicts.parties,
-      access,
-      audit,
-      notifier,
-    }),
+    conflicts: desk.desk(conflicts.parties),
+    publishing: createSlotPublishing({ institutions, slots, access }),
+    stats: createChildcareStats({ institutions, access }),
   };
 }

@@ -1,21 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as api from '@hongjia/shared/api/routes';
 import { implementPublic, type RouteImplementation } from '../../commons/router';
-import { createInstitutionEntity, createSlotEntity } from '../entities';
-import { createInstitutionService } from './institution-service';
-import { createNearbyService } from './nearby-service';
+import { createSearchServices, type SearchDeps } from './services';
 
 /** Public childcare browsing: nearby search, an institution, its slots. Composed into the childcare handler. */
-export function createSearchRoutes(deps: {
-  client: DynamoDBDocumentClient;
-  table: string;
-}): RouteImplementation[] {
-  const entities = {
-    institutions: createInstitutionEntity(deps.client, deps.table),
-    slots: createSlotEntity(deps.client, deps.table),
-  };
-  const nearby = createNearbyService(entities);
-  const institutions = createInstitutionService(entities);
+export function createSearchRoutes(deps: SearchDeps): RouteImplementation[] {
+  const { nearby, institutions } = createSearchServices(deps);
   return [
     implementPublic(api.childcareNearby, async ({ query }) => {
       const { items, nextCursor } = await nearby.search(query);
