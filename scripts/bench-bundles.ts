@@ -14,9 +14,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { functionGroups } from '@hongjia/functions/manifest';
-import { functionBundling } from '@hongjia/infra/hongjia-function';
 import { tableSpecs } from '@hongjia/infra/table-spec';
 import { build } from 'esbuild';
+import { functionBuildOptions } from './function-build-options';
 
 /** Issue 13: each group's minified bundle as synthesized, and its cold import p50 as deployed. */
 export const bundleBudgetBytes = 300 * 1024;
@@ -116,18 +116,7 @@ async function metafileOf(repoRoot: string, entry: string) {
     entryPoints: [join(repoRoot, 'functions', entry)],
     outfile: join(repoRoot, '.bench', 'index.mjs'),
     write: false,
-    bundle: true,
-    platform: 'node',
-    format: functionBundling.format,
-    target: functionBundling.target,
-    minify: functionBundling.minify,
-    sourcemap: functionBundling.sourceMap,
-    sourcesContent: functionBundling.sourcesContent,
-    mainFields: [...functionBundling.mainFields],
-    banner: { js: functionBundling.banner },
-    external: [...functionBundling.externalModules],
-    metafile: true,
-    logLevel: 'error',
+    ...functionBuildOptions,
   });
   const [, output] =
     Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.mjs')) ??

@@ -14,8 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { functionBundling } from '@hongjia/infra/hongjia-function';
 import { build } from 'esbuild';
+import { functionBuildOptions } from '../function-build-options';
 import { electroStore } from './data-access/electrodb';
 import { plainStore } from './data-access/plain';
 import { type Booking, type BookingStore, type SendOnly, sampleBooking } from './data-access/shape';
@@ -113,18 +113,7 @@ async function bundle(file: string, factory: string) {
       loader: 'ts',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: functionBundling.format,
-    target: functionBundling.target,
-    minify: functionBundling.minify,
-    sourcemap: functionBundling.sourceMap,
-    sourcesContent: functionBundling.sourcesContent,
-    mainFields: [...functionBundling.mainFields],
-    banner: { js: functionBundling.banner },
-    external: [...functionBundling.externalModules],
-    metafile: true,
-    logLevel: 'error',
+    ...functionBuildOptions,
   });
   writeFileSync(join(outDir, file, 'meta.json'), JSON.stringify(result.metafile));
   const code = readFileSync(outfile);
