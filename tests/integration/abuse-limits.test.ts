@@ -93,6 +93,39 @@ describe('registration submit', () => {
   });
 });
 
+describe('a request the service failed', () => {
+  it('gives its count back: an outage does not spend a family allowance (5xx is ours, not theirs)', async () => {
+    const { token } = await signIn(runtime, 'unlucky-uploader');
+    await insideOneWindow(3600, 60);
+    const bytes = pdfBytes(2048);
+    const body = {
+      fileName: '出生证明.pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256Of(bytes),
+    };
+    // The upload item's write fails as a store outage would, for as many tries as the hour allows.
+    const { injectFaults, pkStartsWith } = await import('./faults');
+    const faults = await injectFaults([
+      {
+        command: 'PutItemCommand',
+        matches: pkStartsWith('$hongjia#uploadid_'),
+        when: 'before',
+        times: limits.uploads.limit,
+      },
+    ]);
+    try {
+      for (let i = 0; i < limits.uploads.limit; i++) {
+        expect((await requestTicket(runtime, token, body)).status).toBe(500);
+      }
+    } finally {
+      faults.remove();
+    }
+    expect(faults.failed()).toBe(limits.uploads.limit);
+    expect((await requestTicket(runtime, token, body)).status).toBe(201);
+  });
+});
+
 describe('identity binding and uploads', () => {
   it('refuses the 6th identity binding of an account in a day', async () => {
     const { token } = await signIn(runtime, 'binding-family');

@@ -128,10 +128,25 @@ export function createHttpHandler(
   /** A route's limit (commons/limits.ts), counted once per handled request; 429 RATE_LIMITED past it. */
   const countRoute = async (key: string, ctx: { caller?: SessionUser; sourceIp: string; now: Date }) => {
     const rule = routeLimits.get(key);
-    if (!rule) return;
+    if (!rule) return undefined;
     const subject = rule.subject === 'caller' ? ctx.caller?.id : undefined;
     limiter ??= createRateLimiter({ client: documentClient, table: mainTableName() });
-    await limiter.hit(rule.limit, subject ?? addressSubject(ctx.sourceIp), ctx.now);
+    const charge = await limiter.hit(rule.limit, subject ?? addressSubject(ctx.sourceIp), ctx.now);
+    // An account's allowance counts what it asked of us, not our outages: a request that ends in a
+    // 5xx gives its count back. Per-address counts are kept — they hold back floods, faults or not.
+    return subject ? { charge, limiter } : undefined;
+  };
+  const runCounted = async <T>(counted: Awaited<ReturnType<typeof countRoute>>, run: () => Promise<T>) => {
+    try {
+      return await run();
+    } catch (error) {
+      if (counted && !isAppError(error)) {
+        await counted.limiter.giveBack(counted.charge).catch((failure: unknown) => {
+          logger.warn('rate-limit count not given back', { error: failure });
+        });
+      }
+      throw error;
+    }
   };
 
   const admit = async (route: RouteContract, session: VerifiedSession): Promise<SessionUser | undefined> => {
@@ -186,14 +201,16 @@ export function createHttpHandler(
       if (idempotency) ctx.operationId = operationIdOf(idempotency);
 
       const execute = async (): Promise<StoredResponse> => {
-        await countRoute(event.routeKey, ctx);
-        const result = await impl.handle(ctx);
-        const body = checkResponse(impl.route, result);
-        // Before the answer leaves: a staff read of opened personal data without its audit entry is refused.
-        if (auditsThisRead(impl.route, caller)) {
-          await auditRead(options.audit ?? auditTrailFromEnv(), impl.route, caller, body, ctx);
-        }
-        return { statusCode: impl.route.successStatus ?? 200, body };
+        const counted = await countRoute(event.routeKey, ctx);
+        return runCounted(counted, async () => {
+          const result = await impl.handle(ctx);
+          const body = checkResponse(impl.route, result);
+          // Before the answer leaves: a staff read of opened personal data without its audit entry is refused.
+          if (auditsThisRead(impl.route, caller)) {
+            await auditRead(options.audit ?? auditTrailFromEnv(), impl.route, caller, body, ctx);
+          }
+          return { statusCode: impl.route.successStatus ?? 200, body };
+        });
       };
       const outcome = idempotency
         ? await runIdempotent(idempotency, context, execute, options.sealStoredResponses)
