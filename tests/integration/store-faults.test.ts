@@ -402,7 +402,10 @@ describe(`push outbox deliveries at ${rate * 100} % store faults (seed ${seed})`
       link: '/pages/index',
     } as const;
     const start = new Date('2031-03-01T08:00:00Z');
-    const users = Array.from({ length: 12 }, (_, i) => `u_fault_push_${seed}_${i}`);
+    // 48, not 12: a drain of 12 makes 28 store calls (shard queries, a claim and a done write each),
+    // so one run in 20 met no fault at all (0.9^28; seed 831754920 did, and failed CI). A drain of
+    // 48 makes ≥ 110 calls: a run without a fault is one in 100,000.
+    const users = Array.from({ length: 48 }, (_, i) => `u_fault_push_${seed}_${i}`);
     for (const userId of users)
       await createOutboxNotifier(entity, { push: true }).notify(userId, message, {
         dedupeKey: `fault-push:${userId}`,
