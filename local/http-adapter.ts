@@ -26,7 +26,11 @@ interface CompiledRoute {
 
 /** HTTP API refuses payloads over 10 MB itself; the handlers apply the tighter API limit. */
 const apiGatewayMaxBytes = 10 * 1024 * 1024;
-const lambdaTimeoutMs = 29_000;
+/**
+ * The deployed API functions' timeout (API Gateway's 29 s). A crashed request's idempotency record
+ * stays "in progress" this long; the crash-restart test shortens it so its retries need not wait.
+ */
+const lambdaTimeoutMs = Number(process.env.HONGJIA_LOCAL_LAMBDA_TIMEOUT_MS ?? 29_000);
 
 function compile(path: string): { pattern: RegExp; paramNames: string[] } {
   const paramNames: string[] = [];
