@@ -27,10 +27,11 @@ interface CompiledRoute {
 /** HTTP API refuses payloads over 10 MB itself; the handlers apply the tighter API limit. */
 const apiGatewayMaxBytes = 10 * 1024 * 1024;
 /**
- * The deployed API functions' timeout (API Gateway's 29 s). A crashed request's idempotency record
- * stays "in progress" this long; the crash-restart test shortens it so its retries need not wait.
+ * The deployed API functions' timeout (API Gateway's 29 s). A request cut off mid-way leaves its
+ * idempotency record "in progress" this long; the crash and store-fault tests shorten it (read per
+ * request, so a test may set it after import) so their retries need not wait.
  */
-const lambdaTimeoutMs = Number(process.env.HONGJIA_LOCAL_LAMBDA_TIMEOUT_MS ?? 29_000);
+const lambdaTimeoutMs = () => Number(process.env.HONGJIA_LOCAL_LAMBDA_TIMEOUT_MS ?? 29_000);
 
 function compile(path: string): { pattern: RegExp; paramNames: string[] } {
   const paramNames: string[] = [];
@@ -214,7 +215,7 @@ function lambdaContext(group: string, requestId: string, started: number): Conte
     awsRequestId: requestId,
     logGroupName: `/local/hongjia/${group}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, lambdaTimeoutMs - (Date.now() - started)),
+    getRemainingTimeInMillis: () => Math.max(0, lambdaTimeoutMs() - (Date.now() - started)),
     done: fail,
     fail,
     succeed: fail,
