@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,6 +11,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at once even on 2 cores (vitest's default there is one): an integration file's
+    // worker and its store's process take turns on the CPU, so one file at a time left a core
+    // idle for most of CI's test step. e2e files still run one at a time (their project says so).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
