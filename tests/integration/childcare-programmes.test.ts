@@ -260,7 +260,7 @@ describe('safety inspections', () => {
     expectEnvelope(
       await post(`/v1/staff/childcare/institutions/${id}/inspections`, west, {
         date: today,
-        inspector: '李',
+        inspector: '李检查',
         result: 'pass',
       }),
       404,
