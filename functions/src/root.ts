@@ -8,6 +8,7 @@ import { createPrintCodeEntity } from './certificates/print-code-entity';
 import { createVerificationEntity } from './certificates/verification';
 import { createBookingEntity } from './childcare/booking/entity';
 import { createInstitutionEntity, createSlotEntity } from './childcare/entities';
+import { createProgrammeEntities } from './childcare/programmes/entities';
 import { createAccessChecks } from './commons/access';
 import { createAuditEntity, createAuditTrail } from './commons/audit';
 import { callerStoreOf } from './commons/caller';
@@ -105,6 +106,8 @@ export function createRoot(wiring: RootWiring) {
   const entities = onFirstUse({
     institutions: () => createInstitutionEntity(client, table),
     slots: () => createSlotEntity(client, table),
+    /** 普惠 applications, inspections, known operators (decision 0034). */
+    programmes: () => createProgrammeEntities(client, table),
     bookings: () => createBookingEntity(client, table),
     guards: () => createGuardEntity(client, table),
     conflicts: () => createConflictEntity(client, table),

@@ -216,6 +216,8 @@ const allowed: Record<string, string[]> = {
     ...secret('SessionVerifyKeys'),
     ...secret('CursorSecret'),
     ...mainRW,
+    // Decision 0034: supervision writes take an Idempotency-Key.
+    ...idempotency,
     ...readUsers,
     ...on('Audit', ['PutItem']),
   ],

@@ -14,6 +14,7 @@ import { planBookingRequests, planSeedBookings, seedBookings } from './bookings'
 import { creditCodeGuards, pendingFilings } from './filings';
 import { creditCode, seedInstitutions } from './institutions';
 import { demoBirthsPerDistrict, seedMonitoring } from './monitoring';
+import { seedProgrammes } from './programmes';
 import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
 import { seedServicePoints } from './service-points';
@@ -89,9 +90,8 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
   await seedTerminals(users, createdAt);
 
   const { random, institutions, slots, pending, bookings: planned } = planChildcare(now);
-  await createInstitutionEntity(documentClient, table)
-    .put([...institutions, ...pending])
-    .go({ concurrency: 4 });
+  const institutionEntity = createInstitutionEntity(documentClient, table);
+  await institutionEntity.put([...institutions, ...pending]).go({ concurrency: 4 });
   await createGuardEntity(documentClient, table)
     .put(creditCodeGuards([...institutions, ...pending], now))
     .go({ concurrency: 4 });
@@ -104,6 +104,7 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
     }),
   );
   const bookings = await seedBookings(bookingService, planned, now);
+  await seedProgrammes(documentClient, table, institutionEntity, institutions, now);
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });

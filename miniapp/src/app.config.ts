@@ -32,7 +32,17 @@ export default defineAppConfig({
         'pages/subsidies/apply',
       ],
     },
-    { root: 'packages/provider', pages: ['pages/index', 'pages/filing', 'pages/slots', 'pages/bookings'] },
+    {
+      root: 'packages/provider',
+      pages: [
+        'pages/index',
+        'pages/filing',
+        'pages/slots',
+        'pages/bookings',
+        'pages/affordable',
+        'pages/inspections',
+      ],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -53,6 +63,10 @@ export default defineAppConfig({
         'pages/monitoring-dashboard',
         'pages/monitoring-reconciliation',
         'pages/monitoring-report',
+        'pages/affordable',
+        'pages/supervision',
+        'pages/overdue',
+        'pages/operators',
       ],
     },
   ],

@@ -59,6 +59,28 @@ export function createInstitutionEntity(client: DynamoDBDocumentClient, table: s
         reviewReason: { type: 'string' },
         createdAt: { type: 'string', required: true, readOnly: true },
         publishedAt: { type: 'string' },
+        // 普惠 programme (programmes/affordable.ts): the application that holds the
+        // institution (one open or approved at a time), its state, and once approved the
+        // places it made affordable per class and the fee cap later fees stay within.
+        affordableApplicationId: { type: 'string' },
+        affordableState: { type: ['applied', 'approved', 'rejected'] as const },
+        affordablePlaces: {
+          type: 'list',
+          items: {
+            type: 'map',
+            properties: {
+              ageClass: { type: ageClasses, required: true },
+              places: { type: 'number', required: true },
+            },
+          },
+        },
+        affordableFeeCapYuan: { type: 'number' },
+        /** 示范机构 (programmes/model.ts): one more attribute the search filter reads. */
+        modelLevel: { type: ['provincial', 'municipal'] as const },
+        modelYear: { type: 'number' },
+        /** The latest inspection's date and result, the public part of 安全监管 (programmes/inspections.ts). */
+        lastInspectionDate: { type: 'string' },
+        lastInspectionResult: { type: ['pass', 'rectify', 'fail'] as const },
       },
       indexes: {
         byId: {
@@ -118,6 +140,8 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         waitlisted: { type: 'number', required: true, default: 0 },
         waitlistSeq: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** What the slot's places cost a month, when the provider says (within a 普惠 cap). */
+        monthlyFeeYuan: { type: 'number', readOnly: true },
         /** The request that published it: its retry answers with this slot instead of 409. */
         operationId: { type: 'string', readOnly: true },
       },

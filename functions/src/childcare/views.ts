@@ -1,4 +1,9 @@
-import type { InstitutionDetail, InstitutionSummary, Slot } from '@hongjia/shared';
+import {
+  affordablePlacesOf,
+  type InstitutionDetail,
+  type InstitutionSummary,
+  type Slot,
+} from '@hongjia/shared';
 import type { InstitutionItem, SlotItem } from './entities';
 
 /** What a search result shows of an institution: nothing a family would not see on its door. */
@@ -12,6 +17,9 @@ export function toSummary(item: InstitutionItem): InstitutionSummary {
     lng: item.lng,
     affordable: item.affordable,
     monthlyFeeYuan: item.monthlyFeeYuan,
+    ...(item.modelLevel && item.modelYear !== undefined
+      ? { model: { level: item.modelLevel, year: item.modelYear } }
+      : {}),
   };
 }
 
@@ -37,6 +45,17 @@ export function toDetail(item: InstitutionItem): InstitutionDetail {
     ...(item.reviewReason !== undefined ? { reviewReason: item.reviewReason } : {}),
     createdAt: item.createdAt,
     ...(item.publishedAt !== undefined ? { publishedAt: item.publishedAt } : {}),
+    ...(item.affordableState === 'approved'
+      ? {
+          affordablePlaces: affordablePlacesOf(item),
+          ...(item.affordableFeeCapYuan !== undefined
+            ? { affordableFeeCapYuan: item.affordableFeeCapYuan }
+            : {}),
+        }
+      : {}),
+    ...(item.lastInspectionDate && item.lastInspectionResult
+      ? { lastInspection: { date: item.lastInspectionDate, result: item.lastInspectionResult } }
+      : {}),
   };
 }
 
@@ -56,5 +75,6 @@ export function toSlot(item: SlotItem): Slot {
     confirmed: item.confirmed,
     waitlisted: item.waitlisted,
     freePlaces: freePlacesOf(item),
+    ...(item.monthlyFeeYuan !== undefined ? { monthlyFeeYuan: item.monthlyFeeYuan } : {}),
   };
 }

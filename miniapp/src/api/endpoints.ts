@@ -111,4 +111,44 @@ export const api: Endpoints<keyof Api> = {
     idempotent: true,
   },
   monitoringReport: { method: 'GET', path: '/v1/staff/monitoring/reports' },
+  // Childcare supervision (decision 0034).
+  applyAffordable: {
+    method: 'POST',
+    path: '/v1/provider/institutions/{id}/affordable-applications',
+    idempotent: true,
+  },
+  providerAffordableApplications: { method: 'GET', path: '/v1/provider/affordable-applications' },
+  changeInstitutionFee: { method: 'POST', path: '/v1/provider/institutions/{id}/fee', idempotent: true },
+  providerInspections: { method: 'GET', path: '/v1/provider/institutions/{id}/inspections' },
+  reportRectification: {
+    method: 'POST',
+    path: '/v1/provider/inspections/{id}/rectification',
+    idempotent: true,
+  },
+  staffAffordableApplications: { method: 'GET', path: '/v1/staff/childcare/affordable-applications' },
+  decideAffordableApplication: {
+    method: 'POST',
+    path: '/v1/staff/childcare/affordable-applications/{id}/decision',
+    idempotent: true,
+  },
+  designateModelInstitution: {
+    method: 'POST',
+    path: '/v1/staff/childcare/institutions/{id}/model',
+    idempotent: true,
+  },
+  withdrawModelInstitution: {
+    method: 'POST',
+    path: '/v1/staff/childcare/institutions/{id}/model/withdraw',
+    idempotent: true,
+  },
+  recordInspection: {
+    method: 'POST',
+    path: '/v1/staff/childcare/institutions/{id}/inspections',
+    idempotent: true,
+  },
+  staffInstitutionInspections: { method: 'GET', path: '/v1/staff/childcare/institutions/{id}/inspections' },
+  overdueRectifications: { method: 'GET', path: '/v1/staff/childcare/inspections/overdue' },
+  knownOperators: { method: 'GET', path: '/v1/staff/childcare/operators' },
+  addKnownOperator: { method: 'POST', path: '/v1/staff/childcare/operators', idempotent: true },
+  importKnownOperators: { method: 'POST', path: '/v1/staff/childcare/operators/imports', idempotent: true },
 };

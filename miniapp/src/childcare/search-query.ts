@@ -14,6 +14,8 @@ export interface SearchFilters {
   maxMonthlyFee?: number;
   /** YYYY-MM-DD: only institutions with free places that day (the answer then carries freePlaces). */
   date?: string;
+  /** 示范机构 only (decision 0034). */
+  modelOnly?: boolean;
 }
 
 export const defaultFilters: SearchFilters = { radiusKm: 3, affordableOnly: false };
@@ -38,6 +40,7 @@ export function nearbyQuery(
     affordableOnly: filters.affordableOnly ? 'true' : undefined,
     maxMonthlyFee: filters.maxMonthlyFee,
     date: filters.date,
+    modelOnly: filters.modelOnly ? 'true' : undefined,
     limit,
     cursor,
   };

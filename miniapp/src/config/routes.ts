@@ -45,6 +45,13 @@ export const routes = {
   staffMonitoringDashboard: '/packages/staff/pages/monitoring-dashboard',
   staffMonitoringReconciliation: '/packages/staff/pages/monitoring-reconciliation',
   staffMonitoringReport: '/packages/staff/pages/monitoring-report',
+  // Childcare supervision (decision 0034).
+  providerAffordable: '/packages/provider/pages/affordable',
+  providerInspections: '/packages/provider/pages/inspections',
+  staffAffordable: '/packages/staff/pages/affordable',
+  staffSupervision: '/packages/staff/pages/supervision',
+  staffOverdue: '/packages/staff/pages/overdue',
+  staffOperators: '/packages/staff/pages/operators',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ageClassKeys } from '../childcare/age-classes';
+import { inspectionResults, modelLevels } from '../childcare/programmes';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';
 import { GuardianConsent } from './consents';
@@ -29,6 +30,10 @@ export const InstitutionSummary = z.object({
   lng: z.number(),
   affordable: z.boolean().describe('普惠 (affordable) institution'),
   monthlyFeeYuan: z.number(),
+  model: z
+    .object({ level: z.enum(modelLevels), year: z.number().int() })
+    .optional()
+    .describe('示范机构 designation (city staff), shown as a badge'),
 });
 export type InstitutionSummary = z.infer<typeof InstitutionSummary>;
 
@@ -45,6 +50,16 @@ export const InstitutionDetail = InstitutionSummary.extend({
   reviewReason: z.string().optional(),
   createdAt: z.iso.datetime(),
   publishedAt: z.iso.datetime().optional(),
+  affordablePlaces: z
+    .number()
+    .int()
+    .optional()
+    .describe('Places an approved 普惠 application made affordable'),
+  affordableFeeCapYuan: z.number().optional().describe('普惠限价 of an approved application'),
+  lastInspection: z
+    .object({ date: z.string(), result: z.enum(inspectionResults) })
+    .optional()
+    .describe('The latest safety inspection: date and result only (findings are the provider’s and staff’s)'),
 });
 export type InstitutionDetail = z.infer<typeof InstitutionDetail>;
 
@@ -66,6 +81,7 @@ export const NearbyQuery = ListQuery.extend({
   affordableOnly: booleanFlag.optional(),
   maxMonthlyFee: z.coerce.number({ error: '月费上限必须是数字' }).min(0).optional(),
   date: CalendarDate.optional(),
+  modelOnly: booleanFlag.optional().describe('示范机构 only'),
 }).superRefine((query, ctx) => {
   const hasPoint = query.lat !== undefined && query.lng !== undefined;
   if (!hasPoint && !query.district) {
@@ -98,6 +114,7 @@ export const Slot = z.object({
   confirmed: z.number().int(),
   waitlisted: z.number().int(),
   freePlaces: z.number().int(),
+  monthlyFeeYuan: z.number().optional(),
 });
 export type Slot = z.infer<typeof Slot>;
 
@@ -172,6 +189,8 @@ export const SlotInput = z.object({
   date: CalendarDate,
   session: SessionSchema,
   capacity: z.number({ error: '请填写名额' }).int('名额必须是整数').min(1, '名额至少为 1'),
+  /** What these places cost a month; a 普惠 institution's stays within its cap (400). */
+  monthlyFeeYuan: z.number({ error: '月收费必须是数字' }).min(0).max(50_000).optional(),
 });
 export type SlotInput = z.infer<typeof SlotInput>;
 
@@ -201,6 +220,9 @@ export const DistrictChildcareFigures = z.object({
   meetsAffordableTarget: z.boolean(),
   openedThisYear: z.number().int(),
   openedTarget: z.number().int().describe('18 a year'),
+  knownOperators: z.number().int().describe('Operators on the staff list or filed (登记备案率 denominator)'),
+  filedOperators: z.number().int().describe('Operators with a published filing'),
+  filingRate: z.number().describe('登记备案率, filed ÷ known, 0–1'),
 });
 
 export const StatsQuery = z.object({

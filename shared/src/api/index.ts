@@ -10,6 +10,7 @@ import * as identity from './identity';
 import * as monitoring from './monitoring';
 import * as notifications from './notifications';
 import * as platform from './platform';
+import * as programmes from './programmes';
 import * as registration from './registration';
 import * as servicePoints from './service-points';
 import * as specialFamilies from './special-families';
@@ -30,6 +31,7 @@ export * from './identity';
 export * from './monitoring';
 export * from './notifications';
 export * from './platform';
+export * from './programmes';
 export * from './registration';
 export * from './service-points';
 export * from './special-families';
@@ -121,6 +123,21 @@ export const api = {
   monitoringReconciliation: monitoring.monitoringReconciliation,
   resolveReconciliationItem: monitoring.resolveReconciliationItem,
   monitoringReport: monitoring.monitoringReport,
+  applyAffordable: programmes.applyAffordable,
+  providerAffordableApplications: programmes.providerAffordableApplications,
+  changeInstitutionFee: programmes.changeInstitutionFee,
+  providerInspections: programmes.providerInspections,
+  reportRectification: programmes.reportRectification,
+  staffAffordableApplications: programmes.staffAffordableApplications,
+  decideAffordableApplication: programmes.decideAffordableApplication,
+  designateModelInstitution: programmes.designateModelInstitution,
+  withdrawModelInstitution: programmes.withdrawModelInstitution,
+  recordInspection: programmes.recordInspection,
+  staffInstitutionInspections: programmes.staffInstitutionInspections,
+  overdueRectifications: programmes.overdueRectifications,
+  knownOperators: programmes.knownOperators,
+  addKnownOperator: programmes.addKnownOperator,
+  importKnownOperators: programmes.importKnownOperators,
 } as const;
 
 export type Api = typeof api;

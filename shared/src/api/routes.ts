@@ -63,6 +63,23 @@ export {
 export { myNotifications } from './notifications';
 export { health, openapi } from './platform';
 export {
+  addKnownOperator,
+  applyAffordable,
+  changeInstitutionFee,
+  decideAffordableApplication,
+  designateModelInstitution,
+  importKnownOperators,
+  knownOperators,
+  overdueRectifications,
+  providerAffordableApplications,
+  providerInspections,
+  recordInspection,
+  reportRectification,
+  staffAffordableApplications,
+  staffInstitutionInspections,
+  withdrawModelInstitution,
+} from './programmes';
+export {
   getRegistration,
   myRegistrations,
   resubmitRegistration,

@@ -1,1 +1,2 @@
 export * from './age-classes';
+export * from './programmes';

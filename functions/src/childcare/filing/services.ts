@@ -3,6 +3,7 @@ import type { GuardEntity } from '../../commons/guards';
 import { type ConflictEntity, createConflictWiring } from '../../conflicts';
 import type { Notifier } from '../../notifications';
 import type { InstitutionEntity, SlotEntity } from '../entities';
+import type { ProgrammeEntities } from '../programmes/entities';
 import { createChildcareStats } from '../stats/service';
 import { createFilingConflicts } from './conflicts';
 import { createFilingService } from './service';
@@ -15,6 +16,8 @@ export interface FilingDeps extends Pick<Foundation, 'guards' | 'users' | 'acces
     slots: SlotEntity;
     guards: GuardEntity;
     conflicts: ConflictEntity;
+    /** The known-operator list, for 登记备案率 in the figures (decision 0034). */
+    programmes?: ProgrammeEntities;
   };
   notifier: Notifier;
 }
@@ -41,6 +44,10 @@ export function createFilingServices(deps: FilingDeps) {
     }),
     conflicts: desk.desk(conflicts.parties),
     publishing: createSlotPublishing({ institutions, slots, access }),
-    stats: createChildcareStats({ institutions, access }),
+    stats: createChildcareStats({
+      institutions,
+      access,
+      ...(deps.entities.programmes ? { operators: deps.entities.programmes.operators } : {}),
+    }),
   };
 }

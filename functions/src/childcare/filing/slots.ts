@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chinaDate, type SessionUser, type Slot, type SlotInput } from '@hongjia/shared';
+import { chinaDate, feeCapProblem, type SessionUser, type Slot, type SlotInput } from '@hongjia/shared';
 import type { AccessChecks } from '../../commons/access';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure } from '../../commons/guards';
@@ -40,6 +40,12 @@ export function createSlotPublishing(deps: {
         throw conflict('机构备案审核通过后才能发布托位');
       }
       const problems = slotProblems(institution.classes, input, chinaDate(now));
+      // A 普惠 institution's places cost no more than its approved cap (decision 0034).
+      const overCap =
+        input.monthlyFeeYuan === undefined
+          ? undefined
+          : feeCapProblem(input.monthlyFeeYuan, institution.affordableFeeCapYuan);
+      if (overCap) problems.push({ path: 'body.monthlyFeeYuan', message: overCap });
       if (problems.length) throw validationFailed(problems[0]?.message ?? '托位信息不正确', problems);
       const slotId = `slt_${createHash('sha256')
         .update(`${institutionId}|${input.date}|${input.session}|${input.ageClass}`)
@@ -58,6 +64,7 @@ export function createSlotPublishing(deps: {
         waitlisted: 0,
         waitlistSeq: 0,
         createdAt: now.toISOString(),
+        ...(input.monthlyFeeYuan !== undefined ? { monthlyFeeYuan: input.monthlyFeeYuan } : {}),
         ...(operationId ? { operationId } : {}),
       };
       try {

@@ -14,6 +14,8 @@ export interface NearbyFilters {
   affordableOnly?: boolean;
   maxMonthlyFee?: number;
   date?: string;
+  /** 示范机构 only: one more attribute of the institution item, read like the others. */
+  modelOnly?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function acceptsInstitution(filters: NearbyFilters) {
     if (filters.maxMonthlyFee !== undefined && institution.monthlyFeeYuan > filters.maxMonthlyFee)
       return false;
     if (filters.date !== undefined && !((freePlaces ?? 0) > 0)) return false;
+    if (filters.modelOnly && !institution.modelLevel) return false;
     return true;
   };
 }

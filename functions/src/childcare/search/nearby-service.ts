@@ -48,6 +48,7 @@ export function createNearbyService(deps: {
         affordableOnly: query.affordableOnly === true,
         maxMonthlyFee: query.maxMonthlyFee,
         date: query.date,
+        modelOnly: query.modelOnly === true,
       };
       const fingerprint = queryFingerprint([
         'childcare-nearby',
@@ -58,6 +59,8 @@ export function createNearbyService(deps: {
         filters.affordableOnly,
         filters.maxMonthlyFee ?? null,
         filters.date ?? null,
+        // Appended only when asked, so every cursor issued before the filter existed still matches.
+        ...(filters.modelOnly ? ['model-only'] : []),
       ]);
       const after = await decodeNearbyCursor(query.cursor, fingerprint);
       const page = await searchAdaptive(

@@ -77,6 +77,16 @@ export function FilterPanel({
           {...label('仅看普惠机构', 'filter-affordable')}
         />
       </View>
+      <View className="row cc-switch-row">
+        <Text className="text grow">仅看示范机构</Text>
+        <Switch
+          className="cc-switch"
+          checked={filters.modelOnly === true}
+          color="#a61b1b"
+          onChange={(e) => onChange({ ...filters, modelOnly: e.detail.value })}
+          {...label('仅看省级、市级示范托育机构', 'filter-model')}
+        />
+      </View>
       <Field id="filter-max-fee" label="月费上限（元，可不填）" error={feeError}>
         <View className="row">
           <Input

@@ -1,4 +1,5 @@
 import { districtByCode, type NearbyItem } from '@hongjia/shared';
+import { modelLevelNames } from '@hongjia/shared/childcare/programmes';
 import { Text, View } from '@tarojs/components';
 import { button } from '../../../components/a11y';
 import { formatDistance, formatMonthlyFee } from '../../../lib/format';
@@ -20,6 +21,7 @@ export function ResultRow({
   const spoken = [
     institution.name,
     institution.affordable ? '普惠' : '',
+    institution.model ? modelLevelNames[institution.model.level] : '',
     `距离${formatDistance(item.distanceM)}`,
     formatMonthlyFee(institution.monthlyFeeYuan),
     free,
@@ -31,6 +33,9 @@ export function ResultRow({
       <Text className="cc-result__name">{institution.name}</Text>
       <View className="cc-result__line">
         {institution.affordable ? <Text className="badge badge--affordable">普惠</Text> : null}
+        {institution.model ? (
+          <Text className="badge badge--affordable">{modelLevelNames[institution.model.level]}</Text>
+        ) : null}
         <Text className="cc-result__meta">
           {formatDistance(item.distanceM)} · {districtByCode(institution.district).name}
         </Text>

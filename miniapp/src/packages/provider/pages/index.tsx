@@ -92,6 +92,28 @@ export default function ProviderHome() {
               </SubmitButton>
             </View>
           ) : null}
+          {inst.status === 'published' ? (
+            <View className="row">
+              <SubmitButton
+                id={`provider-affordable-${inst.id}`}
+                label={`为${inst.name}申报普惠托育`}
+                tone="plain"
+                grow
+                onClick={() => go(routes.providerAffordable, inst)}
+              >
+                {inst.affordablePlaces !== undefined ? '普惠（已认定）' : '普惠申报'}
+              </SubmitButton>
+              <SubmitButton
+                id={`provider-inspections-${inst.id}`}
+                label={`查看${inst.name}的安全检查`}
+                tone="plain"
+                grow
+                onClick={() => go(routes.providerInspections, inst)}
+              >
+                安全检查
+              </SubmitButton>
+            </View>
+          ) : null}
         </View>
       ))}
       <LoadMore list={list} what="机构" id="provider-more" />

@@ -16,6 +16,7 @@ import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
+import { routes } from '../../../config/routes';
 import { useSubmit } from '../../../forms/use-submit';
 import { formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
@@ -110,6 +111,20 @@ export default function FilingsPage() {
                 ))}
                 <Text className="muted">提交时间：{formatChinaDateTime(f.createdAt)}</Text>
                 {f.reviewReason ? <Text className="text">驳回理由：{f.reviewReason}</Text> : null}
+                {f.status === 'published' ? (
+                  <SubmitButton
+                    id={`filing-supervise-${f.id}`}
+                    label={`${f.name}的安全检查与示范认定`}
+                    tone="plain"
+                    onClick={() =>
+                      Taro.navigateTo({
+                        url: `${routes.staffSupervision}?id=${encodeURIComponent(f.id)}&name=${encodeURIComponent(f.name)}`,
+                      })
+                    }
+                  >
+                    安全检查与示范认定
+                  </SubmitButton>
+                ) : null}
               </View>
             ) : null}
             {f.status === 'pending_review' ? (

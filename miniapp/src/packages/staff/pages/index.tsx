@@ -83,6 +83,23 @@ export default function StaffHome() {
           >
             备案冲突
           </NavButton>
+          <NavButton id="staff-affordable" label="普惠托育申报审核" where={{ to: routes.staffAffordable }}>
+            普惠申报审核
+          </NavButton>
+          <NavButton
+            id="staff-overdue"
+            label="安全检查：逾期未整改的机构"
+            where={{ to: routes.staffOverdue }}
+          >
+            逾期未整改
+          </NavButton>
+          <NavButton
+            id="staff-operators"
+            label="托育机构底册：登记备案率"
+            where={{ to: routes.staffOperators }}
+          >
+            机构底册
+          </NavButton>
         </View>
         <View className="section">
           <Text className="title">特殊家庭</Text>

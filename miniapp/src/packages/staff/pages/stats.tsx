@@ -45,7 +45,7 @@ export default function StatsPage() {
           <View className="st-scroll">
             <View className="st-table" id="stats-table" role="table" aria-label="各县区托育统计">
               <View className="st-tr" role="row">
-                {['县区', '机构', '托位', '普惠托位', '普惠率', '今年新开'].map((h) => (
+                {['县区', '机构', '托位', '普惠托位', '普惠率', '今年新开', '备案率'].map((h) => (
                   <View key={h} className="st-th" role="columnheader">
                     {h}
                   </View>
@@ -65,7 +65,11 @@ export default function StatsPage() {
                   <View className="st-td" role="cell">
                     {d.affordablePlaces}
                   </View>
-                  <View className={`st-td${d.meetsAffordableTarget ? '' : ' st-below'}`} role="cell">
+                  <View
+                    className={`st-td${d.meetsAffordableTarget ? '' : ' st-below'}`}
+                    role="cell"
+                    id={`stats-share-${d.district}`}
+                  >
                     {formatShare(d.affordableShare)}
                     {d.meetsAffordableTarget ? '' : '（未达标）'}
                   </View>
@@ -74,6 +78,9 @@ export default function StatsPage() {
                     role="cell"
                   >
                     {d.openedThisYear} / {d.openedTarget}
+                  </View>
+                  <View className="st-td" role="cell" id={`stats-filing-${d.district}`}>
+                    {formatShare(d.filingRate)}（{d.filedOperators}/{d.knownOperators}）
                   </View>
                 </View>
               ))}

@@ -1,6 +1,7 @@
 import { ageClassRules, districtByCode, type InstitutionDetail, type Slot } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { dateLabel } from '@hongjia/shared/calendar/format';
+import { inspectionResultNames, modelLevelNames } from '@hongjia/shared/childcare/programmes';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -76,6 +77,11 @@ export default function InstitutionPage() {
           ) : (
             <Text className="badge badge--muted">非普惠</Text>
           )}
+          {institution.model ? (
+            <Text className="badge badge--affordable" id="institution-model">
+              {modelLevelNames[institution.model.level]}（{institution.model.year}）
+            </Text>
+          ) : null}
           <Text className="text" id="institution-fee">
             {formatMonthlyFee(institution.monthlyFeeYuan)}
           </Text>
@@ -84,6 +90,12 @@ export default function InstitutionPage() {
           {districtByCode(institution.district).name} · {institution.address}
         </Text>
         {institution.affordable ? <Text className="muted">普惠托育机构按政府指导价收费。</Text> : null}
+        {institution.lastInspection ? (
+          <Text className="muted" id="institution-inspection">
+            最近安全检查：{institution.lastInspection.date}，
+            {inspectionResultNames[institution.lastInspection.result]}
+          </Text>
+        ) : null}
       </View>
 
       <View className="section" id="institution-classes">

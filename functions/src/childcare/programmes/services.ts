@@ -1,0 +1,43 @@
+import type { Foundation } from '../../commons/foundation';
+import type { UploadEntity } from '../../uploads';
+import type { InstitutionEntity } from '../entities';
+import { createAffordableService } from './affordable';
+import type { ProgrammeEntities } from './entities';
+import { createFeeChanges } from './fees';
+import { createInspections } from './inspections';
+import { createModelDesignations } from './model';
+import { createKnownOperators } from './operators';
+
+/** What childcare supervision takes from the composition root (functions/src/root.ts). */
+export interface ProgrammeDeps extends Pick<Foundation, 'access' | 'audit'> {
+  entities: {
+    institutions: InstitutionEntity;
+    programmes: ProgrammeEntities;
+    uploads: UploadEntity;
+  };
+}
+
+/** 普惠 applications, fee changes, 示范机构, inspections and the known-operator list (decision 0034). */
+export function createProgrammeServices(deps: ProgrammeDeps) {
+  const { institutions, programmes, uploads } = deps.entities;
+  const { access, audit } = deps;
+  return {
+    affordable: createAffordableService({
+      institutions,
+      applications: programmes.applications,
+      uploads,
+      access,
+      audit,
+    }),
+    fees: createFeeChanges({ institutions, access }),
+    model: createModelDesignations({ institutions, access, audit }),
+    inspections: createInspections({
+      institutions,
+      inspections: programmes.inspections,
+      uploads,
+      access,
+      audit,
+    }),
+    operators: createKnownOperators({ operators: programmes.operators, institutions, access }),
+  };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '普惠托育申报' });
