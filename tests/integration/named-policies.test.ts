@@ -13,7 +13,6 @@ import {
   bindIdentity,
   createFamily,
   familyBody,
-  idempotencyKey,
   validIdNumber,
 } from './special-family-fixtures';
 
