@@ -9,12 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { call, signIn, startTestRuntime } from './harness';
-import {
-  bindIdentity,
-  createFamily,
-  familyBody,
-  validIdNumber,
-} from './special-family-fixtures';
+import { bindIdentity, createFamily, familyBody, validIdNumber } from './special-family-fixtures';
 
 /**
  * Issue 15 (decision 0033): the work plan's named policies found by 免申即享
