@@ -20,7 +20,9 @@ describe('免申即享 screening', () => {
     expect(items.map((i) => `${i.familyId}:${i.policyId}`)).toEqual([
       'fam_56:special-assistance-bereaved',
       'fam_56:one-time-consolation',
+      'fam_56:free-health-check',
       'fam_36:one-time-consolation',
+      'fam_36:free-health-check',
     ]);
     const first = items[0];
     expect(first?.familyLabel).toBe('失独家庭 王**、李**');
@@ -31,7 +33,7 @@ describe('免申即享 screening', () => {
   it('leaves out what is already enrolled and counts it', () => {
     const enrolled = new Map([['fam_56', new Set(['special-assistance-bereaved', 'one-time-consolation'])]]);
     const { items, alreadyEnrolled } = screenFamilies([aged56, aged36], enrolled, seedPolicies, today);
-    expect(items.map((i) => i.familyId)).toEqual(['fam_36']);
+    expect(items.map((i) => i.familyId)).toEqual(['fam_56', 'fam_36', 'fam_36']);
     expect(alreadyEnrolled).toBe(2);
   });
 

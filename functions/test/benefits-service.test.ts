@@ -206,9 +206,13 @@ describe('免申即享 screening and bulk enrolment', () => {
     expect(result.items.map((i) => `${i.familyId}:${i.policyId}`)).toEqual([
       'fam_56:special-assistance-bereaved',
       'fam_56:one-time-consolation',
+      'fam_56:free-health-check',
       'fam_36:one-time-consolation',
+      'fam_36:free-health-check',
     ]);
-    expect(audits).toEqual([{ familyIds: ['fam_56', 'fam_56', 'fam_36'], action: 'screening' }]);
+    expect(audits).toEqual([
+      { familyIds: ['fam_56', 'fam_56', 'fam_56', 'fam_36', 'fam_36'], action: 'screening' },
+    ]);
     // The contract's default page, and one enrolment read for the page's families.
     expect(familyPageReads).toEqual([200]);
     expect(enrolmentReads).toEqual([2]);
@@ -228,9 +232,14 @@ describe('免申即享 screening and bulk enrolment', () => {
     expect([...first.items, ...second.items].map((i) => `${i.familyId}:${i.policyId}`)).toEqual([
       'fam_56:special-assistance-bereaved',
       'fam_56:one-time-consolation',
+      'fam_56:free-health-check',
       'fam_36:one-time-consolation',
+      'fam_36:free-health-check',
     ]);
-    expect(audits.map((a) => a.familyIds)).toEqual([['fam_56', 'fam_56'], ['fam_36']]);
+    expect(audits.map((a) => a.familyIds)).toEqual([
+      ['fam_56', 'fam_56', 'fam_56'],
+      ['fam_36', 'fam_36'],
+    ]);
     expect(enrolmentReads).toEqual([1, 1]);
   });
 
@@ -258,12 +267,14 @@ describe('免申即享 screening and bulk enrolment', () => {
     const screened = await service.screen(staff102, { district: '360102' }, now);
     const items = screened.items.map(({ familyId, policyId }) => ({ familyId, policyId }));
     const first = await service.enrol(staff102, { district: '360102', items }, now);
-    expect(first).toEqual({ enrolled: 3, alreadyEnrolled: 0, refused: [], notified: 4 });
-    expect(enrolments).toHaveLength(3);
+    expect(first).toEqual({ enrolled: 5, alreadyEnrolled: 0, refused: [], notified: 6 });
+    expect(enrolments).toHaveLength(5);
     const messages = [...outbox.values()];
     expect(messages.map((m) => m.userId).sort()).toEqual([
       'u_father56',
       'u_father56',
+      'u_father56',
+      'u_mother56',
       'u_mother56',
       'u_mother56',
     ]);
@@ -277,13 +288,13 @@ describe('免申即享 screening and bulk enrolment', () => {
     expect(audits.at(-1)).toEqual({ familyIds: ['fam_56', 'fam_36'], action: 'enrol' });
 
     const again = await service.enrol(staff102, { district: '360102', items }, now);
-    expect(again).toEqual({ enrolled: 0, alreadyEnrolled: 3, refused: [], notified: 0 });
-    expect(enrolments).toHaveLength(3);
-    expect(outbox.size).toBe(4);
+    expect(again).toEqual({ enrolled: 0, alreadyEnrolled: 5, refused: [], notified: 0 });
+    expect(enrolments).toHaveLength(5);
+    expect(outbox.size).toBe(6);
 
     const rescreen = await service.screen(staff102, { district: '360102' }, now);
     expect(rescreen.items).toEqual([]);
-    expect(rescreen.alreadyEnrolled).toBe(3);
+    expect(rescreen.alreadyEnrolled).toBe(5);
   });
 
   it('refuses, with the reason, a pair not eligible today or outside the district', async () => {
@@ -334,7 +345,7 @@ describe('policy corrections', () => {
     expect(await amountOn(now)).toBe(800 * 12);
     expect(await amountOn(new Date('2026-05-31T15:59:59.000Z'))).toBe(720 * 12);
     expect(
-      (await service.listPolicies()).items.filter((p) => p.id === 'special-assistance-bereaved'),
+      (await service.listPolicies(now)).items.filter((p) => p.id === 'special-assistance-bereaved'),
     ).toHaveLength(2);
     expect(
       await codeOf(service.addPolicyVersion(admin, 'special-assistance-bereaved', correction, now)),

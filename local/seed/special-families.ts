@@ -28,6 +28,12 @@ import { seedDay, seedIdNumber } from './people';
  * - `elder-2`: a bereaved mother aged 36 in 东湖区 — told why not yet and how long.
  * - `elder-3`: a rural father aged 63 of a 伤残 family in 西湖区.
  * - `member-<district>`: a mother per district who filed the seeded help requests.
+ *
+ * The named policies' facts (decision 0033): every family but the last three of a district
+ * has a 重大疾病综合商业保险 cover (the fifth's ended last year, so each district lists
+ * three uncovered); the first four are insured by 城乡居民医保 (医疗保险补助); the sixth,
+ * a rural 伤残 family, has a daughter admitted to university 60 days ago at 大学 stage
+ * (阳光助学, 优秀女孩成才奖) and a father of 57 in 城乡居民养老保险 (新农保补助).
  */
 export const elderOpenids = ['elder-1', 'elder-2', 'elder-3'] as const;
 export const memberOpenid = (district: DistrictCode) => `member-${district}`;
@@ -85,6 +91,8 @@ export function planSpecialFamilies(now: Date): PlannedFamily[] {
       } else if (j === 3) {
         bound = { openid: memberOpenid(district.code), role: 'mother' };
       }
+      // The sixth family's father is in 城乡居民养老保险 and past the earlier start age (新农保补助).
+      if (j === 5) fatherBirth = bornAged(now, 57);
       const staffUserId = userIdForOpenid(`staff-${district.code}`);
       planned.push({
         bound,
@@ -131,11 +139,45 @@ export function planSpecialFamilies(now: Date): PlannedFamily[] {
           ...(j < 4
             ? { greenChannelHospital: { hospital: '南昌大学第一附属医院', phone: '079188692114' } }
             : {}),
+          ...namedPolicyFacts(now, j, n),
         },
       });
     }
   });
   return planned;
+}
+
+/** The facts the named policies test, and the insurance cover (see the header). */
+function namedPolicyFacts(now: Date, j: number, n: number): Partial<SpecialFamilyRequest> {
+  const coverYear = Number(seedDay(now).slice(0, 4)) - (j === 4 ? 1 : 0);
+  return {
+    ...(j < 5
+      ? {
+          criticalIllnessCover: {
+            insurer: '中国人寿南昌分公司',
+            policyNumber: `PZJG${coverYear}${String(360_000 + n).padStart(8, '0')}`,
+            from: `${coverYear}-01-01`,
+            to: `${coverYear}-12-31`,
+          },
+        }
+      : {}),
+    ...(j < 4 ? { medicalInsuranceEnrolledOn: seedDay(now, -400) } : {}),
+    ...(j === 5
+      ? {
+          children: [
+            {
+              birthDate: '2007-09-01',
+              sex: 'F' as const,
+              alive: true,
+              adopted: false,
+              schoolStage: 'university' as const,
+              universityAdmittedOn: seedDay(now, -60),
+            },
+          ],
+          ruralPensionEnrolledOn: seedDay(now, -700),
+        }
+      : {}),
+  };
 }
 
 /**

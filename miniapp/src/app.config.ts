@@ -30,6 +30,7 @@ export default defineAppConfig({
         'pages/special-assistance/views',
         'pages/subsidies/index',
         'pages/subsidies/apply',
+        'pages/family-policies/index',
       ],
     },
     {

@@ -18,6 +18,8 @@ const figures = (families: number, cp: number, fd: number, gc: number, full: num
   familyDoctorShare: families ? fd / families : 1,
   greenChannelShare: families ? gc / families : 1,
   fullyCovered: full,
+  withCriticalIllnessCover: 0,
+  criticalIllnessCoverShare: families ? 0 : 1,
 });
 
 const cityWide: CoverageResponse = {
@@ -33,6 +35,7 @@ const cityWide: CoverageResponse = {
     ],
     familyDoctor: [],
     greenChannel: [],
+    criticalIllnessCover: [],
   },
 };
 

@@ -189,7 +189,9 @@ describe('免申即享 screening and bulk enrolment', () => {
   it('finds eligible families that never applied, masked, with reasons; enrols and notifies; re-running adds nothing twice', async () => {
     const first = await screen();
     expect(mine(first)).toEqual([
+      'aged36:free-health-check',
       'aged36:one-time-consolation',
+      'aged56:free-health-check',
       'aged56:one-time-consolation',
       'aged56:special-assistance-bereaved',
     ]);
@@ -207,22 +209,22 @@ describe('免申即享 screening and bulk enrolment', () => {
       items,
     });
     expect(enrol.status).toBe(200);
-    expect(enrol.json).toEqual({ enrolled: 3, alreadyEnrolled: 0, refused: [], notified: 3 });
+    expect(enrol.json).toEqual({ enrolled: 5, alreadyEnrolled: 0, refused: [], notified: 5 });
 
     const again = await post('/v1/staff/benefit-enrolments', tokens.staff as string, {
       district: '360102',
       items,
     });
-    expect(again.json).toEqual({ enrolled: 0, alreadyEnrolled: 3, refused: [], notified: 0 });
+    expect(again.json).toEqual({ enrolled: 0, alreadyEnrolled: 5, refused: [], notified: 0 });
     const rerun = await screen();
     expect(mine(rerun)).toEqual([]);
-    expect(rerun.alreadyEnrolled).toBeGreaterThanOrEqual(3);
+    expect(rerun.alreadyEnrolled).toBeGreaterThanOrEqual(5);
 
     const notices = await call(runtime, '/v1/me/notifications', { token: tokens.mother56 });
     const enrolled = (
       notices.json as { items: { kind: string; title: string; body: string; link?: string }[] }
     ).items.filter((n) => n.kind === 'benefit_enrolled');
-    expect(enrolled).toHaveLength(2);
+    expect(enrolled).toHaveLength(3);
     for (const notice of enrolled) {
       expect(notice.link).toBe('/packages/family/pages/special-assistance/benefits');
       expect(`${notice.title}${notice.body}`).not.toMatch(/[!！]/);

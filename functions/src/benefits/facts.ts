@@ -12,7 +12,16 @@ import type { FamilyChild, IdentityRecord, SpecialFamilyRecord } from '../famili
  *   children are unknown (not "none"): policies that need them say 未登记….
  */
 export function specialFamilyFacts(
-  family: Pick<SpecialFamilyRecord, 'kind' | 'hukouType' | 'members' | 'children' | 'childEventDate'>,
+  family: Pick<
+    SpecialFamilyRecord,
+    | 'kind'
+    | 'hukouType'
+    | 'members'
+    | 'children'
+    | 'childEventDate'
+    | 'medicalInsuranceEnrolledOn'
+    | 'ruralPensionEnrolledOn'
+  >,
 ): FamilyFacts {
   const mother = family.members.find((m) => m.role === 'mother');
   const father = family.members.find((m) => m.role === 'father');
@@ -28,6 +37,10 @@ export function specialFamilyFacts(
     ...(father ? { fatherBirthDate: father.birthDate } : {}),
     ...(mother?.retiredOn ? { motherRetiredOn: mother.retiredOn } : {}),
     ...(father?.retiredOn ? { fatherRetiredOn: father.retiredOn } : {}),
+    ...(family.medicalInsuranceEnrolledOn
+      ? { medicalInsuranceEnrolledOn: family.medicalInsuranceEnrolledOn }
+      : {}),
+    ...(family.ruralPensionEnrolledOn ? { ruralPensionEnrolledOn: family.ruralPensionEnrolledOn } : {}),
   };
 }
 
@@ -44,5 +57,7 @@ function childFacts(child: FamilyChild): ChildFacts {
     ...(child.birthDate ? { birthDate: child.birthDate } : {}),
     ...(child.sex ? { sex: child.sex } : {}),
     ...(child.adoptedOn ? { adoptedOn: child.adoptedOn } : {}),
+    ...(child.schoolStage ? { schoolStage: child.schoolStage } : {}),
+    ...(child.universityAdmittedOn ? { universityAdmittedOn: child.universityAdmittedOn } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import * as api from '@hongjia/shared/api/routes';
-import { implement, type RouteImplementation } from '../commons/router';
+import { implement, implementPublic, type RouteImplementation } from '../commons/router';
 import { type BenefitsDeps, createBenefitsServices } from './services';
 
 /** 我的待遇, 免申即享 screening and bulk enrolment, policies and their corrections. */
@@ -11,7 +11,7 @@ export function createBenefitsRoutes(deps: BenefitsDeps): RouteImplementation[] 
     implement(api.enrolBenefits, ({ caller, body, now, operationId }) =>
       benefits.enrol(caller, body, now, operationId),
     ),
-    implement(api.listPolicies, () => benefits.listPolicies()),
+    implementPublic(api.listPolicies, ({ now }) => benefits.listPolicies(now)),
     implement(api.addPolicyVersion, ({ caller, params, body, now, operationId }) =>
       benefits.addPolicyVersion(caller, params.id, body, now, operationId),
     ),

@@ -16,7 +16,15 @@ import { isChildcarePolicy, specialFamilyPolicies } from './scope';
  */
 export type ScreenedFamily = Pick<
   SpecialFamilyRecord,
-  'familyId' | 'district' | 'kind' | 'hukouType' | 'members' | 'children' | 'childEventDate'
+  | 'familyId'
+  | 'district'
+  | 'kind'
+  | 'hukouType'
+  | 'members'
+  | 'children'
+  | 'childEventDate'
+  | 'medicalInsuranceEnrolledOn'
+  | 'ruralPensionEnrolledOn'
 >;
 
 export function evaluateFamily(

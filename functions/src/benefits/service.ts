@@ -5,6 +5,7 @@ import {
   type EnrolmentResult,
   type MyBenefits,
   type PolicyDefinition,
+  type PolicyList,
   type PolicyVersionRequest,
   type ScreeningRequest,
   type ScreeningResult,
@@ -15,11 +16,12 @@ import type { z } from 'zod';
 import { type AccessChecks, covers, refuseOwnCase } from '../commons/access';
 import { conflict, forbidden } from '../commons/errors';
 import type { UserStore } from '../commons/users';
-import type { MembershipLookup, SpecialFamilyRecord } from '../families';
+import { coverView, type MembershipLookup, type SpecialFamilyRecord } from '../families';
 import type { Notifier } from '../notifications';
 import { identityFacts, specialFamilyFacts } from './facts';
 import { enrolledDedupeKey, enrolledMessage } from './messages';
 import { identityBenefits, notBoundBenefits, specialFamilyBenefits } from './my-benefits';
+import { policyListItems } from './policy-list';
 import type { PolicyStore } from './policy-store';
 import { nextPolicyVersion } from './policy-versions';
 import type { BenefitRecords } from './records';
@@ -85,7 +87,16 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
           records.paymentsOf(family.familyId),
         ]);
         const visible = specialFamilyPolicies(all);
-        return specialFamilyBenefits(specialFamilyFacts(family), visible, onDate, enrolments, payments);
+        const answer = specialFamilyBenefits(
+          specialFamilyFacts(family),
+          visible,
+          onDate,
+          enrolments,
+          payments,
+        );
+        // The family's own cover, as staff recorded it: shown with the policy number masked.
+        const cover = family.criticalIllnessCover;
+        return cover ? { ...answer, criticalIllnessCover: coverView(cover, onDate) } : answer;
       }
       const identity = await membership.identityOf(caller.id);
       if (identity) return identityBenefits(identityFacts(identity), all, onDate);
@@ -202,8 +213,10 @@ export function createBenefitsService(deps: BenefitsServiceDeps) {
       return result;
     },
 
-    async listPolicies(): Promise<{ items: PolicyDefinition[] }> {
-      return { items: await policies.all() };
+    /** GET /v1/policies (public): every version, who it is for, which one applies today. */
+    async listPolicies(now: Date): Promise<PolicyList> {
+      const onDate = chinaDate(now);
+      return { onDate, items: policyListItems(await policies.all(), onDate) };
     },
 
     /**

@@ -220,6 +220,12 @@ export function createHttpHandler(
         : impl.route.responseContentType && typeof outcome.body === 'string'
           ? textResponse(outcome.statusCode, outcome.body, impl.route.responseContentType, requestId)
           : jsonResponse(outcome.statusCode, outcome.body, requestId);
+      if (impl.route.cacheSeconds && impl.route.access === 'public' && impl.route.method === 'GET') {
+        response.headers = {
+          ...response.headers,
+          'cache-control': `public, max-age=${impl.route.cacheSeconds}`,
+        };
+      }
     } catch (error) {
       if (isAppError(error)) {
         response = errorResponse(error, requestId);

@@ -1,4 +1,4 @@
-import type { DistrictCode, SessionUser } from '@hongjia/shared';
+import { chinaDate, type DistrictCode, type SessionUser } from '@hongjia/shared';
 import { type AccessChecks, districtsAsked } from '../commons/access';
 import type { PiiCipher } from '../commons/pii';
 import type { RecordAuditor } from './audit';
@@ -32,12 +32,13 @@ export function createCoverageService(deps: CoverageServiceDeps) {
         ),
       );
       const families = perDistrict.flat();
+      const today = chinaDate(now);
       // A lacking family is named by its kind (sealed): only those families' facts are opened.
       const cipher = await deps.cipher();
       const labels = new Map(
         await Promise.all(
           families
-            .filter(lacksAHelper)
+            .filter((f) => lacksAHelper(f, today))
             .map(async (f) => [f.familyId, familyLabel(await openRecord(cipher, f))] as const),
         ),
       );
@@ -46,6 +47,7 @@ export function createCoverageService(deps: CoverageServiceDeps) {
         districts,
         query.district,
         (f) => labels.get(f.familyId) ?? '',
+        today,
       );
       const shown = Object.values(answer.lacking).flatMap((list) => list.map((f) => f.id));
       await auditor.record(shown, 'list', caller, now);

@@ -1,19 +1,22 @@
 import type { CoverageResponse, DistrictCode } from '@hongjia/shared';
+import { coveredOn } from './critical-illness-cover';
 import type { SpecialFamilyItem } from './entities';
 
 export type CoveredFamily = Pick<
   SpecialFamilyItem,
-  'familyId' | 'district' | 'contactPerson' | 'familyDoctor' | 'greenChannel'
+  'familyId' | 'district' | 'contactPerson' | 'familyDoctor' | 'greenChannel' | 'criticalIllnessCover'
 >;
 
-/** Named in at least one lacking list (so its label is shown). */
-export const lacksAHelper = (f: CoveredFamily) => !f.contactPerson || !f.familyDoctor || !f.greenChannel;
+/** Named in at least one lacking list (so its label is shown); `today` decides whether a cover is current. */
+export const lacksAHelper = (f: CoveredFamily, today: string) =>
+  !f.contactPerson || !f.familyDoctor || !f.greenChannel || !coveredOn(f.criticalIllnessCover, today);
 
 /** 0–1 to 4 places; a district with no families has nothing left to cover, so 1. */
 const share = (part: number, whole: number) =>
   whole === 0 ? 1 : Math.round((part / whole) * 10_000) / 10_000;
 
-function figures(families: readonly CoveredFamily[]) {
+function figures(families: readonly CoveredFamily[], today: string) {
+  const withCriticalIllnessCover = families.filter((f) => coveredOn(f.criticalIllnessCover, today)).length;
   const withContactPerson = families.filter((f) => f.contactPerson).length;
   const withFamilyDoctor = families.filter((f) => f.familyDoctor).length;
   const withGreenChannel = families.filter((f) => f.greenChannel).length;
@@ -26,6 +29,8 @@ function figures(families: readonly CoveredFamily[]) {
     familyDoctorShare: share(withFamilyDoctor, families.length),
     greenChannelShare: share(withGreenChannel, families.length),
     fullyCovered: families.filter((f) => f.contactPerson && f.familyDoctor && f.greenChannel).length,
+    withCriticalIllnessCover,
+    criticalIllnessCoverShare: share(withCriticalIllnessCover, families.length),
   };
 }
 
@@ -41,17 +46,25 @@ export function computeCoverage(
   districts: readonly DistrictCode[],
   district: DistrictCode | undefined,
   labelOf: (family: CoveredFamily) => string,
+  today: string,
 ): CoverageResponse {
   const lacking = (has: (f: CoveredFamily) => unknown) =>
     families.filter((f) => !has(f)).map((f) => ({ id: f.familyId, district: f.district, label: labelOf(f) }));
   return {
-    ...figures(families),
+    ...figures(families, today),
     ...(district ? { district } : {}),
-    byDistrict: districts.map((d) => ({ district: d, ...figures(families.filter((f) => f.district === d)) })),
+    byDistrict: districts.map((d) => ({
+      district: d,
+      ...figures(
+        families.filter((f) => f.district === d),
+        today,
+      ),
+    })),
     lacking: {
       contactPerson: lacking((f) => f.contactPerson),
       familyDoctor: lacking((f) => f.familyDoctor),
       greenChannel: lacking((f) => f.greenChannel),
+      criticalIllnessCover: lacking((f) => coveredOn(f.criticalIllnessCover, today)),
     },
   };
 }

@@ -147,6 +147,17 @@ export function createSpecialFamilyEntity(client: DynamoDBDocumentClient, table:
           type: 'map',
           properties: { hospital: { type: 'string', required: true }, phoneSealed: { type: 'string' } },
         },
+        /** 重大疾病综合商业保险 bought for the family (decision 0033); the policy number sealed. */
+        criticalIllnessCover: {
+          type: 'map',
+          properties: {
+            insurer: { type: 'string', required: true },
+            policyNumberSealed: { type: 'string', required: true },
+            policyNumberMasked: { type: 'string', required: true },
+            from: { type: 'string', required: true },
+            to: { type: 'string', required: true },
+          },
+        },
         /** Consent for the named contact person to act for the family; void once the contact changes. */
         proxyConsent: {
           type: 'map',

@@ -17,6 +17,7 @@ import type { PiiCipher } from '../commons/pii';
 import type { UserStore } from '../commons/users';
 import type { RecordAuditor } from './audit';
 import { checkContactPersonAccount } from './contact-person';
+import { sealCover } from './critical-illness-cover';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
 import {
   checkMembers,
@@ -100,6 +101,13 @@ export function createFamilyService(deps: FamilyServiceDeps) {
         ...(body.greenChannelHospital
           ? { greenChannel: await sealGreenChannel(cipher, body.greenChannelHospital) }
           : {}),
+        ...(body.medicalInsuranceEnrolledOn
+          ? { medicalInsuranceEnrolledOn: body.medicalInsuranceEnrolledOn }
+          : {}),
+        ...(body.ruralPensionEnrolledOn ? { ruralPensionEnrolledOn: body.ruralPensionEnrolledOn } : {}),
+        ...(body.criticalIllnessCover
+          ? { criticalIllnessCover: await sealCover(cipher, body.criticalIllnessCover) }
+          : {}),
         version: 1,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
@@ -156,7 +164,25 @@ export function createFamilyService(deps: FamilyServiceDeps) {
       await checkContactPersonAccount(deps.users, body.contactPerson?.userId, family.district);
       const cipher = await deps.cipher();
       const members = body.members ? await updatedMembers(cipher, family.members, body.members) : undefined;
-      const changedFacts = body.childEventDate !== undefined || body.children !== undefined;
+      const changedFacts =
+        body.childEventDate !== undefined ||
+        body.children !== undefined ||
+        body.medicalInsuranceEnrolledOn !== undefined ||
+        body.ruralPensionEnrolledOn !== undefined;
+      // `null` clears an enrolment date (the family left the scheme); absent keeps it.
+      const {
+        medicalInsuranceEnrolledOn: insuredBefore,
+        ruralPensionEnrolledOn: pensionBefore,
+        ...kept
+      } = family;
+      const insured =
+        body.medicalInsuranceEnrolledOn === undefined
+          ? insuredBefore
+          : (body.medicalInsuranceEnrolledOn ?? undefined);
+      const pension =
+        body.ruralPensionEnrolledOn === undefined
+          ? pensionBefore
+          : (body.ruralPensionEnrolledOn ?? undefined);
       const set: Partial<SpecialFamilyItem> = {
         version: family.version + 1,
         updatedAt: now.toISOString(),
@@ -167,7 +193,9 @@ export function createFamilyService(deps: FamilyServiceDeps) {
               factsSealed: await sealFacts(
                 cipher,
                 factsOf({
-                  ...family,
+                  ...kept,
+                  ...(insured ? { medicalInsuranceEnrolledOn: insured } : {}),
+                  ...(pension ? { ruralPensionEnrolledOn: pension } : {}),
                   ...(body.childEventDate ? { childEventDate: body.childEventDate } : {}),
                   ...(body.children ? { children: childrenOrDefault(family.kind, body.children) } : {}),
                 }),
@@ -175,7 +203,16 @@ export function createFamilyService(deps: FamilyServiceDeps) {
             }
           : {}),
       };
-      const remove: ('contactPerson' | 'familyDoctor' | 'greenChannel' | 'proxyConsent')[] = [];
+      const remove: (
+        | 'contactPerson'
+        | 'familyDoctor'
+        | 'greenChannel'
+        | 'proxyConsent'
+        | 'criticalIllnessCover'
+      )[] = [];
+      if (body.criticalIllnessCover === null) remove.push('criticalIllnessCover');
+      else if (body.criticalIllnessCover)
+        set.criticalIllnessCover = await sealCover(cipher, body.criticalIllnessCover);
       if (body.contactPerson === null) remove.push('contactPerson');
       else if (body.contactPerson) set.contactPerson = await sealContactPerson(cipher, body.contactPerson);
       if (body.familyDoctor === null) remove.push('familyDoctor');

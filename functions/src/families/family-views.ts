@@ -1,5 +1,6 @@
 import { ageInYears, type SpecialFamilySummary, type SpecialFamilyView } from '@hongjia/shared';
 import type { PiiCipher } from '../commons/pii';
+import { coverView } from './critical-illness-cover';
 import type { FamilyEntities, SpecialFamilyItem } from './entities';
 import { sealedFields } from './fields';
 import type { SpecialFamilyRecord } from './sealed-record';
@@ -101,6 +102,8 @@ export async function toView(
       ...(c.birthDate ? { birthDate: c.birthDate } : {}),
       ...(c.sex ? { sex: c.sex } : {}),
       ...(c.adoptedOn ? { adoptedOn: c.adoptedOn } : {}),
+      ...(c.schoolStage ? { schoolStage: c.schoolStage } : {}),
+      ...(c.universityAdmittedOn ? { universityAdmittedOn: c.universityAdmittedOn } : {}),
     })),
     ...(await openHelpers(cipher, family)),
     ...(proxyConsent
@@ -111,6 +114,13 @@ export async function toView(
             grantedAt: proxyConsent.grantedAt,
           },
         }
+      : {}),
+    ...(family.medicalInsuranceEnrolledOn
+      ? { medicalInsuranceEnrolledOn: family.medicalInsuranceEnrolledOn }
+      : {}),
+    ...(family.ruralPensionEnrolledOn ? { ruralPensionEnrolledOn: family.ruralPensionEnrolledOn } : {}),
+    ...(family.criticalIllnessCover
+      ? { criticalIllnessCover: coverView(family.criticalIllnessCover, today) }
       : {}),
     createdAt: family.createdAt,
   };

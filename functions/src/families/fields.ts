@@ -18,4 +18,6 @@ export const sealedFields = {
   doctorPhone: 'specialFamily.familyDoctor.phone',
   greenChannelPhone: 'specialFamily.greenChannel.phone',
   proxyContactName: 'specialFamily.proxyConsent.contactName',
+  /** 重大疾病综合商业保险 policy number (decision 0033): shown masked only. */
+  criticalIllnessPolicyNumber: 'specialFamily.criticalIllnessCover.policyNumber',
 } as const;

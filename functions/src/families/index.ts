@@ -3,6 +3,7 @@
  * functions/test/import-rules.test.ts). Anything not listed here is its own business.
  */
 export { createRecordAuditor } from './audit';
+export { coverView } from './critical-illness-cover';
 export {
   createFamilyEntities,
   createIdentityEntity,

@@ -1,3 +1,4 @@
+import { schoolStages } from '@hongjia/shared';
 import * as z from 'zod';
 import type { PiiCipher } from '../commons/pii';
 import type { SpecialFamilyItem } from './entities';
@@ -16,6 +17,8 @@ const Child = z.object({
   alive: z.boolean(),
   adopted: z.boolean(),
   adoptedOn: z.string().optional(),
+  schoolStage: z.enum(schoolStages).optional(),
+  universityAdmittedOn: z.string().optional(),
 });
 
 const FamilyFacts = z.object({
@@ -23,6 +26,9 @@ const FamilyFacts = z.object({
   childEventDate: z.string(),
   children: z.array(Child),
   birthDates: z.object({ mother: z.string().optional(), father: z.string().optional() }),
+  /** Enrolments the named policies test (decision 0033): special-family facts, so sealed with the rest. */
+  medicalInsuranceEnrolledOn: z.string().optional(),
+  ruralPensionEnrolledOn: z.string().optional(),
 });
 export type FamilyFacts = z.infer<typeof FamilyFacts>;
 export type FamilyChild = z.infer<typeof Child>;
@@ -43,11 +49,28 @@ export function sealFacts(cipher: PiiCipher, facts: FamilyFacts): Promise<string
 
 /** The facts a record holds, for sealing again after a change. */
 export function factsOf(
-  record: Pick<SpecialFamilyRecord, 'kind' | 'childEventDate' | 'children' | 'members'>,
+  record: Pick<
+    SpecialFamilyRecord,
+    | 'kind'
+    | 'childEventDate'
+    | 'children'
+    | 'members'
+    | 'medicalInsuranceEnrolledOn'
+    | 'ruralPensionEnrolledOn'
+  >,
 ): FamilyFacts {
   const birthDates: FamilyFacts['birthDates'] = {};
   for (const member of record.members) birthDates[member.role] = member.birthDate;
-  return { kind: record.kind, childEventDate: record.childEventDate, children: record.children, birthDates };
+  return {
+    kind: record.kind,
+    childEventDate: record.childEventDate,
+    children: record.children,
+    birthDates,
+    ...(record.medicalInsuranceEnrolledOn
+      ? { medicalInsuranceEnrolledOn: record.medicalInsuranceEnrolledOn }
+      : {}),
+    ...(record.ruralPensionEnrolledOn ? { ruralPensionEnrolledOn: record.ruralPensionEnrolledOn } : {}),
+  };
 }
 
 export async function openRecord(cipher: PiiCipher, item: SpecialFamilyItem): Promise<SpecialFamilyRecord> {
@@ -64,7 +87,15 @@ export async function openRecord(cipher: PiiCipher, item: SpecialFamilyItem): Pr
 
 /** The stored item of a record: its facts sealed, the members without their birth dates. */
 export async function sealRecord(cipher: PiiCipher, record: SpecialFamilyRecord): Promise<SpecialFamilyItem> {
-  const { kind: _kind, childEventDate: _event, children: _children, members, ...rest } = record;
+  const {
+    kind: _kind,
+    childEventDate: _event,
+    children: _children,
+    medicalInsuranceEnrolledOn: _insured,
+    ruralPensionEnrolledOn: _pension,
+    members,
+    ...rest
+  } = record;
   return {
     ...rest,
     members: members.map(({ birthDate: _birthDate, ...member }) => member),

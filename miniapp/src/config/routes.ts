@@ -24,6 +24,7 @@ export const routes = {
   specialViews: '/packages/family/pages/special-assistance/views',
   subsidies: '/packages/family/pages/subsidies/index',
   subsidyApply: '/packages/family/pages/subsidies/apply',
+  familyPolicies: '/packages/family/pages/family-policies/index',
   provider: '/packages/provider/pages/index',
   providerFiling: '/packages/provider/pages/filing',
   providerSlots: '/packages/provider/pages/slots',

@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { PolicyDefinition, policyKinds } from '../benefits/policies';
+import { amountBases, PolicyDefinition, policyKinds } from '../benefits/policies';
 import { CalendarDate } from '../phone';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute } from './contract';
+import { CriticalIllnessCoverView } from './special-families';
 
 /**
  * Family benefits (SPEC C3): policies are data (shared/src/benefits), one
@@ -38,6 +39,8 @@ export const MyBenefits = z.object({
   /** Which facts were used: a special family's record, or only the user's own identity. */
   basis: z.enum(['special_family', 'identity', 'none']),
   items: z.array(BenefitItem),
+  /** A special family's 重大疾病综合商业保险 cover, as staff recorded it (policy number masked). */
+  criticalIllnessCover: CriticalIllnessCoverView.optional(),
 });
 export type MyBenefits = z.infer<typeof MyBenefits>;
 
@@ -120,7 +123,33 @@ export const EnrolmentResult = z.object({
 export type EnrolmentResult = z.infer<typeof EnrolmentResult>;
 
 export const PolicyVersionView = PolicyDefinition;
-export const PolicyList = z.object({ items: z.array(PolicyVersionView) });
+
+/**
+ * One version of a policy as the public list shows it (decision 0033): who it
+ * is for, the amount and whether it was checked against an official text, the
+ * dates it applies between and the source note. The condition tree stays
+ * inside the engine; `audience` says it in words.
+ */
+export const PolicyListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  audience: z.string().describe('Who the policy is for, in plain Chinese'),
+  kind: z.enum(policyKinds),
+  amountYuan: z.number().nullable().describe('Per month, per year or once (kind); null: not entered yet'),
+  amountBasis: z.enum(amountBases),
+  amountConfirmed: z.boolean(),
+  sourceNote: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  inForce: z.boolean().describe('This is the version that applies today (Asia/Shanghai)'),
+});
+export type PolicyListItem = z.infer<typeof PolicyListItem>;
+export const PolicyList = z.object({
+  onDate: z.string(),
+  /** Every version of every policy, by policy id then effective date. */
+  items: z.array(PolicyListItem),
+});
+export type PolicyList = z.infer<typeof PolicyList>;
 
 /** A correction: a new version from `effectiveFrom`; the condition stays as in force unless given. */
 export const PolicyVersionRequest = z.object({
@@ -173,11 +202,13 @@ export const listPolicies = defineRoute({
   operationId: 'listPolicies',
   method: 'GET',
   path: '/v1/policies',
-  summary: '政策清单 Every version of every policy, with amounts and source notes',
+  summary: '政策清单 Every version of every policy: who it is for, amounts, dates, confirmed or not, source',
   tag: 'benefits',
-  access: 'signedIn',
+  access: 'public',
   owner: 'none',
   response: PolicyList,
+  // The same for everyone and changed only by an admin's new version: a short shared cache is safe.
+  cacheSeconds: 300,
 });
 
 export const addPolicyVersion = defineRoute({

@@ -95,6 +95,11 @@ export interface RouteContract<
    * `responseContentType` lists the types for the OpenAPI document.
    */
   responseFile?: { contentTypes: readonly string[] };
+  /**
+   * A public GET whose answer is the same for everyone: its 200 is sent with
+   * `Cache-Control: public, max-age=N` instead of `no-store` (the policy list).
+   */
+  cacheSeconds?: number;
 }
 
 /** What a `responseFile` route's service answers: the bytes (base64) and how to send them. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schoolStages } from '../benefits/policies';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute, ListQuery, pageOf } from './contract';
@@ -39,7 +40,44 @@ export const FamilyChildInput = z.object({
   alive: z.boolean(),
   adopted: z.boolean().default(false),
   adoptedOn: CalendarDate.optional(),
+  /** 阳光助学: the stage the child studies at, checked by staff against a 在读证明 (decision 0033). */
+  schoolStage: z
+    .enum(schoolStages, { error: '在读学段应为 preschool、compulsory、high_school 或 university' })
+    .optional(),
+  /** 优秀女孩成才奖: the admission date on the 录取通知书. */
+  universityAdmittedOn: CalendarDate.optional(),
 });
+
+/**
+ * 重大疾病综合商业保险 cover bought for the family (decision 0033). The policy
+ * number is sealed at rest and shown masked (to staff and to the family).
+ */
+export const CriticalIllnessCoverInput = z
+  .object({
+    insurer: z.string().trim().min(2, '请填写承保公司').max(60),
+    policyNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{6,40}$/, '保单号应为 6–40 位字母、数字或连字符'),
+    from: CalendarDate,
+    to: CalendarDate,
+  })
+  .refine((c) => c.to >= c.from, { path: ['to'], message: '保险止期不能早于起期' });
+export const CriticalIllnessCoverView = z.object({
+  insurer: z.string(),
+  policyNumberMasked: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The period includes today (Asia/Shanghai). */
+  current: z.boolean(),
+});
+export type CriticalIllnessCoverView = z.infer<typeof CriticalIllnessCoverView>;
+
+/** Facts the named policies need, recorded by staff from the family's 参保凭证 (decision 0033). */
+const enrolmentFacts = {
+  medicalInsuranceEnrolledOn: CalendarDate.describe('城乡居民医保 enrolled since (医疗保险补助)'),
+  ruralPensionEnrolledOn: CalendarDate.describe('城乡居民养老保险 enrolled since (新农保补助)'),
+};
 
 export const ContactPersonInput = z.object({
   name: PersonName,
@@ -70,6 +108,9 @@ export const SpecialFamilyRequest = z
     familyDoctor: FamilyDoctorInput.optional(),
     /** SPEC names it greenChannelHospital: the hospital of the family's medical green channel. */
     greenChannelHospital: GreenChannelInput.optional(),
+    medicalInsuranceEnrolledOn: enrolmentFacts.medicalInsuranceEnrolledOn.optional(),
+    ruralPensionEnrolledOn: enrolmentFacts.ruralPensionEnrolledOn.optional(),
+    criticalIllnessCover: CriticalIllnessCoverInput.optional(),
   })
   .refine((f) => new Set(f.members.map((m) => m.role)).size === f.members.length, {
     path: ['members'],
@@ -96,6 +137,9 @@ export const SpecialFamilyUpdate = z.object({
   contactPerson: ContactPersonInput.nullable().optional(),
   familyDoctor: FamilyDoctorInput.nullable().optional(),
   greenChannelHospital: GreenChannelInput.nullable().optional(),
+  medicalInsuranceEnrolledOn: enrolmentFacts.medicalInsuranceEnrolledOn.nullable().optional(),
+  ruralPensionEnrolledOn: enrolmentFacts.ruralPensionEnrolledOn.nullable().optional(),
+  criticalIllnessCover: CriticalIllnessCoverInput.nullable().optional(),
 });
 export type SpecialFamilyUpdate = z.infer<typeof SpecialFamilyUpdate>;
 
@@ -151,6 +195,9 @@ export const SpecialFamilyView = SpecialFamilySummary.extend({
       grantedAt: z.iso.datetime(),
     })
     .optional(),
+  medicalInsuranceEnrolledOn: z.string().optional(),
+  ruralPensionEnrolledOn: z.string().optional(),
+  criticalIllnessCover: CriticalIllnessCoverView.optional(),
   createdAt: z.iso.datetime(),
 });
 export type SpecialFamilyView = z.infer<typeof SpecialFamilyView>;
@@ -173,6 +220,9 @@ const CoverageFigures = z.object({
   greenChannelShare: z.number(),
   /** Families with all three (三个全覆盖). */
   fullyCovered: z.number().int(),
+  /** Families with a 重大疾病综合商业保险 cover in force today (not part of 三个全覆盖). */
+  withCriticalIllnessCover: z.number().int(),
+  criticalIllnessCoverShare: z.number(),
 });
 
 const LackingFamily = z.object({ id: z.string(), district: DistrictCodeSchema, label: z.string() });
@@ -184,6 +234,8 @@ export const CoverageResponse = CoverageFigures.extend({
     contactPerson: z.array(LackingFamily),
     familyDoctor: z.array(LackingFamily),
     greenChannel: z.array(LackingFamily),
+    /** No cover, or the cover's period does not include today. */
+    criticalIllnessCover: z.array(LackingFamily),
   }),
 });
 export type CoverageResponse = z.infer<typeof CoverageResponse>;
@@ -274,7 +326,8 @@ export const specialFamilyCoverage = defineRoute({
   operationId: 'specialFamilyCoverage',
   method: 'GET',
   path: '/v1/staff/special-families/coverage',
-  summary: '三个全覆盖 Contact person, family doctor, green channel: counts, shares, families lacking each',
+  summary:
+    '三个全覆盖 Contact person, family doctor, green channel (and 重大疾病保险 cover): counts, shares, families lacking each',
   tag: 'special-families',
   access: ['staff'],
   owner: 'districtScope',

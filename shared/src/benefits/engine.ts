@@ -10,7 +10,7 @@
 import { daysBetween } from '../calendar/days';
 import { ageInMonths } from '../childcare/age-classes';
 import { ageInYears } from '../identity/id-number';
-import type { Condition, ConditionLeaf, FactKey, LeafValue, PolicyDefinition } from './policies';
+import type { Condition, ConditionLeaf, FactKey, LeafValue, PolicyDefinition, SchoolStage } from './policies';
 
 export type FamilyKind = 'bereaved' | 'disabled' | 'none';
 export type HukouType = 'urban' | 'rural';
@@ -23,6 +23,10 @@ export interface ChildFacts {
   adopted: boolean;
   /** Date of adoption; for an adopted child without it the birth date is used. */
   adoptedOn?: string;
+  /** The stage the child is studying at (阳光助学), as last recorded by staff. */
+  schoolStage?: SchoolStage;
+  /** Date the child was admitted to university (优秀女孩成才奖: within a year of it). */
+  universityAdmittedOn?: string;
 }
 
 export interface FamilyFacts {
@@ -38,6 +42,10 @@ export interface FamilyFacts {
   childEventDate?: string;
   motherRetiredOn?: string;
   fatherRetiredOn?: string;
+  /** Since when the members are insured by 城乡居民基本医疗保险 (医疗保险补助). */
+  medicalInsuranceEnrolledOn?: string;
+  /** Since when a member takes part in 城乡居民养老保险 (新农保补助). */
+  ruralPensionEnrolledOn?: string;
 }
 
 export interface PolicyEvaluation {
@@ -206,6 +214,45 @@ function youngestLivingChild(
     .sort((a, b) => b.birthDate.localeCompare(a.birthDate))[0];
 }
 
+const schoolStageNames: Record<string, string> = {
+  preschool: '学前教育',
+  compulsory: '义务教育（小学、初中）',
+  high_school: '高中阶段（含中职）',
+  university: '大学（普通高校本专科）',
+};
+const stageOrder: readonly SchoolStage[] = ['preschool', 'compulsory', 'high_school', 'university'];
+
+/** The highest stage a living child of the family studies at, when any is recorded. */
+function highestSchoolStage(facts: FamilyFacts): SchoolStage | undefined {
+  const stages = (facts.children ?? []).flatMap((c) => (c.alive && c.schoolStage ? [c.schoolStage] : []));
+  return stages.sort((a, b) => stageOrder.indexOf(b) - stageOrder.indexOf(a))[0];
+}
+
+/** A living daughter admitted to university on or before `onDate`, less than a year ago. */
+function admittedDaughter(facts: FamilyFacts, onDate: string): string | undefined {
+  return (facts.children ?? [])
+    .flatMap((c) => (c.alive && c.sex === 'F' && c.universityAdmittedOn ? [c.universityAdmittedOn] : []))
+    .filter((on) => on <= onDate && onDate < dateTurningAge(on, 1))
+    .sort()
+    .reverse()[0];
+}
+
+/** A yes/no fact that holds from a recorded date on (an enrolment): says the date either way. */
+function sinceSpec(title: string, since: (facts: FamilyFacts) => string | undefined): FactSpec {
+  return {
+    value: (facts, onDate) => {
+      const on = since(facts);
+      return on !== undefined && on <= onDate;
+    },
+    explain(_leaf, _value, pass, facts) {
+      const on = since(facts);
+      if (pass) return `已参加${title}（${on} 起）`;
+      if (on !== undefined) return `参加${title}自 ${on} 起，届时可享受`;
+      return `未登记参加${title}；参保后可携参保凭证到所在县区卫生健康委员会登记`;
+    },
+  };
+}
+
 const factSpecs: Record<FactKey, FactSpec> = {
   familyKind: enumSpec('家庭类别', familyKindNames, (f) => f.familyKind),
   hukouType: enumSpec('户籍', hukouNames, (f) => f.hukouType),
@@ -259,6 +306,33 @@ const factSpecs: Record<FactKey, FactSpec> = {
       return `没有未满${years}的子女（最小的孩子 ${value} 个月）`;
     },
   },
+  schoolChildStage: {
+    value: (facts) => highestSchoolStage(facts),
+    explain(leaf, value, pass) {
+      if (value === undefined)
+        return '未登记子女在读学段；子女入学后可携在读证明到所在县区卫生健康委员会登记';
+      const actual = schoolStageNames[String(value)] ?? String(value);
+      if (pass) return `子女在读：${actual}`;
+      return `此项政策适用于就读${expectedNames(leaf, schoolStageNames)}的子女，登记的子女在读${actual}`;
+    },
+  },
+  daughterAdmittedToUniversity: {
+    value: (facts, onDate) => admittedDaughter(facts, onDate) !== undefined,
+    explain(_leaf, _value, pass, facts, onDate) {
+      const admitted = admittedDaughter(facts, onDate);
+      if (pass) return `女儿已考入大学（${admitted} 录取），录取一年内可享受`;
+      const dates = (facts.children ?? []).flatMap((c) =>
+        c.alive && c.sex === 'F' && c.universityAdmittedOn ? [c.universityAdmittedOn] : [],
+      );
+      const later = dates.filter((on) => on > onDate).sort()[0];
+      if (later !== undefined) return `女儿 ${later} 录取，届时可享受`;
+      const earlier = dates.sort().reverse()[0];
+      if (earlier !== undefined) return `女儿 ${earlier} 录取，已超过录取后一年的申领期限`;
+      return '未登记女儿考入大学；收到录取通知书后可携通知书到所在县区卫生健康委员会登记';
+    },
+  },
+  medicalInsuranceEnrolled: sinceSpec('城乡居民基本医疗保险', (f) => f.medicalInsuranceEnrolledOn),
+  ruralPensionEnrolled: sinceSpec('城乡居民养老保险（新农保）', (f) => f.ruralPensionEnrolledOn),
 };
 
 function evaluateCondition(condition: Condition, facts: FamilyFacts, onDate: string): Outcome {

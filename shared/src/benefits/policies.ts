@@ -22,6 +22,11 @@ export const factKeys = [
   'childrenSinceEvent',
   'anyParentRetired',
   'youngestChildAgeMonths',
+  // Facts of the named policies (decision 0033): recorded by staff on the family's record.
+  'schoolChildStage',
+  'daughterAdmittedToUniversity',
+  'medicalInsuranceEnrolled',
+  'ruralPensionEnrolled',
 ] as const;
 export type FactKey = (typeof factKeys)[number];
 
@@ -81,6 +86,11 @@ export const PolicyDefinition = z
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable(),
     condition: ConditionSchema,
+    /**
+     * Who the policy is for, in plain Chinese (GET /v1/policies). Optional so versions stored
+     * before it existed still parse; the list fills it from the shipped version.
+     */
+    audience: z.string().min(1).max(200).optional(),
     /** Numbers a specific calculator needs besides the amount (e.g. 育儿补贴 untilAgeMonths). */
     parameters: z.record(z.string(), z.number()).optional(),
   })
@@ -102,10 +112,129 @@ const specialAssistanceCommon: Condition[] = [
   { fact: 'childrenSinceEvent', eq: 0 },
 ];
 
+/** School stages a child's record can carry (阳光助学). */
+export const schoolStages = ['preschool', 'compulsory', 'high_school', 'university'] as const;
+export type SchoolStage = (typeof schoolStages)[number];
+
+const namedPlanPolicyNote =
+  '南昌市 2021 年人口和计划生育工作方案列出此项，发放标准与起始日期尚未核对江西省、南昌市原文';
+
+/**
+ * Families the plan's named policies call 计生家庭: a special family (失独/伤残),
+ * or a rural family with one child or two daughters (the 奖励扶助 families).
+ */
+const planFamily: Condition = {
+  any: [
+    { fact: 'familyKind', in: ['bereaved', 'disabled'] },
+    {
+      all: [
+        { fact: 'hukouType', eq: 'rural' },
+        { fact: 'childrenProfile', in: ['one_child', 'two_daughters'] },
+      ],
+    },
+  ],
+};
+
+/** The rural 计生 families (奖励扶助's household rule). */
+const ruralPlanFamily: Condition[] = [
+  { fact: 'hukouType', eq: 'rural' },
+  { fact: 'childrenProfile', in: ['one_child', 'two_daughters'] },
+];
+
+/**
+ * The five policies the city's 2021 work plan names besides the four above
+ * (decision 0033). Every amount and start date is unconfirmed: the plan names
+ * them, no public Jiangxi / Nanchang text we could read gives the figures.
+ */
+export const namedPlanPolicies: PolicyDefinition[] = [
+  {
+    id: 'sunshine-schooling-aid',
+    name: '计划生育家庭子女阳光助学',
+    audience: '计划生育特殊家庭或农村独生子女、双女家庭中就读高中（含中职）或大学的子女',
+    kind: 'yearly',
+    amountYuan: null,
+    amountBasis: 'per_child',
+    amountConfirmed: false,
+    sourceNote: `${namedPlanPolicyNote}；按学段（高中、大学）分档的每生每年标准待录入；${confirmWithProvince}。`,
+    effectiveFrom: '2021-01-01',
+    effectiveTo: null,
+    condition: { all: [planFamily, { fact: 'schoolChildStage', in: ['high_school', 'university'] }] },
+  },
+  {
+    id: 'free-health-check',
+    name: '计划生育特殊家庭成员免费体检',
+    audience: '计划生育特殊家庭（失独、伤残）的夫妻，每年一次',
+    kind: 'yearly',
+    amountYuan: null,
+    amountBasis: 'per_person',
+    amountConfirmed: false,
+    sourceNote: `${namedPlanPolicyNote}；为每年一次的免费体检服务，不发放现金，体检项目与定点医院待录入；${confirmWithProvince}。`,
+    effectiveFrom: '2021-01-01',
+    effectiveTo: null,
+    condition: { fact: 'familyKind', in: ['bereaved', 'disabled'] },
+  },
+  {
+    id: 'medical-insurance-aid',
+    name: '计划生育特殊家庭医疗保险补助',
+    audience: '已参加城乡居民基本医疗保险的计划生育特殊家庭夫妻',
+    kind: 'yearly',
+    amountYuan: null,
+    amountBasis: 'per_person',
+    amountConfirmed: false,
+    sourceNote: `${namedPlanPolicyNote}；个人缴费部分的补助标准待录入；${confirmWithProvince}。`,
+    effectiveFrom: '2021-01-01',
+    effectiveTo: null,
+    condition: {
+      all: [
+        { fact: 'familyKind', in: ['bereaved', 'disabled'] },
+        { fact: 'medicalInsuranceEnrolled', eq: true },
+      ],
+    },
+  },
+  {
+    id: 'rural-pension-top-up',
+    name: '农村计划生育家庭增加和提前享受新农保补助',
+    audience: '参加城乡居民养老保险、只生育一个子女或两个女孩、一方年满 55 周岁的农村户籍夫妻',
+    kind: 'monthly',
+    amountYuan: null,
+    amountBasis: 'per_person',
+    amountConfirmed: false,
+    sourceNote: `${namedPlanPolicyNote}；提前享受的年龄（此处按 55 周岁）与每月增发标准均待核实；${confirmWithProvince}。`,
+    effectiveFrom: '2021-01-01',
+    effectiveTo: null,
+    condition: {
+      all: [
+        ...ruralPlanFamily,
+        { fact: 'ruralPensionEnrolled', eq: true },
+        {
+          any: [
+            { fact: 'fatherAge', gte: 55 },
+            { fact: 'motherAge', gte: 55 },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: 'outstanding-girl-award',
+    name: '计划生育家庭优秀女孩成才奖',
+    audience: '农村独生子女、双女家庭中当年考入大学（普通高校本专科）的女孩',
+    kind: 'one_time',
+    amountYuan: null,
+    amountBasis: 'per_child',
+    amountConfirmed: false,
+    sourceNote: `${namedPlanPolicyNote}；奖励金额待录入，录取当年内（录取之日起一年）可享受；${confirmWithProvince}。`,
+    effectiveFrom: '2021-01-01',
+    effectiveTo: null,
+    condition: { all: [...ruralPlanFamily, { fact: 'daughterAdmittedToUniversity', eq: true }] },
+  },
+];
+
 export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'special-assistance-bereaved',
     name: '计划生育家庭特别扶助（独生子女死亡家庭）',
+    audience: '独生子女死亡、未再生育或收养子女、女方年满 49 周岁的夫妻',
     kind: 'monthly',
     amountYuan: 720,
     amountBasis: 'per_person',
@@ -124,6 +253,7 @@ export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'special-assistance-disabled',
     name: '计划生育家庭特别扶助（独生子女伤残家庭）',
+    audience: '独生子女三级以上残疾、未再生育或收养子女、女方年满 49 周岁的夫妻',
     kind: 'monthly',
     amountYuan: 590,
     amountBasis: 'per_person',
@@ -136,6 +266,7 @@ export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'rural-family-reward',
     name: '农村部分计划生育家庭奖励扶助',
+    audience: '只生育一个子女或两个女孩、年满 60 周岁的农村户籍夫妻',
     kind: 'yearly',
     amountYuan: 960,
     amountBasis: 'per_person',
@@ -159,6 +290,7 @@ export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'urban-only-child-parent-reward',
     name: '城镇独生子女父母奖励',
+    audience: '只生育一个子女、已退休的城镇户籍父母',
     kind: 'one_time',
     amountYuan: null,
     amountBasis: 'per_person',
@@ -177,6 +309,7 @@ export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'one-time-consolation',
     name: '计划生育特殊家庭一次性扶慰金',
+    audience: '独生子女死亡、未再生育或收养子女的家庭',
     kind: 'one_time',
     amountYuan: null,
     amountBasis: 'per_family',
@@ -195,6 +328,7 @@ export const seedPolicies: PolicyDefinition[] = [
   {
     id: 'childcare-subsidy',
     name: '育儿补贴',
+    audience: '3 周岁以下婴幼儿（按孩子申领）',
     kind: 'yearly',
     amountYuan: 3600,
     amountBasis: 'per_child',
@@ -206,4 +340,5 @@ export const seedPolicies: PolicyDefinition[] = [
     condition: { fact: 'youngestChildAgeMonths', lt: 36 },
     parameters: { untilAgeMonths: 36 },
   },
+  ...namedPlanPolicies,
 ];

@@ -1,7 +1,7 @@
 import type { Service } from '../../components/ServiceCard';
 import { routes } from '../../config/routes';
 
-/** The four services of the home page; each opens its page in the family subpackage. */
+/** The services of the home page; each opens its page in the family subpackage. */
 export const services: Service[] = [
   {
     key: 'registration',
@@ -30,5 +30,12 @@ export const services: Service[] = [
     glyph: '扶',
     description: '查看扶助政策，申请生活和就医帮助',
     url: routes.specialAssistance,
+  },
+  {
+    key: 'family-policies',
+    name: '生育支持政策',
+    glyph: '策',
+    description: '生育保险、产假育儿假、育儿补贴和托育',
+    url: routes.familyPolicies,
   },
 ];

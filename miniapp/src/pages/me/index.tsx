@@ -179,9 +179,18 @@ function FamilyEntries({ identity }: { identity: IdentityView | null | undefined
           特殊家庭帮扶
         </View>
       ) : (
-        <View className="link" onClick={go(routes.subsidies)} {...button('育儿补贴', 'me-subsidies')}>
-          育儿补贴
-        </View>
+        <>
+          <View className="link" onClick={go(routes.subsidies)} {...button('育儿补贴', 'me-subsidies')}>
+            育儿补贴
+          </View>
+          <View
+            className="link"
+            onClick={go(routes.familyPolicies)}
+            {...button('生育支持政策', 'me-family-policies')}
+          >
+            生育支持政策
+          </View>
+        </>
       )}
     </>
   );

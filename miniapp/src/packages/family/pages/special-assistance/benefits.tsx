@@ -75,6 +75,20 @@ export default function Benefits() {
           <Text className="muted">符合条件的，工作人员会主动为您办理，不用您提出申请。</Text>
         </View>
       ) : null}
+      {answer?.criticalIllnessCover ? (
+        <View className="section" id="benefits-insurance">
+          <Text className="title">重大疾病综合商业保险</Text>
+          <Text className="text">
+            {answer.criticalIllnessCover.insurer}承保，保单号 {answer.criticalIllnessCover.policyNumberMasked}
+          </Text>
+          <Text className="text">
+            保险期间：{spokenDate(answer.criticalIllnessCover.from)}至
+            {spokenDate(answer.criticalIllnessCover.to)}
+            {answer.criticalIllnessCover.current ? '（保障中）' : '（不在保险期间内）'}
+          </Text>
+          <Text className="muted">需要理赔时，可联系您家的联系人协助办理。</Text>
+        </View>
+      ) : null}
       <View role="list" aria-label="扶助政策" id="benefits-list">
         {cards.map((card) => (
           <BenefitCard key={card.policyId} card={card} />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '生育支持政策' });
