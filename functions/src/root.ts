@@ -47,6 +47,7 @@ import {
 import { createServicePointEntity } from './service-points/entities';
 import { createSubsidyEntity } from './subsidies/entity';
 import { createUploadEntity } from './uploads/entity';
+import { createVolunteerEntities } from './volunteers/entities';
 
 /**
  * The composition root (decision 0024): every entity, the guards, the access check,
@@ -121,6 +122,7 @@ export function createRoot(wiring: RootWiring) {
     subsidies: () => createSubsidyEntity(client, table),
     benefits: () => createBenefitEntities(client, table),
     assistance: () => createAssistanceEntities(client, table),
+    volunteers: () => createVolunteerEntities(client, table),
     monitoring: () => createMonitoringEntities(client, table),
     notifications: () => createNotificationEntity(client, table),
     consents: () => createConsentEntity(client, table),

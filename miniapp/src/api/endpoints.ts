@@ -111,4 +111,13 @@ export const api: Endpoints<keyof Api> = {
     idempotent: true,
   },
   monitoringReport: { method: 'GET', path: '/v1/staff/monitoring/reports' },
+  registerVolunteerOrganisation: {
+    method: 'POST',
+    path: '/v1/staff/volunteer-organisations',
+    idempotent: true,
+  },
+  staffVolunteerOrganisations: { method: 'GET', path: '/v1/staff/volunteer-organisations' },
+  assignAssistanceRequest: { method: 'POST', path: '/v1/staff/assistance/requests/{id}/assignment' },
+  volunteerAssignments: { method: 'GET', path: '/v1/volunteer/assignments' },
+  recordVolunteerEvent: { method: 'POST', path: '/v1/volunteer/assignments/{id}/events' },
 };
