@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAssistanceEntities } from './assistance/entities';
+import { createVolunteerEntities } from './assistance/volunteers/entities';
 import { createBenefitEntities } from './benefits/entities';
 import { createBundleEntity, createOutboxEntity } from './birth-bundles/entities';
 import { createCertificateEntity } from './certificates/entity';
@@ -47,7 +48,6 @@ import {
 import { createServicePointEntity } from './service-points/entities';
 import { createSubsidyEntity } from './subsidies/entity';
 import { createUploadEntity } from './uploads/entity';
-import { createVolunteerEntities } from './volunteers/entities';
 
 /**
  * The composition root (decision 0024): every entity, the guards, the access check,

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createVolunteerServices } from '@hongjia/functions/assistance/volunteers/routes';
 import { userIdForOpenid } from '@hongjia/functions/commons/users';
 import { createNotificationEntity } from '@hongjia/functions/notifications/entity';
 import { createOutboxNotifier } from '@hongjia/functions/notifications/notifier';
 import { createRoot } from '@hongjia/functions/root';
-import { createVolunteerServices } from '@hongjia/functions/volunteers/routes';
 import { creditCodeCheckCharacter } from '@hongjia/shared';
 
 /** The demo social organisation's account: `dev:volunteer-1` signs in as it (decision 0035). */

@@ -1,11 +1,11 @@
 import type { Foundation } from '../commons/foundation';
 import { createMembershipLookup, createRecordAuditor, type FamilyEntities, openRecord } from '../families';
 import type { Notifier } from '../notifications';
-import type { VolunteerEntities } from '../volunteers/entities';
 import type { AssistanceEntities } from './entities';
 import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
+import type { VolunteerEntities } from './volunteers/entities';
 
 /** What help requests take from the composition root (functions/src/root.ts). */
 export interface AssistanceDeps extends Pick<Foundation, 'access' | 'users' | 'audit' | 'cipher'> {

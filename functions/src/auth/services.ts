@@ -1,8 +1,8 @@
+import { organisationIdOf, type VolunteerEntities } from '../assistance';
 import { envNames, getStringFromEnv } from '../commons/env';
 import type { Foundation } from '../commons/foundation';
 import { readWechatSecret } from '../commons/secrets';
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
-import { organisationIdOf, type VolunteerEntities } from '../volunteers/entities';
 import { createAuthService } from './service';
 import { createDevWechatAuth, createRealWechatAuth, type WechatAuth } from './wechat';
 

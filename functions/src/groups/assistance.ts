@@ -1,7 +1,7 @@
 import { createAssistanceRoutes } from '../assistance/routes';
+import { createVolunteerRoutes } from '../assistance/volunteers/routes';
 import { piiResponseSealer } from '../commons/pii';
 import { rootFromEnv, serve } from '../root';
-import { createVolunteerRoutes } from '../volunteers/routes';
 
 const root = rootFromEnv();
 

@@ -3,8 +3,7 @@ import { agenciesFromEnv, type BundleEntity, type OutboxEntity } from '../birth-
 import { logger } from '../commons/logger';
 import type { UserEntity } from '../commons/users';
 import { type NotificationEntity, type Notifier, pushOutboxDepsFromEnv } from '../notifications';
-import { createSubsidyRecords } from '../subsidies';
-import { createSubsidyServices, type SubsidiesDeps } from '../subsidies/services';
+import { createSubsidyRecords, createSubsidyServices, type SubsidiesDeps } from '../subsidies';
 import type { BundleOutboxDeps } from './bundle-outbox';
 import type { ScheduledWorkDeps } from './scheduled';
 import { subsidyFilerOver } from './subsidy-filer';

@@ -1,7 +1,7 @@
 import { AgencyError } from '../birth-bundles';
 import { AppError } from '../commons/errors';
 import { operationIdOf } from '../commons/ids';
-import type { SubsidyApplication } from '../subsidies/application';
+import type { SubsidyApplication } from '../subsidies';
 import type { SubsidyFiler } from './bundle-outbox';
 
 /** Answers that another attempt cannot change (the family must act, or staff). */

@@ -47,9 +47,7 @@ export const VolunteerOrganisationView = z.object({
   id: z.string(),
   name: z.string(),
   creditCode: z.string(),
-  contactName: z.string(),
-  /** Masked for staff lists (138****0001). */
-  contactPhoneMasked: z.string(),
+  /** The contact person stays on the record (sealed): staff assigning need the name and districts. */
   districts: z.array(DistrictCodeSchema),
   registeredAt: z.iso.datetime(),
 });

@@ -12,21 +12,21 @@ import {
   volunteerCategories,
 } from '@hongjia/shared';
 import type { z } from 'zod';
-import type { AssistanceRequestItem } from '../assistance/entities';
-import { type AssistanceRecords, eventCountOf, staleVersion } from '../assistance/records';
-import { applyEvent, isOverdue } from '../assistance/rules';
-import { sealedFields } from '../assistance/views';
-import { type AccessChecks, covers } from '../commons/access';
-import type { AuditTrail } from '../commons/audit';
-import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../commons/errors';
-import { isConditionFailure } from '../commons/guards';
-import { newId } from '../commons/ids';
-import { createOnce } from '../commons/once';
-import type { PiiCipher } from '../commons/pii';
-import type { UserStore } from '../commons/users';
-import type { SpecialFamilyRecord } from '../families';
-import { sealedFields as familyFields } from '../families';
+import { type AccessChecks, covers } from '../../commons/access';
+import type { AuditTrail } from '../../commons/audit';
+import { decodeCursor, encodeCursor } from '../../commons/cursor';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../commons/errors';
+import { isConditionFailure } from '../../commons/guards';
+import { newId } from '../../commons/ids';
+import { createOnce } from '../../commons/once';
+import type { PiiCipher } from '../../commons/pii';
+import type { UserStore } from '../../commons/users';
+import type { SpecialFamilyRecord } from '../../families';
+import { sealedFields as familyFields } from '../../families';
+import type { AssistanceRequestItem } from '../entities';
+import { type AssistanceRecords, eventCountOf, staleVersion } from '../records';
+import { applyEvent, isOverdue } from '../rules';
+import { sealedFields } from '../views';
 import type { VolunteerEntities, VolunteerOrganisationItem } from './entities';
 
 export interface VolunteerServiceDeps {
@@ -64,13 +64,10 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
   const { entities, records } = deps;
 
   const toOrganisationView = async (org: VolunteerOrganisationItem): Promise<VolunteerOrganisationView> => {
-    const cipher = await deps.cipher();
     return {
       id: org.orgId,
       name: org.name,
       creditCode: org.creditCode,
-      contactName: await cipher.open(org.contactNameSealed, sealedFields.organisationContactName),
-      contactPhoneMasked: org.contactPhoneMasked,
       districts: [...org.districts].sort() as DistrictCode[],
       registeredAt: org.registeredAt,
     };

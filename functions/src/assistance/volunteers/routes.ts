@@ -1,9 +1,9 @@
 import * as api from '@hongjia/shared/api/routes';
-import { createAssistanceRecords } from '../assistance/records';
-import type { AssistanceDeps } from '../assistance/services';
-import { implement, type RouteImplementation } from '../commons/router';
-import { type ConsentEntity, consentGivenAt } from '../consents/consents';
-import { openRecord } from '../families';
+import { implement, type RouteImplementation } from '../../commons/router';
+import { type ConsentEntity, consentGivenAt } from '../../consents';
+import { openRecord } from '../../families';
+import { createAssistanceRecords } from '../records';
+import type { AssistanceDeps } from '../services';
 import type { VolunteerEntities } from './entities';
 import { createVolunteerService } from './service';
 
