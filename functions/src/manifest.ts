@@ -328,6 +328,12 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.staffAssistanceRequests,
       api.recordAssistanceEvent,
       api.assistanceRequestEvents,
+      // 社会组织 (decision 0035): registration, assignment, the organisation's side.
+      api.registerVolunteerOrganisation,
+      api.staffVolunteerOrganisations,
+      api.assignAssistanceRequest,
+      api.volunteerAssignments,
+      api.recordVolunteerEvent,
     ],
     access: {
       rateLimitKey: true,
@@ -380,7 +386,10 @@ export const functionGroups: readonly FunctionGroup[] = [
       mainTable: 'RW',
       accessTable: 'RO',
       wechatSecret: 'push',
-      pii: ['birthBundle'],
+      // 育儿补贴 filed from a bundle (decision 0035): seals the application, hashes the child's
+      // ID number for its guard, and opens a conflict's evidence when another applicant holds it.
+      pii: ['birthBundle', 'subsidy', 'conflict'],
+      piiLookup: ['id-number'],
     },
     schedule: { everyMinutes: 1 },
   },

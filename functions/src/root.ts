@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAssistanceEntities } from './assistance/entities';
+import { createVolunteerEntities } from './assistance/volunteers/entities';
 import { createBenefitEntities } from './benefits/entities';
 import { createBundleEntity, createOutboxEntity } from './birth-bundles/entities';
 import { createCertificateEntity } from './certificates/entity';
@@ -124,6 +125,7 @@ export function createRoot(wiring: RootWiring) {
     subsidies: () => createSubsidyEntity(client, table),
     benefits: () => createBenefitEntities(client, table),
     assistance: () => createAssistanceEntities(client, table),
+    volunteers: () => createVolunteerEntities(client, table),
     monitoring: () => createMonitoringEntities(client, table),
     notifications: () => createNotificationEntity(client, table),
     consents: () => createConsentEntity(client, table),

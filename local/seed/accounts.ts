@@ -23,6 +23,8 @@ export function seedAccounts(): NewUser[] {
     ...staff,
     { openid: 'staff-city', roles: ['staff'], cityWide: true, displayName: '南昌市卫生健康委员会' },
     { openid: 'admin', roles: ['admin'], cityWide: true, displayName: '系统管理员' },
+    // A social organisation's account (local/seed/volunteers.ts registers its organisation).
+    { openid: 'volunteer-1', roles: ['volunteer'], displayName: '东湖区红心志愿服务协会' },
     ...providers,
     ...Array.from({ length: seedFamilyCount }, (_, index) => ({
       openid: familyOpenid(index),

@@ -21,6 +21,7 @@ import { seedServicePoints } from './service-points';
 import { seedSpecialFamilies } from './special-families';
 import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
+import { seedVolunteers } from './volunteers';
 
 /**
  * Bump when the demo city changes shape; a data dir seeded by an older version
@@ -31,7 +32,7 @@ import { seedTerminals } from './terminals';
  * 0019); older requests still read, and move their list on their next event.
  * 9: a year of population-monitoring imports per district (issue 11).
  */
-export const seedVersion = 9;
+export const seedVersion = 10;
 const marker = { pk: 'seed#meta', sk: 'seed#meta' };
 
 /** Stable ids, so the same demo city has the same ids on every machine. */
@@ -121,6 +122,9 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
     createOutboxNotifier(createNotificationEntity(documentClient, table)),
     now,
   );
+
+  // After the accounts: the demo social organisation's account (dev:volunteer-1), decision 0035.
+  await seedVolunteers(documentClient, table, now);
 
   const monitoring =
     monitoringBirths > 0 ? await seedMonitoring(now, monitoringBirths) : { rows: 0, registrations: 0 };

@@ -70,6 +70,8 @@ export default defineAppConfig({
         'pages/operators',
       ],
     },
+    // 社会组织 (decision 0035): the organisation's one page, its own small subpackage.
+    { root: 'packages/volunteer', pages: ['pages/index'] },
   ],
   // The family subpackage holds the services most users tap next (and, with zod for its forms,
   // ≈ 0.7 MB): WeChat fetches it in the background once 首页 shows (decision 0027).

@@ -25,8 +25,21 @@ let family: Awaited<ReturnType<typeof signIn>>;
 let serial = 0;
 /** Imported after the runtime set the environment: the functions' logger reads its level on import. */
 let drainBundleOutbox: typeof import('@hongjia/functions/workers/bundle-outbox').drainBundleOutbox;
+/** The 育儿补贴 item's adapter over the real application (as the scheduled worker wires it). */
+let fileSubsidy: import('@hongjia/functions/workers/bundle-outbox').SubsidyFiler;
+let subsidyRecords: import('@hongjia/functions/subsidies/records').SubsidyRecords;
 
-const kinds = ['household_registration', 'medical_insurance', 'social_security_card', 'vaccination_record'];
+/** A bundle without the guardian's 育儿补贴 consent: the other eight items, in agency order. */
+const kinds = [
+  'household_registration',
+  'medical_insurance',
+  'social_security_card',
+  'vaccination_record',
+  'birth_certificate',
+  'vaccination_certificate',
+  'maternity_allowance',
+  'maternity_medical',
+];
 interface View {
   id: string;
   createdAt: string;
@@ -51,6 +64,14 @@ beforeAll(async () => {
   ({ drainBundleOutbox } = await import('@hongjia/functions/workers/bundle-outbox'));
   client = DynamoDBDocumentClient.from(localDynamoClient(runtime.dynamoEndpoint));
   const table = process.env.TABLE_NAME as string;
+  const { createRoot } = await import('@hongjia/functions/root');
+  const { createSubsidyServices } = await import('@hongjia/functions/subsidies/services');
+  const { subsidyFilerOver } = await import('@hongjia/functions/workers/subsidy-filer');
+  const subsidies = createSubsidyServices(
+    createRoot({ client, table, notifier: { notify: async () => {} } }),
+  );
+  subsidyRecords = subsidies.records;
+  fileSubsidy = subsidyFilerOver(subsidies.application);
   outbox = createOutboxEntity(client, table);
   submissions = createAgencySubmissionEntity(client, table);
   family = await signIn(runtime, 'bundle-family-1');
@@ -92,6 +113,7 @@ function worker(options: Parameters<typeof createLocalAgencies>[1] = {}) {
     bundles: createBundleEntity(client, table),
     outbox,
     agencies: createLocalAgencies(submissions, options),
+    fileSubsidy,
     random: () => 0.5,
   };
   return (now: Date) => drainBundleOutbox(deps, now);
@@ -128,10 +150,10 @@ describe('出生一件事', () => {
     const again = await submit(body);
     expect(again.status).toBe(201);
     expect((again.json as unknown as View).id).toBe(first.id);
-    expect((await outbox.query.byBundle({ bundleId: first.id }).go()).data).toHaveLength(4);
+    expect((await outbox.query.byBundle({ bundleId: first.id }).go()).data).toHaveLength(kinds.length);
   });
 
-  it('delivers all four items after a drain, once each', async () => {
+  it('delivers all eight items after a drain, once each', async () => {
     const { id } = (await submit(request())).json as unknown as View;
     await worker()(new Date(Date.now() + 1000));
     const after = await view(id);
@@ -140,7 +162,7 @@ describe('出生一件事', () => {
       expect(statusOf(after, kind)?.agencyReference).toBeTruthy();
     }
     const records = await submissionsOf(id);
-    expect(records).toHaveLength(4);
+    expect(records).toHaveLength(kinds.length);
     expect(records.every((record) => record.repeats === 0)).toBe(true);
     // Nothing is due any more: another pass sends nothing.
     await worker()(new Date(Date.now() + 3600_000));
@@ -169,7 +191,7 @@ describe('出生一件事', () => {
     now = await view(id);
     expect(statusOf(now, 'medical_insurance')).toMatchObject({ status: 'accepted', attempts: 3 });
     const records = await submissionsOf(id);
-    expect(records).toHaveLength(4);
+    expect(records).toHaveLength(kinds.length);
     expect(records.every((record) => record.repeats === 0)).toBe(true);
   });
 
@@ -207,7 +229,7 @@ describe('出生一件事', () => {
     const at = new Date(Date.now() + 1000);
     await Promise.all([worker()(at), worker()(at), worker()(at)]);
     const records = await submissionsOf(id);
-    expect(records).toHaveLength(4);
+    expect(records).toHaveLength(kinds.length);
     expect(records.every((record) => record.repeats === 0)).toBe(true);
     expect((await view(id)).items.every((item) => item.status === 'accepted' && item.attempts === 1)).toBe(
       true,
@@ -223,7 +245,7 @@ describe('出生一件事', () => {
     for (const id of ids) {
       expect((await view(id)).items.every((item) => item.status === 'accepted')).toBe(true);
       const records = await submissionsOf(id);
-      expect(records).toHaveLength(4);
+      expect(records).toHaveLength(kinds.length);
       expect(records.every((record) => record.repeats === 0)).toBe(true);
     }
   });
@@ -375,8 +397,8 @@ describe('出生一件事 naming a certificate another family holds goes to a pe
     expect(voided.items.map((item) => [item.status, item.lastError])).toEqual(
       kinds.map(() => ['failed', '经工作人员核对，已停止办理']),
     );
-    // The later bundle now has its four items and they are delivered.
-    expect((await outbox.query.byBundle({ bundleId: later.id }).go()).data).toHaveLength(4);
+    // The later bundle now has its items and they are delivered.
+    expect((await outbox.query.byBundle({ bundleId: later.id }).go()).data).toHaveLength(kinds.length);
     await worker()(new Date(Date.now() + 1000));
     expect((await viewAs(later2.token, later.id)).items.every((item) => item.status === 'accepted')).toBe(
       true,
@@ -401,7 +423,7 @@ describe('出生一件事 naming a certificate another family holds goes to a pe
     expect(again[0]?.sides[0]?.recordId).toBe(later.id);
   });
 
-  it('a retry after a failure past the bundle write finishes that bundle: one bundle, four items', async () => {
+  it('a retry after a failure past the bundle write finishes that bundle: one bundle, all its items', async () => {
     const { injectFaults } = await import('./faults');
     const key = idempotencyKey('bundle');
     const body = request();
@@ -427,10 +449,88 @@ describe('出生一件事 naming a certificate another family holds goes to a pe
     const mine = await createBundleEntity(client, table)
       .query.byUser({ userId: family.user.id })
       .go({ pages: 'all' });
-    expect((await outbox.query.byBundle({ bundleId: id }).go()).data).toHaveLength(4);
+    expect((await outbox.query.byBundle({ bundleId: id }).go()).data).toHaveLength(kinds.length);
     const sameChild = mine.data.filter(
       (bundle) => bundle.certificateMasked === `R*****${body.medicalCertificateNo.slice(-4)}`,
     );
     expect(sameChild.map((bundle) => bundle.bundleId)).toEqual([id]);
+  });
+});
+
+describe('出生一件事: nine items, 育儿补贴 filed from the bundle (decision 0035)', () => {
+  let parent: Awaited<ReturnType<typeof signIn>>;
+  const nine = [...kinds, 'childcare_subsidy'];
+
+  beforeAll(async () => {
+    parent = await signIn(runtime, 'bundle-nine-parent');
+    const id = validIdNumber('360102', '1994-05-06', 'F', 4401);
+    expect((await bindIdentity(runtime, parent.token, '陈丽', id)).status).toBe(200);
+  });
+
+  const viewOf = async (id: string) =>
+    (await call(runtime, `/v1/birth-bundles/${id}`, { token: parent.token })).json as unknown as View;
+  const subsidiesOf = async () =>
+    (await call(runtime, '/v1/me/childcare-subsidies', { token: parent.token })).json as unknown as {
+      items: { id: string; childIdNumberMasked: string; childBirthDate: string; status: string }[];
+    };
+
+  it('asks for 育儿补贴 only with the guardian’s consent', async () => {
+    const refused = await submit({ ...request(), items: ['childcare_subsidy'] }, parent.token);
+    expectEnvelope(refused, 400, 'VALIDATION_FAILED');
+  });
+
+  it('delivers all nine; the subsidy waits for the household registration’s ID number, then is filed once', async () => {
+    const body = { ...request(), childcareSubsidyConsent: true };
+    const answer = await submit(body, parent.token);
+    expect(answer.status, answer.text).toBe(201);
+    const { id } = answer.json as unknown as View;
+    expect((await viewOf(id)).items.map((item) => item.kind)).toEqual(nine);
+    const t0 = Date.now() + 1000;
+    // The household registration is down: the other seven land, 育儿补贴 waits without counting attempts.
+    await worker({ outage: new Set(['household_registration']) })(new Date(t0));
+    let now = await viewOf(id);
+    expect(statusOf(now, 'childcare_subsidy')).toMatchObject({ status: 'waiting', attempts: 0 });
+    expect(statusOf(now, 'household_registration')).toMatchObject({ status: 'retrying', attempts: 1 });
+    expect((await subsidiesOf()).items).toEqual([]);
+    // The registration lands and returns the ID number; the next pass files 育儿补贴.
+    const drain = worker();
+    await drain(new Date(t0 + 31_000));
+    await drain(new Date(t0 + 32_000));
+    now = await viewOf(id);
+    expect(now.items.filter((item) => item.status !== 'accepted')).toEqual([]);
+    const filed = (await subsidiesOf()).items;
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toMatchObject({ childBirthDate: body.child.birthDate, status: 'pending_review' });
+    expect(statusOf(now, 'childcare_subsidy')?.agencyReference).toBe(filed[0]?.id);
+    // The consent the bundle recorded is the application's.
+    const stored = await subsidyRecords.get(filed[0]?.id ?? '');
+    expect(stored?.guardianConsentAt).toBe(now.createdAt);
+  });
+
+  it('files 育儿补贴 once when its delivery is re-sent after a lost lease', async () => {
+    // Another birth date: the simulated ID numbers of two children cannot then coincide.
+    const base = request();
+    const body = {
+      ...base,
+      child: { ...base.child, birthDate: '2026-03-02' },
+      childcareSubsidyConsent: true,
+    };
+    const { id } = (await submit(body, parent.token)).json as unknown as View;
+    const before = (await subsidiesOf()).items.length;
+    const t0 = Date.now() + 1000;
+    await worker()(new Date(t0));
+    await worker()(new Date(t0 + 1000));
+    expect(statusOf(await viewOf(id), 'childcare_subsidy')?.status).toBe('accepted');
+    // A worker that filed and died before recording it: the item is due again and re-sent.
+    const item = (await outbox.get({ bundleId: id, kind: 'childcare_subsidy' }).go()).data;
+    await outbox
+      .patch({ bundleId: id, kind: 'childcare_subsidy' })
+      .set({ status: 'sending', leaseId: 'dead-worker', dueAt: new Date(t0 + 2000).toISOString() })
+      .composite({ shard: item?.shard ?? 's0' })
+      .go();
+    await worker()(new Date(t0 + 3000));
+    const after = statusOf(await viewOf(id), 'childcare_subsidy');
+    expect(after).toMatchObject({ status: 'accepted', agencyReference: item?.agencyReference });
+    expect((await subsidiesOf()).items).toHaveLength(before + 1);
   });
 });

@@ -378,7 +378,8 @@ describe(`birth-bundle outbox deliveries at ${rate * 100} % store faults (seed $
     console.info(`store faults, outbox: ${passes + 1} passes, ${JSON.stringify(faultCounts)}`);
     expect(faultsIn(faultCounts)).toBeGreaterThan(0);
     const items = await itemsOf();
-    expect(items).toHaveLength(bundleIds.length * 4);
+    // Eight items a bundle without the 育儿补贴 consent (decision 0035).
+    expect(items).toHaveLength(bundleIds.length * 8);
     expect(items.filter((item) => item.status !== 'accepted')).toEqual([]);
     for (const item of items) {
       const stored = (await submissions.get({ idempotencyKey: `${item.bundleId}:${item.kind}` }).go()).data;

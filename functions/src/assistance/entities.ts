@@ -59,6 +59,15 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
          * crash between this item's locked update and the event's own create.
          */
         lastEvent: { type: 'map', properties: eventProperties },
+        /**
+         * 社会组织 (decision 0035): the organisation the request is assigned to, when, the time of
+         * the family's consent it rests on, and what the organisation may see of the family
+         * (the consenting member's masked name and phone, sealed JSON).
+         */
+        assignedOrgId: { type: 'string' },
+        assignedAt: { type: 'string' },
+        assignmentConsentAt: { type: 'string' },
+        assignmentContactSealed: { type: 'string' },
         version: { type: 'number', required: true },
       },
       indexes: {

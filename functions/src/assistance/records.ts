@@ -156,6 +156,33 @@ export function createAssistanceRecords(requests: AssistanceRequestEntity, event
     },
 
     /**
+     * Names the organisation the request is assigned to (decision 0035), under the same
+     * optimistic lock as an event: only on the version the caller saw, else 409.
+     */
+    async assign(
+      item: AssistanceRequestItem,
+      assignment: Required<
+        Pick<
+          AssistanceRequestItem,
+          'assignedOrgId' | 'assignedAt' | 'assignmentConsentAt' | 'assignmentContactSealed'
+        >
+      >,
+    ): Promise<AssistanceRequestItem> {
+      const version = item.version + 1;
+      try {
+        await requests
+          .patch({ requestId: item.requestId })
+          .set({ ...assignment, version })
+          .where(({ version: stored }, { eq }) => eq(stored, item.version))
+          .go();
+      } catch (error) {
+        if (isConditionFailure(error)) throw staleVersion();
+        throw error;
+      }
+      return { ...item, ...assignment, version };
+    },
+
+    /**
      * A page of a request's events, oldest first, after sequence number `after`.
      * Only events the request counts are shown; the newest comes from the request
      * item when its own item is not there yet (step 3 above did not run).

@@ -35,6 +35,8 @@ export interface AssistanceServiceDeps {
   cipher: () => Promise<PiiCipher>;
   /** Staff actions on a request, written before the change (decision 0019). */
   audit: AuditTrail;
+  /** A social organisation's account reads the events of a request assigned to it (decision 0035). */
+  volunteerMayRead?: (caller: SessionUser, item: AssistanceRequestItem) => Promise<boolean>;
   /**
    * Writes 'proxy_request' on the family's record (the family sees who acted for it), named
    * by the request, so finishing a retried request writes the same entry again, not a second.
@@ -254,6 +256,7 @@ export function createAssistanceService(deps: AssistanceServiceDeps) {
     if (item.contactUserId === caller.id) return true;
     const membership = await deps.membership.membershipOf(caller.id);
     if (membership?.family.familyId === item.familyId) return true;
+    if (deps.volunteerMayRead && (await deps.volunteerMayRead(caller, item))) return true;
     if (!caller.roles.includes('staff')) return false;
     const jurisdiction = await deps.access.staffJurisdiction(caller).catch(() => undefined);
     return jurisdiction !== undefined && covers(jurisdiction, item.district);

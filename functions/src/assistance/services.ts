@@ -5,10 +5,11 @@ import type { AssistanceEntities } from './entities';
 import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
+import type { VolunteerEntities } from './volunteers/entities';
 
 /** What help requests take from the composition root (functions/src/root.ts). */
 export interface AssistanceDeps extends Pick<Foundation, 'access' | 'users' | 'audit' | 'cipher'> {
-  entities: { assistance: AssistanceEntities; families: FamilyEntities };
+  entities: { assistance: AssistanceEntities; families: FamilyEntities; volunteers?: VolunteerEntities };
   notifier: Notifier;
 }
 
@@ -23,6 +24,7 @@ export function createAssistanceServices(deps: AssistanceDeps) {
     return found ? openRecord(await cipher(), found) : undefined;
   };
   const auditor = createRecordAuditor(entities, users);
+  const volunteers = deps.entities.volunteers;
   return createAssistanceService({
     records: createAssistanceRecords(requests, requestEvents),
     filers: createFilerResolver({ membership, getFamily, access, cipher }),
@@ -33,6 +35,15 @@ export function createAssistanceServices(deps: AssistanceDeps) {
     notifier: deps.notifier,
     cipher,
     audit: deps.audit,
+    ...(volunteers
+      ? {
+          volunteerMayRead: async (caller, item) => {
+            if (!caller.roles.includes('volunteer') || !item.assignedOrgId) return false;
+            const account = (await volunteers.accounts.get({ userId: caller.id }).go()).data;
+            return account?.orgId === item.assignedOrgId;
+          },
+        }
+      : {}),
     auditProxyRequest: (family, caller, now, event) =>
       auditor.record([family.familyId], 'proxy_request', caller, now, event),
   });

@@ -14,6 +14,9 @@ export const sealedFields = {
   filedByName: 'assistance.filedBy.name',
   consentBy: 'assistance.filedBy.consentBy',
   eventByName: 'assistance.event.byName',
+  assignmentContact: 'assistance.assignment.contact',
+  organisationContactName: 'assistance.organisation.contactName',
+  organisationContactPhone: 'assistance.organisation.contactPhone',
 } as const;
 
 /** One event as the family and staff read it: the name and the note opened. */

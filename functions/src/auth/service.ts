@@ -21,6 +21,11 @@ export interface AuthServiceDeps {
   limiter?: RateLimiter;
   /** The shared audit trail: every deactivation and reactivation, written before the change. */
   audit: Pick<AuditTrail, 'record'>;
+  /**
+   * The social organisation an account was registered for (decision 0035): sign-in grants the
+   * `volunteer` role from it, so user records are still written by this group alone.
+   */
+  volunteerOrganisationOf?: (userId: string) => Promise<string | undefined>;
 }
 
 export const accountDeactivated = () =>
@@ -44,7 +49,13 @@ function toSessionUser(user: UserItem): SessionUser {
   };
 }
 
-export function createAuthService({ users, wechat, limiter, audit }: AuthServiceDeps) {
+export function createAuthService({
+  users,
+  wechat,
+  limiter,
+  audit,
+  volunteerOrganisationOf,
+}: AuthServiceDeps) {
   /** Audited first (no change without its entry), then one conditional write on the user. */
   async function setActive(
     caller: SessionUser,
@@ -82,8 +93,12 @@ export function createAuthService({ users, wechat, limiter, audit }: AuthService
     async signIn(code: string, now: Date): Promise<SignInResponse> {
       const { openid } = await wechat.exchangeCode(code);
       await limiter?.hit(limits.signIn, openid, now);
-      const user = await users.getOrCreate({ openid, roles: ['family'] }, now);
+      let user = await users.getOrCreate({ openid, roles: ['family'] }, now);
       if (user.deactivatedAt) throw accountDeactivated();
+      if (!user.roles.includes('volunteer') && (await volunteerOrganisationOf?.(user.userId))) {
+        await users.grantRole(user.userId, 'volunteer');
+        user = { ...user, roles: [...user.roles, 'volunteer'] };
+      }
       const sessionUser = toSessionUser(user);
       const { token, expiresAt } = await issueSessionToken(sessionUser, now, sessionVersionOf(user));
       return { token, expiresAt, user: sessionUser };

@@ -7,9 +7,17 @@ export const bundleItemKinds = [
   'medical_insurance',
   'social_security_card',
   'vaccination_record',
+  // Issue 15 (decision 0035): the rest of Guangdong's nine items.
+  'birth_certificate',
+  'vaccination_certificate',
+  'maternity_allowance',
+  'maternity_medical',
+  'childcare_subsidy',
 ] as const;
+/** Every item but 育儿补贴, which needs the guardian's consent given with the bundle. */
+export const itemKindsWithoutConsent = bundleItemKinds.filter((kind) => kind !== 'childcare_subsidy');
 export type BundleItemKind = (typeof bundleItemKinds)[number];
-export const bundleItemStatuses = ['queued', 'sending', 'accepted', 'retrying', 'failed'] as const;
+export const bundleItemStatuses = ['queued', 'sending', 'accepted', 'retrying', 'failed', 'waiting'] as const;
 /**
  * `checking`: written, its certificate not yet claimed (a crash here is finished by the retry);
  * `active`: the certificate is its own, its items go to the agencies; `held`: another family
@@ -51,6 +59,14 @@ export function createBundleEntity(client: DynamoDBDocumentClient, table: string
         /** The certificate number masked (R*****6789), for the conflict queue. */
         certificateMasked: { type: 'string', readOnly: true },
         status: { type: bundleStatuses },
+        /** The guardian's consent to file 育儿补贴 from the bundle (decision 0035), given at submission. */
+        subsidyConsentAt: { type: 'string', readOnly: true },
+        subsidyConsentVersion: { type: 'string', readOnly: true },
+        /**
+         * The child's ID number as the household-registration item returned it (sealed under
+         * `birthBundle.childIdNumber`): what the 育儿补贴 item files with.
+         */
+        childIdSealed: { type: 'string' },
         /** Staff's neutral word to the family after a check (a voided bundle). */
         notice: { type: 'string' },
         createdAt: { type: 'string', required: true, readOnly: true },
@@ -83,7 +99,7 @@ export function createBundleEntity(client: DynamoDBDocumentClient, table: string
  * Shards spread the due index over a few partitions (hot-key safety at scale).
  */
 export const outboxShards = ['s0', 's1', 's2', 's3'] as const;
-const pendingStatuses: readonly string[] = ['queued', 'retrying', 'sending'];
+const pendingStatuses: readonly string[] = ['queued', 'retrying', 'sending', 'waiting'];
 
 export function createOutboxEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(

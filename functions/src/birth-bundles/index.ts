@@ -7,6 +7,7 @@ export { type AgencyAdapter, AgencyError } from './agencies/types';
 export { maxAttempts } from './backoff';
 export {
   type BundleEntity,
+  type BundleItem,
   createBundleEntity,
   createOutboxEntity,
   type OutboxEntity,

@@ -31,10 +31,31 @@ export function payloadFor(kind: BundleItemKind, details: BirthDetails): AgencyP
         householdDistrict: details.householdDistrict,
       };
     case 'vaccination_record':
+    case 'vaccination_certificate':
       return {
         ...child,
         hospital: details.hospital,
         ...(details.birthWeightG !== undefined ? { birthWeightG: details.birthWeightG } : {}),
       };
+    case 'birth_certificate':
+      // 出生医学证明: the hospital's issuing system confirms the certificate's details.
+      return {
+        ...child,
+        medicalCertificateNo: details.medicalCertificateNo,
+        hospital: details.hospital,
+        ...(details.birthWeightG !== undefined ? { birthWeightG: details.birthWeightG } : {}),
+      };
+    case 'maternity_allowance':
+    case 'maternity_medical':
+      // 医保 finds the insured mother from the certificate; the child's name is not needed.
+      return {
+        medicalCertificateNo: details.medicalCertificateNo,
+        birthDate: details.childBirthDate,
+        hospital: details.hospital,
+        householdDistrict: details.householdDistrict,
+      };
+    case 'childcare_subsidy':
+      // Filed in-house from the bundle with the child's ID number (decision 0035), not from this.
+      return { ...child, householdDistrict: details.householdDistrict };
   }
 }

@@ -1,10 +1,10 @@
-import { type BirthBundleRequest, maskName, type SessionUser } from '@hongjia/shared';
+import { type BirthBundleRequest, maskName, privacyPolicyVersion, type SessionUser } from '@hongjia/shared';
 import type { z } from 'zod';
 import { notFound } from '../commons/errors';
 import { type Guards, isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import { type PiiCipher, piiCipher } from '../commons/pii/index';
-import { type BundleItem, bundleDetailsField, bundleItemKinds } from './entities';
+import { type BundleItem, bundleDetailsField, bundleItemKinds, itemKindsWithoutConsent } from './entities';
 import type { BirthDetails } from './payloads';
 import { type BundleRecords, holdsCertificate, statusOf } from './records';
 
@@ -104,7 +104,10 @@ export function createBundleService(deps: BundleServiceDeps) {
         const own = await records.get(holder.targetId);
         if (own && holdsCertificate(own)) return records.view(await settle(own, now));
       }
-      const kinds = [...new Set(request.items ?? bundleItemKinds)];
+      // 育儿补贴 is filed from the bundle only with the guardian's consent (the contract refuses
+      // asking for it without); without the consent the default is the other eight.
+      const consented = request.childcareSubsidyConsent === true;
+      const kinds = [...new Set(request.items ?? (consented ? bundleItemKinds : itemKindsWithoutConsent))];
       const details: BirthDetails = {
         medicalCertificateNo: request.medicalCertificateNo,
         childName: request.child.name,
@@ -125,6 +128,9 @@ export function createBundleService(deps: BundleServiceDeps) {
         certificateHash,
         certificateMasked: maskCertificate(request.medicalCertificateNo),
         status: 'checking',
+        ...(consented && kinds.includes('childcare_subsidy')
+          ? { subsidyConsentAt: now.toISOString(), subsidyConsentVersion: privacyPolicyVersion }
+          : {}),
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };

@@ -20,7 +20,7 @@ export function createUserEntity(client: DynamoDBDocumentClient, table: AccessTa
         openid: { type: 'string', required: true, readOnly: true },
         roles: {
           type: 'set',
-          items: ['family', 'provider', 'staff', 'admin', 'terminal'] as const,
+          items: ['family', 'provider', 'staff', 'admin', 'terminal', 'volunteer'] as const,
           required: true,
         },
         district: { type: districtCodes },
@@ -76,6 +76,8 @@ export interface UserStore {
   notePrivacyConsent(userId: string, version: string, acceptedAt: string): Promise<void>;
   /** Ends every session of the user: one atomic ADD on the stored version. */
   endSessions(userId: string): Promise<void>;
+  /** Adds a role to the stored user (a set ADD: granting it twice is harmless). */
+  grantRole(userId: string, role: Role): Promise<void>;
   /** Deactivates (sessions end in the same write) or reactivates; undefined when no such user. */
   setActive(userId: string, active: boolean, now: Date): Promise<UserItem | undefined>;
 }
@@ -104,6 +106,12 @@ export function createUserStore(entity: UserEntity): UserStore {
       await entity
         .patch({ userId })
         .set({ privacyPolicyVersion: version, privacyPolicyAcceptedAt: acceptedAt })
+        .go();
+    },
+    async grantRole(userId, role) {
+      await entity
+        .patch({ userId })
+        .add({ roles: [role] })
         .go();
     },
     async endSessions(userId) {

@@ -20,7 +20,7 @@ export function createConsentEntity(client: DynamoDBDocumentClient, table: strin
       attributes: {
         userId: { type: 'string', required: true, readOnly: true },
         consentId: { type: 'string', required: true, readOnly: true },
-        kind: { type: ['privacy_policy'] as const, required: true, readOnly: true },
+        kind: { type: ['privacy_policy', 'social_org_sharing'] as const, required: true, readOnly: true },
         version: { type: 'string', required: true, readOnly: true },
         acceptedAt: { type: 'string', required: true, readOnly: true },
       },
@@ -36,6 +36,25 @@ export function createConsentEntity(client: DynamoDBDocumentClient, table: strin
 }
 
 export type ConsentEntity = ReturnType<typeof createConsentEntity>;
+type ConsentKind = RecordConsentRequest['kind'];
+
+/** The version a consent of each kind is recorded against: the guideline's, or the sharing terms'. */
+export const socialOrgSharingVersion = '2026-12';
+const versionOf = (kind: ConsentKind) =>
+  kind === 'privacy_policy' ? privacyPolicyVersion : socialOrgSharingVersion;
+
+/**
+ * When the user consented to `kind` in its version in force, or undefined: what a service
+ * checks before it acts on the consent (assigning a help request to a social organisation).
+ */
+export async function consentGivenAt(
+  entity: ConsentEntity,
+  userId: string,
+  kind: ConsentKind,
+): Promise<string | undefined> {
+  const found = (await entity.get({ userId, kind, version: versionOf(kind) }).go({ consistent: true })).data;
+  return found?.acceptedAt;
+}
 
 /**
  * The privacy guideline's version is the server's (`privacyPolicyVersion`): an
@@ -46,7 +65,7 @@ export type ConsentEntity = ReturnType<typeof createConsentEntity>;
 export function createConsentService(entity: ConsentEntity, users: Pick<UserStore, 'notePrivacyConsent'>) {
   const toConsent = (item: {
     consentId: string;
-    kind: 'privacy_policy';
+    kind: ConsentKind;
     version: string;
     acceptedAt: string;
   }) => ({
@@ -67,13 +86,15 @@ export function createConsentService(entity: ConsentEntity, users: Pick<UserStor
       now: Date,
       operationId?: string,
     ): Promise<Consent> {
-      const key = { userId: caller.id, kind: request.kind, version: privacyPolicyVersion };
+      const key = { userId: caller.id, kind: request.kind, version: versionOf(request.kind) };
       const { item } = await createOnce(
         { ...key, consentId: newId('cns', operationId), acceptedAt: now.toISOString() },
         (fresh) => entity.create(fresh).go(),
         async () => (await entity.get(key).go({ consistent: true })).data ?? undefined,
       );
-      await users.notePrivacyConsent(caller.id, item.version, item.acceptedAt);
+      // Only the guideline's agreement is what the router checks on personal-data routes.
+      if (item.kind === 'privacy_policy')
+        await users.notePrivacyConsent(caller.id, item.version, item.acceptedAt);
       return toConsent(item);
     },
 

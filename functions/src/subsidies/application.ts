@@ -164,7 +164,14 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
      * application: a retry after a failure past the write finds it and finishes
      * from its stored state instead of writing a second application.
      */
-    async apply(caller: SessionUser, body: SubsidyRequest, now: Date, operationId?: string) {
+    async apply(
+      caller: SessionUser,
+      body: SubsidyRequest,
+      now: Date,
+      operationId?: string,
+      /** Filed from a 出生一件事 bundle: the guardian consented when the bundle was submitted. */
+      consentAt?: string,
+    ) {
       const { identity, today, idNumber, policy, result, firstMonth, lastMonth } = await prepare(
         caller,
         body,
@@ -196,7 +203,7 @@ export function createSubsidyApplication(deps: SubsidyApplicationDeps) {
         lastMonth,
         byYear: result.byYear,
         submittedAt: now.toISOString(),
-        guardianConsentAt: now.toISOString(),
+        guardianConsentAt: consentAt ?? now.toISOString(),
         guardianConsentVersion: privacyPolicyVersion,
         reviewDueBy: reviewDueBy(today),
         renewalDueOn: '',

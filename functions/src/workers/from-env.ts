@@ -3,9 +3,10 @@ import { agenciesFromEnv, type BundleEntity, type OutboxEntity } from '../birth-
 import { logger } from '../commons/logger';
 import type { UserEntity } from '../commons/users';
 import { type NotificationEntity, type Notifier, pushOutboxDepsFromEnv } from '../notifications';
-import { createSubsidyRecords, type SubsidyEntity } from '../subsidies';
+import { createSubsidyRecords, createSubsidyServices, type SubsidiesDeps } from '../subsidies';
 import type { BundleOutboxDeps } from './bundle-outbox';
 import type { ScheduledWorkDeps } from './scheduled';
+import { subsidyFilerOver } from './subsidy-filer';
 
 /** 出生一件事 items by their Chinese names, for the family's message. */
 const itemNames: Record<string, string> = {
@@ -13,6 +14,11 @@ const itemNames: Record<string, string> = {
   medical_insurance: '医保参保',
   social_security_card: '社保卡申领',
   vaccination_record: '预防接种建档',
+  birth_certificate: '出生医学证明',
+  vaccination_certificate: '预防接种证',
+  maternity_allowance: '生育津贴',
+  maternity_medical: '生育医疗费用',
+  childcare_subsidy: '育儿补贴',
 };
 
 /**
@@ -23,13 +29,12 @@ const itemNames: Record<string, string> = {
  * notification id is derived from the bundle and item).
  */
 /** What the scheduled worker takes from the composition root (functions/src/root.ts). */
-export interface ScheduledWorkWiring {
+export interface ScheduledWorkWiring extends SubsidiesDeps {
   client: DynamoDBDocumentClient;
   table: string;
-  entities: {
+  entities: SubsidiesDeps['entities'] & {
     bundles: BundleEntity;
     bundleOutbox: OutboxEntity;
-    subsidies: SubsidyEntity;
     notifications: NotificationEntity;
     users: UserEntity;
   };
@@ -42,6 +47,8 @@ export function bundleOutboxDepsFromEnv(deps: ScheduledWorkWiring): BundleOutbox
     bundles: deps.entities.bundles,
     outbox: deps.entities.bundleOutbox,
     agencies: agenciesFromEnv(deps.client, deps.table),
+    // 育儿补贴 is filed in-house from the bundle (decision 0035); built on first use.
+    fileSubsidy: (filing, now) => subsidyFilerOver(createSubsidyServices(deps).application)(filing, now),
     onFailed: async (item, now) => {
       logger.error('birth bundle item given up', {
         bundleId: item.bundleId,

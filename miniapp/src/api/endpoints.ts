@@ -151,4 +151,13 @@ export const api: Endpoints<keyof Api> = {
   knownOperators: { method: 'GET', path: '/v1/staff/childcare/operators' },
   addKnownOperator: { method: 'POST', path: '/v1/staff/childcare/operators', idempotent: true },
   importKnownOperators: { method: 'POST', path: '/v1/staff/childcare/operators/imports', idempotent: true },
+  registerVolunteerOrganisation: {
+    method: 'POST',
+    path: '/v1/staff/volunteer-organisations',
+    idempotent: true,
+  },
+  staffVolunteerOrganisations: { method: 'GET', path: '/v1/staff/volunteer-organisations' },
+  assignAssistanceRequest: { method: 'POST', path: '/v1/staff/assistance/requests/{id}/assignment' },
+  volunteerAssignments: { method: 'GET', path: '/v1/volunteer/assignments' },
+  recordVolunteerEvent: { method: 'POST', path: '/v1/volunteer/assignments/{id}/events' },
 };

@@ -7,6 +7,7 @@ const roleNames: Record<Role, string> = {
   staff: '卫健工作人员',
   admin: '系统管理员',
   terminal: '自助打印终端',
+  volunteer: '社会组织',
 };
 
 export function roleName(role: Role): string {
@@ -26,5 +27,7 @@ export function roleWorkbenches(roles: readonly Role[]): Array<{ role: Role; url
   if (roles.includes('staff') || roles.includes('admin')) {
     out.push({ role: 'staff', url: routes.staff, text: '工作人员工作台' });
   }
+  if (roles.includes('volunteer'))
+    out.push({ role: 'volunteer', url: routes.volunteer, text: '社会组织工作台' });
   return out;
 }

@@ -52,6 +52,8 @@ export function checkBundle(
     },
     householdDistrict: d.householdDistrict,
     items: d.items,
+    // The guardian's switch covers every item chosen; 育儿补贴 records it on the bundle (decision 0035).
+    ...(d.consent && d.items.includes('childcare_subsidy') ? { childcareSubsidyConsent: true as const } : {}),
   };
   const errors: Record<string, string> = {};
   const parsed = BirthBundleRequest.safeParse(candidate);

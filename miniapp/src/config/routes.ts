@@ -30,6 +30,7 @@ export const routes = {
   providerSlots: '/packages/provider/pages/slots',
   providerBookings: '/packages/provider/pages/bookings',
   staff: '/packages/staff/pages/index',
+  volunteer: '/packages/volunteer/pages/index',
   staffFilings: '/packages/staff/pages/filings',
   staffStats: '/packages/staff/pages/stats',
   staffRegistrations: '/packages/staff/pages/registrations',

@@ -7,8 +7,12 @@ import { defineRoute, ListQuery, pageOf } from './contract';
  * before any personal data is collected; the server records the version in
  * force (`privacyPolicyVersion`) with the time.
  */
-export const ConsentKind = z.enum(['privacy_policy'], {
-  error: '同意的类型应为 privacy_policy（隐私保护指引）',
+/**
+ * `social_org_sharing`: a special family's member agrees that district staff may hand a help
+ * request (the need, a masked name, the member's phone) to a social organisation (decision 0035).
+ */
+export const ConsentKind = z.enum(['privacy_policy', 'social_org_sharing'], {
+  error: '同意的类型应为 privacy_policy（隐私保护指引）或 social_org_sharing（与社会组织共享求助信息）',
 });
 
 export const RecordConsentRequest = z.object({

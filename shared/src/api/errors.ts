@@ -38,6 +38,8 @@ export const errorStatus = {
   NOT_A_PARENT: 403,
   /** Staff: the applicant (or a member of the family) may not review, void, resolve or pay their own filing. */
   OWN_CASE: 403,
+  /** 社会组织 (decision 0035): only 生活照料, 心理慰藉 and 养老 requests go to an organisation. */
+  CATEGORY_NOT_ASSIGNABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,

@@ -16,6 +16,7 @@ import * as servicePoints from './service-points';
 import * as specialFamilies from './special-families';
 import * as subsidies from './subsidies';
 import * as uploads from './uploads';
+import * as volunteers from './volunteers';
 
 export * from './assistance';
 export * from './auth';
@@ -37,6 +38,7 @@ export * from './service-points';
 export * from './special-families';
 export * from './subsidies';
 export * from './uploads';
+export * from './volunteers';
 
 /** Every route of the API, by operation. New capabilities add their module here. */
 export const api = {
@@ -138,6 +140,11 @@ export const api = {
   knownOperators: programmes.knownOperators,
   addKnownOperator: programmes.addKnownOperator,
   importKnownOperators: programmes.importKnownOperators,
+  registerVolunteerOrganisation: volunteers.registerVolunteerOrganisation,
+  staffVolunteerOrganisations: volunteers.staffVolunteerOrganisations,
+  assignAssistanceRequest: volunteers.assignAssistanceRequest,
+  volunteerAssignments: volunteers.volunteerAssignments,
+  recordVolunteerEvent: volunteers.recordVolunteerEvent,
 } as const;
 
 export type Api = typeof api;

@@ -108,3 +108,10 @@ export {
   staffChildcareSubsidies,
 } from './subsidies';
 export { createUpload, registrationAttachment } from './uploads';
+export {
+  assignAssistanceRequest,
+  recordVolunteerEvent,
+  registerVolunteerOrganisation,
+  staffVolunteerOrganisations,
+  volunteerAssignments,
+} from './volunteers';

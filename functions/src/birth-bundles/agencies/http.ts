@@ -32,11 +32,17 @@ export function createHttpAgencies(options: {
         const permanent = answer.status >= 400 && answer.status < 500 && ![408, 429].includes(answer.status);
         throw new AgencyError(`${kind} agency answered HTTP ${answer.status}`, permanent);
       }
-      const body = (await answer.json()) as { reference?: unknown };
+      const body = (await answer.json()) as { reference?: unknown; childIdNumber?: unknown };
       if (typeof body.reference !== 'string' || !body.reference) {
         throw new AgencyError(`${kind} agency answered without a reference`);
       }
-      return { reference: body.reference };
+      // 公安 answers the household registration with the child's ID number (decision 0035).
+      return {
+        reference: body.reference,
+        ...(typeof body.childIdNumber === 'string' && body.childIdNumber
+          ? { childIdNumber: body.childIdNumber }
+          : {}),
+      };
     },
   };
 }

@@ -10,11 +10,16 @@ export type AgencyPayload = Record<string, string | number>;
  * which is what makes a re-send after a crash harmless.
  */
 export interface AgencyAdapter {
-  submit(
-    kind: BundleItemKind,
-    payload: AgencyPayload,
-    idempotencyKey: string,
-  ): Promise<{ reference: string }>;
+  submit(kind: BundleItemKind, payload: AgencyPayload, idempotencyKey: string): Promise<AgencyAnswer>;
+}
+
+/**
+ * An agency's acceptance. The household-registration item's also carries the child's new
+ * 公民身份号码, which the 育儿补贴 item files with (decision 0035); a repeat answers the same.
+ */
+export interface AgencyAnswer {
+  reference: string;
+  childIdNumber?: string;
 }
 
 /** A failure the agency reported. `permanent`: retrying cannot help (the agency refused the data). */

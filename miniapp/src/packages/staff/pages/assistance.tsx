@@ -13,6 +13,7 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { useSubmit } from '../../../forms/use-submit';
 import { usePaged } from '../../../state/paged';
+import { AssignForm, assignable } from '../components/AssignForm';
 import { AssistanceCard } from '../components/AssistanceCard';
 import { DistrictChips } from '../components/DistrictChips';
 import { assistanceStatusNames, type EventKind } from '../model/assistance';
@@ -115,15 +116,19 @@ export default function AssistancePage() {
           </Text>
         ) : null}
         {list.items.map((r) => (
-          <AssistanceCard
-            key={r.id}
-            request={r}
-            open={open === r.id}
-            now={now}
-            busy={form.busy}
-            onOpen={() => setOpen(open === r.id ? undefined : r.id)}
-            onEvent={(kind, note) => record(r.id, r.version, kind, note)}
-          />
+          <View key={r.id}>
+            <AssistanceCard
+              request={r}
+              open={open === r.id}
+              now={now}
+              busy={form.busy}
+              onOpen={() => setOpen(open === r.id ? undefined : r.id)}
+              onEvent={(kind, note) => record(r.id, r.version, kind, note)}
+            />
+            {open === r.id && assignable(r) ? (
+              <AssignForm request={r} busy={form.busy} onAssigned={() => void reload()} />
+            ) : null}
+          </View>
         ))}
         <LoadMore list={list} what="工单" id="assistance-more" />
       </View>

@@ -96,7 +96,7 @@ export default function BirthBundleForm() {
       <View className="section">
         <Text className="title">出生一件事</Text>
         <Text className="text">
-          孩子出生后填一次，我们把信息分别交给公安、医保、人社和疾控部门办理，每一项的进度都能在这里查看。
+          孩子出生后填一次，我们把信息分别交给卫健、公安、医保、人社和疾控部门办理九项业务，每一项的进度都能在这里查看。户口办好后，育儿补贴会自动为您申请。
         </Text>
         {earlier.map((b, i) => (
           <NavButton
