@@ -16,7 +16,7 @@ import { creditCode, seedInstitutions } from './institutions';
 import { demoBirthsPerDistrict, seedMonitoring } from './monitoring';
 import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
-import { seedServicePoints } from './service-points';
+import { seedGuidanceCentres, seedServicePoints } from './service-points';
 import { seedSpecialFamilies } from './special-families';
 import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
@@ -106,6 +106,7 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
   const bookings = await seedBookings(bookingService, planned, now);
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
+  points.push(...seedGuidanceCentres((index) => seedId('spt', 'service-point', index), points.length));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
   await seedRegistrations(now);
   const special = await seedSpecialFamilies(

@@ -30,6 +30,8 @@ export default defineAppConfig({
         'pages/special-assistance/views',
         'pages/subsidies/index',
         'pages/subsidies/apply',
+        'pages/articles/index',
+        'pages/articles/detail',
       ],
     },
     { root: 'packages/provider', pages: ['pages/index', 'pages/filing', 'pages/slots', 'pages/bookings'] },

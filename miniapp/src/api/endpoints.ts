@@ -111,4 +111,8 @@ export const api: Endpoints<keyof Api> = {
     idempotent: true,
   },
   monitoringReport: { method: 'GET', path: '/v1/staff/monitoring/reports' },
+  listArticles: { method: 'GET', path: '/v1/articles' },
+  getArticle: { method: 'GET', path: '/v1/articles/{id}' },
+  staffArticles: { method: 'GET', path: '/v1/staff/articles' },
+  setArticleState: { method: 'POST', path: '/v1/staff/articles/{id}/state', idempotent: true },
 };

@@ -24,6 +24,8 @@ export const routes = {
   specialViews: '/packages/family/pages/special-assistance/views',
   subsidies: '/packages/family/pages/subsidies/index',
   subsidyApply: '/packages/family/pages/subsidies/apply',
+  articles: '/packages/family/pages/articles/index',
+  article: '/packages/family/pages/articles/detail',
   provider: '/packages/provider/pages/index',
   providerFiling: '/packages/provider/pages/filing',
   providerSlots: '/packages/provider/pages/slots',

@@ -1,3 +1,4 @@
+import * as articles from './articles';
 import * as assistance from './assistance';
 import * as auth from './auth';
 import * as benefits from './benefits';
@@ -16,6 +17,7 @@ import * as specialFamilies from './special-families';
 import * as subsidies from './subsidies';
 import * as uploads from './uploads';
 
+export * from './articles';
 export * from './assistance';
 export * from './auth';
 export * from './benefits';
@@ -121,6 +123,10 @@ export const api = {
   monitoringReconciliation: monitoring.monitoringReconciliation,
   resolveReconciliationItem: monitoring.resolveReconciliationItem,
   monitoringReport: monitoring.monitoringReport,
+  listArticles: articles.listArticles,
+  getArticle: articles.getArticle,
+  staffArticles: articles.staffArticles,
+  setArticleState: articles.setArticleState,
 } as const;
 
 export type Api = typeof api;

@@ -1,7 +1,7 @@
 import type { Service } from '../../components/ServiceCard';
 import { routes } from '../../config/routes';
 
-/** The four services of the home page; each opens its page in the family subpackage. */
+/** The services of the home page; each opens its page in the family subpackage. */
 export const services: Service[] = [
   {
     key: 'registration',
@@ -30,5 +30,12 @@ export const services: Service[] = [
     glyph: '扶',
     description: '查看扶助政策，申请生活和就医帮助',
     url: routes.specialAssistance,
+  },
+  {
+    key: 'articles',
+    name: '科学育儿',
+    glyph: '育',
+    description: '按孩子月龄看喂养、睡眠、发育、接种和安全知识',
+    url: routes.articles,
   },
 ];
