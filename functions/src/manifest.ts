@@ -461,4 +461,19 @@ export const functionGroups: readonly FunctionGroup[] = [
       sendsTo: ['monitoringWorker'],
     },
   },
+  {
+    // 科学育儿 (decision 0036): the articles' text is bundled as data (content/articles, built by
+    // scripts/build-articles.ts); only their published / retired states are in the table.
+    // City staff's changes are audited and idempotent.
+    name: 'guidance',
+    entry: 'src/groups/guidance.ts',
+    routes: [api.listArticles, api.getArticle, api.staffArticles, api.setArticleState],
+    access: {
+      mainTable: 'RW',
+      accessTable: 'RO',
+      auditTable: 'append',
+      idempotencyTable: 'RW',
+      sessionSecret: 'verify',
+    },
+  },
 ];

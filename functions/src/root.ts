@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createArticleStateEntity } from './articles/entity';
 import { createAssistanceEntities } from './assistance/entities';
 import { createVolunteerEntities } from './assistance/volunteers/entities';
 import { createBenefitEntities } from './benefits/entities';
@@ -142,6 +143,8 @@ export function createRoot(wiring: RootWiring) {
     users: () => createUserEntity(client, accessTable()),
     /** Audit table. */
     audit: () => createAuditEntity(client, auditTable()),
+    /** 科学育儿 articles' published / retired states (the text is in the guidance bundle). */
+    articleStates: () => createArticleStateEntity(client, table),
   });
 
   return onFirstUse({

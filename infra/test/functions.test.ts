@@ -340,6 +340,15 @@ const allowed: Record<string, string[]> = {
     'sqs:GetQueueUrl on monitoringWorkerQueue',
     'sqs:ReceiveMessage on monitoringWorkerQueue',
   ],
+  // 科学育儿 (decision 0036): the articles' states, city staff's changes audited and idempotent.
+  guidance: [
+    ...tracingAndLogs,
+    ...secret('SessionVerifyKeys'),
+    ...mainRW,
+    ...idempotency,
+    ...readUsers,
+    ...on('Audit', ['PutItem']),
+  ],
 };
 
 describe('least privilege: what each group may do (decision 0016)', () => {

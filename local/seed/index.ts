@@ -17,7 +17,7 @@ import { demoBirthsPerDistrict, seedMonitoring } from './monitoring';
 import { seedProgrammes } from './programmes';
 import { seededRandom } from './random';
 import { seedRegistrations } from './registrations';
-import { seedServicePoints } from './service-points';
+import { seedGuidanceCentres, seedServicePoints } from './service-points';
 import { seedSpecialFamilies } from './special-families';
 import { seedSubsidies } from './subsidies';
 import { seedTerminals } from './terminals';
@@ -108,6 +108,7 @@ export async function seedCity(now: Date, monitoringBirths = demoBirthsPerDistri
   await seedProgrammes(documentClient, table, institutionEntity, institutions, now);
 
   const points = seedServicePoints(random, (index) => seedId('spt', 'service-point', index));
+  points.push(...seedGuidanceCentres((index) => seedId('spt', 'service-point', index), points.length));
   await createServicePointEntity(documentClient, table).put(points).go({ concurrency: 4 });
   await seedRegistrations(now);
   const special = await seedSpecialFamilies(

@@ -65,3 +65,36 @@ export function seedServicePoints(random: Random, idFor: (index: number) => stri
   }
   return points;
 }
+
+/**
+ * One 托育指导中心 per district (issue 15 item 8): where families ask about 科学育儿 and
+ * childcare, among the service points as `consult`. The names are generic on purpose — the
+ * demo claims no real centre's name or address — and no random draw is spent, so the points
+ * above stay where they were. Near the district's government seat, open on working days and
+ * Saturday mornings.
+ */
+export function seedGuidanceCentres(
+  idFor: (index: number) => string,
+  firstIndex: number,
+): ServicePointItem[] {
+  return districts.map((district, i) => {
+    const lat = Number((district.centre.lat + 0.006).toFixed(6));
+    const lng = Number((district.centre.lng - 0.005).toFixed(6));
+    return {
+      pointId: idFor(firstIndex + i),
+      name: `${district.name}托育指导中心（示例）`,
+      district: district.code,
+      address: `南昌市${district.name}（示例地址，以县区卫生健康委公布为准）`,
+      lat,
+      lng,
+      geohash: geohashOf(lat, lng),
+      cell: cellOf(lat, lng),
+      services: ['consult'],
+      openingHours: [
+        { weekdays: workdays, opens: '09:00', closes: '12:00' },
+        { weekdays: workdays, opens: '14:00', closes: '17:30' },
+        { weekdays: [6], opens: '09:00', closes: '12:00' },
+      ],
+    };
+  });
+}

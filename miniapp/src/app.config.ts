@@ -31,6 +31,8 @@ export default defineAppConfig({
         'pages/subsidies/index',
         'pages/subsidies/apply',
         'pages/family-policies/index',
+        'pages/articles/index',
+        'pages/articles/detail',
       ],
     },
     {

@@ -1,4 +1,5 @@
 export * from './api/index';
+export * from './articles/index';
 export * from './benefits/index';
 export * from './calendar/index';
 export * from './childcare/index';

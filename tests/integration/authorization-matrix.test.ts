@@ -340,6 +340,17 @@ async function makeFixtures() {
     },
     headers: { 'idempotency-key': key('matrix-policy') },
   }));
+  // 科学育儿: a real article; city staff "publish" one already published (a no-op that answers 200).
+  objectRequests.set('getArticle', () => ({
+    method: 'GET',
+    path: pathOf(api.getArticle, { id: 'screen-time' }),
+  }));
+  objectRequests.set('setArticleState', () => ({
+    method: 'POST',
+    path: pathOf(api.setArticleState, { id: 'screen-time' }),
+    body: { state: 'published' },
+    headers: { 'idempotency-key': key('matrix-article') },
+  }));
 
   // Accounts the admin stops and restores: a fresh one per ask (any user is the admin's to manage).
   let targets = 0;

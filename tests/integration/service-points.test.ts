@@ -63,8 +63,24 @@ function expected(origin: { lat: number; lng: number }, radiusM: number, service
 }
 
 describe('nearby service points', () => {
-  it('has the seeded points', () => {
-    expect(points).toHaveLength(36);
+  it('has the seeded points: four kinds per district and its 托育指导中心', () => {
+    expect(points).toHaveLength(45);
+  });
+
+  it('lists the 托育指导中心 of every district among the consult points, with its hours', async () => {
+    for (const district of districts) {
+      const { items } = await allPages({
+        district: district.code,
+        service: 'consult',
+        radiusM: 2000,
+        limit: 50,
+      });
+      const centre = (items as (Item & { name: string; district: string })[]).find((item) =>
+        item.name.includes('托育指导中心'),
+      );
+      expect(centre, district.name).toMatchObject({ district: district.code, services: ['consult'] });
+      expect(centre?.todayHours).toMatch(/\d{2}:\d{2}–\d{2}:\d{2}|今日休息/);
+    }
   });
 
   it('answers nearest first, exactly the brute-force answer, over every page', async () => {

@@ -160,4 +160,8 @@ export const api: Endpoints<keyof Api> = {
   assignAssistanceRequest: { method: 'POST', path: '/v1/staff/assistance/requests/{id}/assignment' },
   volunteerAssignments: { method: 'GET', path: '/v1/volunteer/assignments' },
   recordVolunteerEvent: { method: 'POST', path: '/v1/volunteer/assignments/{id}/events' },
+  listArticles: { method: 'GET', path: '/v1/articles' },
+  getArticle: { method: 'GET', path: '/v1/articles/{id}' },
+  staffArticles: { method: 'GET', path: '/v1/staff/articles' },
+  setArticleState: { method: 'POST', path: '/v1/staff/articles/{id}/state', idempotent: true },
 };

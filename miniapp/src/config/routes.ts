@@ -25,6 +25,8 @@ export const routes = {
   subsidies: '/packages/family/pages/subsidies/index',
   subsidyApply: '/packages/family/pages/subsidies/apply',
   familyPolicies: '/packages/family/pages/family-policies/index',
+  articles: '/packages/family/pages/articles/index',
+  article: '/packages/family/pages/articles/detail',
   provider: '/packages/provider/pages/index',
   providerFiling: '/packages/provider/pages/filing',
   providerSlots: '/packages/provider/pages/slots',

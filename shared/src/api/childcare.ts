@@ -149,6 +149,8 @@ export const MyBooking = z.object({
   date: z.string(),
   session: SessionSchema,
   childName: z.string(),
+  /** The family's own list only: 科学育儿 computes the child's age from it on the phone (decision 0036). */
+  childBirthDate: z.string().optional(),
   guardianPhoneMasked: z.string(),
   status: BookingStatus,
   waitlistPosition: z.number().int().min(1).optional(),
@@ -158,7 +160,7 @@ export const MyBooking = z.object({
 export type MyBooking = z.infer<typeof MyBooking>;
 
 /** A provider's view: the guardian's phone whole, to reach the family about the place. */
-export const ProviderBooking = MyBooking.omit({ guardianPhoneMasked: true }).extend({
+export const ProviderBooking = MyBooking.omit({ guardianPhoneMasked: true, childBirthDate: true }).extend({
   guardianPhone: z.string(),
 });
 

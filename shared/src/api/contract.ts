@@ -30,7 +30,9 @@ export type Access = 'public' | 'signedIn' | readonly Role[];
  *   only its provider; another provider 404;
  * - `anyUser`: another user's account, for the admin;
  * - `bearerCode`: a code the caller presents (a print or verification code):
- *   holding it is the authority; unknown, used and expired codes answer alike.
+ *   holding it is the authority; unknown, used and expired codes answer alike;
+ * - `city`: a city-wide setting staff of the city keep (the 科学育儿 library's states):
+ *   city-wide staff only; district staff 403.
  */
 export type Owner =
   | 'none'
@@ -41,7 +43,8 @@ export type Owner =
   | 'districtScope'
   | 'provider'
   | 'anyUser'
-  | 'bearerCode';
+  | 'bearerCode'
+  | 'city';
 
 /**
  * One HTTP route of the API, described once and used by the server (parsing,

@@ -1,3 +1,4 @@
+import * as articles from './articles';
 import * as assistance from './assistance';
 import * as auth from './auth';
 import * as benefits from './benefits';
@@ -18,6 +19,7 @@ import * as subsidies from './subsidies';
 import * as uploads from './uploads';
 import * as volunteers from './volunteers';
 
+export * from './articles';
 export * from './assistance';
 export * from './auth';
 export * from './benefits';
@@ -145,6 +147,10 @@ export const api = {
   assignAssistanceRequest: volunteers.assignAssistanceRequest,
   volunteerAssignments: volunteers.volunteerAssignments,
   recordVolunteerEvent: volunteers.recordVolunteerEvent,
+  listArticles: articles.listArticles,
+  getArticle: articles.getArticle,
+  staffArticles: articles.staffArticles,
+  setArticleState: articles.setArticleState,
 } as const;
 
 export type Api = typeof api;

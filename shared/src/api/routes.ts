@@ -6,6 +6,7 @@
  * (decision 0026).
  */
 
+export { getArticle, listArticles, setArticleState, staffArticles } from './articles';
 export {
   assistanceRequestEvents,
   createAssistanceRequest,

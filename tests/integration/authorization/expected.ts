@@ -70,5 +70,7 @@ export function expectedAnswer(
       return coversSide(actor, side) ? allowed : forbidden;
     case 'provider':
       return actor.roles.includes('provider') && side === 'own' ? allowed : hidden;
+    case 'city':
+      return isStaff(actor) && actor.cityWide === true ? allowed : forbidden;
   }
 }

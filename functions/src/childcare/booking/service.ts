@@ -363,8 +363,17 @@ export function createBookingService(deps: BookingServiceDeps) {
       for (const item of page.data) {
         const view = views.get(item.slotId);
         const visible = await reconcile(item, view, now);
-        // The family's own child, by name as they typed it: opened for this page only.
-        if (visible) items.push(toMyBooking(visible, view, await openChildName(pii, visible)));
+        // The family's own child, by name and birth date as they typed them: opened for this page
+        // only (科学育儿 reads the child's age from it, decision 0036).
+        if (visible)
+          items.push(
+            toMyBooking(
+              visible,
+              view,
+              await openChildName(pii, visible),
+              await openChildBirthDate(pii, visible),
+            ),
+          );
       }
       return { items, nextCursor: await encodeCursor(page.cursor) };
     },
@@ -424,11 +433,22 @@ export function openChildName(pii: PiiCipher, item: Pick<BookingItem, 'childName
   return pii.open(item.childNameSealed, childNameField);
 }
 
-/** `childName` opened by the caller (openChildName): the family's list and the provider's show it whole. */
+export function openChildBirthDate(
+  pii: PiiCipher,
+  item: Pick<BookingItem, 'childBirthDateSealed'>,
+): Promise<string> {
+  return pii.open(item.childBirthDateSealed, childBirthDateField);
+}
+
+/**
+ * `childName` opened by the caller (openChildName): the family's list and the provider's show it
+ * whole. `childBirthDate` only on the family's own list (the provider's view has no such field).
+ */
 export function toMyBooking(
   item: VisibleBooking,
   view: LedgerView | undefined,
   childName: string,
+  childBirthDate?: string,
 ): MyBooking {
   const position = item.status === 'waitlisted' && view ? waitlistPosition(view, item.bookingId) : undefined;
   return {
@@ -440,6 +460,7 @@ export function toMyBooking(
     date: item.date,
     session: item.session,
     childName,
+    ...(childBirthDate ? { childBirthDate } : {}),
     guardianPhoneMasked: item.guardianPhoneMasked,
     status: item.status,
     ...(position !== undefined ? { waitlistPosition: position } : {}),

@@ -38,4 +38,11 @@ export const services: Service[] = [
     description: '生育保险、产假育儿假、育儿补贴和托育',
     url: routes.familyPolicies,
   },
+  {
+    key: 'articles',
+    name: '科学育儿',
+    glyph: '育',
+    description: '按孩子月龄看喂养、睡眠、发育、接种和安全知识',
+    url: routes.articles,
+  },
 ];

@@ -1,0 +1,4 @@
+export * from './parse';
+export * from './schema';
+export * from './select';
+export { ageMonthsLabel, articleTopicNames, articleTopics, libraryMonths } from './topics';
