@@ -22,7 +22,7 @@ export function onUnauthorized(hadToken: boolean): void {
   asking = true;
   void confirm({
     title: '登录已过期',
-    content: '为保护您的信息，登录一段时间后需要重新登录。重新登录后回到本页。',
+    content: '请重新登录，登录后回到本页。',
     confirmText: '重新登录',
     cancelText: '稍后',
   })

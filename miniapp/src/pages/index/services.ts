@@ -1,5 +1,5 @@
 import type { Service } from '../../components/ServiceCard';
-import { routes } from '../../config/routes';
+import { entryRoutes as routes } from '../../config/entry-routes';
 
 /**
  * The home page's service grid, in the order a family meets them; each opens its page in the

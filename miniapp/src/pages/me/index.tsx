@@ -13,7 +13,7 @@ import { Cell, CellGroup } from '../../components/Cell';
 import { confirm, toast } from '../../components/feedback';
 import { PageShell } from '../../components/PageShell';
 import { SubmitButton } from '../../components/SubmitButton';
-import { routes } from '../../config/routes';
+import { entryRoutes as routes } from '../../config/entry-routes';
 import { setElderlyMode, setSpecialFamilyDefault, useElderlyMode } from '../../elderly/store';
 import './index.css';
 
