@@ -84,15 +84,27 @@ export default defineAppConfig({
     navigationBarTitleText: '洪家',
     navigationBarTextStyle: 'black',
   },
-  // Text-only tab bar: WeChat makes iconPath optional, and text reads better in elderly mode.
+  // Icons over the text, as WeChat users expect: 81×81 PNGs (WeChat's tabBar takes no SVG),
+  // ≈ 0.5 KiB each in the main package, drawn by scripts/tab-icons.ts. The selected icon is
+  // filled, not only red, so the state does not rest on colour.
   tabBar: {
     color: '#4d4d4d',
     selectedColor: '#a61b1b',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-selected.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-selected.png',
+      },
     ],
   },
   // WeChat privacy rules (SPEC C5): fuzzy location for nearby search, asked only when needed.

@@ -14,7 +14,7 @@ const nodeRequire = createRequire(import.meta.url);
 interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
   requiredPrivateInfos?: string[];
   __usePrivacyCheck__?: boolean;
   preloadRule?: Record<string, { network?: string; packages: string[] }>;
@@ -47,6 +47,19 @@ describe('app.json of the weapp build', () => {
       ['pages/index/index', '首页'],
       ['pages/me/index', '我的'],
     ]);
+  });
+
+  it('gives each tab an icon and a selected icon: small PNGs, as WeChat requires', () => {
+    const tabs = readAppJson().tabBar?.list ?? [];
+    const icons = tabs.flatMap((tab) => [tab.iconPath, tab.selectedIconPath]);
+    expect(icons).toHaveLength(4);
+    for (const icon of icons) {
+      expect(icon).toMatch(/\.png$/);
+      const bytes = fs.readFileSync(path.join(root, icon ?? ''));
+      expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+      // The tab bar is in the main package (decision 0029): each icon stays well under 1 KiB.
+      expect(bytes.length).toBeLessThan(1024);
+    }
   });
 
   it('puts each role in its own subpackage', () => {
@@ -182,7 +195,7 @@ describe('package sizes (WeChat refuses an upload over 2 MB a package)', () => {
 });
 
 describe('rendering the home page', () => {
-  it('shows the four services', async () => {
+  it('shows the service grid with its icons', async () => {
     installShim();
     const simulate = nodeRequire('miniprogram-simulate') as typeof import('miniprogram-simulate');
     installShim(); // miniprogram-simulate defines its own global Component; Page forwards to it.
@@ -199,7 +212,9 @@ describe('rendering the home page', () => {
       text = page.dom?.textContent ?? '';
       if (text.includes('南昌市家庭服务')) break;
     }
-    for (const name of ['生育登记', '证件查询', '托育服务', '特殊家庭帮扶']) expect(text).toContain(name);
+    for (const name of ['生育登记', '证件查询', '托育服务', '特殊家庭帮扶', '服务网点', '我的预约', '消息', '生育支持政策', '科学育儿']) {
+      expect(text).toContain(name);
+    }
     expect(text).toContain('南昌市家庭服务');
     // First launch: the privacy gate is up before anything personal can happen.
     expect(text).toContain('同意并继续');

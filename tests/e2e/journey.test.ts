@@ -49,8 +49,10 @@ describe('first visit in the h5 app', () => {
   });
 
   it('shows staff of 东湖区 their district after signing in as dev:staff-360102', async () => {
-    const { visible, onPage, shot } = journey;
+    const { page, visible, onPage, shot } = journey;
     await visible('#me-sign-out').click();
+    // WeChat asks before signing out (Taro's h5 draws the same modal).
+    await page.locator('.taro__modal .taro-model__confirm').click();
     await visible('#me-sign-in').click();
     await onPage('pages/login/index');
     await visible('#login-as-staff-360102').click();

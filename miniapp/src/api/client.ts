@@ -7,8 +7,8 @@ import type {
   RouteContract,
 } from '@hongjia/shared';
 import Taro from '@tarojs/taro';
-import { goToSignIn } from '../auth/navigate';
-import { clearSession, currentToken, currentUserId } from '../auth/session';
+import { currentToken, currentUserId } from '../auth/session';
+import { onUnauthorized } from '../auth/session-expired';
 import { apiBase } from '../config/env';
 import { askPrivacy, consentRecordedFor } from '../privacy/store';
 import type { Endpoint } from './endpoints';
@@ -38,7 +38,8 @@ type Options = CallOptions<RouteContract> & { body?: unknown; query?: unknown; p
  * The response is not parsed again here: the server sends every response through the route's
  * schema (the allowlist of what leaves it), and parsing it twice would bring every zod schema
  * into the main package (decision 0027).
- * Throws ApiError for every failure; a 401 also signs the user out and sends them to sign in.
+ * Throws ApiError for every failure; a 401 also signs the user out and asks them to sign in again
+ * (auth/session-expired.ts).
  * A 403 CONSENT_REQUIRED (the server holds no agreement of this family to the current
  * 隐私保护指引): when the agreement was being recorded meanwhile (a page loading right after
  * sign-in), the request simply goes again; otherwise the privacy gate shows again, and once
@@ -100,13 +101,14 @@ async function send<R extends RouteContract>(
   } catch {
     throw new ApiError({ code: 'NETWORK', status: 0, message: '网络不可用，请稍后再试' });
   }
-  return readResponse<R>(res.statusCode, res.data, res.header);
+  return readResponse<R>(res.statusCode, res.data, res.header, token !== null);
 }
 
 function readResponse<R extends RouteContract>(
   status: number,
   data: unknown,
   headers: Record<string, unknown> = {},
+  sentToken = false,
 ): ResponseOf<R> {
   if (status >= 200 && status < 300) {
     // A JSON route always answers an object or an array; anything else (an HTML error page of a
@@ -114,10 +116,7 @@ function readResponse<R extends RouteContract>(
     if (typeof data === 'object' && data !== null) return data as ResponseOf<R>;
     throw new ApiError({ code: 'BAD_RESPONSE', status, message: '服务返回的数据无法识别，请稍后再试' });
   }
-  if (status === 401) {
-    clearSession();
-    goToSignIn();
-  }
+  if (status === 401) onUnauthorized(sentToken);
   if (!isErrorEnvelope(data)) {
     throw new ApiError({ code: 'BAD_RESPONSE', status, message: `服务暂时不可用（${status}），请稍后再试` });
   }

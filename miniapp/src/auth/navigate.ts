@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
+import { devLoginRoute, entryRoutes as routes } from '../config/entry-routes';
 import { isLocalBuild } from '../config/env';
-import { devLoginRoute, routes } from '../config/routes';
 
 /**
  * Where a user goes to sign in: the dev sign-in page in local builds, else 我的, whose button

@@ -1,5 +1,5 @@
 import { type DistrictCode, districtByCode, type Role, type SessionUser } from '@hongjia/shared';
-import { routes } from '../config/routes';
+import { entryRoutes as routes } from '../config/entry-routes';
 
 const roleNames: Record<Role, string> = {
   family: '家庭用户',

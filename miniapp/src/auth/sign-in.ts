@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { accountApi } from '../api/account-endpoints';
 import { call } from '../api/client';
+import { devLoginRoute } from '../config/entry-routes';
 import { isLocalBuild, isWeapp } from '../config/env';
-import { devLoginRoute } from '../config/routes';
 import { recordPrivacyConsent } from '../privacy/consent';
 import { ensurePrivacyAgreed, hasAgreedPrivacy } from '../privacy/store';
 import { saveSession } from './session';

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { routes } from '../config/routes';
+import { entryRoutes as routes } from '../config/entry-routes';
 import { agreeToPrivacy } from '../privacy/consent';
 import { privacySummary } from '../privacy/policy';
 import { answerPrivacy, usePrivacyGate } from '../privacy/store';

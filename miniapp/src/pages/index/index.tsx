@@ -11,7 +11,7 @@ export default function Home() {
         <Text className="home-header__brand">洪家</Text>
         <Text className="home-header__sub">南昌市家庭服务</Text>
       </View>
-      <View className="home-services" role="list" aria-label="服务">
+      <View className="home-services" role="group" aria-label="服务">
         {services.map((service) => (
           <ServiceCard key={service.key} service={service} />
         ))}

@@ -1,7 +1,11 @@
 import type { Service } from '../../components/ServiceCard';
-import { routes } from '../../config/routes';
+import { entryRoutes as routes } from '../../config/entry-routes';
 
-/** The services of the home page; each opens its page in the family subpackage. */
+/**
+ * The home page's service grid, in the order a family meets them; each opens its page in the
+ * family subpackage. Icons by key in components/service-icons.ts (a key without one shows `glyph`).
+ * 出生一件事 stays under 生育登记: the home page is every family's, special families' too (SPEC C3).
+ */
 export const services: Service[] = [
   {
     key: 'registration',
@@ -30,6 +34,27 @@ export const services: Service[] = [
     glyph: '扶',
     description: '查看扶助政策，申请生活和就医帮助',
     url: routes.specialAssistance,
+  },
+  {
+    key: 'service-points',
+    name: '服务网点',
+    glyph: '点',
+    description: '附近的打印、领取和咨询网点',
+    url: routes.servicePoints,
+  },
+  {
+    key: 'bookings',
+    name: '我的预约',
+    glyph: '约',
+    description: '托位预约、候补和取消',
+    url: routes.bookings,
+  },
+  {
+    key: 'messages',
+    name: '消息',
+    glyph: '信',
+    description: '审核结果、递补通知',
+    url: routes.messages,
   },
   {
     key: 'family-policies',

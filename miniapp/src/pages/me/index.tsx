@@ -8,11 +8,12 @@ import { isApiError } from '../../api/errors';
 import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
 import { clearSession, useSession } from '../../auth/session';
 import { startSignIn } from '../../auth/sign-in';
-import { button, label } from '../../components/a11y';
-import { NavButton } from '../../components/NavButton';
+import { label } from '../../components/a11y';
+import { Cell, CellGroup } from '../../components/Cell';
+import { confirm, toast } from '../../components/feedback';
 import { PageShell } from '../../components/PageShell';
 import { SubmitButton } from '../../components/SubmitButton';
-import { routes } from '../../config/routes';
+import { entryRoutes as routes } from '../../config/entry-routes';
 import { setElderlyMode, setSpecialFamilyDefault, useElderlyMode } from '../../elderly/store';
 import './index.css';
 
@@ -58,6 +59,13 @@ export default function Me() {
 
   /** Ends every session of the account on the server too (decision 0017); signed out here whatever it answers. */
   async function signOut() {
+    const sure = await confirm({
+      title: '退出登录？',
+      content: '退出后，本机不再显示您的办理记录。',
+      confirmText: '退出',
+      danger: true,
+    });
+    if (!sure) return;
     await call(accountApi.logout).catch(() => undefined);
     clearSession();
   }
@@ -67,7 +75,7 @@ export default function Me() {
     try {
       await startSignIn();
     } catch (error) {
-      Taro.showToast({ title: isApiError(error) ? error.message : '登录失败，请稍后再试', icon: 'none' });
+      toast(isApiError(error) ? error.message : '登录失败，请稍后再试');
     } finally {
       setBusy(false);
     }
@@ -75,9 +83,10 @@ export default function Me() {
 
   const user = session?.user;
   const where = user ? jurisdictionName(user) : undefined;
+  const benches = user ? roleWorkbenches(user.roles) : [];
   return (
     <PageShell name="me">
-      <View className="section" id="me-account">
+      <View className="section me-account" id="me-account">
         {user ? (
           <>
             <Text className="title">已登录</Text>
@@ -89,17 +98,6 @@ export default function Me() {
                 辖区：{where}
               </Text>
             ) : null}
-            {roleWorkbenches(user.roles).map((bench) => (
-              <NavButton
-                key={bench.role}
-                id={`me-bench-${bench.role}`}
-                label={bench.text}
-                where={{ to: bench.url }}
-              >
-                {bench.text}
-              </NavButton>
-            ))}
-            <SubmitButton id="me-sign-out" label="退出登录" tone="plain" onClick={signOut} />
           </>
         ) : (
           <>
@@ -110,47 +108,38 @@ export default function Me() {
         )}
       </View>
 
-      <View className="section" id="me-services">
+      {benches.length > 0 ? (
+        <CellGroup title="工作台" id="me-benches">
+          {benches.map((bench) => (
+            <Cell key={bench.role} id={`me-bench-${bench.role}`} title={bench.text} onClick={go(bench.url)} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      <CellGroup title="我的服务" id="me-services">
         {isFamily ? <FamilyEntries identity={identity} /> : null}
-        <View
-          className="link"
-          onClick={() => Taro.navigateTo({ url: routes.bookings })}
-          {...button('我的预约', 'me-bookings')}
-        >
-          我的预约
-        </View>
-        <View
-          className="link"
-          onClick={() => Taro.navigateTo({ url: routes.messages })}
-          {...button('消息', 'me-messages')}
-        >
-          消息
-        </View>
-      </View>
+        <Cell id="me-bookings" title="我的预约" onClick={go(routes.bookings)} />
+        <Cell id="me-messages" title="消息" onClick={go(routes.messages)} />
+      </CellGroup>
 
-      <View className="section me-row">
-        <View className="me-row__text">
-          <Text className="text">长辈模式</Text>
-          <Text className="muted">更大的字和按钮</Text>
-        </View>
-        <Switch
-          className="me-switch"
-          checked={elderly}
-          color="#a61b1b"
-          onChange={(e) => setElderlyMode(e.detail.value)}
-          {...label('长辈模式', 'me-elderly')}
+      <CellGroup title="设置">
+        <Cell
+          title="长辈模式"
+          description="更大的字和按钮"
+          extra={
+            <Switch
+              className="me-switch"
+              checked={elderly}
+              color="#a61b1b"
+              onChange={(e) => setElderlyMode(e.detail.value)}
+              {...label('长辈模式', 'me-elderly')}
+            />
+          }
         />
-      </View>
+        <Cell id="me-privacy" title="隐私保护指引" onClick={go(routes.privacy)} />
+      </CellGroup>
 
-      <View className="section">
-        <View
-          className="link"
-          onClick={() => Taro.navigateTo({ url: routes.privacy })}
-          {...button('隐私保护指引', 'me-privacy')}
-        >
-          隐私保护指引
-        </View>
-      </View>
+      {user ? <SubmitButton id="me-sign-out" label="退出登录" tone="plain" onClick={signOut} /> : null}
     </PageShell>
   );
 }
@@ -163,33 +152,16 @@ const go = (url: string) => () => Taro.navigateTo({ url });
  */
 function FamilyEntries({ identity }: { identity: IdentityView | null | undefined }) {
   const member = identity?.specialFamilyMember === true;
+  const state = identity ? `已认证 ${identity.nameMasked}` : identity === null ? '未认证' : undefined;
   return (
     <>
-      <View className="link me-entry" onClick={go(routes.identity)} {...button('实名认证', 'me-identity')}>
-        实名认证
-        {identity ? <Text className="muted me-entry__state">已认证 {identity.nameMasked}</Text> : null}
-        {identity === null ? <Text className="muted me-entry__state">未认证</Text> : null}
-      </View>
+      <Cell id="me-identity" title="实名认证" value={state} onClick={go(routes.identity)} />
       {member ? (
-        <View
-          className="link"
-          onClick={go(routes.specialAssistance)}
-          {...button('特殊家庭帮扶', 'me-special')}
-        >
-          特殊家庭帮扶
-        </View>
+        <Cell id="me-special" title="特殊家庭帮扶" onClick={go(routes.specialAssistance)} />
       ) : (
         <>
-          <View className="link" onClick={go(routes.subsidies)} {...button('育儿补贴', 'me-subsidies')}>
-            育儿补贴
-          </View>
-          <View
-            className="link"
-            onClick={go(routes.familyPolicies)}
-            {...button('生育支持政策', 'me-family-policies')}
-          >
-            生育支持政策
-          </View>
+          <Cell id="me-subsidies" title="育儿补贴" onClick={go(routes.subsidies)} />
+          <Cell id="me-family-policies" title="生育支持政策" onClick={go(routes.familyPolicies)} />
         </>
       )}
     </>

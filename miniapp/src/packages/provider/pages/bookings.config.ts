@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '机构预约' });
+export default definePageConfig({ navigationBarTitleText: '机构预约', enablePullDownRefresh: true });

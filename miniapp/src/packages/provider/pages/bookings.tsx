@@ -6,10 +6,12 @@ import { api } from '../../../api/endpoints';
 import { bookingStatusText, className, sessionNames } from '../../../childcare/labels';
 import { button } from '../../../components/a11y';
 import { Banner } from '../../../components/Field';
+import { LoadState, pagedStatus } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { WindowedList } from '../../../components/WindowedList';
 import { routeParam } from '../../../lib/route-param';
 import { usePaged } from '../../../state/paged';
+import { usePullRefresh } from '../../../state/pull-refresh';
 import '../provider.css';
 
 /** 机构预约: every booking of one institution; the guardian's phone is whole here, to call the family. */
@@ -22,6 +24,7 @@ export default function ProviderBookingsPage() {
   );
   const list = usePaged(load);
   useDidShow(() => void list.reload());
+  usePullRefresh(list.reload);
 
   const end = list.loading ? '加载中…' : list.hasMore ? '上滑加载更多' : `共 ${list.items.length} 条`;
   return (
@@ -30,8 +33,12 @@ export default function ProviderBookingsPage() {
         <Text className="title">{routeParam(params.name)}</Text>
         <Text className="muted">家长的手机号仅用于联系入托事宜。</Text>
       </View>
-      <Banner id="provider-bookings-error" text={list.error} />
-      {list.loaded && list.items.length === 0 ? <Text className="muted">还没有预约。</Text> : null}
+      <Banner id="provider-bookings-error" text={list.items.length > 0 ? list.error : undefined} />
+      <LoadState
+        id="provider-bookings"
+        status={pagedStatus(list)}
+        empty={{ title: '还没有预约', hint: '家长预约您发布的托位后，会出现在这里。下拉可刷新。' }}
+      />
       <WindowedList
         id="provider-bookings"
         label="预约列表"

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '托育机构工作台' });
+export default definePageConfig({ navigationBarTitleText: '托育机构工作台', enablePullDownRefresh: true });

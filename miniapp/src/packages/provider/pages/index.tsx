@@ -9,12 +9,14 @@ import { useSession } from '../../../auth/session';
 import { institutionStatusNames } from '../../../childcare/labels';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../components/LoadState';
 import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
 import { usePaged } from '../../../state/paged';
+import { usePullRefresh } from '../../../state/pull-refresh';
 import '../provider.css';
 
 /** 托育机构工作台: the provider's filings with their review status, and what to do next with each. */
@@ -25,6 +27,7 @@ export default function ProviderHome() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   if (!session) {
     return (
@@ -51,8 +54,13 @@ export default function ProviderHome() {
           登记备案
         </NavButton>
       </View>
-      <Banner id="provider-error" text={list.error} />
-      {list.loaded && list.items.length === 0 ? <Text className="muted">还没有备案的机构。</Text> : null}
+      <Banner id="provider-error" text={list.items.length > 0 ? list.error : undefined} />
+      <LoadState
+        id="provider"
+        rows={2}
+        status={pagedStatus(list)}
+        empty={{ title: '还没有备案的机构', hint: '点上方“登记备案”，审核通过后即可发布托位。' }}
+      />
       {list.items.map((inst) => (
         <View key={inst.id} className="section" id={`institution-${inst.id}`}>
           <Text className="text pv-name">{inst.name}</Text>

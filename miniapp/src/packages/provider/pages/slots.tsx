@@ -12,6 +12,7 @@ import { className, type SessionKind, sessionNames, slotAvailability } from '../
 import { button, label } from '../../../components/a11y';
 import { DateField } from '../../../components/DateField';
 import { Banner, Field } from '../../../components/Field';
+import { toast } from '../../../components/feedback';
 import { PageShell } from '../../../components/PageShell';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
@@ -36,7 +37,6 @@ export default function SlotsPage() {
     fallback: '发布失败，请稍后再试',
   });
   const { errors, setErrors, setBanner } = form;
-  const [notice, setNotice] = useState<string>();
   const keys = useRef(createKeyKeeper()).current;
 
   function refresh() {
@@ -58,7 +58,6 @@ export default function SlotsPage() {
 
   async function publish() {
     setBanner(undefined);
-    setNotice(undefined);
     if (!ageClass) return;
     const issue = slotCapacityIssue(ageClass, capacity);
     if (issue) {
@@ -70,7 +69,8 @@ export default function SlotsPage() {
       await call(api.publishSlot, { params: { id }, body, idempotencyKey: keys.keyFor({ id, body }) });
       setErrors({});
       setCapacity('');
-      setNotice(`已发布：${className(ageClass)} ${date} ${sessionNames[session]}，${body.capacity} 个名额`);
+      // The new slot shows in the list below; WeChat confirms a done action with a toast.
+      toast('已发布', 'success');
       refresh();
     });
   }
@@ -80,7 +80,6 @@ export default function SlotsPage() {
       <View className="section">
         <Text className="title">{institution?.name ?? routeParam(params.name)}</Text>
         <Banner id="slots-error" text={form.banner} />
-        <Banner id="slots-notice" tone="info" text={notice} />
         <Field id="slot-class" label="班级" error={errors.ageClass}>
           <Picker
             mode="selector"

@@ -8,12 +8,16 @@ import { useSession } from '../../../../auth/session';
 import { bookingStatusText, className, sessionNames } from '../../../../childcare/labels';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
+import { toast } from '../../../../components/feedback';
 import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
+import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../childcare.css';
 
 /** 我的预约: status, waitlist position, and cancel (which promotes the next family). */
@@ -28,13 +32,14 @@ export default function MyBookings() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   async function cancel(booking: MyBooking) {
     setCancelling(undefined);
     await form.run(async () => {
       const updated = await call(api.cancelBooking, { params: { id: booking.id } });
       list.setItems((items) => items.map((b) => (b.id === updated.id ? updated : b)));
-      Taro.showToast({ title: '已取消', icon: 'success' });
+      toast('已取消', 'success');
     });
   }
 
@@ -48,12 +53,16 @@ export default function MyBookings() {
 
   return (
     <PageShell name="bookings">
-      <Banner id="bookings-error" text={form.banner ?? list.error} />
-      {list.loaded && list.items.length === 0 ? (
-        <View className="section" id="bookings-empty">
-          <Text className="text">还没有预约。可在首页“托育服务”中查找附近的托育机构。</Text>
-        </View>
-      ) : null}
+      <Banner id="bookings-error" text={form.banner ?? (list.items.length > 0 ? list.error : undefined)} />
+      <LoadState
+        id="bookings"
+        status={pagedStatus(list)}
+        empty={{
+          title: '还没有预约',
+          hint: '在“托育服务”中查找附近的托育机构，选好时段即可预约。',
+          action: { text: '查找托育机构', onClick: () => Taro.navigateTo({ url: routes.childcare }) },
+        }}
+      />
       <View role="list" aria-label="我的预约">
         {list.items.map((b) => (
           <View key={b.id} className="cc-card" id={`booking-${b.id}`} role="listitem">

@@ -1,14 +1,14 @@
-import { type CertificateDetail, districtByCode } from '@hongjia/shared';
+import { districtByCode } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
-import { isApiError } from '../../../../api/errors';
 import { newIdempotencyKey } from '../../../../api/idempotency';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';
+import { LoadState } from '../../../../components/LoadState';
 import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
@@ -16,6 +16,7 @@ import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
 import { routeParam } from '../../../../lib/route-param';
+import { useLoaded } from '../../../../state/loaded';
 import { QrBox } from '../../components/QrBox';
 import '../../registration.css';
 
@@ -23,19 +24,17 @@ import '../../registration.css';
 export default function CertificatePage() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [cert, setCert] = useState<CertificateDetail>();
   const [printCode, setPrintCode] = useState<{ code: string; expiresAt: string }>();
   const form = useSubmit({ fallback: '获取打印码失败，请稍后再试' });
-  const { setBanner } = form;
   // A retry of the same tap replays the same code instead of spending another of the day's few.
   const printKey = useRef(newIdempotencyKey());
 
-  useEffect(() => {
-    if (!session || !id) return;
-    call(api.myCertificate, { params: { id } })
-      .then(setCert)
-      .catch((e) => setBanner(isApiError(e) ? e.message : '加载失败，请稍后再试'));
-  }, [session, id, setBanner]);
+  const read = useMemo(
+    () => (session && id ? () => call(api.myCertificate, { params: { id } }) : undefined),
+    [session, id],
+  );
+  const loaded = useLoaded(read);
+  const cert = loaded.data;
 
   async function getPrintCode() {
     await form.run(async () => {
@@ -54,6 +53,12 @@ export default function CertificatePage() {
   return (
     <PageShell name="certificate">
       <Banner id="certificate-error" text={form.banner} />
+      <LoadState
+        id="certificate-load"
+        rows={4}
+        status={loaded.status}
+        empty={{ title: '没有找到这份证明' }}
+      />
       {cert ? (
         <>
           <View className="section" id="certificate-card">

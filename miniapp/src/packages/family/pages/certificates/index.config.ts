@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '证件查询' });
+export default definePageConfig({ navigationBarTitleText: '证件查询', enablePullDownRefresh: true });

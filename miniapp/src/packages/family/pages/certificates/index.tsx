@@ -8,11 +8,13 @@ import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../registration.css';
 
 /** 我的证件: the family's e-certificates, and the way to the nearest service points. */
@@ -23,6 +25,7 @@ export default function Certificates() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   return (
     <PageShell name="certificates">
@@ -39,12 +42,20 @@ export default function Certificates() {
       </View>
       {session ? (
         <View className="section">
-          <Banner id="certificates-error" text={list.error} />
-          {list.loaded && list.items.length === 0 ? (
-            <Text className="muted" id="certificates-empty">
-              还没有电子证明。生育登记办结后，证明会出现在这里。
-            </Text>
-          ) : null}
+          <Banner id="certificates-error" text={list.items.length > 0 ? list.error : undefined} />
+          <LoadState
+            id="certificates"
+            rows={2}
+            status={pagedStatus(list)}
+            empty={{
+              title: '还没有电子证明',
+              hint: '生育登记办结后，证明会出现在这里。',
+              action: {
+                text: '去办理生育登记',
+                onClick: () => Taro.navigateTo({ url: routes.registration }),
+              },
+            }}
+          />
           <View aria-label="我的证件">
             {list.items.map((c, i) => (
               <View

@@ -8,11 +8,13 @@ import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
+import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../childcare.css';
-import { LoadMore } from '../../../../components/LoadMore';
 
 /**
  * 消息: what the system told the user (候补递补, decisions…). In production each also arrives as
@@ -25,6 +27,7 @@ export default function Messages() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   if (!session) {
     return (
@@ -41,12 +44,12 @@ export default function Messages() {
 
   return (
     <PageShell name="messages">
-      <Banner id="messages-error" text={list.error} />
-      {list.loaded && list.items.length === 0 ? (
-        <View className="section" id="messages-empty">
-          <Text className="text">暂无消息。</Text>
-        </View>
-      ) : null}
+      <Banner id="messages-error" text={list.items.length > 0 ? list.error : undefined} />
+      <LoadState
+        id="messages"
+        status={pagedStatus(list)}
+        empty={{ title: '暂无消息', hint: '审核结果、候补递补等通知会出现在这里，下拉可刷新。' }}
+      />
       <View role="list" aria-label="消息">
         {list.items.map((n) => (
           <View

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '生育登记' });
+export default definePageConfig({ navigationBarTitleText: '生育登记', enablePullDownRefresh: true });

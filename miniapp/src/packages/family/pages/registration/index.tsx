@@ -9,12 +9,14 @@ import { useSession } from '../../../../auth/session';
 import { button } from '../../../../components/a11y';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
 import { kindNames, parityName, reapprovalExplained, statusNames } from '../../../../registration/labels';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../registration.css';
 
 const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
@@ -29,6 +31,7 @@ export default function RegistrationHub() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   return (
     <PageShell name="registration">
@@ -50,12 +53,13 @@ export default function RegistrationHub() {
       {session ? (
         <View className="section">
           <Text className="title">我的登记</Text>
-          <Banner id="my-registrations-error" text={list.error} />
-          {list.loaded && list.items.length === 0 ? (
-            <Text className="muted" id="my-registrations-empty">
-              还没有登记记录。
-            </Text>
-          ) : null}
+          <Banner id="my-registrations-error" text={list.items.length > 0 ? list.error : undefined} />
+          <LoadState
+            id="my-registrations"
+            rows={2}
+            status={pagedStatus(list)}
+            empty={{ title: '还没有登记记录', hint: '点上方“新办生育登记”开始，提交后可在这里查看进度。' }}
+          />
           <View aria-label="我的登记">
             {list.items.map((r, i) => (
               <View

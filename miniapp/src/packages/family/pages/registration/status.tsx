@@ -1,12 +1,12 @@
-import { districtByCode, type RegistrationView } from '@hongjia/shared';
+import { districtByCode } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
-import { isApiError } from '../../../../api/errors';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';
+import { LoadState } from '../../../../components/LoadState';
 import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
@@ -20,25 +20,28 @@ import {
   statusLine,
   statusNames,
 } from '../../../../registration/labels';
+import { useLoaded } from '../../../../state/loaded';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../registration.css';
 
 /** 办理进度: status, the reviewer's comment, reasons, and the history as a timeline. */
 export default function RegistrationStatusPage() {
   const session = useSession();
   const id = routeParam(useRouter().params.id);
-  const [view, setView] = useState<RegistrationView>();
-  const [error, setError] = useState<string>();
+  const read = useMemo(
+    () => (session && id ? () => call(api.getRegistration, { params: { id } }) : undefined),
+    [session, id],
+  );
+  const loaded = useLoaded(read);
+  const view = loaded.data;
 
   // Shown again after 修改并重新提交: reload so the new status and history appear.
+  const shown = useRef(false);
   useDidShow(() => {
-    if (!session || !id) return;
-    call(api.getRegistration, { params: { id } })
-      .then((v) => {
-        setView(v);
-        setError(undefined);
-      })
-      .catch((e) => setError(isApiError(e) ? e.message : '加载失败，请稍后再试'));
+    if (shown.current) void loaded.reload();
+    shown.current = true;
   });
+  usePullRefresh(loaded.reload);
 
   if (!session) {
     return (
@@ -52,7 +55,8 @@ export default function RegistrationStatusPage() {
     : undefined;
   return (
     <PageShell name="registration-status">
-      <Banner id="reg-status-error" text={error} />
+      <Banner id="reg-status-error" text={view ? loaded.error : undefined} />
+      <LoadState id="reg-status-load" rows={4} status={loaded.status} empty={{ title: '没有找到这条登记' }} />
       {view ? (
         <>
           <View className="section">

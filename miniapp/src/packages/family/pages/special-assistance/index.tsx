@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Cell, CellGroup } from '../../../../components/Cell';
+import { Skeleton } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
@@ -10,10 +12,12 @@ import { ProxyConsent } from '../../components/special/ProxyConsent';
 import { Standing } from '../../components/special/Standing';
 import '../../special-assistance.css';
 
-/** `url` opens a page; without one the button scrolls to 联系人和医生 further down this page. */
+/**
+ * The family's menu, as cells; 我要求助 is the one big button above it. `url` opens a page;
+ * without one the row scrolls to 联系人和医生 further down this page.
+ */
 const actions: ReadonlyArray<{ key: string; text: string; url?: string }> = [
   { key: 'benefits', text: '我的扶助政策', url: routes.specialBenefits },
-  { key: 'help', text: '我要求助', url: routes.specialHelp },
   { key: 'requests', text: '我的求助', url: routes.specialRequests },
   { key: 'contacts-go', text: '联系人和医生' },
   { key: 'views', text: '谁查看了我的档案', url: routes.specialViews },
@@ -26,7 +30,8 @@ function open(url: string | undefined): void {
 
 /**
  * 特殊家庭帮扶: the family's own page. Help only: no birth or childcare promotion and no links to
- * those services (SPEC C3), one big button per job, and the people to call right here.
+ * those services (SPEC C3), one big button to ask for help, every other job a row, and the
+ * people to call right here.
  */
 export default function SpecialAssistance() {
   const { session, membership, reload, setFamily } = useMembership();
@@ -41,9 +46,7 @@ export default function SpecialAssistance() {
   if (!membership) {
     return (
       <PageShell name="special-assistance">
-        <View className="section" id="special-loading">
-          <Text className="text">正在读取您家的信息…</Text>
-        </View>
+        <Skeleton id="special" rows={3} />
       </PageShell>
     );
   }
@@ -64,16 +67,13 @@ export default function SpecialAssistance() {
         </Text>
       </View>
       <View className="section sa-actions">
-        {actions.map((a, i) => (
-          <SubmitButton
-            key={a.key}
-            id={`special-${a.key}`}
-            label={a.text}
-            tone={i === 1 ? 'primary' : 'plain'}
-            onClick={() => open(a.url)}
-          />
-        ))}
+        <SubmitButton id="special-help" label="我要求助" onClick={() => open(routes.specialHelp)} />
       </View>
+      <CellGroup title="我家的帮扶">
+        {actions.map((a) => (
+          <Cell key={a.key} id={`special-${a.key}`} title={a.text} onClick={() => open(a.url)} />
+        ))}
+      </CellGroup>
       <ContactList family={membership.family} />
       <ProxyConsent family={membership.family} onChange={setFamily} />
     </PageShell>

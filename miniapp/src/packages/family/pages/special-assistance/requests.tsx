@@ -7,7 +7,7 @@ import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
-import { NavButton } from '../../../../components/NavButton';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
@@ -15,6 +15,7 @@ import { routeParam } from '../../../../lib/route-param';
 import { contactPromise } from '../../../../special-assistance/deadline';
 import { requestModel } from '../../../../special-assistance/request-view';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import { RequestCard } from '../../components/special/RequestCard';
 import '../../special-assistance.css';
 
@@ -54,6 +55,7 @@ export default function Requests() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   if (!session) {
     return (
@@ -77,23 +79,17 @@ export default function Requests() {
           ) : null}
         </View>
       ) : null}
-      <Banner id="requests-error" text={list.error} />
-      {!list.loaded && !list.error ? (
-        <View className="section" id="requests-loading">
-          <Text className="text">正在读取您的求助…</Text>
-        </View>
-      ) : null}
-      {list.loaded && list.items.length === 0 ? (
-        <View className="section" id="requests-empty">
-          <Text className="text">您还没有提出过求助。有需要时，随时可以告诉我们。</Text>
-          <NavButton
-            id="requests-help"
-            label="我要求助"
-            tone="primary"
-            where={{ replace: routes.specialHelp }}
-          />
-        </View>
-      ) : null}
+      <Banner id="requests-error" text={list.items.length > 0 ? list.error : undefined} />
+      <LoadState
+        id="requests"
+        rows={2}
+        status={pagedStatus(list)}
+        empty={{
+          title: '您还没有提出过求助',
+          hint: '有需要时，随时可以告诉我们。',
+          action: { text: '我要求助', onClick: () => Taro.redirectTo({ url: routes.specialHelp }) },
+        }}
+      />
       <View role="list" aria-label="我的求助">
         {list.items.map((r) => (
           <RequestCard

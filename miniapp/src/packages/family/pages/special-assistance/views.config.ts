@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '档案查看记录' });
+export default definePageConfig({ navigationBarTitleText: '档案查看记录', enablePullDownRefresh: true });

@@ -7,9 +7,11 @@ import { api } from '../../../../api/endpoints';
 import { useSession } from '../../../../auth/session';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import '../../special-assistance.css';
 
 /** 谁查看了我的档案: every staff read or change of the family's record, by office, newest first. */
@@ -20,6 +22,7 @@ export default function RecordViews() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   if (!session) {
     return (
@@ -36,17 +39,13 @@ export default function RecordViews() {
           工作人员每次查看、更新您家的档案，都会记在这里。这里写的是单位名称，不写个人姓名。
         </Text>
       </View>
-      <Banner id="views-error" text={list.error} />
-      {!list.loaded && !list.error ? (
-        <View className="section" id="views-loading">
-          <Text className="text">正在读取记录…</Text>
-        </View>
-      ) : null}
-      {list.loaded && list.items.length === 0 ? (
-        <View className="section" id="views-empty">
-          <Text className="text">还没有人查看过您家的档案。</Text>
-        </View>
-      ) : null}
+      <Banner id="views-error" text={list.items.length > 0 ? list.error : undefined} />
+      <LoadState
+        id="views"
+        rows={2}
+        status={pagedStatus(list)}
+        empty={{ title: '还没有人查看过您家的档案' }}
+      />
       <View role="list" aria-label="档案查看记录">
         {list.items.map((v, i) => (
           <View key={`${v.at}-${v.viewer}-${v.action}`} className="sa-card" id={`view-${i}`} role="listitem">

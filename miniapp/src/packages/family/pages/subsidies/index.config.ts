@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '育儿补贴' });
+export default definePageConfig({ navigationBarTitleText: '育儿补贴', enablePullDownRefresh: true });

@@ -9,12 +9,14 @@ import { useSession } from '../../../../auth/session';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Banner } from '../../../../components/Field';
 import { LoadMore } from '../../../../components/LoadMore';
+import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
 import { usePaged } from '../../../../state/paged';
+import { usePullRefresh } from '../../../../state/pull-refresh';
 import { subsidyCard } from '../../../../subsidies/labels';
 import { policySummary } from '../../../../subsidies/preview';
 import { SubsidyCard } from '../../components/subsidies/SubsidyCard';
@@ -30,6 +32,7 @@ export default function Subsidies() {
   useDidShow(() => {
     if (session) void list.reload();
   });
+  usePullRefresh(() => (session ? list.reload() : undefined));
 
   async function renew(view: SubsidyView) {
     setRenewing(undefined);
@@ -60,17 +63,13 @@ export default function Subsidies() {
           where={{ to: routes.subsidyApply }}
         />
       </View>
-      <Banner id="subsidies-error" text={form.banner ?? list.error} />
-      {!list.loaded && !list.error ? (
-        <View className="section" id="subsidies-loading">
-          <Text className="text">正在读取您的申领…</Text>
-        </View>
-      ) : null}
-      {list.loaded && list.items.length === 0 ? (
-        <View className="section" id="subsidies-empty">
-          <Text className="text">还没有申领记录。</Text>
-        </View>
-      ) : null}
+      <Banner id="subsidies-error" text={form.banner ?? (list.items.length > 0 ? list.error : undefined)} />
+      <LoadState
+        id="subsidies"
+        rows={2}
+        status={pagedStatus(list)}
+        empty={{ title: '还没有申领记录', hint: '点上方“申领育儿补贴”，提交后可在这里查看审核和发放。' }}
+      />
       <View role="list" aria-label="我的育儿补贴">
         {list.items.map((s) => (
           <SubsidyCard key={s.id} card={subsidyCard(s, today)} onRenew={() => setRenewing(s)} />
