@@ -26,6 +26,7 @@ import { RelatedCaseCompare } from '../components/RelatedCase';
 import { useNote } from '../components/use-note';
 import { useRecord } from '../components/use-record';
 import { VoidAction } from '../components/VoidAction';
+import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
 
 type Decision = 'approve' | 'return' | 'reject';
@@ -52,9 +53,8 @@ function Fact({ name, value, id }: { name: string; value: string; id?: string })
  * voided (作废). Each carries the version loaded, so two reviewers cannot
  * overwrite each other: a stale one gets 409 and the page reloads.
  */
-export default function RegistrationReview() {
+export function RegistrationReviewBody({ id, onDecided }: { id: string; onDecided?: () => void }) {
   const session = useSession();
-  const id = routeParam(useRouter().params.id);
   const form = useSubmit({ fallback: '操作失败，请稍后再试' });
   const { banner, setBanner } = form;
   const [deciding, setDeciding] = useState<Decision>();
@@ -91,6 +91,7 @@ export default function RegistrationReview() {
       async () => {
         setView(await call(api.reviewRegistration, { params: { id: view.id }, body: checked.data }));
         note.clear();
+        onDecided?.();
         Taro.showToast({ title: `已${decisionNames[decision]}`, icon: 'success' });
       },
       {
@@ -109,16 +110,9 @@ export default function RegistrationReview() {
     void load();
   };
 
-  if (!session) {
-    return (
-      <PageShell name="staff-registration">
-        <SignInPrompt reason="卫健工作人员登录后审核生育登记。" />
-      </PageShell>
-    );
-  }
   return (
-    <PageShell name="staff-registration">
-      <View className="staff">
+    <>
+      <View>
         <Banner id="review-error" text={banner} />
         {banner === '已被其他工作人员处理，请刷新' ? (
           <SubmitButton id="review-refresh" label="刷新" tone="plain" onClick={() => void load()} />
@@ -244,7 +238,15 @@ export default function RegistrationReview() {
               </View>
             ) : null}
             {view.status === 'approved' ? (
-              <VoidAction view={view} onVoided={setView} onStale={stale} onError={setBanner} />
+              <VoidAction
+                view={view}
+                onVoided={(voided) => {
+                  setView(voided);
+                  onDecided?.();
+                }}
+                onStale={stale}
+                onError={setBanner}
+              />
             ) : null}
           </>
         ) : null}
@@ -269,6 +271,23 @@ export default function RegistrationReview() {
           />
         </ConfirmDialog>
       ) : null}
+    </>
+  );
+}
+
+/** The review as its own page (the phone, and links from elsewhere); the console shows the body in a pane. */
+export default function RegistrationReview() {
+  const session = useSession();
+  const id = routeParam(useRouter().params.id);
+  return (
+    <PageShell name="staff-registration">
+      {session ? (
+        <StaffConsole current="registrations">
+          <RegistrationReviewBody id={id} />
+        </StaffConsole>
+      ) : (
+        <SignInPrompt reason="卫健工作人员登录后审核生育登记。" />
+      )}
     </PageShell>
   );
 }

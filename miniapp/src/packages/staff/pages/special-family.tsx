@@ -17,6 +17,7 @@ import { Fact } from '../components/Fact';
 import { HelperSection } from '../components/HelperSection';
 import { MemberCard } from '../components/MemberCard';
 import { useRecord } from '../components/use-record';
+import { StaffConsole } from '../console/StaffConsole';
 import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
 import { familyKindNames, hukouTypeNames, memberRoleNames } from '../model/labels';
 import { markFamiliesChanged } from '../model/refresh';
@@ -29,9 +30,8 @@ const conflictText = '档案刚被其他工作人员修改过，已为您载入�
  * 三个全覆盖 with edit forms. Every read is audited and shown to the family, so the page loads
  * the record once and after that uses what each update answers.
  */
-export default function SpecialFamilyPage() {
+export function SpecialFamilyBody({ id }: { id: string }) {
   const session = useSession();
-  const id = routeParam(useRouter().params.id);
   const form = useSubmit({ fallback: '保存失败，请稍后再试' });
   const { setBanner } = form;
   const [clearing, setClearing] = useState<HelperKey>();
@@ -64,16 +64,9 @@ export default function SpecialFamilyPage() {
     );
   }
 
-  if (!session) {
-    return (
-      <PageShell name="staff-special-family">
-        <SignInPrompt reason="卫健工作人员登录后查看特殊家庭档案。" />
-      </PageShell>
-    );
-  }
   return (
-    <PageShell name="staff-special-family">
-      <View className="staff">
+    <>
+      <View>
         <Banner id="sf-banner" text={form.banner} />
         {view ? (
           <>
@@ -140,6 +133,23 @@ export default function SpecialFamilyPage() {
           onCancel={() => setClearing(undefined)}
         />
       ) : null}
+    </>
+  );
+}
+
+/** The record as its own page (the phone); the console shows the body in a pane beside the list. */
+export default function SpecialFamilyPage() {
+  const session = useSession();
+  const id = routeParam(useRouter().params.id);
+  return (
+    <PageShell name="staff-special-family">
+      {session ? (
+        <StaffConsole current="special-families">
+          <SpecialFamilyBody id={id} />
+        </StaffConsole>
+      ) : (
+        <SignInPrompt reason="卫健工作人员登录后查看特殊家庭档案。" />
+      )}
     </PageShell>
   );
 }
