@@ -24,9 +24,9 @@ import { useWideLayout } from '../../../console/use-wide-layout';
 import type { Column } from '../../../lib/table';
 import { kindNames, parityName, statusNames } from '../../../registration/labels';
 import { usePaged } from '../../../state/paged';
+import { RegistrationReviewBody } from '../components/RegistrationReviewBody';
 import { ConsoleList } from '../console/ConsoleList';
 import { StaffConsole } from '../console/StaffConsole';
-import { RegistrationReviewBody } from './registration';
 import '../staff.css';
 
 const statusOptions = (['pending_review', 'returned', 'approved', 'rejected', 'voided'] as const).map(

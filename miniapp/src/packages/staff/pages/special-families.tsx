@@ -19,6 +19,7 @@ import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { FamilyRow } from '../components/FamilyRow';
 import { IdentityConflicts } from '../components/IdentityConflicts';
+import { SpecialFamilyBody } from '../components/SpecialFamilyBody';
 import { ConsoleList } from '../console/ConsoleList';
 import { StaffConsole } from '../console/StaffConsole';
 import {
@@ -30,7 +31,6 @@ import {
   memberRoleNames,
 } from '../model/labels';
 import { takeFamiliesChanged } from '../model/refresh';
-import { SpecialFamilyBody } from './special-family';
 import '../staff.css';
 
 type Tab = 'records' | 'conflicts';
