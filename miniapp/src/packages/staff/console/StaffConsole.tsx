@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { useWideLayout } from '../../../console/use-wide-layout';
 import { type ConsoleSection, consoleGroups } from './sections';
+// staff.css first, as every staff page has it: one CSS order across the subpackage's chunks.
+import '../staff.css';
 import './console.css';
 
 /**
