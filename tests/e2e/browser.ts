@@ -26,7 +26,14 @@ export interface Journey {
 
 const screenshots = resolve('test-results');
 
-export async function startJourney(name: string): Promise<Journey> {
+/** The screen a journey runs on: a phone unless it says otherwise (the staff console: a 1280×800 desktop). */
+export interface Screen {
+  viewport: { width: number; height: number };
+  isMobile: boolean;
+}
+const phone: Screen = { viewport: { width: 375, height: 812 }, isMobile: true };
+
+export async function startJourney(name: string, screen: Screen = phone): Promise<Journey> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
@@ -38,10 +45,10 @@ export async function startJourney(name: string): Promise<Journey> {
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await launchChromium();
   const context: BrowserContext = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: screen.viewport,
+    deviceScaleFactor: screen.isMobile ? 2 : 1,
+    isMobile: screen.isMobile,
+    hasTouch: screen.isMobile,
     locale: 'zh-CN',
   });
   const page = await context.newPage();

@@ -1,4 +1,11 @@
-import type { AssistanceStatus, DistrictCode } from '@hongjia/shared';
+import {
+  type AssistanceRequestView,
+  type AssistanceStatus,
+  assistanceCategoryNames,
+  type DistrictCode,
+  districtByCode,
+} from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
@@ -11,12 +18,16 @@ import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
+import type { Column } from '../../../lib/table';
 import { usePaged } from '../../../state/paged';
 import { AssignForm, assignable } from '../components/AssignForm';
 import { AssistanceCard } from '../components/AssistanceCard';
 import { DistrictChips } from '../components/DistrictChips';
-import { assistanceStatusNames, type EventKind } from '../model/assistance';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
+import { assistanceStatusNames, type EventKind, urgencyNames } from '../model/assistance';
 import '../staff.css';
 
 const tabs = (['awaiting_response', 'in_progress', 'resolved'] as const).map((s) => ({
@@ -24,6 +35,31 @@ const tabs = (['awaiting_response', 'in_progress', 'resolved'] as const).map((s)
   text: assistanceStatusNames[s],
   key: s,
 }));
+
+/** Console and CSV columns: the family as the API labels it (masked); the description stays in the CSV. */
+const requestColumns: Column<AssistanceRequestView>[] = [
+  { key: 'family', header: '家庭', text: (r) => r.familyLabel },
+  { key: 'district', header: '县区', text: (r) => districtByCode(r.district).name },
+  { key: 'category', header: '类别', text: (r) => assistanceCategoryNames[r.category] },
+  { key: 'urgency', header: '紧急程度', text: (r) => urgencyNames[r.urgency] },
+  { key: 'status', header: '状态', text: (r) => assistanceStatusNames[r.status] },
+  { key: 'overdue', header: '超时', text: (r) => (r.overdue ? '已超时' : '') },
+  {
+    key: 'createdAt',
+    header: '提交时间',
+    text: (r) => formatChinaDateTime(r.createdAt),
+    sortBy: (r) => Date.parse(r.createdAt),
+  },
+  {
+    key: 'dueAt',
+    header: '响应期限',
+    text: (r) => formatChinaDateTime(r.dueAt),
+    sortBy: (r) => Date.parse(r.dueAt),
+  },
+  { key: 'filedBy', header: '提交人', text: (r) => r.filedBy.name },
+  { key: 'contact', header: '联系人', text: (r) => r.contactPersonName ?? '' },
+  { key: 'description', header: '求助内容', text: (r) => r.description, csvOnly: true },
+];
 
 /**
  * 求助工单 of the jurisdiction, earliest deadline first: 待首次响应 (with 只看超时), 处理中,
@@ -53,6 +89,7 @@ export default function AssistancePage() {
   );
   const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
+  const wide = useWideLayout();
 
   async function record(id: string, version: number, kind: EventKind, note: string): Promise<boolean> {
     return form.run(
@@ -83,9 +120,57 @@ export default function AssistancePage() {
     );
   }
   const now = Date.now();
+  const table = wide ? (
+    <ConsoleList
+      id="assistance"
+      title={`求助工单-${overdue ? '超时' : assistanceStatusNames[status]}`}
+      list={{ ...list, error: form.banner ?? list.error }}
+      load={load}
+      columns={requestColumns}
+      keyOf={(r) => r.id}
+      rowLabel={(r) => `${r.familyLabel}，${r.overdue ? '已超时，' : ''}在右侧打开`}
+      dateOf={(r) => r.createdAt}
+      filters={
+        <>
+          <Chips
+            idPrefix="assistance-status"
+            label="工单状态"
+            options={tabs}
+            value={status}
+            onChange={setStatus}
+          />
+          {session.user.cityWide ? (
+            <DistrictChips idPrefix="assistance-district" value={district} onChange={setDistrict} />
+          ) : null}
+          {status === 'awaiting_response' ? (
+            <View
+              className={`chip${overdueOnly ? ' chip--on' : ''}`}
+              aria-pressed={overdueOnly}
+              onClick={() => setOverdueOnly(!overdueOnly)}
+              {...button('只看超时未响应的工单', 'assistance-overdue-toggle')}
+            >
+              只看超时
+            </View>
+          ) : null}
+        </>
+      }
+      pane={(r) => (
+        <AssistanceCard
+          key={r.id}
+          request={r}
+          open
+          now={now}
+          busy={form.busy}
+          onOpen={() => {}}
+          onEvent={(kind, note) => record(r.id, r.version, kind, note)}
+        />
+      )}
+      paneLabel="工单详情"
+    />
+  ) : null;
   return (
     <PageShell name="staff-assistance">
-      <View className="staff">
+      <StaffConsole current="assistance" console={table}>
         <Chips
           idPrefix="assistance-status"
           label="工单状态"
@@ -131,7 +216,7 @@ export default function AssistancePage() {
           </View>
         ))}
         <LoadMore list={list} what="工单" id="assistance-more" />
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

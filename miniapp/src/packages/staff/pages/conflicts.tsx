@@ -5,7 +5,7 @@ import type {
   ConflictView,
   DistrictCode,
 } from '@hongjia/shared';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
@@ -23,6 +23,7 @@ import { usePaged } from '../../../state/paged';
 import { ConflictCard } from '../components/ConflictCard';
 import { DistrictChips } from '../components/DistrictChips';
 import { useNote } from '../components/use-note';
+import { StaffConsole } from '../console/StaffConsole';
 import {
   conflictKindNames,
   conflictKinds,
@@ -107,7 +108,7 @@ export default function ConflictsPage() {
   }
   return (
     <PageShell name="staff-conflicts">
-      <View className="staff">
+      <StaffConsole current="conflicts">
         <Chips idPrefix="conflicts-kind" label="事项" options={kindOptions} value={kind} onChange={setKind} />
         <Chips
           idPrefix="conflicts-status"
@@ -139,7 +140,7 @@ export default function ConflictsPage() {
           />
         ))}
         <LoadMore list={list} what="冲突" id="conflicts-more" />
-      </View>
+      </StaffConsole>
       {resolving ? (
         <ConfirmDialog
           id="conflict-dialog"

@@ -14,6 +14,7 @@ import { BarChart } from '../components/BarChart';
 import { CoverageTable } from '../components/CoverageTable';
 import { DistrictChips } from '../components/DistrictChips';
 import { LackingList } from '../components/LackingList';
+import { StaffConsole } from '../console/StaffConsole';
 import { coverageBars, coverageRows, lackingSections, share } from '../model/coverage';
 import { districtName } from '../model/labels';
 import '../staff.css';
@@ -57,7 +58,7 @@ export default function CoveragePage() {
   }
   return (
     <PageShell name="staff-coverage">
-      <View className="staff">
+      <StaffConsole current="coverage">
         {session.user.cityWide ? (
           <DistrictChips idPrefix="coverage-district" value={district} onChange={setDistrict} />
         ) : null}
@@ -85,7 +86,7 @@ export default function CoveragePage() {
             ))}
           </>
         ) : null}
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -17,10 +17,14 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
 import { formatMonthlyFee } from '../../../lib/format';
+import type { Column } from '../../../lib/table';
 import { usePaged } from '../../../state/paged';
 import { useNote } from '../components/use-note';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
 
 const statusOptions = (['pending_review', 'published', 'rejected'] as const).map((s) => ({
@@ -28,6 +32,39 @@ const statusOptions = (['pending_review', 'published', 'rejected'] as const).map
   text: institutionStatusNames[s],
   key: s,
 }));
+
+/** The console's columns and the CSV's (a filing holds no personal data). */
+const filingColumns: Column<InstitutionDetail>[] = [
+  { key: 'name', header: '机构名称', text: (f) => f.name },
+  { key: 'creditCode', header: '统一社会信用代码', text: (f) => f.creditCode },
+  { key: 'district', header: '县区', text: (f) => districtByCode(f.district).name },
+  { key: 'address', header: '地址', text: (f) => f.address, csvOnly: true },
+  { key: 'affordable', header: '普惠', text: (f) => (f.affordable ? '普惠' : '非普惠') },
+  {
+    key: 'fee',
+    header: '月收费',
+    text: (f) => formatMonthlyFee(f.monthlyFeeYuan),
+    sortBy: (f) => f.monthlyFeeYuan,
+  },
+  {
+    key: 'capacity',
+    header: '托位',
+    text: (f) => String(f.classes.reduce((n, c) => n + c.capacity, 0)),
+    sortBy: (f) => f.classes.reduce((n, c) => n + c.capacity, 0),
+  },
+  {
+    key: 'status',
+    header: '状态',
+    text: (f) => institutionStatusNames[f.status as InstitutionStatusKind] ?? f.status,
+  },
+  {
+    key: 'createdAt',
+    header: '提交时间',
+    text: (f) => formatChinaDateTime(f.createdAt),
+    sortBy: (f) => Date.parse(f.createdAt),
+  },
+  { key: 'reviewReason', header: '驳回理由', text: (f) => f.reviewReason ?? '', csvOnly: true },
+];
 
 type Decision = { filing: InstitutionDetail; decision: 'approve' | 'reject' };
 
@@ -41,6 +78,7 @@ export default function FilingsPage() {
   );
   const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
+  const wide = useWideLayout();
   const [open, setOpen] = useState<string>();
   const [deciding, setDeciding] = useState<Decision>();
   const note = useNote();
@@ -73,9 +111,129 @@ export default function FilingsPage() {
     );
   }
 
+  /** One filing: name and district, its facts when open (always in the console's pane), the decision. */
+  const filingCard = (f: InstitutionDetail, inPane = false) => (
+    <View key={f.id} className="section" id={`filing-${f.id}`}>
+      <View
+        className="st-filing__head"
+        onClick={() => setOpen(open === f.id ? undefined : f.id)}
+        {...button(`${f.name}，${open === f.id ? '收起' : '展开'}详情`, `filing-toggle-${f.id}`)}
+      >
+        <Text className="text">{f.name}</Text>
+        <Text className="muted">{districtByCode(f.district).name}</Text>
+      </View>
+      {open === f.id || inPane ? (
+        <View id={`filing-detail-${f.id}`}>
+          <Text className="text">统一社会信用代码：{f.creditCode}</Text>
+          <Text className="text">地址：{f.address}</Text>
+          <Text className="text">
+            {f.affordable ? '普惠' : '非普惠'} · {formatMonthlyFee(f.monthlyFeeYuan)}
+          </Text>
+          {f.classes.map((c) => (
+            <Text key={c.ageClass} className="text">
+              {ageClassRules[c.ageClass].name}：{c.capacity} 人，保育人员 {c.caregivers} 名
+            </Text>
+          ))}
+          <Text className="muted">提交时间：{formatChinaDateTime(f.createdAt)}</Text>
+          {f.reviewReason ? <Text className="text">驳回理由：{f.reviewReason}</Text> : null}
+          {f.status === 'published' ? (
+            <SubmitButton
+              id={`filing-supervise-${f.id}`}
+              label={`${f.name}的安全检查与示范认定`}
+              tone="plain"
+              onClick={() =>
+                Taro.navigateTo({
+                  url: `${routes.staffSupervision}?id=${encodeURIComponent(f.id)}&name=${encodeURIComponent(f.name)}`,
+                })
+              }
+            >
+              安全检查与示范认定
+            </SubmitButton>
+          ) : null}
+        </View>
+      ) : null}
+      {f.status === 'pending_review' ? (
+        <View className="row">
+          <SubmitButton
+            id={`filing-approve-${f.id}`}
+            label={`通过${f.name}的备案`}
+            grow
+            onClick={() => setDeciding({ filing: f, decision: 'approve' })}
+          >
+            通过
+          </SubmitButton>
+          <SubmitButton
+            id={`filing-reject-${f.id}`}
+            label={`驳回${f.name}的备案`}
+            tone="plain"
+            grow
+            onClick={() => setDeciding({ filing: f, decision: 'reject' })}
+          >
+            驳回
+          </SubmitButton>
+        </View>
+      ) : null}
+    </View>
+  );
+
+  const dialog = deciding ? (
+    <ConfirmDialog
+      id="decision-dialog"
+      title={deciding.decision === 'approve' ? '通过这个备案？' : '驳回这个备案？'}
+      message={
+        deciding.decision === 'approve'
+          ? `${deciding.filing.name} 将发布，家长可以查找和预约。`
+          : `${deciding.filing.name} 将被驳回，机构会看到理由并可重新备案。`
+      }
+      confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
+      danger={deciding.decision === 'reject'}
+      busy={form.busy}
+      onConfirm={() => decide(deciding)}
+      onCancel={() => {
+        setDeciding(undefined);
+        note.setError(undefined);
+      }}
+    >
+      {deciding.decision === 'reject' ? (
+        <NoteField id="decision-reason" label="驳回理由" {...note.field} />
+      ) : null}
+    </ConfirmDialog>
+  ) : null;
+
+  if (process.env.TARO_ENV === 'h5' && wide) {
+    return (
+      <PageShell name="staff-filings">
+        <StaffConsole current="filings">
+          <ConsoleList
+            id="filings"
+            title={`托育备案-${institutionStatusNames[status]}`}
+            list={{ ...list, error: form.banner ?? list.error }}
+            load={load}
+            columns={filingColumns}
+            keyOf={(f) => f.id}
+            rowLabel={(f) => `${f.name}，${districtByCode(f.district).name}，在右侧打开`}
+            dateOf={(f) => f.createdAt}
+            filters={
+              <Chips
+                idPrefix="filings-status"
+                label="备案状态"
+                options={statusOptions}
+                value={status}
+                onChange={setStatus}
+              />
+            }
+            pane={(f) => filingCard(f, true)}
+            paneLabel="备案详情"
+          />
+        </StaffConsole>
+        {dialog}
+      </PageShell>
+    );
+  }
+
   return (
     <PageShell name="staff-filings">
-      <View className="staff">
+      <StaffConsole current="filings">
         <Chips
           idPrefix="filings-status"
           label="备案状态"
@@ -87,94 +245,10 @@ export default function FilingsPage() {
         {list.loaded && list.items.length === 0 ? (
           <Text className="muted">没有{institutionStatusNames[status]}的备案。</Text>
         ) : null}
-        {list.items.map((f) => (
-          <View key={f.id} className="section" id={`filing-${f.id}`}>
-            <View
-              className="st-filing__head"
-              onClick={() => setOpen(open === f.id ? undefined : f.id)}
-              {...button(`${f.name}，${open === f.id ? '收起' : '展开'}详情`, `filing-toggle-${f.id}`)}
-            >
-              <Text className="text">{f.name}</Text>
-              <Text className="muted">{districtByCode(f.district).name}</Text>
-            </View>
-            {open === f.id ? (
-              <View id={`filing-detail-${f.id}`}>
-                <Text className="text">统一社会信用代码：{f.creditCode}</Text>
-                <Text className="text">地址：{f.address}</Text>
-                <Text className="text">
-                  {f.affordable ? '普惠' : '非普惠'} · {formatMonthlyFee(f.monthlyFeeYuan)}
-                </Text>
-                {f.classes.map((c) => (
-                  <Text key={c.ageClass} className="text">
-                    {ageClassRules[c.ageClass].name}：{c.capacity} 人，保育人员 {c.caregivers} 名
-                  </Text>
-                ))}
-                <Text className="muted">提交时间：{formatChinaDateTime(f.createdAt)}</Text>
-                {f.reviewReason ? <Text className="text">驳回理由：{f.reviewReason}</Text> : null}
-                {f.status === 'published' ? (
-                  <SubmitButton
-                    id={`filing-supervise-${f.id}`}
-                    label={`${f.name}的安全检查与示范认定`}
-                    tone="plain"
-                    onClick={() =>
-                      Taro.navigateTo({
-                        url: `${routes.staffSupervision}?id=${encodeURIComponent(f.id)}&name=${encodeURIComponent(f.name)}`,
-                      })
-                    }
-                  >
-                    安全检查与示范认定
-                  </SubmitButton>
-                ) : null}
-              </View>
-            ) : null}
-            {f.status === 'pending_review' ? (
-              <View className="row">
-                <SubmitButton
-                  id={`filing-approve-${f.id}`}
-                  label={`通过${f.name}的备案`}
-                  grow
-                  onClick={() => setDeciding({ filing: f, decision: 'approve' })}
-                >
-                  通过
-                </SubmitButton>
-                <SubmitButton
-                  id={`filing-reject-${f.id}`}
-                  label={`驳回${f.name}的备案`}
-                  tone="plain"
-                  grow
-                  onClick={() => setDeciding({ filing: f, decision: 'reject' })}
-                >
-                  驳回
-                </SubmitButton>
-              </View>
-            ) : null}
-          </View>
-        ))}
+        {list.items.map((f) => filingCard(f))}
         <LoadMore list={list} what="备案" id="filings-more" />
-      </View>
-      {deciding ? (
-        <ConfirmDialog
-          id="decision-dialog"
-          title={deciding.decision === 'approve' ? '通过这个备案？' : '驳回这个备案？'}
-          message={
-            deciding.decision === 'approve'
-              ? `${deciding.filing.name} 将发布，家长可以查找和预约。`
-              : `${deciding.filing.name} 将被驳回，机构会看到理由并可重新备案。`
-          }
-          confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
-          danger={deciding.decision === 'reject'}
-          busy={form.busy}
-          onConfirm={() => decide(deciding)}
-          onCancel={() => {
-            setDeciding(undefined);
-            note.setError(undefined);
-          }}
-        >
-          {deciding.decision === 'reject' ? (
-            <NoteField id="decision-reason" label="驳回理由" {...note.field} />
-          ) : null}
-        </ConfirmDialog>
-      ) : null}
+      </StaffConsole>
+      {dialog}
     </PageShell>
   );
 }

@@ -9,6 +9,7 @@ import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
+import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
 
 /** 已超时 help requests of the jurisdiction, as 3 or 50+ (the first page is enough), or nothing. */
@@ -44,7 +45,7 @@ export default function StaffHome() {
   }
   return (
     <PageShell name="staff">
-      <View className="staff">
+      <StaffConsole current="home">
         <View className="section">
           <Text className="title">工作人员工作台</Text>
           <Text className="text" id="staff-district">
@@ -172,7 +173,7 @@ export default function StaffHome() {
             形势报告
           </NavButton>
         </View>
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

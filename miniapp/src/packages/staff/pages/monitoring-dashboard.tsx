@@ -14,6 +14,7 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { ShareBars } from '../components/ShareBars';
+import { StaffConsole } from '../console/StaffConsole';
 import { districtName } from '../model/labels';
 import { headlineFigures, lastMonths, monthBars, rangeFlags, shareRows } from '../model/monitoring';
 import '../staff.css';
@@ -60,7 +61,7 @@ export default function MonitoringDashboardPage() {
   const place = figures ? (figures.district ? districtName(figures.district) : '全市') : '';
   return (
     <PageShell name="staff-monitoring-dashboard">
-      <View className="staff">
+      <StaffConsole current="monitoring-dashboard">
         <Banner id="dashboard-error" text={form.banner} />
         <View className="section">
           <Text className="title">指标看板</Text>
@@ -145,7 +146,7 @@ export default function MonitoringDashboardPage() {
             </View>
           </>
         ) : null}
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -1,4 +1,11 @@
-import { columnNames, type ImportView, type MonitoringSource } from '@hongjia/shared';
+import {
+  columnNames,
+  districtByCode,
+  type ImportView,
+  type MonitoringSource,
+  sourceNames,
+} from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Switch, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
@@ -13,8 +20,13 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { apiBase } from '../../../config/env';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
+import type { Column } from '../../../lib/table';
+import { usePaged } from '../../../state/paged';
 import { ImportProgress } from '../components/ImportProgress';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import { openStaffFile } from '../model/file-download';
 import { pickImportFile, uploadImportFile } from '../model/import-upload';
 import {
@@ -25,11 +37,32 @@ import {
   isFinished,
   phaseOf,
   sourceOptions,
+  statusNames,
   templateOf,
 } from '../model/monitoring';
 import '../staff.css';
 
 const pollMs = 1000;
+
+/** Console and CSV columns of the import records (no personal data: counts and file names). */
+const importColumns: Column<ImportView>[] = [
+  {
+    key: 'createdAt',
+    header: '导入时间',
+    text: (v) => formatChinaDateTime(v.createdAt),
+    sortBy: (v) => Date.parse(v.createdAt),
+  },
+  { key: 'source', header: '数据来源', text: (v) => sourceNames[v.source] },
+  { key: 'fileName', header: '文件名', text: (v) => v.fileName },
+  { key: 'scope', header: '范围', text: (v) => (v.scope === 'city' ? '全市' : districtByCode(v.scope).name) },
+  { key: 'dryRun', header: '试导入', text: (v) => (v.dryRun ? '是' : '否') },
+  { key: 'status', header: '状态', text: (v) => statusNames[v.status] },
+  { key: 'rows', header: '行数', text: (v) => String(v.rows), sortBy: (v) => v.rows },
+  { key: 'accepted', header: '导入', text: (v) => String(v.accepted), sortBy: (v) => v.accepted },
+  { key: 'duplicates', header: '重复', text: (v) => String(v.duplicates), sortBy: (v) => v.duplicates },
+  { key: 'rejected', header: '错误', text: (v) => String(v.rejected), sortBy: (v) => v.rejected },
+  { key: 'failure', header: '失败原因', text: (v) => v.failure?.message ?? '', csvOnly: true },
+];
 
 /**
  * 数据导入: choose the source, pick a csv/xlsx file, upload it (SHA-256
@@ -58,6 +91,14 @@ export default function MonitoringImportPage() {
     if (session) loadList();
     return () => clearTimeout(timer.current);
   }, [session, loadList]);
+
+  // The console pages through every import; it reloads when the short list above does (an import finished).
+  const wide = useWideLayout();
+  const loadImports = useCallback(
+    (cursor?: string) => call(api.monitoringImports, { query: { limit: 20, ...(cursor ? { cursor } : {}) } }),
+    [],
+  );
+  const records = usePaged(loadImports, { reloadWhen: wide && session ? imports : undefined });
 
   const follow = useCallback(
     (id: string) => {
@@ -114,7 +155,7 @@ export default function MonitoringImportPage() {
   const rows = current ? errorRows(current, columnNames) : [];
   return (
     <PageShell name="staff-monitoring-import">
-      <View className="staff">
+      <StaffConsole current="monitoring-import">
         <Banner id="import-error" text={form.banner} />
         <View className="section">
           <Text className="title">数据导入</Text>
@@ -196,7 +237,38 @@ export default function MonitoringImportPage() {
           </View>
         ) : null}
 
-        <View className="section" id="import-list">
+        {wide ? (
+          <ConsoleList
+            id="imports"
+            title="人口监测导入记录"
+            list={records}
+            load={loadImports}
+            columns={importColumns}
+            keyOf={(v) => v.id}
+            rowLabel={(v) => `${v.fileName}，${statusNames[v.status]}，在右侧打开`}
+            dateOf={(v) => v.createdAt}
+            pane={(v) => (
+              <View className="section" id={`import-pane-${v.id}`}>
+                <Text className="text">{importLine(v)}</Text>
+                {v.status === 'done' ? <Text className="muted">{importCounts(v)}</Text> : null}
+                {v.failure ? <Text className="text st-below">{v.failure.message}</Text> : null}
+                {v.rejected > 0 ? (
+                  <SubmitButton
+                    id={`import-pane-${v.id}-errors`}
+                    label={`下载 ${v.fileName} 的错误清单`}
+                    tone="plain"
+                    small
+                    onClick={() => downloadErrors(v)}
+                  >
+                    错误清单
+                  </SubmitButton>
+                ) : null}
+              </View>
+            )}
+            paneLabel="导入详情"
+          />
+        ) : null}
+        <View className="section" id="import-list" style={wide ? { display: 'none' } : undefined}>
           <Text className="title">导入记录</Text>
           {imports.length === 0 ? <Text className="muted">暂无导入记录。</Text> : null}
           {imports.map((item) => (
@@ -216,7 +288,7 @@ export default function MonitoringImportPage() {
             </View>
           ))}
         </View>
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

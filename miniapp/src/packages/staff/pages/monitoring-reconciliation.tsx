@@ -1,5 +1,6 @@
 import {
   type DistrictCode,
+  districtByCode,
   districts,
   type Reconciliation,
   type ReconciliationItem,
@@ -22,11 +23,36 @@ import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
+import type { Column } from '../../../lib/table';
 import { DistrictChips } from '../components/DistrictChips';
 import { useNote } from '../components/use-note';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import { kindNames, kindTabs, totalOpen } from '../model/monitoring';
 import '../staff.css';
+
+/** Console and CSV columns: references are masked by the API (ID numbers, names). */
+const gapColumns: Column<ReconciliationItem>[] = [
+  { key: 'month', header: '月份', text: (i) => i.month },
+  { key: 'district', header: '县区', text: (i) => districtByCode(i.district).name },
+  { key: 'kind', header: '类别', text: (i) => kindNames[i.kind] },
+  { key: 'detail', header: '核查事项', text: (i) => i.detail },
+  {
+    key: 'references',
+    header: '关联记录',
+    text: (i) => i.references.map((r) => `${r.label}：${r.value}`).join('；'),
+  },
+  { key: 'status', header: '状态', text: (i) => (i.status === 'open' ? '待核查' : '已说明') },
+  {
+    key: 'createdAt',
+    header: '发现时间',
+    text: (i) => formatChinaDateTime(i.createdAt),
+    sortBy: (i) => Date.parse(i.createdAt),
+  },
+  { key: 'resolution', header: '核查说明', text: (i) => i.resolution?.note ?? '', csvOnly: true },
+];
 
 /**
  * 核查清单: for one district and month, the open gaps between the sources by
@@ -77,6 +103,23 @@ export default function MonitoringReconciliationPage() {
     if (session) load();
   }, [session, load]);
 
+  // The console's export reads every page of the same query through the same audited route.
+  const wide = useWideLayout();
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      call(api.monitoringReconciliation, {
+        query: {
+          month,
+          kind,
+          status,
+          limit: 50,
+          ...(district ? { district } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      }),
+    [month, kind, status, district],
+  );
+
   const resolve = async () => {
     if (!resolving) return;
     const body = { note: note.value.trim(), expectedVersion: resolving.version };
@@ -105,9 +148,58 @@ export default function MonitoringReconciliationPage() {
     );
   }
   const counts = list?.counts;
+  /** One gap: what disagrees, its masked references, and its explanation or the button to give one. */
+  const gapCard = (item: ReconciliationItem) => (
+    <View key={item.id} className="st-item" id={`gap-${item.id}`}>
+      <Text className="text">{item.detail}</Text>
+      {item.references.map((reference) => (
+        <View key={`${reference.label}-${reference.value}`} className="st-fact">
+          <Text className="st-fact__name">{reference.label}</Text>
+          <Text className="st-fact__value">{reference.value}</Text>
+        </View>
+      ))}
+      {item.resolution ? (
+        <Text className="muted">
+          已说明（{formatChinaDateTime(item.resolution.resolvedAt)}）：{item.resolution.note}
+        </Text>
+      ) : (
+        <SubmitButton
+          id={`gap-resolve-${item.id}`}
+          label={`标记已核实：${item.detail}`}
+          tone="plain"
+          small
+          onClick={() => {
+            setResolving(item);
+            note.clear();
+            note.setError(undefined);
+          }}
+        >
+          标记已核实
+        </SubmitButton>
+      )}
+    </View>
+  );
+  const table = wide ? (
+    <ConsoleList
+      id="gaps"
+      title={`核查清单-${month}-${kindNames[kind]}-${status === 'open' ? '待核查' : '已说明'}`}
+      list={{
+        items: list?.items ?? [],
+        loading: false,
+        hasMore: Boolean(list?.nextCursor),
+        loadMore: () => load(list?.nextCursor ?? undefined),
+      }}
+      load={fetchPage}
+      columns={gapColumns}
+      keyOf={(item) => item.id}
+      rowLabel={(item) => `${item.detail}，在右侧打开`}
+      pane={gapCard}
+      paneLabel="核查事项详情"
+    />
+  ) : null;
   return (
     <PageShell name="staff-monitoring-reconciliation">
-      <View className="staff">
+      <StaffConsole current="monitoring-reconciliation">
         <Banner id="reconciliation-error" text={form.banner} />
         <View className="section">
           <Text className="title">核查清单</Text>
@@ -168,42 +260,14 @@ export default function MonitoringReconciliationPage() {
           ) : null}
         </View>
 
-        <View className="section" id="reconciliation-items">
+        {table}
+        <View className="section" id="reconciliation-items" style={wide ? { display: 'none' } : undefined}>
           <Text className="title">
             {kindNames[kind]}
             {status === 'open' && counts ? `（${counts[kind]}）` : ''}
           </Text>
           {list && list.items.length === 0 ? <Text className="muted">本月没有此类事项。</Text> : null}
-          {list?.items.map((item) => (
-            <View key={item.id} className="st-item" id={`gap-${item.id}`}>
-              <Text className="text">{item.detail}</Text>
-              {item.references.map((reference) => (
-                <View key={`${reference.label}-${reference.value}`} className="st-fact">
-                  <Text className="st-fact__name">{reference.label}</Text>
-                  <Text className="st-fact__value">{reference.value}</Text>
-                </View>
-              ))}
-              {item.resolution ? (
-                <Text className="muted">
-                  已说明（{formatChinaDateTime(item.resolution.resolvedAt)}）：{item.resolution.note}
-                </Text>
-              ) : (
-                <SubmitButton
-                  id={`gap-resolve-${item.id}`}
-                  label={`标记已核实：${item.detail}`}
-                  tone="plain"
-                  small
-                  onClick={() => {
-                    setResolving(item);
-                    note.clear();
-                    note.setError(undefined);
-                  }}
-                >
-                  标记已核实
-                </SubmitButton>
-              )}
-            </View>
-          ))}
+          {list?.items.map(gapCard)}
           {list?.nextCursor ? (
             <SubmitButton
               id="reconciliation-more"
@@ -232,7 +296,7 @@ export default function MonitoringReconciliationPage() {
             />
           </ConfirmDialog>
         ) : null}
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

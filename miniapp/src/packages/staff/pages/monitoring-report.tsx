@@ -12,6 +12,7 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { apiBase } from '../../../config/env';
 import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
+import { StaffConsole } from '../console/StaffConsole';
 import { openStaffFile } from '../model/file-download';
 import { districtName } from '../model/labels';
 import { reportUrl, reportYears } from '../model/monitoring';
@@ -49,7 +50,7 @@ export default function MonitoringReportPage() {
   };
   return (
     <PageShell name="staff-monitoring-report">
-      <View className="staff">
+      <StaffConsole current="monitoring-report">
         <Banner id="report-error" text={form.banner} />
         <View className="section">
           <Text className="title">形势报告</Text>
@@ -74,7 +75,7 @@ export default function MonitoringReportPage() {
           </SubmitButton>
           <Text className="muted">报告按年度汇总出生、性别比、孩次、登记覆盖和迁移情况。</Text>
         </View>
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

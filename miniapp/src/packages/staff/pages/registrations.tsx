@@ -1,4 +1,11 @@
-import { type DistrictCode, districtByCode, districts, type RegistrationStatus } from '@hongjia/shared';
+import {
+  type Api,
+  type DistrictCode,
+  districtByCode,
+  districts,
+  type RegistrationStatus,
+  type ResponseOf,
+} from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -13,8 +20,13 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { WindowedList } from '../../../components/WindowedList';
 import { routes } from '../../../config/routes';
+import { useWideLayout } from '../../../console/use-wide-layout';
+import type { Column } from '../../../lib/table';
 import { kindNames, parityName, statusNames } from '../../../registration/labels';
 import { usePaged } from '../../../state/paged';
+import { RegistrationReviewBody } from '../components/RegistrationReviewBody';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
 
 const statusOptions = (['pending_review', 'returned', 'approved', 'rejected', 'voided'] as const).map(
@@ -29,6 +41,24 @@ const districtOptions = [
   ...districts.map((d) => ({ value: d.code as DistrictCode | undefined, text: d.name, key: d.code })),
 ];
 
+type Row = ResponseOf<Api['staffRegistrations']>['items'][number];
+
+/** The columns of the console's table and of the CSV: what the queue's cards show, masked as they are. */
+const columns: Column<Row>[] = [
+  { key: 'receiptNo', header: '受理编号', text: (r) => r.receiptNo },
+  { key: 'kind', header: '登记类型', text: (r) => kindNames[r.kind] },
+  { key: 'parity', header: '孩次', text: (r) => parityName(r.parity) },
+  { key: 'mother', header: '母亲', text: (r) => r.motherNameMasked },
+  { key: 'district', header: '受理地', text: (r) => districtByCode(r.jurisdiction).name },
+  { key: 'status', header: '状态', text: (r) => statusNames[r.status] },
+  {
+    key: 'submittedAt',
+    header: '提交时间',
+    text: (r) => formatChinaDateTime(r.submittedAt),
+    sortBy: (r) => Date.parse(r.submittedAt),
+  },
+];
+
 /** 生育登记审核 queue: the jurisdiction's registrations by status; city staff pick a district. */
 export default function RegistrationQueue() {
   const session = useSession();
@@ -41,6 +71,7 @@ export default function RegistrationQueue() {
     [status, district],
   );
   const list = usePaged(load, { reloadWhen: session });
+  const wide = useWideLayout();
 
   const { reload } = list;
   // Decisions are made on the detail page: the queue is fresh whenever it shows again.
@@ -58,9 +89,53 @@ export default function RegistrationQueue() {
     );
   }
   const end = list.loading ? '加载中…' : list.hasMore ? '上滑加载更多' : `共 ${list.items.length} 件`;
+  const filters = (
+    <>
+      <Chips
+        idPrefix="regq-status"
+        label="登记状态"
+        options={statusOptions}
+        value={status}
+        onChange={setStatus}
+      />
+      {cityWide ? (
+        <Chips
+          idPrefix="regq-district"
+          label="县区"
+          options={districtOptions}
+          value={district}
+          onChange={setDistrict}
+        />
+      ) : null}
+    </>
+  );
+  if (process.env.TARO_ENV === 'h5' && wide) {
+    return (
+      <PageShell name="staff-registrations">
+        <StaffConsole current="registrations">
+          <ConsoleList
+            id="regq"
+            title={`生育登记-${statusNames[status]}`}
+            list={list}
+            load={load}
+            columns={columns}
+            keyOf={(r) => r.id}
+            rowLabel={(r) =>
+              `${r.receiptNo}，母亲 ${r.motherNameMasked}，${statusNames[r.status]}，在右侧打开`
+            }
+            dateOf={(r) => r.submittedAt}
+            filters={filters}
+            // A decided registration leaves the queue: the list reloads and the pane closes with it.
+            pane={(r) => <RegistrationReviewBody key={r.id} id={r.id} onDecided={() => void reload()} />}
+            paneLabel="登记详情"
+          />
+        </StaffConsole>
+      </PageShell>
+    );
+  }
   return (
     <PageShell name="staff-registrations">
-      <View className="staff">
+      <StaffConsole current="registrations">
         <Chips
           idPrefix="regq-status"
           label="登记状态"
@@ -122,7 +197,7 @@ export default function RegistrationQueue() {
             }
           />
         )}
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -12,9 +12,13 @@ import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
+import type { Column } from '../../../lib/table';
 import { DistrictChips } from '../components/DistrictChips';
 import { ScreeningFamily } from '../components/ScreeningFamily';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import { districtName } from '../model/labels';
 import {
   addPage,
@@ -37,6 +41,27 @@ import {
 } from '../model/screening';
 import '../staff.css';
 
+/** Console and CSV columns: one row per family and policy it qualifies for (families masked). */
+const screeningColumns: Column<ScreeningItem>[] = [
+  { key: 'family', header: '家庭', text: (i) => i.familyLabel },
+  { key: 'district', header: '县区', text: (i) => districtName(i.district) },
+  { key: 'policy', header: '政策', text: (i) => i.policyName },
+  {
+    key: 'yearly',
+    header: '每年金额（元）',
+    text: (i) => (i.amountYuanPerYear === undefined ? '' : String(i.amountYuanPerYear)),
+    sortBy: (i) => i.amountYuanPerYear ?? 0,
+  },
+  {
+    key: 'once',
+    header: '一次性金额（元）',
+    text: (i) => (i.amountYuanOneTime === undefined ? '' : String(i.amountYuanOneTime)),
+    sortBy: (i) => i.amountYuanOneTime ?? 0,
+  },
+  { key: 'reasons', header: '符合条件的理由', text: (i) => i.reasons.join('；'), csvOnly: true },
+];
+const itemKey = (i: ScreeningItem) => `${i.familyId}:${i.policyId}`;
+
 /**
  * 免申即享筛查: the rules engine over every special family of a district lists who qualifies
  * and is not enrolled, with its reasons; staff tick and enrol in bulk, and the families are told.
@@ -58,6 +83,7 @@ export default function ScreeningPage() {
   const form = useSubmit({ fallback: '纳入失败，请稍后再试' });
   const { banner, setBanner } = form;
   const [stopping, setStopping] = useState(false);
+  const wide = useWideLayout();
   // Set by 停止 (and on leaving the page): the page being loaded is the last one.
   const stopped = useRef(false);
   useEffect(
@@ -145,7 +171,7 @@ export default function ScreeningPage() {
   const allOn = items.length > 0 && selected.size === items.length;
   return (
     <PageShell name="staff-screening">
-      <View className="staff">
+      <StaffConsole current="screening">
         <View className="section">
           <Text className="title">免申即享筛查</Text>
           <Text className="muted">
@@ -242,16 +268,43 @@ export default function ScreeningPage() {
             </SubmitButton>
           </View>
         ) : null}
-        {groups.map((g) => (
-          <ScreeningFamily
-            key={g.familyId}
-            group={g}
-            selected={selected}
-            onToggleFamily={() => setSelected((s) => toggleFamily(s, g))}
-            onToggleItem={(key) => setSelected((s) => toggleItem(s, key))}
+        {wide && items.length ? (
+          // The run already read every page of the district: the table and the export use what it found.
+          <ConsoleList
+            id="screening"
+            title={`免申即享筛查结果-${districtName(result?.district ?? district)}`}
+            list={{ items, loading: running, hasMore: false, loadMore: () => {} }}
+            load={async () => ({ items, nextCursor: null })}
+            columns={screeningColumns}
+            keyOf={itemKey}
+            rowLabel={(i) => `${i.familyLabel}，${i.policyName}，在右侧打开`}
+            pane={(i) =>
+              groups
+                .filter((g) => g.familyId === i.familyId)
+                .map((g) => (
+                  <ScreeningFamily
+                    key={g.familyId}
+                    group={g}
+                    selected={selected}
+                    onToggleFamily={() => setSelected((s) => toggleFamily(s, g))}
+                    onToggleItem={(key) => setSelected((s) => toggleItem(s, key))}
+                  />
+                ))
+            }
+            paneLabel="家庭筛查详情"
           />
-        ))}
-      </View>
+        ) : (
+          groups.map((g) => (
+            <ScreeningFamily
+              key={g.familyId}
+              group={g}
+              selected={selected}
+              onToggleFamily={() => setSelected((s) => toggleFamily(s, g))}
+              onToggleItem={(key) => setSelected((s) => toggleItem(s, key))}
+            />
+          ))
+        )}
+      </StaffConsole>
       {confirming && result ? (
         <ConfirmDialog
           id="screening-dialog"

@@ -1,5 +1,6 @@
-import type { DistrictCode } from '@hongjia/shared';
-import { Text, View } from '@tarojs/components';
+import type { DistrictCode, SpecialFamilySummary } from '@hongjia/shared';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
@@ -12,15 +13,50 @@ import { NavButton } from '../../../components/NavButton';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { routes } from '../../../config/routes';
+import { useWideLayout } from '../../../console/use-wide-layout';
+import type { Column } from '../../../lib/table';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { FamilyRow } from '../components/FamilyRow';
 import { IdentityConflicts } from '../components/IdentityConflicts';
-import { type Lacking, lackingNames } from '../model/labels';
+import { SpecialFamilyBody } from '../components/SpecialFamilyBody';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
+import {
+  districtName,
+  familyKindNames,
+  hukouTypeNames,
+  type Lacking,
+  lackingNames,
+  memberRoleNames,
+} from '../model/labels';
 import { takeFamiliesChanged } from '../model/refresh';
 import '../staff.css';
 
 type Tab = 'records' | 'conflicts';
+
+const yesNo = (on: boolean) => (on ? '有' : '缺');
+/** Console and CSV columns: surnames only, as the list API masks them. */
+const familyColumns: Column<SpecialFamilySummary>[] = [
+  { key: 'kind', header: '类别', text: (f) => `${familyKindNames[f.kind]}家庭` },
+  {
+    key: 'members',
+    header: '成员',
+    text: (f) => f.membersMasked.map((m) => `${memberRoleNames[m.role]} ${m.nameMasked}`).join('、'),
+  },
+  { key: 'district', header: '县区', text: (f) => districtName(f.district) },
+  { key: 'hukou', header: '户籍类型', text: (f) => hukouTypeNames[f.hukouType] },
+  { key: 'contact', header: '联系人', text: (f) => yesNo(f.hasContactPerson) },
+  { key: 'doctor', header: '家庭医生', text: (f) => yesNo(f.hasFamilyDoctor) },
+  { key: 'green', header: '绿色通道', text: (f) => yesNo(f.hasGreenChannel) },
+  { key: 'bound', header: '已实名成员', text: (f) => String(f.boundMembers), sortBy: (f) => f.boundMembers },
+  {
+    key: 'updatedAt',
+    header: '最近更新',
+    text: (f) => formatChinaDateTime(f.updatedAt),
+    sortBy: (f) => Date.parse(f.updatedAt),
+  },
+];
 const tabOptions = [
   { value: 'records' as Tab, text: '家庭档案', key: 'records' },
   { value: 'conflicts' as Tab, text: '实名冲突', key: 'conflicts' },
@@ -53,6 +89,7 @@ export default function SpecialFamiliesPage() {
     [district, lacking],
   );
   const list = usePaged(load, { reloadWhen: tab === 'records' ? session : undefined });
+  const wide = useWideLayout();
   useDidShow(() => {
     if (takeFamiliesChanged() && session && tab === 'records') void list.reload();
   });
@@ -64,9 +101,54 @@ export default function SpecialFamiliesPage() {
       </PageShell>
     );
   }
+  const table =
+    wide && tab === 'records' ? (
+      <ConsoleList
+        id="sf"
+        title="特殊家庭档案"
+        list={list}
+        load={load}
+        columns={familyColumns}
+        keyOf={(f) => f.id}
+        rowLabel={(f) =>
+          `${familyKindNames[f.kind]}家庭 ${f.membersMasked.map((m) => m.nameMasked).join('、')}，在右侧打开档案`
+        }
+        dateOf={(f) => f.updatedAt}
+        filters={
+          <>
+            <Chips idPrefix="sf-tab" label="内容" options={tabOptions} value={tab} onChange={setTab} />
+            <Banner
+              id="sf-audit-note"
+              tone="info"
+              text="查看记录：打开列表、导出和每一份档案都会记入查看记录，家庭能看到查看的单位和时间。请只在工作需要时查看。"
+            />
+            {cityWide ? (
+              <DistrictChips idPrefix="sf-district" value={district} onChange={setDistrict} />
+            ) : null}
+            <Chips
+              idPrefix="sf-lacking"
+              label="筛选"
+              options={lackingOptions}
+              value={lacking}
+              onChange={setLacking}
+            />
+            <NavButton
+              id="sf-create"
+              label="建立特殊家庭档案"
+              tone="primary"
+              where={{ to: routes.staffSpecialFamilyForm }}
+            >
+              建立档案
+            </NavButton>
+          </>
+        }
+        pane={(f) => <SpecialFamilyBody key={f.id} id={f.id} />}
+        paneLabel="档案详情"
+      />
+    ) : null;
   return (
     <PageShell name="staff-special-families">
-      <View className="staff">
+      <StaffConsole current="special-families" console={table}>
         <Chips idPrefix="sf-tab" label="内容" options={tabOptions} value={tab} onChange={setTab} />
         {tab === 'conflicts' ? (
           <IdentityConflicts />
@@ -107,7 +189,7 @@ export default function SpecialFamiliesPage() {
             <LoadMore list={list} what="档案" id="sf-more" />
           </>
         )}
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -18,6 +18,7 @@ import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { HelperFields } from '../components/HelperFields';
 import { MemberFields } from '../components/MemberFields';
+import { StaffConsole } from '../console/StaffConsole';
 import {
   emptyFamilyDraft,
   type FamilyDraft,
@@ -113,7 +114,7 @@ export default function SpecialFamilyForm() {
   }
   return (
     <PageShell name="staff-special-family-form">
-      <View className="staff">
+      <StaffConsole current="special-families">
         <View className="section">
           <Text className="title">家庭情况</Text>
           <Field id="sff-kind" label="家庭类别" error={errors.kind}>
@@ -200,7 +201,7 @@ export default function SpecialFamilyForm() {
           </Text>
           <SubmitButton id="sff-submit" label="建立档案" busy={form.busy} onClick={submit} />
         </View>
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

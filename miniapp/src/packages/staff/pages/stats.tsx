@@ -10,6 +10,7 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { formatShare } from '../../../lib/format';
 import { BarChart } from '../components/BarChart';
+import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
 
 type Stats = ResponseOf<Api['childcareStats']>;
@@ -38,7 +39,7 @@ export default function StatsPage() {
   const openedTarget = items[0]?.openedTarget ?? 18;
   return (
     <PageShell name="staff-stats">
-      <View className="staff">
+      <StaffConsole current="stats">
         <Banner id="stats-error" text={error} />
         <View className="section">
           <Text className="title">{stats ? `${stats.year} 年托育统计` : '托育统计'}</Text>
@@ -111,7 +112,7 @@ export default function StatsPage() {
             text: `${d.openedThisYear} 家`,
           }))}
         />
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -1,6 +1,13 @@
-import { type DistrictCode, SubsidyReview, type SubsidyStatus, type SubsidyView } from '@hongjia/shared';
+import {
+  type DistrictCode,
+  districtByCode,
+  SubsidyReview,
+  type SubsidyStatus,
+  type SubsidyView,
+} from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
-import { Text, View } from '@tarojs/components';
+import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
@@ -14,12 +21,16 @@ import { LoadMore } from '../../../components/LoadMore';
 import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
+import { useWideLayout } from '../../../console/use-wide-layout';
 import { useSubmit } from '../../../forms/use-submit';
 import { formatYuan } from '../../../lib/format';
+import type { Column } from '../../../lib/table';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { SubsidyCard } from '../components/SubsidyCard';
 import { useNote } from '../components/use-note';
+import { ConsoleList } from '../console/ConsoleList';
+import { StaffConsole } from '../console/StaffConsole';
 import { type PaymentRow, paymentBody, paymentConfirm, subsidyStatusNames } from '../model/subsidies';
 import '../staff.css';
 
@@ -28,6 +39,26 @@ const statusOptions = (['pending_review', 'approved', 'rejected'] as const).map(
   text: subsidyStatusNames[s],
   key: s,
 }));
+
+/** Console and CSV columns: the card's facts, masked as the API sends them. */
+const subsidyColumns: Column<SubsidyView>[] = [
+  { key: 'child', header: '孩子', text: (s) => s.childNameMasked },
+  { key: 'childId', header: '孩子身份证号', text: (s) => s.childIdNumberMasked },
+  { key: 'birth', header: '出生日期', text: (s) => s.childBirthDate },
+  { key: 'applicant', header: '申请人', text: (s) => s.applicantNameMasked },
+  { key: 'district', header: '户籍县区', text: (s) => districtByCode(s.hukouDistrict).name },
+  { key: 'months', header: '月数', text: (s) => String(s.months), sortBy: (s) => s.months },
+  { key: 'amount', header: '金额（元）', text: (s) => String(s.amountYuan), sortBy: (s) => s.amountYuan },
+  { key: 'status', header: '状态', text: (s) => subsidyStatusNames[s.status] },
+  {
+    key: 'submittedAt',
+    header: '提交时间',
+    text: (s) => formatChinaDateTime(s.submittedAt),
+    sortBy: (s) => Date.parse(s.submittedAt),
+  },
+  { key: 'reviewDueBy', header: '审核期限', text: (s) => s.reviewDueBy },
+  { key: 'comment', header: '审核意见', text: (s) => s.comment ?? '', csvOnly: true },
+];
 
 type Deciding = { subsidy: SubsidyView; decision: 'approve' | 'reject' };
 type Paying = { subsidy: SubsidyView; row: PaymentRow };
@@ -56,6 +87,7 @@ export default function SubsidiesPage() {
   );
   const list = usePaged(load, { reloadWhen: session });
   const { reload } = list;
+  const wide = useWideLayout();
 
   async function decide({ subsidy, decision }: Deciding) {
     const body = { decision, comment: note.value.trim() || undefined, expectedVersion: subsidy.version };
@@ -117,9 +149,49 @@ export default function SubsidiesPage() {
     );
   }
   const today = todayInChina();
+  const card = (s: SubsidyView) => (
+    <SubsidyCard
+      key={s.id}
+      subsidy={s}
+      today={today}
+      onDecide={(decision) => {
+        note.setError(undefined);
+        setDeciding({ subsidy: s, decision });
+      }}
+      onPay={(row) => setPaying({ subsidy: s, row })}
+    />
+  );
+  const table = wide ? (
+    <ConsoleList
+      id="subsidies"
+      title={`育儿补贴-${subsidyStatusNames[status]}`}
+      list={{ ...list, error: form.banner ?? list.error }}
+      load={load}
+      columns={subsidyColumns}
+      keyOf={(s) => s.id}
+      rowLabel={(s) => `${s.childNameMasked}，申请人 ${s.applicantNameMasked}，在右侧打开`}
+      dateOf={(s) => s.submittedAt}
+      filters={
+        <>
+          <Chips
+            idPrefix="subsidies-status"
+            label="审核状态"
+            options={statusOptions}
+            value={status}
+            onChange={setStatus}
+          />
+          {session.user.cityWide ? (
+            <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
+          ) : null}
+        </>
+      }
+      pane={card}
+      paneLabel="申请详情"
+    />
+  ) : null;
   return (
     <PageShell name="staff-subsidies">
-      <View className="staff">
+      <StaffConsole current="subsidies" console={table}>
         <Chips
           idPrefix="subsidies-status"
           label="审核状态"
@@ -150,7 +222,7 @@ export default function SubsidiesPage() {
           />
         ))}
         <LoadMore list={list} what="申请" id="subsidies-more" />
-      </View>
+      </StaffConsole>
       {deciding ? (
         <ConfirmDialog
           id="subsidy-dialog"
