@@ -11,6 +11,7 @@ export const consoleGroups = [
     items: [
       { key: 'registrations', text: '生育登记', url: routes.staffRegistrations },
       { key: 'filings', text: '托育备案', url: routes.staffFilings },
+      { key: 'affordable', text: '普惠申报', url: routes.staffAffordable },
     ],
   },
   {
@@ -41,7 +42,11 @@ export const consoleGroups = [
   },
   {
     title: '统计',
-    items: [{ key: 'stats', text: '托育统计', url: routes.staffStats }],
+    items: [
+      { key: 'stats', text: '托育统计', url: routes.staffStats },
+      { key: 'overdue', text: '逾期未整改', url: routes.staffOverdue },
+      { key: 'operators', text: '机构底册', url: routes.staffOperators },
+    ],
   },
 ] as const;
 

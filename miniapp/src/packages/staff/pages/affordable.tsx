@@ -20,6 +20,7 @@ import { formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
 import { useNote } from '../components/use-note';
 import '../staff.css';
+import { StaffConsole } from '../console/StaffConsole';
 
 type Status = AffordableApplication['status'];
 const statusNames: Record<Status, string> = {
@@ -83,7 +84,7 @@ export default function AffordablePage() {
 
   return (
     <PageShell name="staff-affordable">
-      <View className="staff">
+      <StaffConsole current="affordable">
         <Chips
           idPrefix="affordable-status"
           label="申报状态"
@@ -138,7 +139,7 @@ export default function AffordablePage() {
           </View>
         ))}
         <LoadMore list={list} what="申报" id="affordable-more" />
-      </View>
+      </StaffConsole>
       {deciding ? (
         <ConfirmDialog
           id="affordable-dialog"

@@ -14,6 +14,7 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
+import { StaffConsole } from '../console/StaffConsole';
 
 type ImportResult = ResponseOf<Api['importKnownOperators']>;
 
@@ -59,7 +60,7 @@ export default function OperatorsPage() {
   }
   return (
     <PageShell name="staff-operators">
-      <View className="staff">
+      <StaffConsole current="operators">
         <Banner id="operators-error" text={form.banner ?? list.error} />
         <View className="section" id="operator-form">
           <Text className="title">添加机构</Text>
@@ -126,7 +127,7 @@ export default function OperatorsPage() {
           </View>
         ))}
         <LoadMore list={list} what="机构" id="operators-more" />
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }

@@ -11,6 +11,7 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
+import { StaffConsole } from '../console/StaffConsole';
 
 /** 逾期未整改: inspections whose rectification deadline has passed, by district, oldest first. */
 export default function OverduePage() {
@@ -26,7 +27,7 @@ export default function OverduePage() {
   }
   return (
     <PageShell name="staff-overdue">
-      <View className="staff">
+      <StaffConsole current="overdue">
         <Banner id="overdue-error" text={list.error} />
         {list.loaded && list.items.length === 0 ? (
           <Text className="muted">没有逾期未整改的机构。</Text>
@@ -44,7 +45,7 @@ export default function OverduePage() {
           </View>
         ))}
         <LoadMore list={list} what="记录" id="overdue-more" />
-      </View>
+      </StaffConsole>
     </PageShell>
   );
 }
