@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
@@ -26,24 +27,65 @@ export interface Journey {
 
 const screenshots = resolve('test-results');
 
-export async function startJourney(name: string): Promise<Journey> {
+/** The phone every journey runs on (a 375-px-wide iPhone-sized screen). */
+export const phone = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+} as const;
+
+/** A desk: the staff console width (and what a family sees on a laptop). */
+export const desktop = {
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  locale: 'zh-CN',
+} as const;
+
+/** The local runtime on a copy of the seeded city, serving the h5 build, and one browser. */
+export interface BrowserApp {
+  runtime: LocalRuntime & { webUrl: string };
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * `seeded: false` (a script outside vitest, which has no seeded template to copy): the runtime
+ * seeds its own fresh data dir, ≈ 25 s more.
+ */
+export async function startBrowserApp(name: string, { seeded = true } = {}): Promise<BrowserApp> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
     );
   }
-  mkdirSync(screenshots, { recursive: true });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = freshSeededDataDir(`hongjia-e2e-${name}-`);
+  const dataDir = seeded
+    ? freshSeededDataDir(`hongjia-e2e-${name}-`)
+    : mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await launchChromium();
-  const context: BrowserContext = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  const { webUrl } = runtime;
+  if (!webUrl) throw new Error('the local runtime serves no h5 app');
+  return {
+    runtime: Object.assign(runtime, { webUrl }),
+    browser,
+    async close() {
+      await browser.close();
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startJourney(name: string): Promise<Journey> {
+  mkdirSync(screenshots, { recursive: true });
+  const app = await startBrowserApp(name);
+  const { runtime, browser } = app;
+  const context: BrowserContext = await browser.newContext(phone);
   const page = await context.newPage();
 
   const visible = (selector: string) => page.locator(selector).filter({ visible: true }).first();
@@ -92,9 +134,7 @@ export async function startJourney(name: string): Promise<Journey> {
     signIn,
     async close() {
       await context.close();
-      await browser.close();
-      await runtime.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await app.close();
     },
   };
 }
