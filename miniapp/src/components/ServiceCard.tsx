@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from './a11y';
+import { pressable } from './a11y';
 
 export interface Service {
   key: string;
@@ -17,7 +17,7 @@ export function ServiceCard({ service }: { service: Service }) {
       className="service-card"
       hoverClass="service-card--pressed"
       onClick={() => Taro.navigateTo({ url: service.url })}
-      {...button(`${service.name}：${service.description}`, `service-${service.key}`)}
+      {...pressable(`service-${service.key}`)}
     >
       <View className={`service-card__glyph service-card__glyph--${service.key}`} aria-hidden="true">
         {service.glyph}

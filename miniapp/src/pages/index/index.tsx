@@ -11,7 +11,8 @@ export default function Home() {
         <Text className="home-header__brand">洪家</Text>
         <Text className="home-header__sub">南昌市家庭服务</Text>
       </View>
-      <View className="home-services" role="list" aria-label="服务">
+      {/* Not role="list": its children are buttons, and a list may hold only list items (axe). */}
+      <View className="home-services">
         {services.map((service) => (
           <ServiceCard key={service.key} service={service} />
         ))}

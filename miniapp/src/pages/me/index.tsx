@@ -8,7 +8,7 @@ import { isApiError } from '../../api/errors';
 import { jurisdictionName, roleName, roleWorkbenches } from '../../auth/roles';
 import { clearSession, useSession } from '../../auth/session';
 import { startSignIn } from '../../auth/sign-in';
-import { button, label } from '../../components/a11y';
+import { button, label, pressable } from '../../components/a11y';
 import { NavButton } from '../../components/NavButton';
 import { PageShell } from '../../components/PageShell';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -165,7 +165,7 @@ function FamilyEntries({ identity }: { identity: IdentityView | null | undefined
   const member = identity?.specialFamilyMember === true;
   return (
     <>
-      <View className="link me-entry" onClick={go(routes.identity)} {...button('实名认证', 'me-identity')}>
+      <View className="link me-entry" onClick={go(routes.identity)} {...pressable('me-identity')}>
         实名认证
         {identity ? <Text className="muted me-entry__state">已认证 {identity.nameMasked}</Text> : null}
         {identity === null ? <Text className="muted me-entry__state">未认证</Text> : null}
