@@ -28,3 +28,14 @@ export function button(
 export function pressable(id: string): { id: string; role: 'button'; tabIndex: 0 } {
   return { id, role: 'button', tabIndex: 0 };
 }
+
+/**
+ * The spoken name of a button whose visible text is shorter than its label (查看预约 for
+ * "查看某机构的预约"): it must contain the visible text, or a person who says what they see to
+ * voice control finds nothing (WCAG 2.5.3; axe label-content-name-mismatch). The visible text
+ * first, then the rest of the label, unless the label already contains it.
+ */
+export function nameWithVisible(label: string, visible: unknown): string {
+  if (typeof visible !== 'string' || visible.trim() === '' || label.includes(visible.trim())) return label;
+  return `${visible.trim()}：${label}`;
+}

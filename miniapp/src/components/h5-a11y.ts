@@ -16,7 +16,10 @@
 const nativeControl = ':scope > input, :scope > textarea, :scope > select';
 
 function mend(): void {
-  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])'))) {
+  // Pages, and the sideways-scrolling tables of the staff pages (.st-scroll).
+  for (const page of Array.from(
+    document.querySelectorAll<HTMLElement>('.taro_page:not([tabindex]), .st-scroll:not([tabindex])'),
+  )) {
     page.tabIndex = 0;
   }
   for (const host of Array.from(document.querySelectorAll<HTMLElement>('[aria-label]'))) {
