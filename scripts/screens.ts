@@ -15,6 +15,7 @@ import { desktop, phone, startBrowserApp } from '../tests/e2e/browser';
 import { type Role, type RouteName, roles, visitsOf } from '../tests/e2e/page-plan';
 import { openAs } from '../tests/e2e/roles';
 import { visit } from '../tests/e2e/visit';
+import { ensureSeededTemplate } from '../tests/seeded-city/template';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(repoRoot, 'docs', 'screens');
@@ -78,7 +79,8 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
-  const app = await startBrowserApp('screens', { seeded: false });
+  // The browser tests' seeded city (seeded once, cached by source hash and day).
+  const app = await startBrowserApp('screens', { template: ensureSeededTemplate() });
   const shots: Shot[] = [];
   try {
     for (const role of roles) {

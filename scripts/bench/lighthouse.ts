@@ -4,7 +4,7 @@
  * 4× CPU slowdown), the staff console as a desktop. Thresholds: performance ≥ 90,
  * accessibility ≥ 95, best practices ≥ 95. The production build (no dev sign-in, minified,
  * `TARO_APP_API_BASE=''` so it calls its own origin) is served by the local runtime's web
- * server with the local API behind it, on a freshly seeded city, so the pages have data.
+ * server with the local API behind it, on a copy of the tests' seeded city, so the pages have data.
  *
  * Chromium is the journeys' (tests/e2e/chromium.ts), opened as a persistent profile with a
  * debugging port: the bench writes the person's session into that profile's storage and
@@ -15,7 +15,7 @@
  * figures, then exits non-zero). `npm run bench -- lighthouse`; not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,7 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startLocalRuntime } from '../../local/runtime';
 import { chromiumLaunchOptions } from '../../tests/e2e/chromium';
+import { ensureSeededTemplate } from '../../tests/seeded-city/template';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const miniappDir = join(repoRoot, 'miniapp');
@@ -117,13 +118,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 ensureProductionBuild();
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-bench-lighthouse-'));
+// The browser tests' seeded city (seeded once, cached by source hash and day), copied.
+cpSync(ensureSeededTemplate(), dataDir, { recursive: true });
 const profileDir = mkdtempSync(join(tmpdir(), 'hongjia-bench-lighthouse-profile-'));
 const runtime = await startLocalRuntime({
   dataDir,
   port: 0,
   webPort: 0,
   h5Directory: buildDir,
-  monitoringBirthsPerDistrict: 40,
 });
 const port = await freePort();
 const launch = await chromiumLaunchOptions();

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 import { launchChromium } from './chromium';
 
 /**
@@ -53,19 +52,27 @@ export interface BrowserApp {
 }
 
 /**
- * `seeded: false` (a script outside vitest, which has no seeded template to copy): the runtime
- * seeds its own fresh data dir, ≈ 25 s more.
+ * `template`: the seeded city to copy, for a script outside vitest (which provides it to tests):
+ * `ensureSeededTemplate()` of tests/seeded-city, cached by source hash and day.
  */
-export async function startBrowserApp(name: string, { seeded = true } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  name: string,
+  { template }: { template?: string } = {},
+): Promise<BrowserApp> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
     );
   }
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = seeded
-    ? freshSeededDataDir(`hongjia-e2e-${name}-`)
-    : mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
+  let dataDir: string;
+  if (template) {
+    dataDir = mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
+    cpSync(template, dataDir, { recursive: true });
+  } else {
+    // Imported only here: it reads vitest's provided context, which a script outside vitest has not.
+    dataDir = (await import('../seeded-city/fresh-data-dir')).freshSeededDataDir(`hongjia-e2e-${name}-`);
+  }
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await launchChromium();
   const { webUrl } = runtime;
