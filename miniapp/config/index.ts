@@ -62,7 +62,8 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // HONGJIA_OUTPUT_ROOT: the Lighthouse bench builds the production h5 beside the local one.
+    outputRoot: process.env.HONGJIA_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     // Injected with webpack's DefinePlugin as `process.env.*` so dead branches are dropped.
     env: {

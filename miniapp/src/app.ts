@@ -1,6 +1,7 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { initSession } from './auth/session';
+import { mendTaroH5Accessibility } from './components/h5-a11y';
 import { initElderlyMode } from './elderly/store';
 import { initPrivacy } from './privacy/store';
 import { listenForWechatPrivacyRequests } from './privacy/wechat';
@@ -10,6 +11,7 @@ import './app.css';
 initPrivacy();
 initSession();
 initElderlyMode();
+if (process.env.TARO_ENV === 'h5') mendTaroH5Accessibility();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

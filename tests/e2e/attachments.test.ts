@@ -94,7 +94,7 @@ describe('a family files with an attachment and staff open it', () => {
     await signIn('staff-360102');
     await visible('#me-bench-staff').click();
     await visible('#staff-registrations').click();
-    await page.locator(`[aria-label^="${receiptNo}"]`).filter({ visible: true }).first().click();
+    await page.locator('[id^="regq-"]', { hasText: receiptNo }).filter({ visible: true }).first().click();
     await expect(visible('#review-attachment-0').textContent()).resolves.toContain('结婚证.pdf');
     await shot('71-staff-attachments');
 

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultH5Directory, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { freshSeededDataDir } from '../seeded-city/fresh-data-dir';
 import { launchChromium } from './chromium';
 
 /**
@@ -26,31 +26,76 @@ export interface Journey {
 
 const screenshots = resolve('test-results');
 
-/** The screen a journey runs on: a phone unless it says otherwise (the staff console: a 1280×800 desktop). */
-export interface Screen {
-  viewport: { width: number; height: number };
-  isMobile: boolean;
-}
-const phone: Screen = { viewport: { width: 375, height: 812 }, isMobile: true };
+/** The phone every journey runs on (a 375-px-wide iPhone-sized screen). */
+export const phone = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+} as const;
 
-export async function startJourney(name: string, screen: Screen = phone): Promise<Journey> {
+/** A desk: the staff console width (and what a family sees on a laptop). */
+export const desktop = {
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  locale: 'zh-CN',
+} as const;
+
+/** The local runtime on a copy of the seeded city, serving the h5 build, and one browser. */
+export interface BrowserApp {
+  runtime: LocalRuntime & { webUrl: string };
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * `template`: the seeded city to copy, for a script outside vitest (which provides it to tests):
+ * `ensureSeededTemplate()` of tests/seeded-city, cached by source hash and day.
+ */
+export async function startBrowserApp(
+  name: string,
+  { template }: { template?: string } = {},
+): Promise<BrowserApp> {
   if (!existsSync(join(defaultH5Directory, 'index.html'))) {
     throw new Error(
       'No h5 build in miniapp/dist/h5: run `npm run build:h5:local -w miniapp` (npm test does).',
     );
   }
-  mkdirSync(screenshots, { recursive: true });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = freshSeededDataDir(`hongjia-e2e-${name}-`);
+  let dataDir: string;
+  if (template) {
+    dataDir = mkdtempSync(join(tmpdir(), `hongjia-e2e-${name}-`));
+    cpSync(template, dataDir, { recursive: true });
+  } else {
+    // Imported only here: it reads vitest's provided context, which a script outside vitest has not.
+    dataDir = (await import('../seeded-city/fresh-data-dir')).freshSeededDataDir(`hongjia-e2e-${name}-`);
+  }
   const runtime = await startLocalRuntime({ dataDir, port: 0, webPort: 0 });
   const browser: Browser = await launchChromium();
-  const context: BrowserContext = await browser.newContext({
-    viewport: screen.viewport,
-    deviceScaleFactor: screen.isMobile ? 2 : 1,
-    isMobile: screen.isMobile,
-    hasTouch: screen.isMobile,
-    locale: 'zh-CN',
-  });
+  const { webUrl } = runtime;
+  if (!webUrl) throw new Error('the local runtime serves no h5 app');
+  return {
+    runtime: Object.assign(runtime, { webUrl }),
+    browser,
+    async close() {
+      await browser.close();
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The screen a journey runs on: a phone unless it says otherwise (the staff console: a desk). */
+export type Screen = typeof phone | typeof desktop;
+
+export async function startJourney(name: string, screen: Screen = phone): Promise<Journey> {
+  mkdirSync(screenshots, { recursive: true });
+  const app = await startBrowserApp(name);
+  const { runtime, browser } = app;
+  const context: BrowserContext = await browser.newContext(screen);
   const page = await context.newPage();
 
   const visible = (selector: string) => page.locator(selector).filter({ visible: true }).first();
@@ -99,9 +144,7 @@ export async function startJourney(name: string, screen: Screen = phone): Promis
     signIn,
     async close() {
       await context.close();
-      await browser.close();
-      await runtime.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await app.close();
     },
   };
 }

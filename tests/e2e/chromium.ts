@@ -44,10 +44,19 @@ export function availableChromium(): ChromiumSource[] {
 export async function launchChromium(
   source: ChromiumSource = availableChromium()[0] ?? 'npm',
 ): Promise<Browser> {
+  return chromium.launch(await chromiumLaunchOptions(source));
+}
+
+/**
+ * What `launchChromium` launches with (binary, flags, environment), for callers that need
+ * another kind of launch: the Lighthouse bench opens a persistent profile with a debugging
+ * port, so Lighthouse's tab shares the storage the bench signed in with.
+ */
+export async function chromiumLaunchOptions(
+  source: ChromiumSource = availableChromium()[0] ?? 'npm',
+): Promise<{ executablePath: string; args: string[]; env: Record<string, string> }> {
   const env: Record<string, string> = { ...stringEnv(), FONTCONFIG_FILE: fontconfigWithChinese() };
-  if (source === 'debian') {
-    return chromium.launch({ executablePath: debianChromium, args: commonArgs, env });
-  }
+  if (source === 'debian') return { executablePath: debianChromium, args: commonArgs, env };
   const { default: packed, inflate } = await import('@sparticuz/chromium');
   const executablePath = await packed.executablePath();
   const missing = missingLibraries(executablePath);
@@ -58,7 +67,7 @@ export async function launchChromium(
   }
   // --single-process (in packed.args) is for Lambda's sandbox; here it only slows pages down.
   const args = [...commonArgs, ...packed.args.filter((arg) => arg !== '--single-process')];
-  return chromium.launch({ executablePath, args: [...new Set(args)], env });
+  return { executablePath, args: [...new Set(args)], env };
 }
 
 function stringEnv(): Record<string, string> {

@@ -127,7 +127,7 @@ describe('a registration that needs a person', () => {
     await signIn('staff-360102');
     await visible('#me-bench-staff').click();
     await visible('#staff-registrations').click();
-    await page.locator(`[aria-label^="${receipt}"]`).filter({ visible: true }).first().click();
+    await page.locator('[id^="regq-"]', { hasText: receipt }).filter({ visible: true }).first().click();
     await visible('#review-reasons').waitFor();
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Journey, startJourney } from './browser';
+import { desktop, type Journey, startJourney } from './browser';
 
 /**
  * The staff console on a 1280×800 desktop (decision 0030): city staff see the sidebar with
@@ -11,7 +11,7 @@ import { type Journey, startJourney } from './browser';
 let journey: Journey;
 
 beforeAll(async () => {
-  journey = await startJourney('staff-console', { viewport: { width: 1280, height: 800 }, isMobile: false });
+  journey = await startJourney('staff-console', desktop);
 });
 afterAll(async () => journey?.close());
 

@@ -1,7 +1,7 @@
 import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import { button } from './a11y';
+import { button, nameWithVisible } from './a11y';
 import { type ButtonLook, buttonClass } from './buttons';
 import './buttons.css';
 
@@ -24,7 +24,11 @@ export function NavButton({
   ...look
 }: ButtonLook & { id: string; label: string; where: Navigation; children?: ReactNode }) {
   return (
-    <Button className={buttonClass({ tone, ...look })} onClick={() => go(where)} {...button(label, id)}>
+    <Button
+      className={buttonClass({ tone, ...look })}
+      onClick={() => go(where)}
+      {...button(nameWithVisible(label, children), id)}
+    >
       {children ?? label}
     </Button>
   );

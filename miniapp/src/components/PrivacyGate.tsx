@@ -27,7 +27,7 @@ export function PrivacyGate() {
         <View
           className="link privacy-gate__link"
           onClick={() => Taro.navigateTo({ url: routes.privacy })}
-          {...button('阅读完整的隐私保护指引', 'privacy-read')}
+          {...button('阅读《洪家隐私保护指引》', 'privacy-read')}
         >
           阅读《洪家隐私保护指引》
         </View>

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { button } from './a11y';
+import { pressable } from './a11y';
 import { serviceIcon } from './service-icons';
 
 export interface Service {
@@ -23,7 +23,7 @@ export function ServiceCard({ service }: { service: Service }) {
       className="service-card"
       hoverClass="service-card--pressed"
       onClick={() => Taro.navigateTo({ url: service.url })}
-      {...button(`${service.name}：${service.description}`, `service-${service.key}`)}
+      {...pressable(`service-${service.key}`)}
     >
       {icon ? (
         <Image className="service-card__icon" src={icon} mode="aspectFit" aria-hidden="true" />

@@ -1,6 +1,6 @@
 import { Button } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { button } from './a11y';
+import { button, nameWithVisible } from './a11y';
 import { type ButtonLook, buttonClass } from './buttons';
 import './buttons.css';
 
@@ -32,7 +32,7 @@ export function SubmitButton({
       {...(busy ? { loading: true } : {})}
       {...(busy || disabled ? { disabled: true } : {})}
       onClick={onClick}
-      {...button(label, id)}
+      {...button(nameWithVisible(label, children), id)}
     >
       {children ?? label}
     </Button>

@@ -127,7 +127,7 @@ export default function FilingPage() {
             <View
               className="picker-value"
               {...button(
-                `所在县区：${draft.district ? districtByCode(draft.district).name : '请选择'}`,
+                `所在县区：${draft.district ? districtByCode(draft.district).name : '请选择县区'}`,
                 'filing-district',
               )}
             >

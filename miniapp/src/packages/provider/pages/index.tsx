@@ -91,7 +91,7 @@ export default function ProviderHome() {
               </SubmitButton>
               <SubmitButton
                 id={`provider-bookings-${inst.id}`}
-                label={`查看${inst.name}的预约`}
+                label={`查看预约：${inst.name}`}
                 tone="plain"
                 grow
                 onClick={() => go(routes.providerBookings, inst)}

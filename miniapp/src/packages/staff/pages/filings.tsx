@@ -7,7 +7,7 @@ import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
 import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
-import { button } from '../../../components/a11y';
+import { pressable } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
@@ -117,7 +117,9 @@ export default function FilingsPage() {
       <View
         className="st-filing__head"
         onClick={() => setOpen(open === f.id ? undefined : f.id)}
-        {...button(`${f.name}，${open === f.id ? '收起' : '展开'}详情`, `filing-toggle-${f.id}`)}
+        // Named by its visible text (name, district); whether it is open is aria-expanded.
+        {...pressable(`filing-toggle-${f.id}`)}
+        aria-expanded={open === f.id || inPane}
       >
         <Text className="text">{f.name}</Text>
         <Text className="muted">{districtByCode(f.district).name}</Text>

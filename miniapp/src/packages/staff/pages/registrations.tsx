@@ -13,7 +13,7 @@ import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
 import { useSession } from '../../../auth/session';
-import { button } from '../../../components/a11y';
+import { pressable } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
 import { Banner } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
@@ -171,10 +171,9 @@ export default function RegistrationQueue() {
                 onClick={() =>
                   Taro.navigateTo({ url: `${routes.staffRegistration}?id=${encodeURIComponent(r.id)}` })
                 }
-                {...button(
-                  `${r.receiptNo}，${kindNames[r.kind]}${parityName(r.parity)}，母亲 ${r.motherNameMasked}，${statusNames[r.status]}，打开`,
-                  `regq-${i}`,
-                )}
+                // Named by what it shows (kind, mother, status, receipt number): an aria-label
+                // in another order failed axe's label-content-name-mismatch.
+                {...pressable(`regq-${i}`)}
               >
                 <View className="st-reg-row__line">
                   <Text className="text">
