@@ -1,8 +1,8 @@
 import { createAssistanceRoutes } from '../assistance/routes';
 import { piiResponseSealer } from '../commons/pii';
-import { rootFromEnv, serve } from '../root';
+import { assistanceEntities, rootFromEnv, serve } from '../root';
 
-const root = rootFromEnv();
+const root = rootFromEnv({}, assistanceEntities);
 
 export const handler = serve(root, createAssistanceRoutes(root), {
   // Responses carry personal data whole: the idempotency table keeps them sealed.

@@ -1,7 +1,7 @@
 import { createProviderRoutes } from '../childcare/filing/routes';
-import { rootFromEnv, serve } from '../root';
+import { bookingEntities, filingEntities, rootFromEnv, serve } from '../root';
 
 /** The provider function group: file institutions, publish slots, see bookings. */
-const root = rootFromEnv();
+const root = rootFromEnv({}, filingEntities, bookingEntities);
 
 export const handler = serve(root, createProviderRoutes(root));
