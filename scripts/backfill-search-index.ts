@@ -25,7 +25,12 @@ if (from?.phase === 'done') {
     marshallOptions: { removeUndefinedValues: true },
   });
   const totals = await backfillSearchIndex(
-    { institutions: createInstitutionEntity(client, table), slots: createSlotEntity(client, table) },
+    {
+      institutions: createInstitutionEntity(client, table),
+      slots: createSlotEntity(client, table),
+      client,
+      table,
+    },
     {
       ...(from ? { from } : {}),
       onPage: (progress) => writeFileSync(stateFile, JSON.stringify(progress)),

@@ -84,7 +84,12 @@ beforeAll(async () => {
   await ensureTables(client);
   raw = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const table = localTableName(mainTable);
-  deps = { institutions: createInstitutionEntity(raw, table), slots: createSlotEntity(raw, table) };
+  deps = {
+    institutions: createInstitutionEntity(raw, table),
+    slots: createSlotEntity(raw, table),
+    client: raw,
+    table,
+  };
   const published = [1, 2, 3].map((n) => institution(n, 'published'));
   for (const item of [...published, institution(4, 'pending_review')])
     await writeOld(deps.institutions.put(item).params());

@@ -1,3 +1,4 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../commons/guards';
 import { searchPartitionOf } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';
@@ -24,7 +25,7 @@ export interface BackfillProgress {
 }
 
 export async function backfillSearchIndex(
-  deps: { institutions: InstitutionEntity; slots: SlotEntity },
+  deps: { institutions: InstitutionEntity; slots: SlotEntity; client: DynamoDBDocumentClient; table: string },
   options: { from?: Pick<BackfillProgress, 'phase' | 'cursor'>; onPage?: (p: BackfillProgress) => void } = {},
 ): Promise<{ updated: number; skipped: number }> {
   const totals = { updated: 0, skipped: 0 };
@@ -51,12 +52,10 @@ export async function backfillSearchIndex(
             continue;
           }
           await count(() =>
-            deps.institutions
-              .patch({ institutionId: item.institutionId })
-              .composite({ geohash: item.geohash })
-              .set({ cell4: searchPartitionOf(item.geohash) })
-              .where((attr, op) => `${op.notExists(attr.cell4)} AND ${op.exists(attr.cell)}`)
-              .go(),
+            setCell4(
+              deps,
+              deps.institutions.put({ ...item, cell4: searchPartitionOf(item.geohash) }).params(),
+            ),
           );
         }
         cursor = page.cursor;
@@ -68,18 +67,7 @@ export async function backfillSearchIndex(
             continue;
           }
           await count(() =>
-            deps.slots
-              .patch({ slotId: item.slotId })
-              .composite({
-                date: item.date,
-                geohash: item.geohash,
-                institutionId: item.institutionId,
-                ageClass: item.ageClass,
-                session: item.session,
-              })
-              .set({ cell4: searchPartitionOf(item.geohash) })
-              .where((attr, op) => op.notExists(attr.cell4))
-              .go(),
+            setCell4(deps, deps.slots.put({ ...item, cell4: searchPartitionOf(item.geohash) }).params()),
           );
         }
         cursor = page.cursor;
@@ -92,4 +80,26 @@ export async function backfillSearchIndex(
     } while (cursor);
   }
   return totals;
+}
+
+/**
+ * Sets `cell4` and the search index keys as ElectroDB composes them for the item with `cell4`
+ * (an ElectroDB patch would write the partition key alone: it leaves a sort key whose own
+ * attributes did not change), only while `cell4` is still absent.
+ */
+async function setCell4(
+  deps: { client: DynamoDBDocumentClient; table: string },
+  params: { Item: Record<string, unknown> },
+): Promise<void> {
+  const { pk, sk, cell4, gsi4pk, gsi4sk } = params.Item;
+  await deps.client.send(
+    new UpdateCommand({
+      TableName: deps.table,
+      Key: { pk, sk },
+      UpdateExpression: 'SET #cell4 = :cell4, #gsi4pk = :gsi4pk, #gsi4sk = :gsi4sk',
+      ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#cell4)',
+      ExpressionAttributeNames: { '#pk': 'pk', '#cell4': 'cell4', '#gsi4pk': 'gsi4pk', '#gsi4sk': 'gsi4sk' },
+      ExpressionAttributeValues: { ':cell4': cell4, ':gsi4pk': gsi4pk, ':gsi4sk': gsi4sk },
+    }),
+  );
 }
