@@ -25,10 +25,7 @@ import { ensureTables, localDynamoClient, localTableName, startDynalite } from '
 const dataDir = mkdtempSync(join(tmpdir(), 'hongjia-backfill-'));
 let dynamo: Awaited<ReturnType<typeof startDynalite>>;
 let raw: ReturnType<typeof localDynamoClient>;
-let deps: {
-  institutions: ReturnType<typeof createInstitutionEntity>;
-  slots: ReturnType<typeof createSlotEntity>;
-};
+let deps: Parameters<typeof backfillSearchIndex>[0];
 
 const at = { lat: 28.68, lng: 115.89 };
 const date = '2030-06-03';
