@@ -13,12 +13,12 @@ export async function startLocalWorkers(options: {
   intervalMs: number;
   log?: (line: string) => void;
 }): Promise<LocalWorkers> {
-  const { rootFromEnv } = await import('@hongjia/functions/root');
+  const { rootFromEnv, scheduledWorkEntities } = await import('@hongjia/functions/root');
   const { runScheduledWork } = await import('@hongjia/functions/workers/scheduled');
   const { scheduledWorkDepsFromEnv } = await import('@hongjia/functions/workers/from-env');
   const { runAsGroup } = await import('@hongjia/functions/commons/group-scope');
   const { functionGroups } = await import('@hongjia/functions/manifest');
-  const deps = scheduledWorkDepsFromEnv(rootFromEnv());
+  const deps = scheduledWorkDepsFromEnv(rootFromEnv({}, scheduledWorkEntities));
   // As deployed: the scheduled group's grants, no more (local/least-privilege.ts).
   const group = functionGroups.find((candidate) => candidate.schedule);
   if (!group) throw new Error('The manifest has no scheduled group');

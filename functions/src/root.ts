@@ -100,52 +100,149 @@ function onFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K] }):
   return built;
 }
 
-export function createRoot(wiring: RootWiring) {
-  const { client, table } = wiring;
-  const accessTable = () => wiring.accessTable ?? accessTableName();
-  const auditTable = () => wiring.auditTable ?? auditTableName();
+/**
+ * What an entity is built from: the client and the table names (the Access and Audit
+ * names read on first use, so a group without those grants never reads them).
+ */
+export interface EntityContext {
+  client: DynamoDBDocumentClient;
+  table: string;
+  accessTable: () => AccessTableName;
+  auditTable: () => AuditTableName;
+}
 
-  const entities = onFirstUse({
-    institutions: () => createInstitutionEntity(client, table),
-    slots: () => createSlotEntity(client, table),
-    /** 普惠 applications, inspections, known operators (decision 0034). */
-    programmes: () => createProgrammeEntities(client, table),
-    bookings: () => createBookingEntity(client, table),
-    guards: () => createGuardEntity(client, table),
-    conflicts: () => createConflictEntity(client, table),
-    registrations: () => createRegistrationEntity(client, table),
-    registrationProbes: () => createRegistrationProbeEntity(client, table),
-    receiptCounters: () => createReceiptCounterEntity(client, table),
-    certificates: () => createCertificateEntity(client, table),
-    verifications: () => createVerificationEntity(client, table),
-    printCodes: () => createPrintCodeEntity(client, table),
-    servicePoints: () => createServicePointEntity(client, table),
-    uploads: () => createUploadEntity(client, table),
-    bundles: () => createBundleEntity(client, table),
-    bundleOutbox: () => createOutboxEntity(client, table),
-    subsidies: () => createSubsidyEntity(client, table),
-    benefits: () => createBenefitEntities(client, table),
-    assistance: () => createAssistanceEntities(client, table),
-    volunteers: () => createVolunteerEntities(client, table),
-    monitoring: () => createMonitoringEntities(client, table),
-    notifications: () => createNotificationEntity(client, table),
-    consents: () => createConsentEntity(client, table),
-    identities: () => createIdentityEntity(client, table),
-    /** A special family's record and its members (and the record's own audit, in the Audit table). */
-    families: (): FamilyEntities => ({
-      identities: entities.identities,
-      identityConflicts: createIdentityConflictEntity(client, table),
-      families: createSpecialFamilyEntity(client, table),
-      members: createFamilyMemberEntity(client, table),
-      audits: createRecordAuditEntity(client, auditTable()),
-    }),
-    /** Access table. */
-    users: () => createUserEntity(client, accessTable()),
-    /** Audit table. */
-    audit: () => createAuditEntity(client, auditTable()),
-    /** 科学育儿 articles' published / retired states (the text is in the guidance bundle). */
-    articleStates: () => createArticleStateEntity(client, table),
-  });
+type EntityBuilders = Record<string, (context: EntityContext) => unknown>;
+type Built<B extends EntityBuilders> = { [K in keyof B]: ReturnType<B[K]> };
+
+// Each entity's builder, once. A group's root takes the sets below its routes use; esbuild leaves
+// the builders (and entity files) no set of that group names out of its bundle (decision 0026).
+const institutions = (c: EntityContext) => createInstitutionEntity(c.client, c.table);
+const slots = (c: EntityContext) => createSlotEntity(c.client, c.table);
+/** 普惠 applications, inspections, known operators (decision 0034). */
+const programmes = (c: EntityContext) => createProgrammeEntities(c.client, c.table);
+const bookings = (c: EntityContext) => createBookingEntity(c.client, c.table);
+const guards = (c: EntityContext) => createGuardEntity(c.client, c.table);
+const conflicts = (c: EntityContext) => createConflictEntity(c.client, c.table);
+const registrations = (c: EntityContext) => createRegistrationEntity(c.client, c.table);
+const registrationProbes = (c: EntityContext) => createRegistrationProbeEntity(c.client, c.table);
+const receiptCounters = (c: EntityContext) => createReceiptCounterEntity(c.client, c.table);
+const certificates = (c: EntityContext) => createCertificateEntity(c.client, c.table);
+const verifications = (c: EntityContext) => createVerificationEntity(c.client, c.table);
+const printCodes = (c: EntityContext) => createPrintCodeEntity(c.client, c.table);
+const servicePoints = (c: EntityContext) => createServicePointEntity(c.client, c.table);
+const uploads = (c: EntityContext) => createUploadEntity(c.client, c.table);
+const bundles = (c: EntityContext) => createBundleEntity(c.client, c.table);
+const bundleOutbox = (c: EntityContext) => createOutboxEntity(c.client, c.table);
+const subsidies = (c: EntityContext) => createSubsidyEntity(c.client, c.table);
+const benefits = (c: EntityContext) => createBenefitEntities(c.client, c.table);
+const assistance = (c: EntityContext) => createAssistanceEntities(c.client, c.table);
+/** 社会组织: organisations, their accounts and assignments (decision 0035). */
+const volunteers = (c: EntityContext) => createVolunteerEntities(c.client, c.table);
+const monitoring = (c: EntityContext) => createMonitoringEntities(c.client, c.table);
+const notifications = (c: EntityContext) => createNotificationEntity(c.client, c.table);
+const consents = (c: EntityContext) => createConsentEntity(c.client, c.table);
+const identities = (c: EntityContext) => createIdentityEntity(c.client, c.table);
+/** A special family's record and its members (and the record's own audit, in the Audit table). */
+const families = (c: EntityContext): FamilyEntities => ({
+  identities: identities(c),
+  identityConflicts: createIdentityConflictEntity(c.client, c.table),
+  families: createSpecialFamilyEntity(c.client, c.table),
+  members: createFamilyMemberEntity(c.client, c.table),
+  audits: createRecordAuditEntity(c.client, c.auditTable()),
+});
+/** Access table. */
+const users = (c: EntityContext) => createUserEntity(c.client, c.accessTable());
+/** Audit table. */
+const audit = (c: EntityContext) => createAuditEntity(c.client, c.auditTable());
+/** 科学育儿 articles' published / retired states (the text is in the guidance bundle). */
+const articleStates = (c: EntityContext) => createArticleStateEntity(c.client, c.table);
+
+/** What every root holds: the router's caller store, audit trail and guards, and the notifier. */
+const foundationEntities = { guards, users, audit, notifications };
+
+/**
+ * The entities each capability's `createXServices` takes (its `XDeps['entities']`), one export
+ * per set so that esbuild keeps only the sets a group names: `rootFromEnv({}, searchEntities,
+ * bookingEntities)`. The typecheck fails when a group hands a capability a root without an
+ * entity it takes.
+ */
+export const searchEntities = { institutions, slots };
+export const bookingEntities = { bookings, slots, institutions, guards };
+export const filingEntities = { institutions, slots, guards, conflicts };
+export const certificateEntities = { certificates, verifications, printCodes, servicePoints };
+export const uploadEntities = { uploads };
+export const registrationEntities = {
+  uploads,
+  monitoring,
+  registrations,
+  registrationProbes,
+  receiptCounters,
+  guards,
+  certificates,
+  verifications,
+  identities,
+};
+export const birthBundleEntities = { bundles, bundleOutbox, guards, conflicts, registrations, identities };
+export const subsidyEntities = { subsidies, guards, conflicts, identities, registrations, bundles, benefits };
+export const familyEntities = { families };
+export const benefitEntities = { benefits, families };
+export const assistanceEntities = { assistance, families };
+export const monitoringEntities = { monitoring, uploads };
+export const consentEntities = { consents };
+export const programmeEntities = { programmes, institutions, slots, uploads };
+export const volunteerEntities = { volunteers };
+export const articleEntities = { articleStates };
+export const scheduledWorkEntities = { bundles, bundleOutbox, subsidies, notifications, users };
+
+/** Every entity: the root of the seed, the benches, the tests and the local runtime's one process. */
+const everyEntity = () => ({
+  ...foundationEntities,
+  institutions,
+  slots,
+  bookings,
+  conflicts,
+  registrations,
+  registrationProbes,
+  receiptCounters,
+  certificates,
+  verifications,
+  printCodes,
+  servicePoints,
+  uploads,
+  bundles,
+  bundleOutbox,
+  subsidies,
+  benefits,
+  assistance,
+  monitoring,
+  consents,
+  identities,
+  families,
+  programmes,
+  volunteers,
+  articleStates,
+});
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** A root over the foundation's entities and `sets` (each entity built on first use, once). */
+export function composeRoot<S extends EntityBuilders[]>(wiring: RootWiring, ...sets: S) {
+  const { client, table } = wiring;
+  const context: EntityContext = {
+    client,
+    table,
+    accessTable: () => wiring.accessTable ?? accessTableName(),
+    auditTable: () => wiring.auditTable ?? auditTableName(),
+  };
+  const builders: EntityBuilders = Object.assign({}, foundationEntities, ...sets);
+  type Entities = Built<typeof foundationEntities & UnionToIntersection<S[number]>>;
+  const entities = onFirstUse(
+    Object.fromEntries(Object.entries(builders).map(([name, build]) => [name, () => build(context)])) as {
+      [K in keyof Entities]: () => Entities[K];
+    },
+  );
 
   return onFirstUse({
     client: () => client,
@@ -167,6 +264,11 @@ export function createRoot(wiring: RootWiring) {
   });
 }
 
+/** The root with every entity (the seed, benches, tests; the local runtime). Groups take `rootFromEnv`. */
+export function createRoot(wiring: RootWiring) {
+  return composeRoot(wiring, everyEntity());
+}
+
 export type Root = ReturnType<typeof createRoot>;
 
 /**
@@ -174,8 +276,8 @@ export type Root = ReturnType<typeof createRoot>;
  * bind. Each group file builds one at import, so once per cold start (locally, where every
  * group runs in one process, once per group, as deployed).
  */
-export function rootFromEnv(wiring: Partial<RootWiring> = {}): Root {
-  return createRoot({ client: documentClient, table: mainTableName(), ...wiring });
+export function rootFromEnv<S extends EntityBuilders[]>(wiring: Partial<RootWiring>, ...sets: S) {
+  return composeRoot({ client: documentClient, table: mainTableName(), ...wiring }, ...sets);
 }
 
 function required<T>(value: T | undefined, name: string): T {
@@ -189,7 +291,7 @@ function required<T>(value: T | undefined, name: string): T {
  * request needs it (getters), so a group never reads a table its grants leave out.
  */
 export function serve(
-  root: Root,
+  root: Pick<Root, 'callers' | 'limiter' | 'audit'>,
   routes: readonly RouteImplementation[],
   options: Omit<HttpHandlerOptions, 'callers' | 'limiter' | 'audit'> = {},
 ) {

@@ -158,7 +158,7 @@ const on = (table: string, actions: readonly string[]) =>
   actions.map((action) => `dynamodb:${action} on ${table}`);
 const mainRead = ['BatchGetItem', 'GetItem', 'Query'];
 const mainWrite = ['BatchWriteItem', 'DeleteItem', 'PutItem', 'UpdateItem'];
-const mainIndexes = ['gsi1', 'gsi2', 'gsi3'].map((index) => `dynamodb:Query on Main/index/${index}`);
+const mainIndexes = ['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((index) => `dynamodb:Query on Main/index/${index}`);
 const mainRW = [...on('Main', [...mainRead, ...mainWrite]), ...mainIndexes];
 const idempotency = on('Idempotency', ['DeleteItem', 'GetItem', 'PutItem', 'UpdateItem']);
 const readUsers = on('Access', ['GetItem']);

@@ -15,7 +15,7 @@ export function pendingFilings(
   const byDistrict = new Map<string, InstitutionItem>();
   for (const item of published) if (!byDistrict.has(item.district)) byDistrict.set(item.district, item);
   return [...byDistrict.values()].map((model, index) => {
-    const { cell: _cell, publishedAt: _publishedAt, ...rest } = model;
+    const { cell: _cell, cell4: _cell4, publishedAt: _publishedAt, ...rest } = model;
     const lat = Math.round((model.lat + 0.004) * 1e6) / 1e6;
     const lng = Math.round((model.lng - 0.003) * 1e6) / 1e6;
     return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InstitutionItem, SlotItem } from '@hongjia/functions/childcare/entities';
-import { cellOf, geohashOf } from '@hongjia/functions/geo/cells';
+import { cellOf, geohashOf, searchPartitionOf } from '@hongjia/functions/geo/cells';
 import {
   addDays,
   chinaClock,
@@ -101,6 +101,7 @@ export function seedInstitutions(
         lng,
         geohash: geohashOf(lat, lng),
         cell: cellOf(lat, lng),
+        cell4: searchPartitionOf(geohashOf(lat, lng)),
         affordable,
         monthlyFeeYuan: affordable ? random.int(16, 30) * 50 : random.int(36, 90) * 50,
         classes,
@@ -114,6 +115,7 @@ export function seedInstitutions(
             slotId: idFor('slot', slots.length),
             institutionId,
             cell: cellOf(lat, lng),
+            cell4: searchPartitionOf(geohashOf(lat, lng)),
             geohash: geohashOf(lat, lng),
             ageClass,
             date,

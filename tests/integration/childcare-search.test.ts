@@ -228,6 +228,7 @@ describe('institution detail and slots', () => {
         providerId: provider.user.id,
         district: '360104',
         cell: undefined,
+        cell4: undefined,
         status: 'pending_review',
         publishedAt: undefined,
       })

@@ -24,7 +24,12 @@ export const institutionStatuses = [
  * - byCell (gsi1): nearby search. `cell` is set only once published, so
  *   pending and rejected filings never appear in search (a sparse index);
  * - byProvider (gsi2): a provider's own filings;
- * - byDistrict (gsi3): a district's filings by status, for review and stats.
+ * - byDistrict (gsi3): a district's filings by status, for review and stats;
+ * - bySearchCell (gsi4, the search index): nearby search. Partitioned by the
+ *   precision-4 cell `cell4` (set with `cell`, so sparse too) and projecting only
+ *   what the filters read, so one Query covers ≈ 39 × 20 km and a 1 MB page holds
+ *   several times more places (decision 0032). The page found is then read whole
+ *   by key.
  */
 export function createInstitutionEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -41,6 +46,8 @@ export function createInstitutionEntity(client: DynamoDBDocumentClient, table: s
         lng: { type: 'number', required: true },
         geohash: { type: 'string', required: true },
         cell: { type: 'string' },
+        /** The search partition (precision-4 cell): present exactly when `cell` is (decision 0032). */
+        cell4: { type: 'string' },
         affordable: { type: 'boolean', required: true },
         monthlyFeeYuan: { type: 'number', required: true },
         classes: {
@@ -104,6 +111,11 @@ export function createInstitutionEntity(client: DynamoDBDocumentClient, table: s
           pk: { field: 'gsi3pk', composite: ['district'] },
           sk: { field: 'gsi3sk', composite: ['status', 'createdAt', 'institutionId'] },
         },
+        bySearchCell: {
+          index: 'gsi4',
+          pk: { field: 'gsi4pk', composite: ['cell4'] },
+          sk: { field: 'gsi4sk', composite: ['geohash', 'institutionId'] },
+        },
       },
     },
     { client, table },
@@ -119,8 +131,11 @@ export type InstitutionItem = EntityItem<InstitutionEntity>;
  * is what keeps capacity exact under concurrency on DynamoDB and dynalite alike.
  * `waitlistSeq` hands out FIFO waitlist tickets. Access patterns:
  * - byInstitution (gsi1): an institution's slots by date;
- * - byCellDate (gsi2): the slots of one geohash cell on one date, so nearby
- *   search can filter by free places without reading each institution.
+ * - byCellDate (gsi2): the slots of one geohash cell on one date;
+ * - bySearchCellDate (gsi4, the search index): the same by precision-4 cell,
+ *   which is what nearby search reads to filter by free places without reading
+ *   each institution (decision 0032). `cell4` is optional only for slots written
+ *   before it existed, until the backfill (childcare/search/backfill.ts) sets it.
  */
 export function createSlotEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -135,6 +150,7 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
         /** The institution's geohash cell and full geohash (copied: slots exist only for published institutions). */
         cell: { type: 'string', required: true, readOnly: true },
         geohash: { type: 'string', required: true, readOnly: true },
+        cell4: { type: 'string' },
         capacity: { type: 'number', required: true },
         confirmed: { type: 'number', required: true, default: 0 },
         waitlisted: { type: 'number', required: true, default: 0 },
@@ -159,6 +175,11 @@ export function createSlotEntity(client: DynamoDBDocumentClient, table: string) 
           index: 'gsi2',
           pk: { field: 'gsi2pk', composite: ['cell', 'date'] },
           sk: { field: 'gsi2sk', composite: ['geohash', 'institutionId', 'ageClass', 'session'] },
+        },
+        bySearchCellDate: {
+          index: 'gsi4',
+          pk: { field: 'gsi4pk', composite: ['cell4', 'date'] },
+          sk: { field: 'gsi4sk', composite: ['geohash', 'institutionId', 'ageClass', 'session'] },
         },
       },
     },

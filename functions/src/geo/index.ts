@@ -1,7 +1,14 @@
 /** The nearby engine shared by childcare search and certificate service points. */
 export { type AdaptiveCovering, type AdaptiveEngine, prefixLoader, searchAdaptive } from './adaptive';
 export { bruteForceNearby } from './brute-force';
-export { cellOf, cellPrecision, geohashOf, searchCellPrecision } from './cells';
+export {
+  cellOf,
+  cellPrecision,
+  geohashOf,
+  searchCellPrecision,
+  searchPartitionOf,
+  searchPartitionPrecision,
+} from './cells';
 export { coveringCells } from './covering';
 export { earthRadiusM, haversineM, type LatLng } from './haversine';
 export { createMemoryCellIndex } from './memory-index';

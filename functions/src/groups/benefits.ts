@@ -1,8 +1,8 @@
 import { createBenefitsRoutes } from '../benefits/routes';
 import { piiResponseSealer } from '../commons/pii';
-import { rootFromEnv, serve } from '../root';
+import { benefitEntities, rootFromEnv, serve } from '../root';
 
-const root = rootFromEnv();
+const root = rootFromEnv({}, benefitEntities);
 
 export const handler = serve(root, createBenefitsRoutes(root), {
   // Responses carry personal data whole: the idempotency table keeps them sealed.

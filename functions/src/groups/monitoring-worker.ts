@@ -3,9 +3,9 @@ import { logger } from '../commons/logger';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { monitoringWorkerDeps, s3ImportFiles } from '../monitoring/wiring';
 import { handleMonitoringMessage, parseMonitoringMessage, type WorkerDeps } from '../monitoring/worker';
-import { rootFromEnv } from '../root';
+import { monitoringEntities, rootFromEnv } from '../root';
 
-const root = rootFromEnv();
+const root = rootFromEnv({}, monitoringEntities);
 
 let deps: Promise<WorkerDeps> | undefined;
 

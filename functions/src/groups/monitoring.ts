@@ -2,10 +2,10 @@ import { piiResponseSealer } from '../commons/pii';
 import { lazyCipher } from '../monitoring/lazy-cipher';
 import { createMonitoringRoutes } from '../monitoring/routes';
 import { monitoringServices } from '../monitoring/wiring';
-import { rootFromEnv, serve } from '../root';
+import { monitoringEntities, rootFromEnv, serve } from '../root';
 
 /** The monitoring group: imports, indicators, reconciliation for staff. */
-const root = rootFromEnv();
+const root = rootFromEnv({}, monitoringEntities);
 
 export const handler = serve(
   root,

@@ -2,9 +2,9 @@ import * as api from '@hongjia/shared/api/routes';
 import { implement } from '../commons/router';
 import { s3Client, uploadBucketName } from '../commons/s3';
 import { reportServices } from '../reports/wiring';
-import { rootFromEnv, serve } from '../root';
+import { monitoringEntities, rootFromEnv, serve } from '../root';
 
-const root = rootFromEnv();
+const root = rootFromEnv({}, monitoringEntities);
 const reports = reportServices(root, { s3: s3Client, bucket: uploadBucketName() });
 
 /**

@@ -106,12 +106,12 @@ export function createFilingConflicts(deps: FilingConflictDeps) {
         item.status === 'voided'
           ? undefined
           : async (current) => {
-              // Published: `cell` goes too, which takes it out of search (the sparse byCell index).
+              // Published: `cell` and `cell4` go too, which takes it out of search (the sparse indexes).
               const update = institutions
                 .patch({ institutionId: current.institutionId })
                 .composite({ createdAt: current.createdAt })
                 .set({ status: 'voided', reviewReason: voidedReason });
-              await (current.cell ? update.remove(['cell', 'publishedAt']) : update)
+              await (current.cell ? update.remove(['cell', 'cell4', 'publishedAt']) : update)
                 .where((attr, op) => op.eq(attr.status, current.status))
                 .go();
             },

@@ -7,7 +7,7 @@ import { type Guards, isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { pageAcross, partitionPage } from '../../commons/paging';
 import { type ConflictRecords, conflictPending } from '../../conflicts';
-import { cellOf, geohashOf } from '../../geo';
+import { cellOf, geohashOf, searchPartitionOf } from '../../geo';
 import type { Notifier } from '../../notifications';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import { toDetail } from '../views';
@@ -206,6 +206,7 @@ export function createFilingService(deps: FilingServiceDeps) {
         ? {
             status: 'published' as const,
             cell: cellOf(item.lat, item.lng),
+            cell4: searchPartitionOf(item.geohash),
             publishedAt: now.toISOString(),
             ...(decision.reason ? { reviewReason: decision.reason } : {}),
           }

@@ -3,6 +3,7 @@ import { chinaDate, feeCapProblem, type SessionUser, type Slot, type SlotInput }
 import type { AccessChecks } from '../../commons/access';
 import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure } from '../../commons/guards';
+import { searchPartitionOf } from '../../geo';
 import type { InstitutionEntity, SlotEntity, SlotItem } from '../entities';
 import { toSlot } from '../views';
 import { slotProblems } from './rules';
@@ -55,6 +56,7 @@ export function createSlotPublishing(deps: {
         slotId,
         institutionId,
         cell: institution.cell,
+        cell4: searchPartitionOf(institution.geohash),
         geohash: institution.geohash,
         ageClass: input.ageClass,
         date: input.date,

@@ -1,25 +1,21 @@
 import type { AgeClass } from '@hongjia/shared';
-import { cellPrecision } from '../../geo';
+import { searchPartitionOf } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';
 import { freePlacesOf } from '../views';
 import type { InstitutionCandidate } from './filters';
 
-/** The index partition (precision-5 cell) a finer search cell lives in. */
-function partitionOf(searchCell: string): string {
-  if (searchCell.length < cellPrecision)
-    throw new Error(`search cell ${searchCell} is coarser than the index`);
-  return searchCell.slice(0, cellPrecision);
-}
-
 /**
- * Reads one search cell (a geohash prefix, the index partition or finer) for
- * the nearby engine: its published institutions (gsi1, sparse) and, when the
- * search names a date, first its slots on that date (gsi2). Both are queries
- * on the precision-5 partition with begins_with on the geohash, so the cost
- * follows the cells the adaptive covering chose, not how crowded the partition
- * is. With a date only institutions with a free place can match, so a cell
- * whose slots have none is answered without reading its institutions: a date
- * on which almost nothing is free costs one Query per cell, not two.
+ * Reads one search cell (a geohash prefix, the search partition or finer) for
+ * the nearby engine from the search index (gsi4, decision 0032): its published
+ * institutions and, when the search names a date, first its slots on that date.
+ * Both are queries on the precision-4 partition with begins_with on the
+ * geohash, so the cost follows the cells the adaptive covering chose, not how
+ * crowded the partition is. The index holds only what the filters read (no
+ * name, address or keys of other indexes), so a 1 MB page holds ≈ 3× more
+ * places; the page found is read whole afterwards (nearby-service.ts).
+ * With a date only institutions with a free place can match, so a cell whose
+ * slots have none is answered without reading its institutions: a date on
+ * which almost nothing is free costs one Query per cell, not two.
  */
 export function createCellLoader(
   deps: { institutions: InstitutionEntity; slots: SlotEntity },
@@ -27,12 +23,11 @@ export function createCellLoader(
 ) {
   const { date, ageClass } = options;
   return async (searchCell: string): Promise<InstitutionCandidate[]> => {
-    const cell = partitionOf(searchCell);
     const freeByInstitution =
       date === undefined ? undefined : await freePlacesInCell(deps.slots, searchCell, date, ageClass);
     if (freeByInstitution && ![...freeByInstitution.values()].some((free) => free > 0)) return [];
     const institutions = await deps.institutions.query
-      .byCell({ cell })
+      .bySearchCell({ cell4: searchPartitionOf(searchCell) })
       .begins({ geohash: searchCell })
       .go({ pages: 'all' });
     return institutions.data.map((institution) => ({
@@ -53,7 +48,7 @@ async function freePlacesInCell(
   ageClass: AgeClass | undefined,
 ): Promise<Map<string, number>> {
   const { data } = await slots.query
-    .byCellDate({ cell: partitionOf(searchCell), date })
+    .bySearchCellDate({ cell4: searchPartitionOf(searchCell), date })
     .begins({ geohash: searchCell })
     .go({ pages: 'all' });
   const free = new Map<string, number>();

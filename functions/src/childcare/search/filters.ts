@@ -2,9 +2,15 @@ import type { AgeClass } from '@hongjia/shared';
 import type { Candidate } from '../../geo';
 import type { InstitutionItem } from '../entities';
 
+/** What the search index projects of an institution (infra/lib/table-spec.ts `searchIndex`). */
+export type SearchFields = Pick<
+  InstitutionItem,
+  'institutionId' | 'lat' | 'lng' | 'status' | 'affordable' | 'monthlyFeeYuan' | 'classes' | 'modelLevel'
+>;
+
 /** An institution as the nearby engine sees it, with its free places on the searched date. */
 export interface InstitutionCandidate extends Candidate {
-  institution: InstitutionItem;
+  institution: SearchFields;
   /** Present only when the search names a date. */
   freePlaces?: number;
 }
@@ -19,9 +25,9 @@ export interface NearbyFilters {
 }
 
 /**
- * The search filters other than distance. The `published` check repeats what
- * the sparse cell index already guarantees, so a stale index entry can never
- * show a filing that is not public.
+ * The search filters other than distance, on the index's fields only. The
+ * `published` check repeats what the sparse index already guarantees, so a
+ * stale index entry can never show a filing that is not public.
  */
 export function acceptsInstitution(filters: NearbyFilters) {
   return ({ institution, freePlaces }: InstitutionCandidate): boolean => {

@@ -1,13 +1,13 @@
 import { districtByCode, type NearbyItem, type NearbyQuery } from '@hongjia/shared';
 import {
-  cellPrecision,
   decodeNearbyCursor,
   encodeNearbyCursor,
   type LatLng,
   queryFingerprint,
   searchAdaptive,
+  searchPartitionPrecision,
 } from '../../geo';
-import type { InstitutionEntity, SlotEntity } from '../entities';
+import type { InstitutionEntity, InstitutionItem, SlotEntity } from '../entities';
 import { toSummary } from '../views';
 import { createCellLoader } from './cell-loader';
 import { acceptsInstitution } from './filters';
@@ -28,11 +28,23 @@ export function originOf(query: Pick<NearbyQuery, 'lat' | 'lng' | 'district'>): 
 }
 
 /**
- * Cells from the index partition (precision 5, ≈ 4.9 km) down to precision 8
- * (≈ 38 × 19 m), the origin's precision-7 cell (≈ 150 m) read first to learn
- * how dense the place is (decision 0025).
+ * Cells from the search partition (precision 4, ≈ 39 × 20 km; decision 0032)
+ * down to precision 8 (≈ 38 × 19 m), the origin's precision-7 cell (≈ 150 m)
+ * read first to learn how dense the place is (decision 0025).
  */
-export const nearbyCovering = { coarsest: cellPrecision, probe: 7, finest: 8 } as const;
+export const nearbyCovering = { coarsest: searchPartitionPrecision, probe: 7, finest: 8 } as const;
+
+/** Institutions by id, by key in one BatchGet (a page is ≤ 100 keys); keys DynamoDB left unprocessed are asked again. */
+async function readWhole(institutions: InstitutionEntity, ids: string[]) {
+  const found = new Map<string, InstitutionItem>();
+  let keys = ids.map((institutionId) => ({ institutionId }));
+  while (keys.length > 0) {
+    const { data, unprocessed } = await institutions.get(keys).go();
+    for (const item of data) found.set(item.institutionId, item);
+    keys = unprocessed.map(({ institutionId }) => ({ institutionId }));
+  }
+  return found;
+}
 
 export function createNearbyService(deps: {
   institutions: InstitutionEntity;
@@ -71,12 +83,24 @@ export function createNearbyService(deps: {
           readAhead: deps.readAhead ?? 2,
         },
       );
+      // The index held only what the filters read: the page's institutions are read whole, in one
+      // BatchGet. One that is gone or no longer published since its index entry was read is left out.
+      const whole = await readWhole(
+        deps.institutions,
+        page.items.map(({ candidate }) => candidate.id),
+      );
       return {
-        items: page.items.map(({ candidate, distanceM }) => ({
-          institution: toSummary(candidate.institution),
-          distanceM: Math.round(distanceM),
-          ...(filters.date !== undefined ? { freePlaces: candidate.freePlaces ?? 0 } : {}),
-        })),
+        items: page.items.flatMap(({ candidate, distanceM }) => {
+          const institution = whole.get(candidate.id);
+          if (institution?.status !== 'published') return [];
+          return [
+            {
+              institution: toSummary(institution),
+              distanceM: Math.round(distanceM),
+              ...(filters.date !== undefined ? { freePlaces: candidate.freePlaces ?? 0 } : {}),
+            },
+          ];
+        }),
         nextCursor: await encodeNearbyCursor(page.next, fingerprint),
         stats: page.stats,
       };
