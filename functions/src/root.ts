@@ -192,7 +192,8 @@ export const consentEntities = { consents };
 export const programmeEntities = { programmes, institutions, slots, uploads };
 export const volunteerEntities = { volunteers };
 export const articleEntities = { articleStates };
-export const scheduledWorkEntities = { bundles, bundleOutbox, subsidies, notifications, users };
+/** The scheduled work, and the 育儿补贴 a bundle files once the child has an ID number (decision 0035). */
+export const scheduledWorkEntities = { bundleOutbox, notifications, users, ...subsidyEntities };
 
 /** Every entity: the root of the seed, the benches, the tests and the local runtime's one process. */
 const everyEntity = () => ({

@@ -212,7 +212,17 @@ describe('rendering the home page', () => {
       text = page.dom?.textContent ?? '';
       if (text.includes('南昌市家庭服务')) break;
     }
-    for (const name of ['生育登记', '证件查询', '托育服务', '特殊家庭帮扶', '服务网点', '我的预约', '消息', '生育支持政策', '科学育儿']) {
+    for (const name of [
+      '生育登记',
+      '证件查询',
+      '托育服务',
+      '特殊家庭帮扶',
+      '服务网点',
+      '我的预约',
+      '消息',
+      '生育支持政策',
+      '科学育儿',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('南昌市家庭服务');

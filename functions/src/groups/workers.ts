@@ -1,5 +1,5 @@
 import { assertNoDevModeOutsideLocal } from '../commons/stage-guard';
-import { rootFromEnv, scheduledWorkEntities, subsidyEntities } from '../root';
+import { rootFromEnv, scheduledWorkEntities } from '../root';
 import { scheduledWorkDepsFromEnv } from '../workers/from-env';
 import { runScheduledWork } from '../workers/scheduled';
 
@@ -12,6 +12,6 @@ import { runScheduledWork } from '../workers/scheduled';
  * renewal date.
  */
 assertNoDevModeOutsideLocal();
-const deps = scheduledWorkDepsFromEnv(rootFromEnv({}, scheduledWorkEntities, subsidyEntities));
+const deps = scheduledWorkDepsFromEnv(rootFromEnv({}, scheduledWorkEntities));
 
 export const handler = async () => runScheduledWork(deps, new Date());
