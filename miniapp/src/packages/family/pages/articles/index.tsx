@@ -15,7 +15,7 @@ import {
   type KnownChild,
 } from '../../../../articles/children';
 import { useSession } from '../../../../auth/session';
-import { button, label } from '../../../../components/a11y';
+import { button, label, pressable } from '../../../../components/a11y';
 import { Chips } from '../../../../components/Chips';
 import { Banner } from '../../../../components/Field';
 import { PageShell } from '../../../../components/PageShell';
@@ -194,7 +194,7 @@ export default function Articles() {
             key={article.id}
             className="ar-card"
             onClick={() => Taro.navigateTo({ url: `${routes.article}?id=${encodeURIComponent(article.id)}` })}
-            {...button(`${article.title}，阅读`, `article-${article.id}`)}
+            {...pressable(`article-${article.id}`)}
           >
             <Text className="text">{article.title}</Text>
             <Text className="muted">{article.summary}</Text>
