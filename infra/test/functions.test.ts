@@ -294,7 +294,16 @@ const allowed: Record<string, string[]> = {
     ...on('Audit', ['PutItem']),
     ...piiKey('subsidy', 'conflict', 'birthBundle', 'idempotency'),
   ],
-  workers: [...tracingAndLogs, ...secret('WechatSecret'), ...mainRW, ...readUsers, ...piiKey('birthBundle')],
+  // The bundle worker files 育儿补贴 from a bundle (decision 0035): the subsidy's and a conflict's
+  // keys, and the look-up key that hashes the child's ID number.
+  workers: [
+    ...tracingAndLogs,
+    ...secret('WechatSecret'),
+    ...secret('PiiLookupSecret'),
+    ...mainRW,
+    ...readUsers,
+    ...piiKey('birthBundle', 'conflict', 'subsidy'),
+  ],
   // Decision 0020.
   monitoring: [
     ...tracingAndLogs,
