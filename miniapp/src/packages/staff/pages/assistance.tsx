@@ -120,6 +120,31 @@ export default function AssistancePage() {
     );
   }
   const now = Date.now();
+  // The same controls above the phone list and in the console table's toolbar.
+  const filters = (
+    <>
+      <Chips
+        idPrefix="assistance-status"
+        label="工单状态"
+        options={tabs}
+        value={status}
+        onChange={setStatus}
+      />
+      {session.user.cityWide ? (
+        <DistrictChips idPrefix="assistance-district" value={district} onChange={setDistrict} />
+      ) : null}
+      {status === 'awaiting_response' ? (
+        <View
+          className={`chip${overdueOnly ? ' chip--on' : ''}`}
+          aria-pressed={overdueOnly}
+          onClick={() => setOverdueOnly(!overdueOnly)}
+          {...button('只看超时未响应的工单', 'assistance-overdue-toggle')}
+        >
+          只看超时
+        </View>
+      ) : null}
+    </>
+  );
   const table = wide ? (
     <ConsoleList
       id="assistance"
@@ -130,30 +155,7 @@ export default function AssistancePage() {
       keyOf={(r) => r.id}
       rowLabel={(r) => `${r.familyLabel}，${r.overdue ? '已超时，' : ''}在右侧打开`}
       dateOf={(r) => r.createdAt}
-      filters={
-        <>
-          <Chips
-            idPrefix="assistance-status"
-            label="工单状态"
-            options={tabs}
-            value={status}
-            onChange={setStatus}
-          />
-          {session.user.cityWide ? (
-            <DistrictChips idPrefix="assistance-district" value={district} onChange={setDistrict} />
-          ) : null}
-          {status === 'awaiting_response' ? (
-            <View
-              className={`chip${overdueOnly ? ' chip--on' : ''}`}
-              aria-pressed={overdueOnly}
-              onClick={() => setOverdueOnly(!overdueOnly)}
-              {...button('只看超时未响应的工单', 'assistance-overdue-toggle')}
-            >
-              只看超时
-            </View>
-          ) : null}
-        </>
-      }
+      filters={filters}
       pane={(r) => (
         <AssistanceCard
           key={r.id}
@@ -171,26 +173,7 @@ export default function AssistancePage() {
   return (
     <PageShell name="staff-assistance">
       <StaffConsole current="assistance" console={table}>
-        <Chips
-          idPrefix="assistance-status"
-          label="工单状态"
-          options={tabs}
-          value={status}
-          onChange={setStatus}
-        />
-        {session.user.cityWide ? (
-          <DistrictChips idPrefix="assistance-district" value={district} onChange={setDistrict} />
-        ) : null}
-        {status === 'awaiting_response' ? (
-          <View
-            className={`chip${overdueOnly ? ' chip--on' : ''}`}
-            aria-pressed={overdueOnly}
-            onClick={() => setOverdueOnly(!overdueOnly)}
-            {...button('只看超时未响应的工单', 'assistance-overdue-toggle')}
-          >
-            只看超时
-          </View>
-        ) : null}
+        {filters}
         <Text className="muted">
           首次响应时限：紧急 24 小时，一般 72 小时。记录第一次电话、走访或备注即视为响应。
         </Text>

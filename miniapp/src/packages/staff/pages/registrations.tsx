@@ -136,22 +136,7 @@ export default function RegistrationQueue() {
   return (
     <PageShell name="staff-registrations">
       <StaffConsole current="registrations">
-        <Chips
-          idPrefix="regq-status"
-          label="登记状态"
-          options={statusOptions}
-          value={status}
-          onChange={setStatus}
-        />
-        {cityWide ? (
-          <Chips
-            idPrefix="regq-district"
-            label="县区"
-            options={districtOptions}
-            value={district}
-            onChange={setDistrict}
-          />
-        ) : null}
+        {filters}
         <Banner id="regq-error" text={list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
           <Text className="muted" id="regq-empty">

@@ -101,6 +101,33 @@ export default function SpecialFamiliesPage() {
       </PageShell>
     );
   }
+  // The audit note, filters and create button of the list: above the phone list, and in the
+  // console table's toolbar (where the list can also be exported, so the note says so).
+  const listControls = (
+    <>
+      <Banner
+        id="sf-audit-note"
+        tone="info"
+        text={`查看记录：打开列表${wide ? '、导出' : ''}和每一份档案都会记入查看记录，家庭能看到查看的单位和时间。请只在工作需要时查看。`}
+      />
+      {cityWide ? <DistrictChips idPrefix="sf-district" value={district} onChange={setDistrict} /> : null}
+      <Chips
+        idPrefix="sf-lacking"
+        label="筛选"
+        options={lackingOptions}
+        value={lacking}
+        onChange={setLacking}
+      />
+      <NavButton
+        id="sf-create"
+        label="建立特殊家庭档案"
+        tone="primary"
+        where={{ to: routes.staffSpecialFamilyForm }}
+      >
+        建立档案
+      </NavButton>
+    </>
+  );
   const table =
     wide && tab === 'records' ? (
       <ConsoleList
@@ -117,29 +144,7 @@ export default function SpecialFamiliesPage() {
         filters={
           <>
             <Chips idPrefix="sf-tab" label="内容" options={tabOptions} value={tab} onChange={setTab} />
-            <Banner
-              id="sf-audit-note"
-              tone="info"
-              text="查看记录：打开列表、导出和每一份档案都会记入查看记录，家庭能看到查看的单位和时间。请只在工作需要时查看。"
-            />
-            {cityWide ? (
-              <DistrictChips idPrefix="sf-district" value={district} onChange={setDistrict} />
-            ) : null}
-            <Chips
-              idPrefix="sf-lacking"
-              label="筛选"
-              options={lackingOptions}
-              value={lacking}
-              onChange={setLacking}
-            />
-            <NavButton
-              id="sf-create"
-              label="建立特殊家庭档案"
-              tone="primary"
-              where={{ to: routes.staffSpecialFamilyForm }}
-            >
-              建立档案
-            </NavButton>
+            {listControls}
           </>
         }
         pane={(f) => <SpecialFamilyBody key={f.id} id={f.id} />}
@@ -154,29 +159,7 @@ export default function SpecialFamiliesPage() {
           <IdentityConflicts />
         ) : (
           <>
-            <Banner
-              id="sf-audit-note"
-              tone="info"
-              text="查看记录：打开列表和每一份档案都会记入查看记录，家庭能看到查看的单位和时间。请只在工作需要时查看。"
-            />
-            {cityWide ? (
-              <DistrictChips idPrefix="sf-district" value={district} onChange={setDistrict} />
-            ) : null}
-            <Chips
-              idPrefix="sf-lacking"
-              label="筛选"
-              options={lackingOptions}
-              value={lacking}
-              onChange={setLacking}
-            />
-            <NavButton
-              id="sf-create"
-              label="建立特殊家庭档案"
-              tone="primary"
-              where={{ to: routes.staffSpecialFamilyForm }}
-            >
-              建立档案
-            </NavButton>
+            {listControls}
             <Banner id="sf-list-error" text={list.error} />
             {list.loaded && list.items.length === 0 && !list.loading ? (
               <Text className="muted" id="sf-empty">
