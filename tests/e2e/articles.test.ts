@@ -54,7 +54,8 @@ describe('a family reads articles for its child’s age', () => {
     await visible('#me-elderly').click();
     await page.locator('#page-me.elderly').waitFor({ state: 'visible' });
     await page.goto(`${runtime.webUrl}/#/packages/family/pages/articles/detail?id=milestones-12-24`);
-    await page.locator('#page-article.elderly').waitFor({ state: 'visible' });
+    // The router keeps the article opened earlier in the DOM (hidden): wait for the one shown.
+    await visible('#page-article.elderly').waitFor({ state: 'visible' });
     expect(await fontSizePx('#article-body .ar-body__p')).toBeGreaterThanOrEqual(24);
     expect(await fontSizePx('#article-body .ar-body__p')).toBeGreaterThan(normal);
     await shot('82-article-elderly', { fullPage: true });
