@@ -161,6 +161,21 @@ export default function SubsidiesPage() {
       onPay={(row) => setPaying({ subsidy: s, row })}
     />
   );
+  // The same controls above the phone list and in the console table's toolbar.
+  const filters = (
+    <>
+      <Chips
+        idPrefix="subsidies-status"
+        label="审核状态"
+        options={statusOptions}
+        value={status}
+        onChange={setStatus}
+      />
+      {session.user.cityWide ? (
+        <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
+      ) : null}
+    </>
+  );
   const table = wide ? (
     <ConsoleList
       id="subsidies"
@@ -171,20 +186,7 @@ export default function SubsidiesPage() {
       keyOf={(s) => s.id}
       rowLabel={(s) => `${s.childNameMasked}，申请人 ${s.applicantNameMasked}，在右侧打开`}
       dateOf={(s) => s.submittedAt}
-      filters={
-        <>
-          <Chips
-            idPrefix="subsidies-status"
-            label="审核状态"
-            options={statusOptions}
-            value={status}
-            onChange={setStatus}
-          />
-          {session.user.cityWide ? (
-            <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
-          ) : null}
-        </>
-      }
+      filters={filters}
       pane={card}
       paneLabel="申请详情"
     />
@@ -192,16 +194,7 @@ export default function SubsidiesPage() {
   return (
     <PageShell name="staff-subsidies">
       <StaffConsole current="subsidies" console={table}>
-        <Chips
-          idPrefix="subsidies-status"
-          label="审核状态"
-          options={statusOptions}
-          value={status}
-          onChange={setStatus}
-        />
-        {session.user.cityWide ? (
-          <DistrictChips idPrefix="subsidies-district" value={district} onChange={setDistrict} />
-        ) : null}
+        {filters}
         <Text className="muted">应在提交后 30 个工作日内审核；5 天内到期和已超期的以红色标出。</Text>
         <Banner id="subsidies-error" text={form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
