@@ -41,6 +41,7 @@ const mainPages: Record<Role['name'], (RouteName | 'login')[]> = {
     'staffMonitoringDashboard',
   ],
   'staff-city': ['staff', 'staffStats'],
+  volunteer: ['volunteer'],
 };
 
 const devices = [

@@ -16,7 +16,6 @@ let app: BrowserApp;
 let family: RoleContext;
 
 beforeAll(async () => {
-  if (!measured) return;
   app = await startBrowserApp('elderly');
   family = await openAs(app.browser, app.runtime, 'member-360102');
   await family.setElderly(true);
@@ -110,15 +109,7 @@ function measureTargets(page: Page): Promise<{ what: string; width: number; heig
 /** Pages a family opens most, one of each kind: a menu, a list, a form, a search. */
 const pages = [routes.home, routes.me, routes.registrationForm, routes.childcare, routes.specialAssistance];
 
-/**
- * Not yet in `npm test`: written and run against main's build (where it found the problems of
- * decision 0031), but the fixes were not re-measured on this branch before the hand-over (the
- * shared machine was too loaded to rebuild and re-run in time). `HONGJIA_A11Y=1` runs it; the
- * lead turns it on for good once it has passed on the merged main.
- */
-const measured = process.env.HONGJIA_A11Y === '1';
-
-describe.runIf(measured)('elderly mode by measure (SPEC C5)', () => {
+describe('elderly mode by measure (SPEC C5)', () => {
   for (const path of pages) {
     it(`${path}: text ≥ 24 px (key text ≥ 40 px), line spacing ≥ 1.3, contrast ≥ 4.5:1, targets ≥ 60×60`, async () => {
       await visit(family.page, app.runtime.webUrl, path);
@@ -139,9 +130,13 @@ describe.runIf(measured)('elderly mode by measure (SPEC C5)', () => {
           ),
         )
           .filter((element) => element.getBoundingClientRect().width > 0)
-          .map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+          .map((element) => ({
+            what: `${element.id || element.className} "${(element.textContent ?? '').trim().slice(0, 12)}"`,
+            px: Number.parseFloat(getComputedStyle(element).fontSize),
+          })),
       );
-      for (const px of key) expect(px, 'key text under 30 pt').toBeGreaterThanOrEqual(40);
+      const smallKey = key.filter((k) => k.px < 40).map((k) => `${k.what}: ${k.px}px`);
+      expect(smallKey, 'key text under 30 pt').toEqual([]);
 
       const targets = await measureTargets(family.page);
       expect(targets.length).toBeGreaterThan(0);
@@ -151,6 +146,45 @@ describe.runIf(measured)('elderly mode by measure (SPEC C5)', () => {
       expect(tiny, 'tap targets under 60×60').toEqual([]);
     });
   }
+
+  it('enlarges the h5 modal (Taro.showModal) too: title and buttons ≥ 40 px, message ≥ 24 px', async () => {
+    const { page } = family;
+    await visit(page, app.runtime.webUrl, routes.me);
+    await page.locator('#me-sign-out').filter({ visible: true }).first().click();
+    const modal = page.locator('.taro-modal__content').filter({ visible: true }).first();
+    await modal.waitFor();
+    const sizes = await modal.evaluate((content) => {
+      const of = (selector: string) => {
+        const element = content.querySelector<HTMLElement>(selector);
+        if (!element) return { fontPx: 0, lineRatio: 0, height: 0, color: '' };
+        const style = getComputedStyle(element);
+        const fontPx = Number.parseFloat(style.fontSize);
+        return {
+          fontPx,
+          lineRatio: Number.parseFloat(style.lineHeight) / fontPx,
+          height: element.getBoundingClientRect().height,
+          color: style.color,
+        };
+      };
+      return {
+        title: of('.taro-modal__title'),
+        text: of('.taro-modal__text'),
+        cancel: of('.taro-model__cancel'),
+        confirm: of('.taro-model__confirm'),
+      };
+    });
+    // Cancel, so the family stays signed in for what follows.
+    await page.locator('.taro-model__cancel').filter({ visible: true }).first().click();
+    expect(sizes.title.fontPx, 'modal title').toBeGreaterThanOrEqual(40);
+    expect(sizes.text.fontPx, 'modal message').toBeGreaterThanOrEqual(24);
+    expect(sizes.text.lineRatio, 'modal message line spacing').toBeGreaterThanOrEqual(1.3);
+    // #1a1a1a on white, 17.4:1 (Taro's own #808080 is 3.9:1).
+    expect(sizes.text.color).toBe('rgb(26, 26, 26)');
+    for (const button of [sizes.cancel, sizes.confirm]) {
+      expect(button.fontPx, 'modal button text').toBeGreaterThanOrEqual(40);
+      expect(button.height, 'modal button height').toBeGreaterThanOrEqual(60);
+    }
+  });
 
   it('moves the keyboard focus through a form in the order of the page', async () => {
     const { page } = family;

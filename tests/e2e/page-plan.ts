@@ -17,7 +17,7 @@ export interface Visit {
 }
 
 export interface Role {
-  name: 'anonymous' | 'family' | 'provider' | 'staff-district' | 'staff-city';
+  name: 'anonymous' | 'family' | 'provider' | 'staff-district' | 'staff-city' | 'volunteer';
   /** Seeded account (local/seed/accounts.ts); none for a visitor not signed in. */
   openid?: string;
   /** Chinese, for reports and the gallery. */
@@ -60,6 +60,14 @@ export const roles: Role[] = [
     openid: 'staff-city',
     label: '市卫健委',
     pages: ['staff', 'staffStats', 'staffCoverage', 'staffMonitoringDashboard', 'staffMonitoringReport'],
+  },
+  {
+    // The demo social organisation's account (local/seed/volunteers.ts, decision 0035): the
+    // help requests district staff assigned to it.
+    name: 'volunteer',
+    openid: 'volunteer-1',
+    label: '社会组织',
+    pages: ['me', ...inPackage('/packages/volunteer/')],
   },
 ];
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import './feedback.css';
 
 /**
  * Toasts and confirmations as WeChat users know them: `Taro.showToast` / `Taro.showModal`, which
