@@ -106,6 +106,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.reactivateUser,
       api.recordConsent,
       api.listConsents,
+      api.withdrawConsent,
       api.myNotifications,
     ],
     // The only group that writes user records (and signs sessions); deactivations are audited.
@@ -331,6 +332,7 @@ export const functionGroups: readonly FunctionGroup[] = [
       // 社会组织 (decision 0035): registration, assignment, the organisation's side.
       api.registerVolunteerOrganisation,
       api.staffVolunteerOrganisations,
+      api.deactivateVolunteerOrganisation,
       api.assignAssistanceRequest,
       api.volunteerAssignments,
       api.recordVolunteerEvent,

@@ -70,6 +70,7 @@ export default defineAppConfig({
         'pages/supervision',
         'pages/overdue',
         'pages/operators',
+        'pages/volunteer-organisations',
       ],
     },
     // 社会组织 (decision 0035): the organisation's one page, its own small subpackage.

@@ -131,6 +131,7 @@ describe('app.json of the weapp build', () => {
       'pages/supervision',
       'pages/overdue',
       'pages/operators',
+      'pages/volunteer-organisations',
     ]);
     expect(pages['packages/volunteer']).toEqual(['pages/index']);
   });

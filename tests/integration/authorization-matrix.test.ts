@@ -1,6 +1,13 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createSubsidyEntity } from '@hongjia/functions/subsidies/entity';
-import { api, type DistrictCode, ErrorEnvelope, type RouteContract } from '@hongjia/shared';
+import {
+  api,
+  creditCodeCheckCharacter,
+  type DistrictCode,
+  ErrorEnvelope,
+  type RouteContract,
+  todayInChina,
+} from '@hongjia/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/dynamodb';
 import type { LocalRuntime } from '../../local/runtime';
@@ -61,31 +68,9 @@ const routes = Object.entries(api) as [string, Route][];
  * today. The completeness test fails for a route in neither `objectRequests` nor here, and for a
  * list longer than `pendingCeiling`: a new route lands here only by raising the ceiling, deliberately.
  */
-const pendingFixtures: Record<string, string> = {
-  // Issue 15 (decision 0034): the rules are proven in tests/integration/childcare-programmes.test.ts
-  // (own/other provider 404, other district 404/403, city-only designation 403); matrix fixtures to follow.
-  applyAffordable: 'childcare-programmes.test.ts: another provider 404, other district 404',
-  changeInstitutionFee: 'childcare-programmes.test.ts: another provider’s institution 404',
-  providerInspections: 'childcare-programmes.test.ts: another provider 404',
-  reportRectification: 'childcare-programmes.test.ts: another provider’s inspection 404',
-  decideAffordableApplication: 'childcare-programmes.test.ts: other district 404, own case 403',
-  designateModelInstitution:
-    'childcare-programmes.test.ts: other district 404, district staff 403 (city only)',
-  withdrawModelInstitution: 'childcare-programmes.test.ts: as designateModelInstitution',
-  recordInspection: 'childcare-programmes.test.ts: other district 404',
-  staffInstitutionInspections: 'childcare-programmes.test.ts: other district 404',
-  addKnownOperator: 'childcare-programmes.test.ts: other district 403',
-  importKnownOperators:
-    'childcare-programmes.test.ts: writes to the caller’s district (or the body’s, 403 outside)',
-  // 社会组织 (decision 0035): the matrix has no volunteer actor nor a consenting family yet, so
-  // these are asked at the gate only; tests/integration/volunteers.test.ts proves each rule
-  // (city staff only; another district's request 404; another organisation's assignment 404).
-  registerVolunteerOrganisation: 'city staff only, one organisation per account: volunteers.test.ts',
-  assignAssistanceRequest: 'district staff of the request, with the family’s consent: volunteers.test.ts',
-  recordVolunteerEvent: 'only the organisation it is assigned to, else 404: volunteers.test.ts',
-};
-/** Only ever lowered as fixtures land (raised once, deliberately, for issue 15's eleven supervision and three volunteer routes). */
-const pendingCeiling = 14;
+const pendingFixtures: Record<string, string> = {};
+/** Only ever lowered as fixtures land (issue 15's fourteen supervision and volunteer routes have theirs now). */
+const pendingCeiling = 0;
 
 /**
  * `self` reads of a record a caller may simply not have: the matrix's actors have none, and the
@@ -630,8 +615,292 @@ async function makeFixtures() {
   await subsidyFixtures();
   await monitoringImportFixtures();
   await benefitFixtures();
+  await supervisionFixtures();
+  await volunteerFixtures();
   // Logout ends every session of its caller: asked last, each actor signed in again after each ask.
   objectRequests.set('logout', () => ({ method: 'POST', path: api.logout.path }));
+}
+
+/** The staff token of a district's own staff. */
+const districtStaffOf = (district: DistrictCode) =>
+  tokens.get(district === ownDistrict ? 'districtStaff' : 'otherDistrictStaff') as string;
+
+/**
+ * Childcare supervision (decision 0034): 普惠 applications, fee changes, 示范机构, inspections and the
+ * known-operator list. Provider routes act on each provider's institution (the peer's is 404);
+ * staff routes on an institution or application of the side's district. A write that moves its
+ * object (an application, a decision, a designation, a rectification) gets a fresh object per ask.
+ */
+async function supervisionFixtures() {
+  const city = tokens.get('cityStaff') as string;
+  const providerName = (actor: Actor) => (actor.name === 'otherProvider' ? 'otherProvider' : 'provider');
+  const peerOf = (name: 'provider' | 'otherProvider') => (name === 'provider' ? 'otherProvider' : 'provider');
+  /** A published institution of `owner` in `district` (not 普惠, 1,800 yuan a month). */
+  const publishedIn = async (owner: 'provider' | 'otherProvider', district: DistrictCode) => {
+    const id = await fileInstitution(
+      runtime,
+      tokens.get(owner) as string,
+      filingBody({
+        district,
+        creditCode: creditCode(district),
+        address: '南昌市矩阵路 9 号',
+        affordable: false,
+        monthlyFeeYuan: 1800,
+      }),
+    );
+    await approve(runtime, districtStaffOf(district), id);
+    return id;
+  };
+  const standing = {
+    provider: await publishedIn('provider', ownDistrict),
+    otherProvider: await publishedIn('otherProvider', otherDistrict),
+  };
+  const inDistrict = (district: DistrictCode) =>
+    district === ownDistrict ? standing.provider : standing.otherProvider;
+  const application = { feeCapYuan: 2000, places: [{ ageClass: 'toddler', places: 5 }], attachmentIds: [] };
+  const inspect = async (institutionId: string) => {
+    const answer = await call(runtime, pathOf(api.recordInspection, { id: institutionId }), {
+      token: city,
+      body: {
+        date: todayInChina(),
+        inspector: '矩阵检查员',
+        result: 'rectify',
+        findings: '消防通道堆放杂物',
+        rectifyBy: futureDate(20),
+      },
+      headers: { 'idempotency-key': key('matrix-inspect') },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    return String(answer.json?.id);
+  };
+  const peerInspection = {
+    provider: await inspect(standing.otherProvider),
+    otherProvider: await inspect(standing.provider),
+  };
+
+  // Provider routes: `own` the asker's institution (fresh where the ask moves it), `other` the peer's.
+  objectRequests.set('applyAffordable', async (actor, side) => {
+    const mine = providerName(actor);
+    return {
+      method: 'POST',
+      path: pathOf(api.applyAffordable, {
+        id: side === 'own' ? await publishedIn(mine, ownDistrict) : standing[peerOf(mine)],
+      }),
+      body: application,
+      headers: { 'idempotency-key': key('matrix-affordable') },
+    };
+  });
+  objectRequests.set('changeInstitutionFee', (actor, side) => {
+    const mine = providerName(actor);
+    return {
+      method: 'POST',
+      path: pathOf(api.changeInstitutionFee, { id: standing[side === 'own' ? mine : peerOf(mine)] }),
+      body: { monthlyFeeYuan: 1700 },
+      headers: { 'idempotency-key': key('matrix-fee') },
+    };
+  });
+  objectRequests.set('providerInspections', (actor, side) => {
+    const mine = providerName(actor);
+    return {
+      method: 'GET',
+      path: pathOf(api.providerInspections, { id: standing[side === 'own' ? mine : peerOf(mine)] }),
+    };
+  });
+  objectRequests.set('reportRectification', async (actor, side) => {
+    const mine = providerName(actor);
+    return {
+      method: 'POST',
+      path: pathOf(api.reportRectification, {
+        id: side === 'own' ? await inspect(standing[mine]) : peerInspection[mine],
+      }),
+      body: { note: '矩阵整改：已清理消防通道', attachmentIds: [] },
+      headers: { 'idempotency-key': key('matrix-rectify') },
+    };
+  });
+
+  // Staff routes: a fresh application (or institution) of the side's district per ask.
+  objectRequests.set('decideAffordableApplication', async (actor, side) => {
+    const institution = await publishedIn('provider', districtOf(actor, side));
+    const applied = await call(runtime, pathOf(api.applyAffordable, { id: institution }), {
+      token: tokens.get('provider') as string,
+      body: application,
+      headers: { 'idempotency-key': key('matrix-affordable') },
+    });
+    expect(applied.status, applied.text).toBe(201);
+    return {
+      method: 'POST',
+      path: pathOf(api.decideAffordableApplication, { id: String(applied.json?.id) }),
+      body: { decision: 'approve' },
+      headers: { 'idempotency-key': key('matrix-decide') },
+    };
+  });
+  const designation = { level: 'municipal', year: 2026 };
+  objectRequests.set('designateModelInstitution', (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.designateModelInstitution, { id: inDistrict(districtOf(actor, side)) }),
+    body: designation,
+    headers: { 'idempotency-key': key('matrix-model') },
+  }));
+  objectRequests.set('withdrawModelInstitution', async (actor, side) => {
+    const institution = await publishedIn('provider', districtOf(actor, side));
+    const designated = await call(runtime, pathOf(api.designateModelInstitution, { id: institution }), {
+      token: city,
+      body: designation,
+      headers: { 'idempotency-key': key('matrix-model') },
+    });
+    expect(designated.status, designated.text).toBe(200);
+    return {
+      method: 'POST',
+      path: pathOf(api.withdrawModelInstitution, { id: institution }),
+      headers: { 'idempotency-key': key('matrix-unmodel') },
+    };
+  });
+  objectRequests.set('recordInspection', (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.recordInspection, { id: inDistrict(districtOf(actor, side)) }),
+    body: { date: todayInChina(), inspector: '矩阵检查员', result: 'pass' },
+    headers: { 'idempotency-key': key('matrix-inspect') },
+  }));
+  objectRequests.set('staffInstitutionInspections', (actor, side) => ({
+    method: 'GET',
+    path: pathOf(api.staffInstitutionInspections, { id: inDistrict(districtOf(actor, side)) }),
+  }));
+  // The known-operator list of the side's district (named in the body: city staff must name one).
+  objectRequests.set('addKnownOperator', (actor, side) => {
+    const district = districtOf(actor, side);
+    return {
+      method: 'POST',
+      path: api.addKnownOperator.path,
+      body: { district, creditCode: creditCode(district), name: '矩阵底册托育点' },
+      headers: { 'idempotency-key': key('matrix-operator') },
+    };
+  });
+  objectRequests.set('importKnownOperators', (actor, side) => {
+    const district = districtOf(actor, side);
+    return {
+      method: 'POST',
+      path: api.importKnownOperators.path,
+      body: {
+        district,
+        csv: `统一社会信用代码,机构名称,地址\n${creditCode(district)},矩阵导入托育点,南昌市矩阵路 3 号\n`,
+      },
+      headers: { 'idempotency-key': key('matrix-operators') },
+    };
+  });
+}
+
+/**
+ * 社会组织 (decision 0035): the volunteer actor is the seed's organisation (serving 东湖区); the
+ * matrix registers a second one serving both sides' districts. Families A and B (members of a
+ * special family of their district, assistanceFixtures) consent to sharing; each ask assigns or
+ * records on a fresh 生活照料 request of the side's family.
+ */
+async function volunteerFixtures() {
+  const city = tokens.get('cityStaff') as string;
+  let accounts = 0;
+  const organisationBody = async (districts: DistrictCode[]) => {
+    const n = ++accounts;
+    const first17 = `51360102MJ${String(9_000_000 + n)}`;
+    return {
+      name: `矩阵志愿服务协会${n}`,
+      creditCode: `${first17}${creditCodeCheckCharacter(first17)}`,
+      contactName: '周志愿',
+      contactPhone: '13907910101',
+      districts,
+      accountUserId: (await signIn(runtime, `matrix-volunteer-${n}`)).user.id,
+    };
+  };
+  const registered = await call(runtime, api.registerVolunteerOrganisation.path, {
+    token: city,
+    body: await organisationBody([ownDistrict, otherDistrict]),
+    headers: { 'idempotency-key': key('matrix-org') },
+  });
+  expect(registered.status, registered.text).toBe(201);
+  const otherOrganisation = String(registered.json?.id);
+  const listed = await call(
+    runtime,
+    `${api.staffVolunteerOrganisations.path}?district=${ownDistrict}&limit=50`,
+    {
+      token: city,
+    },
+  );
+  const seeded = ((listed.json?.items ?? []) as { id: string; name: string }[]).find(
+    (org) => org.name === '东湖区红心志愿服务协会',
+  );
+  expect(seeded, 'the seeded organisation serving 东湖区').toBeDefined();
+  // Consent is given (again: the withdrawal route's cells may have withdrawn it) before each request.
+  const consentOf = async (family: 'familyA' | 'familyB') => {
+    const consent = await call(runtime, api.recordConsent.path, {
+      token: tokens.get(family) as string,
+      body: { kind: 'social_org_sharing' },
+      headers: { 'idempotency-key': key('matrix-sharing') },
+    });
+    expect(consent.status, consent.text).toBe(201);
+  };
+  const careRequest = async (family: 'familyA' | 'familyB') => {
+    await consentOf(family);
+    const answer = await call(runtime, api.createAssistanceRequest.path, {
+      token: tokens.get(family) as string,
+      body: { category: 'daily_care', description: '矩阵求助：想请人每周上门帮忙打扫', urgency: 'normal' },
+      headers: { 'idempotency-key': key('matrix-care') },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    return String(answer.json?.id);
+  };
+  const assigned = async (family: 'familyA' | 'familyB', organisationId: string) => {
+    const id = await careRequest(family);
+    const answer = await call(runtime, pathOf(api.assignAssistanceRequest, { id }), {
+      token: districtStaffOf(family === 'familyA' ? ownDistrict : otherDistrict),
+      body: { organisationId, expectedVersion: 1 },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    return { id, version: Number(answer.json?.version) };
+  };
+
+  // Withdrawing one's own sharing consent (none given answers alike): every signed-in caller.
+  objectRequests.set('withdrawConsent', () => ({
+    method: 'POST',
+    path: api.withdrawConsent.path,
+    body: { kind: 'social_org_sharing' },
+    headers: { 'idempotency-key': key('matrix-withdraw') },
+  }));
+  // A fresh organisation per ask (deactivating is city staff's alone).
+  objectRequests.set('deactivateVolunteerOrganisation', async () => {
+    const created = await call(runtime, api.registerVolunteerOrganisation.path, {
+      token: city,
+      body: await organisationBody([ownDistrict]),
+      headers: { 'idempotency-key': key('matrix-org') },
+    });
+    expect(created.status, created.text).toBe(201);
+    return {
+      method: 'POST',
+      path: pathOf(api.deactivateVolunteerOrganisation, { id: String(created.json?.id) }),
+      headers: { 'idempotency-key': key('matrix-org-off') },
+    };
+  });
+  objectRequests.set('registerVolunteerOrganisation', async () => ({
+    method: 'POST',
+    path: api.registerVolunteerOrganisation.path,
+    body: await organisationBody([ownDistrict]),
+    headers: { 'idempotency-key': key('matrix-org') },
+  }));
+  // The side's district's family's request, to the organisation serving both districts.
+  objectRequests.set('assignAssistanceRequest', async (actor, side) => ({
+    method: 'POST',
+    path: pathOf(api.assignAssistanceRequest, {
+      id: await careRequest(districtOf(actor, side) === ownDistrict ? 'familyA' : 'familyB'),
+    }),
+    body: { organisationId: otherOrganisation, expectedVersion: 1 },
+  }));
+  // `own`: a request assigned to the volunteer's organisation; `other`: one of the other organisation.
+  objectRequests.set('recordVolunteerEvent', async (_, side) => {
+    const request = await assigned('familyA', side === 'own' ? (seeded?.id as string) : otherOrganisation);
+    return {
+      method: 'POST',
+      path: pathOf(api.recordVolunteerEvent, { id: request.id }),
+      body: { kind: 'visit', note: '矩阵走访', expectedVersion: request.version },
+    };
+  });
 }
 
 /**

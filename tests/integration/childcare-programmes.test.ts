@@ -68,6 +68,15 @@ const figuresOf = async (district: string) => {
   return (answer.json as { items: Figures[] }).items.find((item) => item.district === district) as Figures;
 };
 
+/** The caller's notifications of one kind, newest first (decision 0040). */
+const notices = async (token: string, kind: string) => {
+  const answer = await get('/v1/me/notifications?limit=50', token);
+  expect(answer.status, answer.text).toBe(200);
+  return (answer.json as { items: { kind: string; title: string; body: string }[] }).items.filter(
+    (n) => n.kind === kind,
+  );
+};
+
 const nearbyIds = async (point: { lat: number; lng: number }, extra = '') => {
   const answer = await get(`/v1/childcare/nearby?lat=${point.lat}&lng=${point.lng}&radiusM=300${extra}`);
   expect(answer.status, answer.text).toBe(200);
@@ -126,6 +135,10 @@ describe('普惠托育 applications', () => {
     );
     expect(decided.status, decided.text).toBe(200);
     expect(decided.json).toMatchObject({ status: 'approved' });
+    // The provider hears of the decision (decision 0040), once.
+    expect(
+      (await notices(provider, 'affordable_decided')).filter((n) => n.body.includes('普惠限价每月 1500 元')),
+    ).toEqual([expect.objectContaining({ title: '普惠申报已通过' })]);
     // One approval: a second decision, with another key, is 409.
     const twice = await post(`/v1/staff/childcare/affordable-applications/${applicationId}/decision`, city, {
       decision: 'reject',
@@ -236,6 +249,7 @@ describe('safety inspections', () => {
       rectifyBy: addDays(today, 10),
     });
     expect(recorded.status, recorded.text).toBe(201);
+    const inspectionId = (recorded.json as { id: string }).id;
     // An older inspection recorded later leaves the public line alone.
     await post(`/v1/staff/childcare/institutions/${id}/inspections`, east, {
       date: addDays(today, -30),
@@ -267,6 +281,15 @@ describe('safety inspections', () => {
       'NOT_FOUND',
     );
     expect((await get(`/v1/staff/childcare/institutions/${id}/inspections`, city)).status).toBe(200);
+    // Findings to rectify reach the provider at once (decision 0040); a pass tells nobody.
+    const told = (await notices(provider, 'inspection_findings')).filter((n) =>
+      n.body.includes(`${addDays(today, -2)} 的安全检查`),
+    );
+    expect(told, inspectionId).toHaveLength(1);
+    expect(told[0]?.body).toContain(`整改期限 ${addDays(today, 10)}`);
+    expect(
+      (await notices(provider, 'inspection_findings')).filter((n) => n.body.includes(addDays(today, -30))),
+    ).toEqual([]);
   });
 
   it('lists rectifications past their deadline per district until the provider reports them', async () => {
@@ -317,10 +340,11 @@ describe('示范机构', () => {
     const point = quietPoint();
     const { id } = await published({ district: '360124', ...point, creditCode: creditCode('360124') });
     const designation = { level: 'municipal', year: 2026 };
+    // District staff are refused by role first, whatever the institution's district (the matrix's cell).
     expectEnvelope(
       await post(`/v1/staff/childcare/institutions/${id}/model`, west, designation),
-      404,
-      'NOT_FOUND',
+      403,
+      'FORBIDDEN',
     );
     const districtStaff = (await signIn(runtime, 'staff-360124')).token;
     expectEnvelope(

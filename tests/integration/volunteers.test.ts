@@ -27,6 +27,7 @@ let westStaff: Session;
 let cityStaff: Session;
 let mother: Session;
 let orgA: { session: Session; id: string };
+let audit: { ofSubject: (type: string, id: string) => Promise<{ action: string; actorUserId: string }[]> };
 let orgB: { session: Session; id: string };
 
 const hour = 3600_000;
@@ -91,6 +92,7 @@ beforeAll(async () => {
     notifier: createOutboxNotifier(createNotificationEntity(client, table)),
   });
   volunteers = createVolunteerServices(root);
+  audit = root.audit;
   assistance = createAssistanceServices(root);
   eastStaff = await signIn(runtime, 'staff-360102');
   westStaff = await signIn(runtime, 'staff-360103');
@@ -295,5 +297,107 @@ describe('assigning a help request to an organisation', () => {
       404,
       'NOT_FOUND',
     );
+  });
+  // ── decision 0040: who hears of it, withdrawing the consent, deactivating an organisation ──
+
+  it('tells the organisation of each new assignment and the family of a visit', async () => {
+    const told = async (session: Session) => {
+      const answer = await call(runtime, '/v1/me/notifications', { token: session.token });
+      expect(answer.status, answer.text).toBe(200);
+      return (answer.json as unknown as Page<{ kind: string; title: string; body: string }>).items;
+    };
+    // orgA got the first assignment, orgB the reassignment: one message each, no family detail.
+    for (const org of [orgA, orgB]) {
+      const items = (await told(org.session)).filter((n) => n.kind === 'volunteer_assigned');
+      expect(items, org.id).toHaveLength(1);
+      expect(items[0]?.body).toMatch(/东湖区派来一件生活照料求助/);
+      expect(JSON.stringify(items)).not.toMatch(/王|13807910001/);
+    }
+    // The visit orgA recorded: the family is told who came.
+    const family = (await told(mother)).filter((n) => n.kind === 'assistance_update');
+    expect(family.map((n) => n.body)).toContainEqual(expect.stringMatching(/志愿服务协会1已上门看望/));
+  });
+
+  it('withdrawn, the consent ends the organisations’ assignments and refuses new ones (audited, idempotent)', async () => {
+    const before = (await assignments(orgB.session)).items;
+    expect(before.map((a) => a.id)).toEqual([request.id]);
+    const version = before[0]?.version ?? 0;
+    const withdraw = () =>
+      call(runtime, '/v1/me/consents/withdrawal', {
+        token: mother.token,
+        body: { kind: 'social_org_sharing' },
+        headers: { 'idempotency-key': idempotencyKey('withdraw') },
+      });
+    const first = await withdraw();
+    expect(first.status, first.text).toBe(200);
+    const again = await withdraw();
+    expect(again.json).toEqual(first.json);
+    // The organisation loses the family at once: gone from its list, 404 on its routes.
+    expect((await assignments(orgB.session)).items).toEqual([]);
+    expectEnvelope(
+      await call(runtime, `/v1/volunteer/assignments/${request.id}/events`, {
+        token: orgB.session.token,
+        body: { kind: 'call', expectedVersion: version },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectEnvelope(
+      await call(runtime, `/v1/assistance/requests/${request.id}/events`, { token: orgB.session.token }),
+      404,
+      'NOT_FOUND',
+    );
+    // No new assignment rests on it.
+    const next = await file('mental_health');
+    expectEnvelope(await assign(eastStaff.token, next.id, orgA.id, next.version), 403, 'CONSENT_REQUIRED');
+    // The member's own record says when, and the withdrawal is on the audit trail.
+    const listed = (await call(runtime, '/v1/me/consents', { token: mother.token })).json as unknown as Page<{
+      id: string;
+      kind: string;
+      withdrawnAt?: string;
+    }>;
+    const sharing = listed.items.find((c) => c.kind === 'social_org_sharing');
+    expect(sharing?.withdrawnAt).toBe((first.json as { withdrawnAt: string }).withdrawnAt);
+    const trail = await audit.ofSubject('consent', sharing?.id ?? '');
+    expect(trail.map((e) => [e.action, e.actorUserId])).toEqual([['consent_withdrawn', mother.user.id]]);
+    // Given again, it counts from then: a new assignment may rest on it.
+    const renewed = await call(runtime, '/v1/me/consents', {
+      token: mother.token,
+      body: { kind: 'social_org_sharing' },
+      headers: { 'idempotency-key': idempotencyKey('share') },
+    });
+    expect(renewed.status, renewed.text).toBe(201);
+    expect(renewed.json).not.toHaveProperty('withdrawnAt');
+    expect((await assign(eastStaff.token, next.id, orgA.id, next.version)).status).toBe(200);
+    // …but the assignment the withdrawal ended stays ended (it rested on the consent as it was then).
+    expect((await assignments(orgA.session)).items.map((a) => a.id)).toEqual([next.id]);
+    expect((await assignments(orgB.session)).items).toEqual([]);
+  });
+
+  it('deactivates an organisation (city staff only): it sees nothing and takes no new assignment', async () => {
+    const deactivate = (token: string, id: string) =>
+      call(runtime, `/v1/staff/volunteer-organisations/${id}/deactivation`, {
+        token,
+        body: {},
+        headers: { 'idempotency-key': idempotencyKey('org-off') },
+      });
+    expectEnvelope(await deactivate(eastStaff.token, orgA.id), 403, 'FORBIDDEN');
+    expectEnvelope(await deactivate(cityStaff.token, 'org_unknown'), 404, 'NOT_FOUND');
+    const done = await deactivate(cityStaff.token, orgA.id);
+    expect(done.status, done.text).toBe(200);
+    expect(done.json).toMatchObject({ id: orgA.id, active: false, contactPhoneMasked: '139****0101' });
+    expect((await deactivate(cityStaff.token, orgA.id)).json).toEqual(done.json);
+    expectEnvelope(
+      await call(runtime, '/v1/volunteer/assignments', { token: orgA.session.token }),
+      403,
+      'FORBIDDEN',
+    );
+    const care = await file('daily_care');
+    expectEnvelope(await assign(eastStaff.token, care.id, orgA.id, care.version), 400, 'VALIDATION_FAILED');
+    const listed = (
+      await call(runtime, '/v1/staff/volunteer-organisations?district=360102', { token: cityStaff.token })
+    ).json as unknown as Page<{ id: string; active: boolean }>;
+    expect(listed.items.find((o) => o.id === orgA.id)?.active).toBe(false);
+    expect(listed.items.find((o) => o.id === orgB.id)?.active).toBe(true);
   });
 });

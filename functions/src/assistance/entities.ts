@@ -67,6 +67,8 @@ export function createAssistanceRequestEntity(client: DynamoDBDocumentClient, ta
         assignedOrgId: { type: 'string' },
         assignedAt: { type: 'string' },
         assignmentConsentAt: { type: 'string' },
+        /** Whose consent it rests on: withdrawn, the assignment ends for the organisation (decision 0040). */
+        assignmentConsentUserId: { type: 'string' },
         assignmentContactSealed: { type: 'string' },
         version: { type: 'number', required: true },
       },

@@ -164,7 +164,11 @@ export function createAssistanceRecords(requests: AssistanceRequestEntity, event
       assignment: Required<
         Pick<
           AssistanceRequestItem,
-          'assignedOrgId' | 'assignedAt' | 'assignmentConsentAt' | 'assignmentContactSealed'
+          | 'assignedOrgId'
+          | 'assignedAt'
+          | 'assignmentConsentAt'
+          | 'assignmentConsentUserId'
+          | 'assignmentContactSealed'
         >
       >,
     ): Promise<AssistanceRequestItem> {

@@ -1,4 +1,5 @@
 import type { Foundation } from '../commons/foundation';
+import { type ConsentEntity, consentGivenAt } from '../consents';
 import { createMembershipLookup, createRecordAuditor, type FamilyEntities, openRecord } from '../families';
 import type { Notifier } from '../notifications';
 import type { AssistanceEntities } from './entities';
@@ -6,10 +7,17 @@ import { createFilerResolver } from './filing';
 import { createAssistanceRecords } from './records';
 import { createAssistanceService } from './service';
 import type { VolunteerEntities } from './volunteers/entities';
+import { createVolunteerReadCheck } from './volunteers/read-check';
 
 /** What help requests take from the composition root (functions/src/root.ts). */
 export interface AssistanceDeps extends Pick<Foundation, 'access' | 'users' | 'audit' | 'cipher'> {
-  entities: { assistance: AssistanceEntities; families: FamilyEntities; volunteers?: VolunteerEntities };
+  entities: {
+    assistance: AssistanceEntities;
+    families: FamilyEntities;
+    volunteers?: VolunteerEntities;
+    /** With `volunteers`: the family's sharing consent an organisation's read rests on (decision 0040). */
+    consents?: ConsentEntity;
+  };
   notifier: Notifier;
 }
 
@@ -24,7 +32,7 @@ export function createAssistanceServices(deps: AssistanceDeps) {
     return found ? openRecord(await cipher(), found) : undefined;
   };
   const auditor = createRecordAuditor(entities, users);
-  const volunteers = deps.entities.volunteers;
+  const { volunteers, consents } = deps.entities;
   return createAssistanceService({
     records: createAssistanceRecords(requests, requestEvents),
     filers: createFilerResolver({ membership, getFamily, access, cipher }),
@@ -35,13 +43,12 @@ export function createAssistanceServices(deps: AssistanceDeps) {
     notifier: deps.notifier,
     cipher,
     audit: deps.audit,
-    ...(volunteers
+    ...(volunteers && consents
       ? {
-          volunteerMayRead: async (caller, item) => {
-            if (!caller.roles.includes('volunteer') || !item.assignedOrgId) return false;
-            const account = (await volunteers.accounts.get({ userId: caller.id }).go()).data;
-            return account?.orgId === item.assignedOrgId;
-          },
+          volunteerMayRead: createVolunteerReadCheck({
+            entities: volunteers,
+            sharingConsentAt: (userId) => consentGivenAt(consents, userId, 'social_org_sharing'),
+          }),
         }
       : {}),
     auditProxyRequest: (family, caller, now, event) =>

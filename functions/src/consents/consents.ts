@@ -7,7 +7,10 @@ import {
   type SessionUser,
 } from '@hongjia/shared';
 import { Entity } from 'electrodb';
+import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
+import { validationFailed } from '../commons/errors';
+import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import { createOnce } from '../commons/once';
 import type { UserStore } from '../commons/users';
@@ -23,6 +26,10 @@ export function createConsentEntity(client: DynamoDBDocumentClient, table: strin
         kind: { type: ['privacy_policy', 'social_org_sharing'] as const, required: true, readOnly: true },
         version: { type: 'string', required: true, readOnly: true },
         acceptedAt: { type: 'string', required: true, readOnly: true },
+        /** Agreed again after a withdrawal: the consent counts from then (acceptedAt stays the first). */
+        renewedAt: { type: 'string' },
+        /** Withdrawn (only `social_org_sharing` can be): the consent no longer counts. */
+        withdrawnAt: { type: 'string' },
       },
       indexes: {
         byUser: {
@@ -53,8 +60,12 @@ export async function consentGivenAt(
   kind: ConsentKind,
 ): Promise<string | undefined> {
   const found = (await entity.get({ userId, kind, version: versionOf(kind) }).go({ consistent: true })).data;
-  return found?.acceptedAt;
+  if (!found || found.withdrawnAt) return undefined;
+  return found.renewedAt ?? found.acceptedAt;
 }
+
+/** The kinds a user may withdraw here: the guideline is agreed to use the app at all. */
+const withdrawable: readonly ConsentKind[] = ['social_org_sharing'];
 
 /**
  * The privacy guideline's version is the server's (`privacyPolicyVersion`): an
@@ -62,17 +73,24 @@ export async function consentGivenAt(
  * The consent item is the record to show later (PIPL); the user item notes the
  * version too, for the router's check on personal-data routes.
  */
-export function createConsentService(entity: ConsentEntity, users: Pick<UserStore, 'notePrivacyConsent'>) {
+export function createConsentService(
+  entity: ConsentEntity,
+  users: Pick<UserStore, 'notePrivacyConsent'>,
+  audit?: Pick<AuditTrail, 'record'>,
+) {
   const toConsent = (item: {
     consentId: string;
     kind: ConsentKind;
     version: string;
     acceptedAt: string;
-  }) => ({
+    renewedAt?: string | undefined;
+    withdrawnAt?: string | undefined;
+  }): Consent => ({
     id: item.consentId,
     kind: item.kind,
     version: item.version,
-    acceptedAt: item.acceptedAt,
+    acceptedAt: item.renewedAt ?? item.acceptedAt,
+    ...(item.withdrawnAt ? { withdrawnAt: item.withdrawnAt } : {}),
   });
 
   return {
@@ -92,10 +110,74 @@ export function createConsentService(entity: ConsentEntity, users: Pick<UserStor
         (fresh) => entity.create(fresh).go(),
         async () => (await entity.get(key).go({ consistent: true })).data ?? undefined,
       );
+      // Agreeing again after a withdrawal: the consent counts from now (conditional on the withdrawal).
+      if (item.withdrawnAt) {
+        const renewedAt = now.toISOString();
+        try {
+          await entity
+            .patch(key)
+            .set({ renewedAt })
+            .remove(['withdrawnAt'])
+            .where((attr, op) => op.exists(attr.withdrawnAt))
+            .go();
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+        const { withdrawnAt: _gone, ...renewed } = item;
+        return toConsent({ ...renewed, renewedAt });
+      }
       // Only the guideline's agreement is what the router checks on personal-data routes.
       if (item.kind === 'privacy_policy')
         await users.notePrivacyConsent(caller.id, item.version, item.acceptedAt);
       return toConsent(item);
+    },
+
+    /**
+     * Withdraws the sharing consent (decision 0040): audited before it lands, idempotent (a
+     * withdrawn or never-given consent answers as it stands). From then on no new assignment
+     * can rest on it, and the organisations' open assignments that did stop showing the family
+     * (the volunteer service reads the consent on every organisation read).
+     */
+    async withdraw(
+      caller: SessionUser,
+      kind: ConsentKind,
+      now: Date,
+      trace: { requestId: string; sourceIp: string },
+    ): Promise<{ kind: ConsentKind; withdrawnAt: string }> {
+      if (!withdrawable.includes(kind))
+        throw validationFailed('隐私保护指引不能在这里撤回；如不再使用，请注销账号', [
+          { path: 'body.kind', message: '只能撤回与社会组织共享求助信息的同意' },
+        ]);
+      const key = { userId: caller.id, kind, version: versionOf(kind) };
+      const found = (await entity.get(key).go({ consistent: true })).data;
+      if (!found) return { kind, withdrawnAt: now.toISOString() };
+      if (found.withdrawnAt) return { kind, withdrawnAt: found.withdrawnAt };
+      await audit?.record(
+        caller,
+        {
+          subjectType: 'consent',
+          subjectId: found.consentId,
+          action: 'consent_withdrawn',
+          district: 'city',
+          note: kind,
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
+      const withdrawnAt = now.toISOString();
+      try {
+        await entity
+          .patch(key)
+          .set({ withdrawnAt })
+          .where((attr, op) => op.notExists(attr.withdrawnAt))
+          .go();
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const raced = (await entity.get(key).go({ consistent: true })).data?.withdrawnAt;
+        return { kind, withdrawnAt: raced ?? withdrawnAt };
+      }
+      return { kind, withdrawnAt };
     },
 
     /** Only the caller's own partition is ever queried: the cursor cannot point elsewhere. */

@@ -14,6 +14,10 @@ export const notificationKinds = [
   'subsidy_renewal',
   /** A person checked two filings that claimed one thing (decision 0013): neutral words either way. */
   'case_checked',
+  /** Decision 0040: a 普惠 application decided, an inspection with findings, a social organisation's new assignment. */
+  'affordable_decided',
+  'inspection_findings',
+  'volunteer_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -18,6 +18,11 @@ export const templateEnvNames = {
   assistance_update: 'WECHAT_TEMPLATE_ASSISTANCE',
   subsidy_status: 'WECHAT_TEMPLATE_SUBSIDY',
   subsidy_renewal: 'WECHAT_TEMPLATE_SUBSIDY',
+  // Decision 0040: the provider's supervision news share its filing template (a title and a
+  // line, like every template here); an organisation's assignment shares the help template.
+  affordable_decided: 'WECHAT_TEMPLATE_FILING_DECIDED',
+  inspection_findings: 'WECHAT_TEMPLATE_FILING_DECIDED',
+  volunteer_assigned: 'WECHAT_TEMPLATE_ASSISTANCE',
 } as const;
 
 /** The sign-in mode, which also decides whether notifications are pushed to WeChat. */

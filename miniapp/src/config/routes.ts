@@ -47,4 +47,6 @@ export const routes = {
   staffSupervision: '/packages/staff/pages/supervision',
   staffOverdue: '/packages/staff/pages/overdue',
   staffOperators: '/packages/staff/pages/operators',
+  // 社会组织登记 (decision 0040).
+  staffVolunteerOrganisations: '/packages/staff/pages/volunteer-organisations',
 } as const;

@@ -30,6 +30,8 @@ export const Consent = z.object({
   kind: ConsentKind,
   version: z.string(),
   acceptedAt: z.iso.datetime(),
+  /** Set once the user withdrew it (`social_org_sharing` only): it no longer counts. */
+  withdrawnAt: z.iso.datetime().optional(),
 });
 export type Consent = z.infer<typeof Consent>;
 
@@ -67,4 +69,29 @@ export const listConsents = defineRoute({
   owner: 'self',
   query: ListQuery,
   response: pageOf(Consent),
+});
+
+export const WithdrawConsentRequest = z.object({
+  kind: z.literal('social_org_sharing', {
+    error: '只能撤回与社会组织共享求助信息的同意（social_org_sharing）',
+  }),
+});
+
+/**
+ * 撤回同意 (decision 0040): a family member withdraws the consent to share help requests with
+ * social organisations. No new assignment can rest on it (403 CONSENT_REQUIRED) and the
+ * organisations' open assignments that rested on it end for them (404, gone from their list).
+ * Withdrawing again, or a consent never given, answers alike.
+ */
+export const withdrawConsent = defineRoute({
+  operationId: 'withdrawConsent',
+  method: 'POST',
+  path: '/v1/me/consents/withdrawal',
+  summary: '撤回同意 Withdraw the consent to share help requests with social organisations',
+  tag: 'auth',
+  access: 'signedIn',
+  owner: 'self',
+  body: WithdrawConsentRequest,
+  response: z.object({ kind: ConsentKind, withdrawnAt: z.iso.datetime() }),
+  idempotent: true,
 });

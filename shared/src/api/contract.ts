@@ -13,7 +13,7 @@ export type Access = 'public' | 'signedIn' | readonly Role[];
  * Whose object a route acts on: the authorization rule every route must state
  * (issue 12). tests/integration/authorization-matrix.test.ts derives from it and
  * from `access` what each actor (anonymous, two families, two providers, staff
- * of a district and of another, city staff, admin, terminal) must be answered,
+ * of a district and of another, city staff, admin, terminal, a social organisation) must be answered,
  * for their own object and for someone else's, and asks them all.
  * - `none`: nobody's: public information, the platform, global settings;
  * - `self`: the caller's own records, named by the session, never by the request
@@ -33,6 +33,8 @@ export type Access = 'public' | 'signedIn' | readonly Role[];
  *   holding it is the authority; unknown, used and expired codes answer alike;
  * - `city`: a city-wide setting staff of the city keep (the 科学育儿 library's states):
  *   city-wide staff only; district staff 403.
+ * - `organisation`: a help request assigned to a social organisation, named in the path:
+ *   only that organisation's account; anyone else 404 (decision 0035).
  */
 export type Owner =
   | 'none'
@@ -44,7 +46,8 @@ export type Owner =
   | 'provider'
   | 'anyUser'
   | 'bearerCode'
-  | 'city';
+  | 'city'
+  | 'organisation';
 
 /**
  * One HTTP route of the API, described once and used by the server (parsing,

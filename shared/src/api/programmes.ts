@@ -261,7 +261,8 @@ export const designateModelInstitution = defineRoute({
   summary: '认定示范机构 City staff designate a model institution (省级/市级, year)',
   tag: 'staff',
   access: ['staff'],
-  owner: 'district',
+  // City staff only: district staff 403 whatever the institution's district (nothing revealed).
+  owner: 'city',
   params: IdParams,
   body: ModelDesignation,
   response: z.object({ id: z.string(), level: z.enum(modelLevels), year: z.number().int() }),
@@ -275,7 +276,8 @@ export const withdrawModelInstitution = defineRoute({
   summary: '撤销示范机构 City staff withdraw a designation',
   tag: 'staff',
   access: ['staff'],
-  owner: 'district',
+  // City staff only: district staff 403 whatever the institution's district (nothing revealed).
+  owner: 'city',
   params: IdParams,
   response: z.object({ id: z.string(), withdrawn: z.literal(true) }),
   idempotent: true,

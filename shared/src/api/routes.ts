@@ -49,7 +49,7 @@ export {
   staffFilingConflicts,
   staffSubsidyConflicts,
 } from './conflicts';
-export { listConsents, recordConsent } from './consents';
+export { listConsents, recordConsent, withdrawConsent } from './consents';
 export { bindIdentity, myIdentity, staffIdentityConflicts } from './identity';
 export {
   createMonitoringImport,
@@ -111,6 +111,7 @@ export {
 export { createUpload, registrationAttachment } from './uploads';
 export {
   assignAssistanceRequest,
+  deactivateVolunteerOrganisation,
   recordVolunteerEvent,
   registerVolunteerOrganisation,
   staffVolunteerOrganisations,

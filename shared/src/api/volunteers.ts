@@ -50,6 +50,11 @@ export const VolunteerOrganisationView = z.object({
   /** The contact person stays on the record (sealed): staff assigning need the name and districts. */
   districts: z.array(DistrictCodeSchema),
   registeredAt: z.iso.datetime(),
+  /** The contact's phone, masked: enough for staff to recognise it, never dialled from the list. */
+  contactPhoneMasked: z.string().optional(),
+  /** False once city staff deactivated it: no new assignment, its account sees nothing (decision 0040). */
+  active: z.boolean(),
+  deactivatedAt: z.iso.datetime().optional(),
 });
 export type VolunteerOrganisationView = z.infer<typeof VolunteerOrganisationView>;
 
@@ -103,7 +108,8 @@ export const registerVolunteerOrganisation = defineRoute({
   summary: '登记社会组织 City staff register an organisation and its account',
   tag: 'assistance',
   access: ['staff'],
-  owner: 'districtScope',
+  // City staff only (an organisation may serve several districts): district staff 403.
+  owner: 'city',
   body: RegisterVolunteerOrganisation,
   response: VolunteerOrganisationView,
   successStatus: 201,
@@ -120,6 +126,21 @@ export const staffVolunteerOrganisations = defineRoute({
   owner: 'districtScope',
   query: VolunteerOrganisationQuery,
   response: pageOf(VolunteerOrganisationView),
+  // The contact person's masked phone is personal data (decision 0040): each read is audited.
+  auditsReads: 'volunteerOrganisation',
+});
+
+export const deactivateVolunteerOrganisation = defineRoute({
+  operationId: 'deactivateVolunteerOrganisation',
+  method: 'POST',
+  path: '/v1/staff/volunteer-organisations/{id}/deactivation',
+  summary: '停用社会组织 City staff deactivate an organisation: no new assignment, its account sees nothing',
+  tag: 'assistance',
+  access: ['staff'],
+  owner: 'city',
+  params: IdParams,
+  response: VolunteerOrganisationView,
+  idempotent: true,
 });
 
 export const assignAssistanceRequest = defineRoute({
@@ -159,7 +180,7 @@ export const recordVolunteerEvent = defineRoute({
   summary: '记录走访 A visit, call or note on an assignment (the first answers the deadline)',
   tag: 'assistance',
   access: ['volunteer'],
-  owner: 'self',
+  owner: 'organisation',
   params: IdParams,
   body: VolunteerEventRequest,
   response: VolunteerAssignmentView,

@@ -3,7 +3,9 @@ import type { DistrictCode, Role } from '@hongjia/shared';
 /**
  * The callers of the authorization matrix (issue 12): the seed's accounts
  * (local/seed/accounts.ts, terminals.ts) and two families signed in fresh.
- * There is no volunteer role (shared/src/roles.ts). `peer` names the actor
+ * The volunteer is the seed's social organisation account (local/seed/volunteers.ts,
+ * decision 0035); its "someone else's" is an assignment of another organisation the
+ * matrix registers. `peer` names the actor
  * whose objects count as "someone else's" of the same kind.
  */
 export interface Actor {
@@ -29,6 +31,7 @@ export const actors: readonly Actor[] = [
   { name: 'cityStaff', openid: 'staff-city', roles: ['staff'], cityWide: true },
   { name: 'admin', openid: 'admin', roles: ['admin'], cityWide: true },
   { name: 'terminal', openid: `terminal-${ownDistrict}`, roles: ['terminal'], district: ownDistrict },
+  { name: 'volunteer', openid: 'volunteer-1', roles: ['volunteer'] },
 ];
 
 export type ActorName =
@@ -41,4 +44,5 @@ export type ActorName =
   | 'otherDistrictStaff'
   | 'cityStaff'
   | 'admin'
-  | 'terminal';
+  | 'terminal'
+  | 'volunteer';

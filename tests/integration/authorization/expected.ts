@@ -9,7 +9,8 @@ import type { Actor } from './actors';
  * for that actor's side (`own`) and about the other side's (`other`):
  * - `own`: for a family, a record of family A; for a provider, provider 1's
  *   institution; for staff, a record or scope in district 360102;
- * - `other`: family B's record, provider 2's institution, district 360111.
+ * - `other`: family B's record, provider 2's institution, district 360111;
+ *   for the volunteer, an assignment of another organisation.
  * City staff and the admin have no "other" district: both sides are theirs.
  */
 export type Expected =
@@ -70,6 +71,8 @@ export function expectedAnswer(
       return coversSide(actor, side) ? allowed : forbidden;
     case 'provider':
       return actor.roles.includes('provider') && side === 'own' ? allowed : hidden;
+    case 'organisation':
+      return actor.roles.includes('volunteer') && side === 'own' ? allowed : hidden;
     case 'city':
       return isStaff(actor) && actor.cityWide === true ? allowed : forbidden;
   }

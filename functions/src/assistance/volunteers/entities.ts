@@ -27,6 +27,9 @@ export function createVolunteerOrganisationEntity(client: DynamoDBDocumentClient
         accountUserId: { type: 'string', required: true, readOnly: true },
         registeredAt: { type: 'string', required: true, readOnly: true },
         registeredBy: { type: 'string', required: true, readOnly: true },
+        /** Deactivated by city staff (decision 0040): no new assignment, the account sees nothing. */
+        deactivatedAt: { type: 'string' },
+        deactivatedBy: { type: 'string' },
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['orgId'] }, sk: { field: 'sk', composite: [] } },

@@ -35,6 +35,7 @@ export function createVolunteerServices(deps: VolunteerDeps) {
       return found.flat().map((identity) => ({ userId: identity.userId, idHash: identity.idHash }));
     },
     sharingConsentAt: (userId) => consentGivenAt(consents, userId, 'social_org_sharing'),
+    notifier: deps.notifier,
   });
 }
 
@@ -46,6 +47,9 @@ export function createVolunteerRoutes(deps: VolunteerDeps): RouteImplementation[
       volunteers.register(caller, body, now, operationId),
     ),
     implement(api.staffVolunteerOrganisations, ({ caller, query }) => volunteers.list(caller, query)),
+    implement(api.deactivateVolunteerOrganisation, ({ caller, params, now, requestId, sourceIp }) =>
+      volunteers.deactivate(caller, params.id, now, { requestId, sourceIp }),
+    ),
     implement(api.assignAssistanceRequest, ({ caller, params, body, now, requestId, sourceIp }) =>
       volunteers.assign(caller, params.id, body, now, { requestId, sourceIp }),
     ),

@@ -2,6 +2,7 @@ import {
   type AssignRequest,
   AssistanceCategory,
   type DistrictCode,
+  districtByCode,
   type ListQuery,
   maskPhone,
   type RegisterVolunteerOrganisation,
@@ -23,11 +24,14 @@ import type { PiiCipher } from '../../commons/pii';
 import type { UserStore } from '../../commons/users';
 import type { SpecialFamilyRecord } from '../../families';
 import { sealedFields as familyFields } from '../../families';
+import type { Notifier } from '../../notifications/notifier';
 import type { AssistanceRequestItem } from '../entities';
+import { familyUpdateMessage } from '../messages';
 import { type AssistanceRecords, eventCountOf, staleVersion } from '../records';
 import { applyEvent, isOverdue } from '../rules';
 import { sealedFields } from '../views';
 import type { VolunteerEntities, VolunteerOrganisationItem } from './entities';
+import { consentStands, createVolunteerReadCheck } from './read-check';
 
 export interface VolunteerServiceDeps {
   entities: VolunteerEntities;
@@ -41,6 +45,7 @@ export interface VolunteerServiceDeps {
   boundUserIds: (family: SpecialFamilyRecord) => Promise<{ userId: string; idHash: string }[]>;
   /** When the user consented to share with a social organisation (consents module), or undefined. */
   sharingConsentAt: (userId: string) => Promise<string | undefined>;
+  notifier: Notifier;
 }
 
 const consentRequired = () =>
@@ -70,6 +75,9 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
       creditCode: org.creditCode,
       districts: [...org.districts].sort() as DistrictCode[],
       registeredAt: org.registeredAt,
+      contactPhoneMasked: org.contactPhoneMasked,
+      active: !org.deactivatedAt,
+      ...(org.deactivatedAt ? { deactivatedAt: org.deactivatedAt } : {}),
     };
   };
 
@@ -105,15 +113,41 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
     const account = (await entities.accounts.get({ userId: caller.id }).go()).data;
     const org = account ? (await entities.organisations.get({ orgId: account.orgId }).go()).data : null;
     if (!org) throw notAnOrganisation();
+    if (org.deactivatedAt) throw forbidden('该社会组织已停用，请联系南昌市卫生健康委员会');
     return org;
   };
 
-  /** A request assigned to the caller's organisation now; any other (or none) is 404. */
+  /** The family's consent the assignment rests on still stands (decision 0040, read-check.ts). */
+  const stillShared = (item: AssistanceRequestItem) => consentStands(item, deps.sharingConsentAt);
+  const mayRead = createVolunteerReadCheck({ entities, sharingConsentAt: deps.sharingConsentAt });
+
+  /** A request assigned to the caller's organisation now, its consent standing; any other (or none) is 404. */
   const assignedTo = async (org: VolunteerOrganisationItem, requestId: string) => {
     const item = await records.get(requestId);
-    if (!item || item.assignedOrgId !== org.orgId) throw notFound('未找到该求助');
+    if (!item || item.assignedOrgId !== org.orgId || !(await stillShared(item)))
+      throw notFound('未找到该求助');
     return item;
   };
+
+  async function tellFamily(
+    item: AssistanceRequestItem,
+    seq: number,
+    byName: string,
+    kind: 'visit' | 'call',
+    now: Date,
+  ) {
+    const family = await deps.getFamily(item.familyId);
+    if (!family) return;
+    const members = await deps.boundUserIds(family);
+    await Promise.all(
+      [...new Set(members.map((m) => m.userId))].map((userId) =>
+        deps.notifier.notify(userId, familyUpdateMessage({ kind, byName }), {
+          dedupeKey: `assistance-update:${item.requestId}:${seq - 1}:${userId}`,
+          now,
+        }),
+      ),
+    );
+  }
 
   return {
     /** City staff only (an organisation may serve several districts); one account, one organisation. */
@@ -162,6 +196,50 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
       return toOrganisationView(item);
     },
 
+    /**
+     * City staff only (decision 0040): the organisation takes no new assignment and its account
+     * sees nothing from now (every volunteer request reads the organisation first); its past
+     * assignments stay on the requests for staff. Audited before it lands; doing it again
+     * answers the organisation as it stands.
+     */
+    async deactivate(
+      caller: SessionUser,
+      orgId: string,
+      now: Date,
+      trace: { requestId: string; sourceIp: string },
+    ) {
+      const jurisdiction = await deps.access.staffJurisdiction(caller);
+      if (!jurisdiction.cityWide) throw forbidden('社会组织由南昌市卫生健康委员会登记和停用');
+      const org = (await entities.organisations.get({ orgId }).go({ consistent: true })).data;
+      if (!org) throw notFound('未找到该社会组织');
+      if (org.deactivatedAt) return toOrganisationView(org);
+      await deps.audit.record(
+        caller,
+        {
+          subjectType: 'volunteerOrganisation',
+          subjectId: orgId,
+          action: 'deactivate',
+          district: 'city',
+          requestId: trace.requestId,
+          sourceIp: trace.sourceIp,
+        },
+        now,
+      );
+      const deactivatedAt = now.toISOString();
+      try {
+        await entities.organisations
+          .patch({ orgId })
+          .set({ deactivatedAt, deactivatedBy: caller.id })
+          .where((attr, op) => op.notExists(attr.deactivatedAt))
+          .go();
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const raced = (await entities.organisations.get({ orgId }).go({ consistent: true })).data;
+        return toOrganisationView(raced ?? org);
+      }
+      return toOrganisationView({ ...org, deactivatedAt, deactivatedBy: caller.id });
+    },
+
     /** Organisations serving a district of the caller's (or the one asked), for the assign action. */
     async list(caller: SessionUser, query: ListQuery & { district?: DistrictCode | undefined }) {
       const districts = await deps.access.staffDistricts(caller, query.district, '只能查看本县区的社会组织');
@@ -199,15 +277,19 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
         throw validationFailed('该社会组织不服务本县区', [
           { path: 'body.organisationId', message: '请选择服务本县区的社会组织' },
         ]);
+      if (org.deactivatedAt)
+        throw validationFailed('该社会组织已停用，不能派单', [
+          { path: 'body.organisationId', message: '请选择在用的社会组织' },
+        ]);
       const family = await deps.getFamily(item.familyId);
       if (!family) throw notFound('未找到该求助');
       // The consent of a member bound to the record now; the channel is that member's phone.
       const bound = await deps.boundUserIds(family);
-      let consent: { at: string; idHash: string } | undefined;
+      let consent: { at: string; idHash: string; userId: string } | undefined;
       for (const { userId, idHash } of bound) {
         const at = await deps.sharingConsentAt(userId);
         if (at) {
-          consent = { at, idHash };
+          consent = { at, idHash, userId };
           break;
         }
       }
@@ -243,7 +325,13 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
         assignedOrgId: org.orgId,
         assignedAt,
         assignmentConsentAt: consent.at,
+        assignmentConsentUserId: consent.userId,
         assignmentContactSealed: await cipher.seal(JSON.stringify(contact), sealedFields.assignmentContact),
+      });
+      // The organisation's account hears of it (once per assignment: the key names its time).
+      await deps.notifier.notify(org.accountUserId, assignedMessage(item.district, category, next.dueAt), {
+        dedupeKey: `volunteer-assigned:${requestId}:${assignedAt}`,
+        now,
       });
       return { id: next.requestId, organisationId: org.orgId, assignedAt, version: next.version };
     },
@@ -268,6 +356,7 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
         const item = await records.get(entry.requestId);
         if (!item || item.assignedOrgId !== org.orgId || item.assignedAt !== entry.assignedAt) continue;
         if (query.overdue && !isOverdue(item, now)) continue;
+        if (!(await stillShared(item))) continue;
         items.push(item);
       }
       const cipher = await deps.cipher();
@@ -305,7 +394,7 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
         },
         now,
       );
-      const { next } = await records.change(item, {
+      const { next, seq } = await records.change(item, {
         status: outcome.status,
         firstRespondedAt: outcome.firstRespondedAt,
         event: {
@@ -316,16 +405,32 @@ export function createVolunteerService(deps: VolunteerServiceDeps) {
           ...(body.note ? { noteSealed: await cipher.seal(body.note, sealedFields.note) } : {}),
         },
       });
+      // A visit or a call is news for the family (a note is the organisation's own record); the
+      // key is the one staff events use, so each member is told once per event.
+      if (body.kind !== 'note') await tellFamily(next, seq, org.name, body.kind, now);
       return toAssignmentView(next, cipher, now);
     },
 
-    /** For the events route: may this volunteer read the request (assigned to its organisation now)? */
-    async mayRead(caller: SessionUser, item: AssistanceRequestItem): Promise<boolean> {
-      if (!caller.roles.includes('volunteer') || !item.assignedOrgId) return false;
-      const account = (await entities.accounts.get({ userId: caller.id }).go()).data;
-      return account?.orgId === item.assignedOrgId;
-    },
+    /** For the events route: may this volunteer read the request (read-check.ts)? */
+    mayRead,
   };
 }
 
 export type VolunteerService = ReturnType<typeof createVolunteerService>;
+
+const categoryNames: Record<(typeof volunteerCategories)[number], string> = {
+  daily_care: '生活照料',
+  mental_health: '心理慰藉',
+  elderly_care: '养老',
+};
+
+/** To the organisation's account: a new assignment (no family detail: the app shows what it may). */
+function assignedMessage(district: DistrictCode, category: AssistanceCategory, dueAt: string) {
+  const name = categoryNames[category as (typeof volunteerCategories)[number]] ?? '求助';
+  return {
+    kind: 'volunteer_assigned' as const,
+    title: '有新的派单',
+    body: `${districtByCode(district).name}派来一件${name}求助，请在 ${dueAt.slice(0, 10)} 前联系家庭。`,
+    link: '/packages/volunteer/pages/index',
+  };
+}

@@ -14,6 +14,7 @@ import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { pageAcross, partitionPage } from '../../commons/paging';
+import type { NotificationMessage, Notifier } from '../../notifications/notifier';
 import type { UploadEntity } from '../../uploads';
 import type { InstitutionEntity, InstitutionItem } from '../entities';
 import type { AffordableApplicationEntity, AffordableApplicationItem } from './entities';
@@ -25,7 +26,26 @@ export interface AffordableDeps {
   uploads: UploadEntity;
   access: AccessChecks;
   audit: Pick<AuditTrail, 'record'>;
+  notifier: Notifier;
 }
+
+/** To the provider: its 普惠 application decided (decision 0040). */
+function decidedMessage(item: AffordableApplicationItem): NotificationMessage {
+  return item.status === 'approved'
+    ? {
+        kind: 'affordable_decided',
+        title: '普惠申报已通过',
+        body: `${item.institutionName}的普惠托育申报已通过，普惠限价每月 ${item.feeCapYuan} 元，托位已按普惠展示。`,
+        link: providerAffordablePage,
+      }
+    : {
+        kind: 'affordable_decided',
+        title: '普惠申报未通过',
+        body: `${item.institutionName}的普惠托育申报未通过：${item.reviewReason ?? ''}`,
+        link: providerAffordablePage,
+      };
+}
+const providerAffordablePage = '/packages/provider/pages/affordable';
 
 export function toApplication(item: AffordableApplicationItem): AffordableApplication {
   return {
@@ -205,9 +225,16 @@ export function createAffordableService(deps: AffordableDeps) {
       refuseOwnCase(caller, [application.providerId]);
       const approve = decision.decision === 'approve';
       const to = approve ? ('approved' as const) : ('rejected' as const);
+      // Once per application (the key names it): a retry after a lost notification tells it then.
+      const told = async (item: AffordableApplicationItem) => {
+        await deps.notifier.notify(item.providerId, decidedMessage(item), {
+          dedupeKey: `affordable-decided:${applicationId}`,
+          now,
+        });
+        return toApplication(item);
+      };
       if (application.status !== 'pending_review') {
-        if (application.status === to && application.reviewerId === caller.id)
-          return toApplication(application);
+        if (application.status === to && application.reviewerId === caller.id) return told(application);
         throw decidedAlready();
       }
       await deps.audit.record(
@@ -278,9 +305,9 @@ export function createAffordableService(deps: AffordableDeps) {
         if (!isConditionFailure(error)) throw error;
         const now2 = await getApplication(applicationId);
         if (now2?.status !== to) throw decidedAlready();
-        return toApplication(now2);
+        return told(now2);
       }
-      return toApplication({ ...application, ...changes });
+      return told({ ...application, ...changes });
     },
   };
 }

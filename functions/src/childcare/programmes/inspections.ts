@@ -13,6 +13,7 @@ import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { pageAcross, partitionPage } from '../../commons/paging';
+import type { NotificationMessage, Notifier } from '../../notifications/notifier';
 import type { UploadEntity } from '../../uploads';
 import type { InstitutionEntity } from '../entities';
 import type { InspectionEntity, InspectionItem } from './entities';
@@ -56,6 +57,7 @@ export function createInspections(deps: {
   uploads: UploadEntity;
   access: AccessChecks;
   audit: Pick<AuditTrail, 'record'>;
+  notifier: Notifier;
 }) {
   const { institutions, inspections } = deps;
   const ofInstitution = async (institutionId: string) =>
@@ -134,6 +136,12 @@ export function createInspections(deps: {
           )
           .go(),
       );
+      // Findings are the provider's to rectify: it hears of them at once (once per inspection).
+      if (awaiting)
+        await deps.notifier.notify(item.providerId, findingsMessage(item), {
+          dedupeKey: `inspection-findings:${inspectionId}`,
+          now,
+        });
       return toInspection(item);
     },
 
@@ -198,5 +206,15 @@ export function createInspections(deps: {
         ),
       );
     },
+  };
+}
+
+/** To the provider: an inspection found something to rectify (decision 0040). */
+function findingsMessage(item: InspectionItem): NotificationMessage {
+  return {
+    kind: 'inspection_findings',
+    title: item.result === 'fail' ? '安全检查不合格，请整改' : '安全检查发现问题，请限期整改',
+    body: `${item.institutionName} ${item.date} 的安全检查需要整改，整改期限 ${item.rectifyBy ?? ''}。请在小程序中查看检查发现并报告整改情况。`,
+    link: '/packages/provider/pages/inspections',
   };
 }

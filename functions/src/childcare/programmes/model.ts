@@ -16,9 +16,10 @@ export function createModelDesignations(deps: {
 }) {
   async function cityInstitution(caller: SessionUser, institutionId: string) {
     const jurisdiction = await deps.access.staffJurisdiction(caller);
+    // The role first: district staff learn nothing of any institution here (not even whether it exists).
+    if (!jurisdiction.cityWide) throw forbidden('示范机构由市级工作人员认定');
     const item = (await deps.institutions.get({ institutionId }).go({ consistent: true })).data;
     if (!item || !covers(jurisdiction, item.district)) throw notFound('未找到该托育机构');
-    if (!jurisdiction.cityWide) throw forbidden('示范机构由市级工作人员认定');
     if (item.status !== 'published') throw conflict('只有已备案发布的机构可以认定为示范机构');
     return item;
   }

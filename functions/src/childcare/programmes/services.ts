@@ -1,4 +1,5 @@
 import type { Foundation } from '../../commons/foundation';
+import type { Notifier } from '../../notifications/notifier';
 import type { UploadEntity } from '../../uploads';
 import type { InstitutionEntity } from '../entities';
 import { createAffordableService } from './affordable';
@@ -15,12 +16,14 @@ export interface ProgrammeDeps extends Pick<Foundation, 'access' | 'audit'> {
     programmes: ProgrammeEntities;
     uploads: UploadEntity;
   };
+  /** The provider hears of a 普惠 decision and of inspection findings (decision 0040). */
+  notifier: Notifier;
 }
 
 /** 普惠 applications, fee changes, 示范机构, inspections and the known-operator list (decision 0034). */
 export function createProgrammeServices(deps: ProgrammeDeps) {
   const { institutions, programmes, uploads } = deps.entities;
-  const { access, audit } = deps;
+  const { access, audit, notifier } = deps;
   return {
     affordable: createAffordableService({
       institutions,
@@ -28,6 +31,7 @@ export function createProgrammeServices(deps: ProgrammeDeps) {
       uploads,
       access,
       audit,
+      notifier,
     }),
     fees: createFeeChanges({ institutions, access }),
     model: createModelDesignations({ institutions, access, audit }),
@@ -37,6 +41,7 @@ export function createProgrammeServices(deps: ProgrammeDeps) {
       uploads,
       access,
       audit,
+      notifier,
     }),
     operators: createKnownOperators({ operators: programmes.operators, institutions, access }),
   };

@@ -35,7 +35,8 @@ export function AssignForm({
 
   useEffect(() => {
     void call(api.staffVolunteerOrganisations, { query: { district: r.district } })
-      .then((page) => setOrgs(page.items))
+      // A deactivated organisation takes no new assignment (decision 0040): not offered.
+      .then((page) => setOrgs(page.items.filter((o) => o.active)))
       .catch(() => setMessage('社会组织列表加载失败，请稍后再试'));
   }, [r.district]);
 

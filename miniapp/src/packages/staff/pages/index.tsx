@@ -130,6 +130,13 @@ export default function StaffHome() {
             label="实名冲突"
             where={{ to: `${routes.staffSpecialFamilies}?tab=conflicts` }}
           />
+          <NavButton
+            id="staff-volunteer-organisations"
+            label="社会组织：登记、停用，派单可选的组织"
+            where={{ to: routes.staffVolunteerOrganisations }}
+          >
+            社会组织
+          </NavButton>
         </View>
         <View className="section">
           <Text className="title">育儿补贴</Text>

@@ -1,6 +1,6 @@
-import type { Api, ResponseOf } from '@hongjia/shared';
+import { type Api, type DistrictCode, districts, type ResponseOf } from '@hongjia/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
 import { createKeyKeeper } from '../../../api/key-keeper';
@@ -14,18 +14,39 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { useSubmit } from '../../../forms/use-submit';
 import { usePaged } from '../../../state/paged';
 import '../staff.css';
+import { DistrictChips } from '../components/DistrictChips';
 import { StaffConsole } from '../console/StaffConsole';
+import { filingRateLine } from '../model/operators';
 
 type ImportResult = ResponseOf<Api['importKnownOperators']>;
+type Figures = ResponseOf<Api['childcareStats']>['items'][number];
 
 /**
  * 托育机构底册: the district's known childcare operators (the denominator of 登记备案率), each
- * marked filed or not; add one, or paste a CSV (统一社会信用代码,机构名称,地址) exported from Excel.
+ * marked filed or not, with the district's rate above; add one, or paste a CSV
+ * (统一社会信用代码,机构名称,地址) exported from Excel. District staff keep their own district's;
+ * city staff pick the district first (the list, the rate, and where an add or import goes).
  */
 export default function OperatorsPage() {
   const session = useSession();
-  const load = useCallback((cursor?: string) => call(api.knownOperators, { query: { cursor } }), []);
+  const city = session?.user.cityWide === true;
+  const [picked, setPicked] = useState<DistrictCode>(districts[0]?.code as DistrictCode);
+  const district = city ? picked : undefined;
+  const load = useCallback(
+    (cursor?: string) => call(api.knownOperators, { query: { cursor, ...(district ? { district } : {}) } }),
+    [district],
+  );
   const list = usePaged(load, { reloadWhen: session });
+  const [figures, setFigures] = useState<Figures[]>();
+  const showing = city ? figures?.find((f) => f.district === picked) : figures?.[0];
+  const refreshRate = useCallback(() => {
+    void call(api.childcareStats, { query: {} })
+      .then((answer) => setFigures(answer.items))
+      .catch(() => setFigures(undefined));
+  }, []);
+  useEffect(() => {
+    if (session) refreshRate();
+  }, [session, refreshRate]);
   const [creditCode, setCreditCode] = useState('');
   const [name, setName] = useState('');
   const [csv, setCsv] = useState('');
@@ -34,20 +55,22 @@ export default function OperatorsPage() {
   const keys = useRef(createKeyKeeper()).current;
 
   async function add() {
-    const body = { creditCode: creditCode.trim(), name: name.trim() };
+    const body = { creditCode: creditCode.trim(), name: name.trim(), ...(district ? { district } : {}) };
     await form.run(async () => {
       await call(api.addKnownOperator, { body, idempotencyKey: keys.keyFor(body) });
       setCreditCode('');
       setName('');
       void list.reload();
+      refreshRate();
     });
   }
 
   async function importCsv() {
-    const body = { csv };
+    const body = { csv, ...(district ? { district } : {}) };
     await form.run(async () => {
       setResult(await call(api.importKnownOperators, { body, idempotencyKey: keys.keyFor(body) }));
       void list.reload();
+      refreshRate();
     });
   }
 
@@ -61,6 +84,17 @@ export default function OperatorsPage() {
   return (
     <PageShell name="staff-operators">
       <StaffConsole current="operators">
+        {city ? (
+          <DistrictChips
+            idPrefix="operators-district"
+            value={picked}
+            withCity={false}
+            onChange={(d) => d && setPicked(d)}
+          />
+        ) : null}
+        <Text className="text" id="operators-rate" aria-live="polite">
+          {filingRateLine(showing)}
+        </Text>
         <Banner id="operators-error" text={form.banner ?? list.error} />
         <View className="section" id="operator-form">
           <Text className="title">添加机构</Text>

@@ -21,6 +21,7 @@ import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
 import { categoryOptions, urgencyNames, urgencyOptions } from '../../../../special-assistance/labels';
 import { useMembership } from '../../../../special-assistance/use-membership';
+import { SharingConsent } from '../../components/special/SharingConsent';
 import { Standing } from '../../components/special/Standing';
 import '../../special-assistance.css';
 
@@ -35,7 +36,6 @@ export default function Help() {
   const form = useSubmit({ fields, fallback: '没有发送成功，请稍后再试' });
   const { errors, setErrors, setBanner } = form;
   const [confirming, setConfirming] = useState(false);
-  const [sharing, setSharing] = useState<string>();
   // The same request body keeps its key: a second tap or a retry never files twice.
   const keys = useRef(createKeyKeeper()).current;
 
@@ -77,19 +77,6 @@ export default function Help() {
     });
   }
 
-  /** 与社会组织共享 (decision 0035): staff may then send 生活照料/心理慰藉/养老 requests to a volunteer organisation. */
-  async function agreeToShare() {
-    try {
-      await call(api.recordConsent, {
-        body: { kind: 'social_org_sharing' },
-        idempotencyKey: `social-org-sharing-${session?.user.id ?? ''}`,
-      });
-      setSharing('已同意。工作人员可将生活照料、心理慰藉、养老类求助派给社会组织上门服务。');
-    } catch {
-      setSharing('没有保存成功，请稍后再试');
-    }
-  }
-
   const contactName = membership?.kind === 'member' ? membership.family.contactPerson?.name : undefined;
   return (
     <PageShell name="special-help">
@@ -129,23 +116,7 @@ export default function Help() {
         <Banner id="help-error" text={form.banner} />
         <SubmitButton id="help-submit" label="提交求助" busy={form.busy} onClick={review} />
       </View>
-      <View className="section" id="help-sharing">
-        <Text className="text">
-          生活照料、心理慰藉、养老类求助，可由社会组织（志愿者）上门服务。同意后，工作人员可将您的求助内容、姓氏和您的电话交给所派的社会组织。
-        </Text>
-        {sharing ? (
-          <Text className="muted" id="help-sharing-result" aria-live="polite">
-            {sharing}
-          </Text>
-        ) : (
-          <SubmitButton
-            id="help-sharing-agree"
-            label="同意与社会组织共享"
-            busy={false}
-            onClick={agreeToShare}
-          />
-        )}
-      </View>
+      <SharingConsent userId={session.user.id} id="help-sharing" />
       {confirming && category ? (
         <ConfirmDialog
           id="help-dialog"

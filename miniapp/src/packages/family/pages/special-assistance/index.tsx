@@ -9,6 +9,7 @@ import { routes } from '../../../../config/routes';
 import { useMembership } from '../../../../special-assistance/use-membership';
 import { ContactList } from '../../components/special/ContactList';
 import { ProxyConsent } from '../../components/special/ProxyConsent';
+import { SharingConsent } from '../../components/special/SharingConsent';
 import { Standing } from '../../components/special/Standing';
 import '../../special-assistance.css';
 
@@ -76,6 +77,7 @@ export default function SpecialAssistance() {
       </CellGroup>
       <ContactList family={membership.family} />
       <ProxyConsent family={membership.family} onChange={setFamily} />
+      {session ? <SharingConsent userId={session.user.id} /> : null}
     </PageShell>
   );
 }
