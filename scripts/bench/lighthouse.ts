@@ -132,6 +132,9 @@ const launch = await chromiumLaunchOptions();
 const context = await chromium.launchPersistentContext(profileDir, {
   ...launch,
   args: [...launch.args, `--remote-debugging-port=${port}`],
+  // Playwright would emulate its default 1280×720 viewport on every tab it sees, Lighthouse's
+  // own tab included, over Lighthouse's mobile screen: no emulation of ours.
+  viewport: null,
 });
 const rows: [string, string, string][] = [];
 const failures: string[] = [];
