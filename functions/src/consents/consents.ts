@@ -6,10 +6,10 @@ import {
   type RecordConsentRequest,
   type SessionUser,
 } from '@hongjia/shared';
-import { Entity } from 'electrodb';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { newId } from '../commons/ids';
 import { createOnce } from '../commons/once';
+import { Entity } from '../commons/store/index';
 import type { UserStore } from '../commons/users';
 
 /** One item per user, kind and version: agreeing twice to the same version records it once. */
