@@ -4,7 +4,7 @@ import { type IndexInfo, indexesOf, TABLE } from './keys';
 import type { ItemOf, KeyInput, PutInput, QueryInput, Schema } from './model';
 import { QueryChain, ScanChain } from './queries';
 import { BatchGetChain, GetChain } from './reads';
-import { DeleteChain, PutChain, UpdateChain } from './writes';
+import { BatchPutChain, DeleteChain, PutChain, UpdateChain } from './writes';
 
 /**
  * One entity over the single table: ElectroDB's `Entity` as this codebase uses it — the same
@@ -49,8 +49,10 @@ export class Entity<const S extends Schema> {
     return Array.isArray(key) ? new BatchGetChain<S>(this, key) : new GetChain<S>(this, key);
   }
 
-  put(item: PutInput<S>): PutChain<S> {
-    return new PutChain<S>(this, item, false);
+  put(item: PutInput<S>): PutChain<S>;
+  put(items: PutInput<S>[]): BatchPutChain<S>;
+  put(item: PutInput<S> | PutInput<S>[]): PutChain<S> | BatchPutChain<S> {
+    return Array.isArray(item) ? new BatchPutChain<S>(this, item) : new PutChain<S>(this, item, false);
   }
 
   create(item: PutInput<S>): PutChain<S> {

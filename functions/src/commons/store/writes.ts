@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entity } from './entity';
 import { StoreError } from './errors';
 import { type AttributeRef, Clauses, Expressions, type WhereCallback, whereClause } from './expressions';
@@ -37,6 +37,62 @@ function existsClause(entity: Entity<Schema>, expressions: Expressions, exists: 
 
 const attributeNames = (entity: Entity<Schema>) => Object.keys(entity.schema.attributes);
 
+/** The item as stored: checked attributes, the index keys, the entity identifiers. */
+function storedItem(entity: Entity<Schema>, input: Stored): { Item: Stored; attributes: Stored } {
+  const schema = entity.schema;
+  const attributes = itemToStored(schema, input);
+  const Item = {
+    ...attributes,
+    ...putKeys(schema, attributes),
+    [ENTITY_FIELD]: schema.model.entity,
+    [VERSION_FIELD]: schema.model.version,
+  };
+  return { Item, attributes };
+}
+
+/**
+ * put of many items (the seed's and the benches'): BatchWriteItem, 25 items a request,
+ * `concurrency` requests at a time; what DynamoDB left unprocessed comes back, as ElectroDB did.
+ */
+export class BatchPutChain<S extends Schema> {
+  constructor(
+    private readonly entity: Entity<S>,
+    private readonly items: object[],
+  ) {}
+
+  params(): Stored[] {
+    const chunks: Stored[] = [];
+    for (let start = 0; start < this.items.length; start += 25) {
+      const requests = this.items
+        .slice(start, start + 25)
+        .map((item) => ({ PutRequest: { Item: storedItem(this.entity as never, item as Stored).Item } }));
+      chunks.push({ RequestItems: { [this.entity.table]: requests } });
+    }
+    return chunks;
+  }
+
+  async go(options?: { concurrency?: number }): Promise<{ unprocessed: Partial$<S>[] }> {
+    const chunks = this.params();
+    const unprocessed: Partial$<S>[] = [];
+    const members = this.entity.primary.members;
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        const response = await this.entity.send<{
+          UnprocessedItems?: Record<string, { PutRequest?: { Item?: Stored } }[]>;
+        }>(new BatchWriteCommand(chunk as never));
+        for (const left of response.UnprocessedItems?.[this.entity.table] ?? []) {
+          const item = left.PutRequest?.Item ?? {};
+          unprocessed.push(Object.fromEntries(members.map((name) => [name, item[name]])) as Partial$<S>);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options?.concurrency ?? 1) }, worker));
+    return { unprocessed };
+  }
+}
+
 /** put (replace) and create (only if absent). */
 export class PutChain<S extends Schema> {
   private readonly wheres: WhereCallback<WhereAttributes<S>>[] = [];
@@ -53,14 +109,7 @@ export class PutChain<S extends Schema> {
   }
 
   private build(): { params: PutParams; attributes: Stored } {
-    const schema = this.entity.schema;
-    const attributes = itemToStored(schema, this.input as Stored);
-    const Item = {
-      ...attributes,
-      ...putKeys(schema, attributes),
-      [ENTITY_FIELD]: schema.model.entity,
-      [VERSION_FIELD]: schema.model.version,
-    };
+    const { Item, attributes } = storedItem(this.entity as never, this.input as Stored);
     const expressions = new Expressions();
     const clauses = new Clauses();
     if (this.onlyIfAbsent) clauses.add(existsClause(this.entity as never, expressions, false));
@@ -72,9 +121,9 @@ export class PutChain<S extends Schema> {
     };
   }
 
-  params(options?: GoOptions): PutParams {
+  params<T = PutParams>(options?: GoOptions): T {
     checkOptions(options);
-    return this.build().params;
+    return this.build().params as T;
   }
 
   async go(options?: GoOptions): Promise<{ data: ItemOf<S> }> {
