@@ -60,7 +60,7 @@ describe('entity models', () => {
     const templated = {
       ...model,
       attributes: { id: { type: 'string', required: true } },
-      indexes: { byId: { pk: { field: 'pk', composite: ['id'], template: '${id}' } } },
+      indexes: { byId: { pk: { field: 'pk', composite: ['id'], template: 'id#{id}' } } },
     };
     expect(() => new Entity(templated as never, { client, table: 'main' })).toThrow(/template/);
   });
