@@ -17,7 +17,6 @@ export const functionBuildOptions = {
   mainFields: [...functionBundling.mainFields],
   banner: { js: functionBundling.banner },
   external: [...functionBundling.externalModules],
-  alias: { jsonschema: functionBundling.esbuildArgs['--alias:jsonschema'] },
   metafile: true,
   logLevel: 'error',
 } satisfies BuildOptions;

@@ -1,8 +1,8 @@
 /**
  * What building the composition root costs at a cold start (decision 0024):
  * `npx tsx scripts/root-build-time.ts`. Prints the time to create the root (its pieces are
- * built on first use), to build every piece (the most any process could build), and to join
- * the main table's entities into one ElectroDB Service (which the root does not do).
+ * built on first use) and to build every piece (the most any process could build). (It also
+ * timed joining the entities into an ElectroDB Service; ElectroDB is gone, decision 0037.)
  * No I/O: entities are plain objects until a request sends a command.
  */
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,6 @@ Object.assign(process.env, {
 });
 const { createRoot } = await import('@hongjia/functions/root');
 const { documentClient } = await import('@hongjia/functions/commons/dynamo');
-const { Entity, Service } = await import('electrodb');
 
 const ms = (from: number) => Number((performance.now() - from).toFixed(2));
 let started = performance.now();
@@ -38,22 +37,10 @@ void [
 ];
 const everyPieceMs = ms(started);
 
-const fresh = createRoot({ client: documentClient, table: 'main' });
-const mainTable = Object.fromEntries(
-  Object.entries(fresh.entities).filter(
-    ([name, entity]) => entity instanceof Entity && name !== 'users' && name !== 'audit',
-  ),
-);
-started = performance.now();
-new Service(mainTable as ConstructorParameters<typeof Service>[0], { client: documentClient, table: 'main' });
-const serviceJoinMs = ms(started);
-
 console.log(
   JSON.stringify({
     createMs,
     everyPieceMs,
     builtValues: entities.length,
-    serviceJoinMs,
-    joined: Object.keys(mainTable).length,
   }),
 );

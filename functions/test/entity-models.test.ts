@@ -1,19 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity } from 'electrodb';
+import { Entity as ElectroEntity } from 'electrodb';
 import { describe, expect, it } from 'vitest';
 import type { AccessTableName, AuditTableName } from '../src/commons/dynamo';
+import { Entity } from '../src/commons/store/index';
+import type { Schema } from '../src/commons/store/model';
 import { createRoot } from '../src/root';
 
 /**
- * The function bundles alias ElectroDB's `jsonschema` to a stub (infra/lib/hongjia-function.ts
- * `functionBundling`, decision 0026): a Lambda
- * never checks an entity's model. Here, under the real library, every model is checked as
- * each entity of the root is constructed, and the check is shown to bite.
+ * Every entity's model is still a valid ElectroDB model (decision 0037): the entity layer takes
+ * the models as they were and promises ElectroDB's layout for them, so ElectroDB (a
+ * devDependency now) checks each one; and the layer itself refuses a model option it does not
+ * implement rather than ignoring it.
  */
 describe('entity models', () => {
-  it('every entity of the root is a valid ElectroDB model', () => {
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-northwest-1' }));
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-northwest-1' }));
+
+  it('every entity of the root is built by the layer and is a valid ElectroDB model', () => {
     const root = createRoot({
       client,
       table: 'main',
@@ -23,8 +26,19 @@ describe('entity models', () => {
     const entities = root.entities as Record<string, unknown>;
     const names = Object.keys(entities);
     expect(names.length).toBeGreaterThan(20);
-    for (const name of names) expect(() => entities[name], name).not.toThrow();
-    // About 30 schemas parsed and checked: a second here, more on a loaded machine.
+    const built: Entity<Schema>[] = [];
+    const visit = (value: unknown) => {
+      if (value instanceof Entity) built.push(value as Entity<Schema>);
+      else if (value && typeof value === 'object') for (const child of Object.values(value)) visit(child);
+    };
+    for (const name of names) expect(() => visit(entities[name]), name).not.toThrow();
+    expect(built.length).toBeGreaterThan(30);
+    for (const entity of built) {
+      const model = JSON.parse(
+        JSON.stringify(entity.schema, (_k, v) => (typeof v === 'function' ? undefined : v)),
+      );
+      expect(() => new ElectroEntity(model, { table: 'main' }), entity.schema.model.entity).not.toThrow();
+    }
   }, 60_000);
 
   it('the real library refuses an invalid model (so the check above can fail)', () => {
@@ -33,6 +47,21 @@ describe('entity models', () => {
       attributes: { id: { type: 'string', required: 'yes' } },
       indexes: { byId: { pk: { field: 'pk', composite: ['id'] } } },
     };
-    expect(() => new Entity(model as never, { table: 'main' })).toThrow(/required/);
+    expect(() => new ElectroEntity(model as never, { table: 'main' })).toThrow(/required/);
+  });
+
+  it('the layer refuses a model option it does not implement', () => {
+    const model = {
+      model: { entity: 'templated', version: '1', service: 'hongjia' },
+      attributes: { id: { type: 'string', required: true, field: 'identifier' } },
+      indexes: { byId: { pk: { field: 'pk', composite: ['id'] }, sk: { field: 'sk', composite: [] } } },
+    };
+    expect(() => new Entity(model as never, { client, table: 'main' })).toThrow(/field/);
+    const templated = {
+      ...model,
+      attributes: { id: { type: 'string', required: true } },
+      indexes: { byId: { pk: { field: 'pk', composite: ['id'], template: 'id#{id}' } } },
+    };
+    expect(() => new Entity(templated as never, { client, table: 'main' })).toThrow(/template/);
   });
 });

@@ -78,8 +78,6 @@ export const functionBundling = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
   externalModules: ['@aws-sdk/*'],
-  // ElectroDB's model checker, a stub: the unit tests check every model with the real one.
-  esbuildArgs: { '--alias:jsonschema': resolve(repoRoot, 'infra/lib/bundling/jsonschema-stub.cjs') },
 } as const;
 
 export interface HongjiaFunctionProps {

@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { functionBuildOptions } from '../function-build-options';
 import { electroStore } from './data-access/electrodb';
+import { layerStore } from './data-access/layer';
 import { plainStore } from './data-access/plain';
 import { type Booking, type BookingStore, type SendOnly, sampleBooking } from './data-access/shape';
 import { toolboxStore } from './data-access/toolbox';
@@ -29,6 +30,7 @@ const variants = [
   { name: 'plain DocumentClient helpers', file: 'plain', factory: 'plainStore', make: plainStore },
   { name: 'dynamodb-toolbox 2.10.6', file: 'toolbox', factory: 'toolboxStore', make: toolboxStore },
   { name: 'ElectroDB 3.9.3', file: 'electrodb', factory: 'electroStore', make: electroStore },
+  { name: 'entity layer (decision 0037)', file: 'layer', factory: 'layerStore', make: layerStore },
 ] as const;
 
 /** A document client that keeps items in memory: Put, Get, and Query on gsi1 (newest first). */

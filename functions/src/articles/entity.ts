@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from '../commons/store/index';
 
 /**
  * A 科学育儿 article's state as city staff set it (decision 0036). The text lives in the repo

@@ -1,8 +1,8 @@
 import type { AssistanceStatus, DistrictCode } from '@hongjia/shared';
-import { createConversions } from 'electrodb';
 import { conflict } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { createOnce } from '../commons/once';
+import { createConversions } from '../commons/store/index';
 import type {
   AssistanceEventEntity,
   AssistanceEventItem,

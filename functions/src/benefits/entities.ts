@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes } from '@hongjia/shared';
-import { Entity } from 'electrodb';
+import { Entity } from '../commons/store/index';
 
 /** The benefit items of special families (decision 0010), in the single table. */
 

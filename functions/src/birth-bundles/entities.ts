@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from '../commons/store/index';
 
 export const bundleItemKinds = [
   'household_registration',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, type EntityItem } from 'electrodb';
 import { isConditionFailure } from '../commons/guards';
+import { Entity, type EntityItem } from '../commons/store/index';
 import {
   type CertificateEntity,
   type CertificateItem,

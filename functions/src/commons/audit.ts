@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes, type SessionUser } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
 import type { AuditTableName } from './dynamo';
+import { Entity, type EntityItem } from './store/index';
 
 /**
  * The audit trail of staff actions on a family's case outside the special-family

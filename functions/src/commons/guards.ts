@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity } from 'electrodb';
+import { Entity } from './store/index';
 
 /**
  * Uniqueness claims that must hold without transactions: one item per claimed

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DistrictCode, districtCodes, type Role } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
 import type { AccessTableName } from './dynamo';
 import { isConditionFailure } from './guards';
+import { Entity, type EntityItem } from './store/index';
 
 /**
  * A person who signed in with WeChat. Keyed by a pseudonymous id derived from

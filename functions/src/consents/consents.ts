@@ -6,13 +6,13 @@ import {
   type RecordConsentRequest,
   type SessionUser,
 } from '@hongjia/shared';
-import { Entity } from 'electrodb';
 import type { AuditTrail } from '../commons/audit';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
 import { createOnce } from '../commons/once';
+import { Entity } from '../commons/store/index';
 import type { UserStore } from '../commons/users';
 
 /** One item per user, kind and version: agreeing twice to the same version records it once. */

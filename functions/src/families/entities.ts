@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
 import type { AuditTableName } from '../commons/dynamo';
+import { Entity, type EntityItem } from '../commons/store/index';
 
 /**
  * The data of special families and real-name binding, in the single table

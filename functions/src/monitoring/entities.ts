@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { districtCodes, monitoringSources, reconciliationKinds } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from '../commons/store/index';
 
 /**
  * The stored shapes of population monitoring (decision 0020). The counter

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { importContentTypes, uploadContentTypes } from '@hongjia/shared';
-import { Entity, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from '../commons/store/index';
 
 /**
  * One attachment a user announced with POST /v1/uploads, with the SHA-256 it

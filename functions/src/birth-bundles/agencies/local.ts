@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { idNumberCheckCharacter, mulberry32 } from '@hongjia/shared';
-import { Entity } from 'electrodb';
 import { isConditionFailure } from '../../commons/guards';
+import { Entity } from '../../commons/store/index';
 import type { BundleItemKind } from '../entities';
 import { type AgencyAdapter, AgencyError, type AgencyPayload } from './types';
 

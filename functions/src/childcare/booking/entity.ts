@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, type EntityItem } from 'electrodb';
+import { Entity, type EntityItem } from '../../commons/store/index';
 import { ageClasses } from '../entities';
 
 /**
