@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/family-policies/index',
         'pages/articles/index',
         'pages/articles/detail',
+        'pages/special-assistance/proof',
       ],
     },
     {
@@ -70,6 +71,7 @@ export default defineAppConfig({
         'pages/supervision',
         'pages/overdue',
         'pages/operators',
+        'pages/fact-claims',
       ],
     },
     // 社会组织 (decision 0035): the organisation's one page, its own small subpackage.

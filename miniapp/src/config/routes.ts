@@ -47,4 +47,7 @@ export const routes = {
   staffSupervision: '/packages/staff/pages/supervision',
   staffOverdue: '/packages/staff/pages/overdue',
   staffOperators: '/packages/staff/pages/operators',
+  // Family-supplied proof of policy facts (decision 0039).
+  specialProof: '/packages/family/pages/special-assistance/proof',
+  staffFactClaims: '/packages/staff/pages/fact-claims',
 } as const;

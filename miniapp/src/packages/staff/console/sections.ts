@@ -21,6 +21,7 @@ export const consoleGroups = [
       { key: 'coverage', text: '三个全覆盖', url: routes.staffCoverage },
       { key: 'screening', text: '免申即享筛查', url: routes.staffScreening },
       { key: 'assistance', text: '求助工单', url: routes.staffAssistance },
+      { key: 'fact-claims', text: '证明材料审核', url: routes.staffFactClaims },
     ],
   },
   {
