@@ -95,7 +95,7 @@ describe('FactClaimInput', () => {
 
   it('says in Chinese what is missing or does not belong', () => {
     expect(problems({ kind: 'school_stage', date: '2026-09-05', ...file })).toEqual([
-      'childBirthDate: 请填写子女的出生日期',
+      'childBirthDate: 请填写子女的生日',
       'schoolStage: 请选择子女在读学段',
     ]);
     expect(

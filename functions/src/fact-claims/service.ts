@@ -58,7 +58,7 @@ const notAMember = () =>
 const decidedAlready = () => conflict('该证明材料已审核，不能重复审核');
 const noSuchClaim = () => notFound('未找到该证明材料');
 const noSuchChild = (birthDate: string | undefined) =>
-  `档案中没有出生日期为 ${birthDate ?? '（未填写）'} 的在世子女`;
+  `档案中没有生日为 ${birthDate ?? '（未填写）'} 的在世子女`;
 
 /**
  * Family-supplied proof (decision 0039). A member of a special family sends a dated fact with
@@ -132,8 +132,8 @@ export function createFactClaimService(deps: FactClaimServiceDeps) {
       if (earlier && earlier.submittedBy === caller.id) return view(earlier);
       if (input.childBirthDate !== undefined && childIndexFor(family.children, input.childBirthDate) < 0) {
         throw validationFailed(
-          `${noSuchChild(input.childBirthDate)}，请核对出生日期或联系县区卫生健康委员会`,
-          [{ path: 'body.childBirthDate', message: '档案中没有该出生日期的子女' }],
+          `${noSuchChild(input.childBirthDate)}，请核对生日或联系县区卫生健康委员会`,
+          [{ path: 'body.childBirthDate', message: '档案中没有该生日的子女' }],
         );
       }
       // The bytes are read back (digest, file signature) and copied under the claim before it is written.

@@ -51,7 +51,7 @@ export const FactClaimInput = z
   .superRefine((value, ctx) => {
     const childKind = childFactKinds.includes(value.kind);
     if (childKind && !value.childBirthDate)
-      ctx.addIssue({ code: 'custom', path: ['childBirthDate'], message: '请填写子女的出生日期' });
+      ctx.addIssue({ code: 'custom', path: ['childBirthDate'], message: '请填写子女的生日' });
     if (value.kind === 'school_stage' && !value.schoolStage)
       ctx.addIssue({ code: 'custom', path: ['schoolStage'], message: '请选择子女在读学段' });
     if (!childKind && (value.childBirthDate || value.schoolStage))
