@@ -145,7 +145,7 @@ export default function ProofPage() {
         {childKinds.includes(kind) ? (
           <DateField
             id="proof-child-birth"
-            label="子女出生日期"
+            label="子女的生日"
             why="用来在档案中找到是哪个孩子"
             error={form.errors.childBirthDate}
             value={childBirthDate}
