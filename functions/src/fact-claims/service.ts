@@ -131,10 +131,9 @@ export function createFactClaimService(deps: FactClaimServiceDeps) {
       const earlier = operationId ? await getClaim(claimId) : undefined;
       if (earlier && earlier.submittedBy === caller.id) return view(earlier);
       if (input.childBirthDate !== undefined && childIndexFor(family.children, input.childBirthDate) < 0) {
-        throw validationFailed(
-          `${noSuchChild(input.childBirthDate)}，请核对生日或联系县区卫生健康委员会`,
-          [{ path: 'body.childBirthDate', message: '档案中没有该生日的子女' }],
-        );
+        throw validationFailed(`${noSuchChild(input.childBirthDate)}，请核对生日或联系县区卫生健康委员会`, [
+          { path: 'body.childBirthDate', message: '档案中没有该生日的子女' },
+        ]);
       }
       // The bytes are read back (digest, file signature) and copied under the claim before it is written.
       const verified = await deps.uploads.verify(caller, input.attachmentIds, claimId);
