@@ -280,6 +280,12 @@ export const functionGroups: readonly FunctionGroup[] = [
       api.mySpecialFamily,
       api.myRecordViews,
       api.setProxyConsent,
+      // Family-supplied proof of policy facts and its review (decision 0039).
+      api.submitFactClaim,
+      api.myFactClaims,
+      api.staffFactClaims,
+      api.decideFactClaim,
+      api.factClaimAttachment,
     ],
     access: {
       rateLimitKey: true,
@@ -287,6 +293,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       accessTable: 'RO',
       auditTable: 'append-read',
       idempotencyTable: 'RW',
+      // Proof attachments: read back, copied under the claim, and linked for reading (decision 0039).
+      uploadBucket: 'RW',
       sessionSecret: 'verify',
       cursorKey: true,
       wechatSecret: 'faceVerification',

@@ -30,6 +30,7 @@ import { createHttpHandler, type HttpHandlerOptions, type RouteImplementation } 
 import { createUserEntity, createUserStore } from './commons/users';
 import { createConflictEntity } from './conflicts/entity';
 import { createConsentEntity } from './consents/consents';
+import { createFactClaimEntity } from './fact-claims/entity';
 import {
   createFamilyMemberEntity,
   createIdentityConflictEntity,
@@ -156,6 +157,8 @@ const users = (c: EntityContext) => createUserEntity(c.client, c.accessTable());
 const audit = (c: EntityContext) => createAuditEntity(c.client, c.auditTable());
 /** 科学育儿 articles' published / retired states (the text is in the guidance bundle). */
 const articleStates = (c: EntityContext) => createArticleStateEntity(c.client, c.table);
+/** Family-supplied proof of policy facts (decision 0039). */
+const factClaims = (c: EntityContext) => createFactClaimEntity(c.client, c.table);
 
 /** What every root holds: the router's caller store, audit trail and guards, and the notifier. */
 const foundationEntities = { guards, users, audit, notifications };
@@ -192,6 +195,7 @@ export const consentEntities = { consents };
 export const programmeEntities = { programmes, institutions, slots, uploads };
 export const volunteerEntities = { volunteers };
 export const articleEntities = { articleStates };
+export const factClaimEntities = { factClaims, families, uploads };
 /** The scheduled work, and the 育儿补贴 a bundle files once the child has an ID number (decision 0035). */
 export const scheduledWorkEntities = { bundleOutbox, notifications, users, ...subsidyEntities };
 
@@ -222,6 +226,7 @@ const everyEntity = () => ({
   programmes,
   volunteers,
   articleStates,
+  factClaims,
 });
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

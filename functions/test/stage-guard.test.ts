@@ -28,6 +28,8 @@ describe('dev mode is impossible in production', () => {
     ACCESS_TABLE_NAME: 'access',
     AUDIT_TABLE_NAME: 'audit',
     IDEMPOTENCY_TABLE_NAME: 'idempotency',
+    // The registration and families groups hold the upload bucket (decision 0039).
+    UPLOAD_BUCKET: 'uploads',
     AWS_REGION: 'cn-northwest-1',
   };
 

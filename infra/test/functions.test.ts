@@ -260,6 +260,8 @@ const allowed: Record<string, string[]> = {
     ...readUsers,
     ...on('Audit', ['PutItem', 'Query']),
     ...piiKey('identity', 'specialFamily', 'idempotency'),
+    // Decision 0039: family-supplied proof is read back, copied under its claim and linked.
+    ...uploadBucketRW,
   ],
   benefits: [
     ...tracingAndLogs,

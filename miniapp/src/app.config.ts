@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/family-policies/index',
         'pages/articles/index',
         'pages/articles/detail',
+        'pages/special-assistance/proof',
       ],
     },
     {
@@ -71,6 +72,7 @@ export default defineAppConfig({
         'pages/overdue',
         'pages/operators',
         'pages/volunteer-organisations',
+        'pages/fact-claims',
       ],
     },
     // 社会组织 (decision 0035): the organisation's one page, its own small subpackage.

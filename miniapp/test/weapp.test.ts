@@ -100,6 +100,7 @@ describe('app.json of the weapp build', () => {
       'pages/family-policies/index',
       'pages/articles/index',
       'pages/articles/detail',
+      'pages/special-assistance/proof',
     ]);
     expect(pages['packages/provider']).toEqual([
       'pages/index',
@@ -132,6 +133,7 @@ describe('app.json of the weapp build', () => {
       'pages/overdue',
       'pages/operators',
       'pages/volunteer-organisations',
+      'pages/fact-claims',
     ]);
     expect(pages['packages/volunteer']).toEqual(['pages/index']);
   });

@@ -81,6 +81,9 @@ const noneOfTheirOwn: Record<string, { status: number; code: string }> = {
   mySpecialFamily: { status: 404, code: 'NOT_A_MEMBER' },
   myRecordViews: { status: 404, code: 'NOT_A_MEMBER' },
   setProxyConsent: { status: 404, code: 'NOT_A_MEMBER' },
+  // Family-supplied proof (decision 0039): only members of a special family send or list claims.
+  submitFactClaim: { status: 404, code: 'NOT_A_MEMBER' },
+  myFactClaims: { status: 404, code: 'NOT_A_MEMBER' },
 };
 
 /** Routes that end every session of their caller: asked after all others, the caller signed in again. */
@@ -612,6 +615,7 @@ async function makeFixtures() {
 
   await registrationFixtures(personOf);
   await assistanceFixtures(personOf, specialFamilyIn);
+  await factClaimFixtures();
   await subsidyFixtures();
   await monitoringImportFixtures();
   await benefitFixtures();
@@ -1242,6 +1246,55 @@ async function assistanceFixtures(
     method: 'POST',
     path: pathOf(api.recordAssistanceEvent, { id: await fileHelp(requestFamily(asker, side)) }),
     body: { kind: 'call', note: '矩阵电话联系', expectedVersion: 1 },
+  }));
+}
+
+/**
+ * Family-supplied proof (decision 0039): families A (东湖区) and B (青山湖区) are members of their
+ * records (assistanceFixtures). Each sends a claim with a proof file; staff meet A's as their
+ * district's and B's as the other's. A decision is final: a fresh claim per ask.
+ */
+async function factClaimFixtures() {
+  const send = async (family: 'familyA' | 'familyB') => {
+    const token = tokens.get(family) as string;
+    const uploadId = await uploaded(runtime, token, pdfBytes(1200));
+    const answer = await call(runtime, api.submitFactClaim.path, {
+      token,
+      body: { kind: 'medical_insurance', date: '2026-01-01', attachmentIds: [uploadId] },
+      headers: { 'idempotency-key': key('matrix-claim') },
+    });
+    expect(answer.status, answer.text).toBe(201);
+    return { id: String(answer.json?.id), uploadId };
+  };
+  const sent = { familyA: await send('familyA'), familyB: await send('familyB') };
+  const claimFamily = (asker: Actor, side: Side) =>
+    asker.roles.includes('family')
+      ? familyOf(asker, side)
+      : districtOf(asker, side) === ownDistrict
+        ? 'familyA'
+        : 'familyB';
+  // Members send their own (a fresh file each time); anyone else is told they are none.
+  objectRequests.set('submitFactClaim', async (asker) => {
+    const family = asker.name === 'familyA' || asker.name === 'familyB' ? asker.name : undefined;
+    const uploadId = family
+      ? await uploaded(runtime, tokens.get(family) as string, pdfBytes(1200))
+      : 'upl_none';
+    return {
+      method: 'POST',
+      path: api.submitFactClaim.path,
+      body: { kind: 'rural_pension', date: '2026-01-01', attachmentIds: [uploadId] },
+      headers: { 'idempotency-key': key('matrix-claim') },
+    };
+  });
+  objectRequests.set('factClaimAttachment', (asker, side) => ({
+    method: 'GET',
+    path: pathOf(api.factClaimAttachment, sent[claimFamily(asker, side)]),
+  }));
+  objectRequests.set('decideFactClaim', async (asker, side) => ({
+    method: 'POST',
+    path: pathOf(api.decideFactClaim, { id: (await send(claimFamily(asker, side))).id }),
+    body: { decision: 'reject', reason: '矩阵驳回' },
+    headers: { 'idempotency-key': key('matrix-decide') },
   }));
 }
 

@@ -1,10 +1,13 @@
 import { piiResponseSealer } from '../commons/pii';
+import { s3Client, uploadBucketName } from '../commons/s3';
+import { createFactClaimRoutes } from '../fact-claims/routes';
 import { createFamiliesRoutes } from '../families/routes';
-import { familyEntities, rootFromEnv, serve } from '../root';
+import { factClaimEntities, familyEntities, rootFromEnv, serve } from '../root';
 
-const root = rootFromEnv({}, familyEntities);
+// The upload bucket: family-supplied proof is checked, kept and read back here (decision 0039).
+const root = rootFromEnv({ s3: s3Client, bucket: uploadBucketName() }, familyEntities, factClaimEntities);
 
-export const handler = serve(root, createFamiliesRoutes(root), {
+export const handler = serve(root, [...createFamiliesRoutes(root), ...createFactClaimRoutes(root)], {
   // Responses carry personal data whole: the idempotency table keeps them sealed.
   sealStoredResponses: piiResponseSealer,
 });

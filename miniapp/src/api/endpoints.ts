@@ -170,4 +170,10 @@ export const api: Endpoints<keyof Api> = {
   getArticle: { method: 'GET', path: '/v1/articles/{id}' },
   staffArticles: { method: 'GET', path: '/v1/staff/articles' },
   setArticleState: { method: 'POST', path: '/v1/staff/articles/{id}/state', idempotent: true },
+  // Family-supplied proof of policy facts (decision 0039).
+  submitFactClaim: { method: 'POST', path: '/v1/me/special-family/fact-claims', idempotent: true },
+  myFactClaims: { method: 'GET', path: '/v1/me/special-family/fact-claims' },
+  staffFactClaims: { method: 'GET', path: '/v1/staff/fact-claims' },
+  decideFactClaim: { method: 'POST', path: '/v1/staff/fact-claims/{id}/decision', idempotent: true },
+  factClaimAttachment: { method: 'GET', path: '/v1/fact-claims/{id}/attachments/{uploadId}' },
 };

@@ -49,4 +49,7 @@ export const routes = {
   staffOperators: '/packages/staff/pages/operators',
   // 社会组织登记 (decision 0040).
   staffVolunteerOrganisations: '/packages/staff/pages/volunteer-organisations',
+  // Family-supplied proof of policy facts (decision 0039).
+  specialProof: '/packages/family/pages/special-assistance/proof',
+  staffFactClaims: '/packages/staff/pages/fact-claims',
 } as const;

@@ -35,10 +35,19 @@ async function showInWeChat(link: AttachmentLink) {
  * is recorded by the server before the link is made), then h5 opens it in a new tab, weapp
  * downloads a PDF and opens it, or previews an image. Throws ApiError with a message to show.
  */
-export async function openAttachment(registrationId: string, uploadId: string): Promise<void> {
+export function openAttachment(registrationId: string, uploadId: string): Promise<void> {
+  return openLink(() => call(api.registrationAttachment, { params: { id: registrationId, uploadId } }));
+}
+
+/** The same for a special family's proof of a fact (decision 0039): the family that sent it, or staff. */
+export function openFactClaimAttachment(claimId: string, uploadId: string): Promise<void> {
+  return openLink(() => call(api.factClaimAttachment, { params: { id: claimId, uploadId } }));
+}
+
+async function openLink(load: () => Promise<AttachmentLink>): Promise<void> {
   const tab = isWeapp ? null : blankTab();
   try {
-    const link = await call(api.registrationAttachment, { params: { id: registrationId, uploadId } });
+    const link = await load();
     if (isWeapp) await showInWeChat(link);
     else if (tab) tab.location.href = link.url;
     else window.location.assign(link.url);

@@ -7,6 +7,7 @@ import * as certificates from './certificates';
 import * as childcare from './childcare';
 import * as conflicts from './conflicts';
 import * as consents from './consents';
+import * as factClaims from './fact-claims';
 import * as identity from './identity';
 import * as monitoring from './monitoring';
 import * as notifications from './notifications';
@@ -30,6 +31,7 @@ export * from './conflicts';
 export * from './consents';
 export * from './contract';
 export * from './errors';
+export * from './fact-claims';
 export * from './identity';
 export * from './monitoring';
 export * from './notifications';
@@ -149,6 +151,11 @@ export const api = {
   volunteerAssignments: volunteers.volunteerAssignments,
   recordVolunteerEvent: volunteers.recordVolunteerEvent,
   deactivateVolunteerOrganisation: volunteers.deactivateVolunteerOrganisation,
+  submitFactClaim: factClaims.submitFactClaim,
+  myFactClaims: factClaims.myFactClaims,
+  staffFactClaims: factClaims.staffFactClaims,
+  decideFactClaim: factClaims.decideFactClaim,
+  factClaimAttachment: factClaims.factClaimAttachment,
   listArticles: articles.listArticles,
   getArticle: articles.getArticle,
   staffArticles: articles.staffArticles,

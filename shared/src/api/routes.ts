@@ -50,6 +50,13 @@ export {
   staffSubsidyConflicts,
 } from './conflicts';
 export { listConsents, recordConsent, withdrawConsent } from './consents';
+export {
+  decideFactClaim,
+  factClaimAttachment,
+  myFactClaims,
+  staffFactClaims,
+  submitFactClaim,
+} from './fact-claims';
 export { bindIdentity, myIdentity, staffIdentityConflicts } from './identity';
 export {
   createMonitoringImport,

@@ -16,6 +16,7 @@ import { markFamiliesChanged } from '../model/refresh';
 import { Fact } from './Fact';
 import { HelperSection } from './HelperSection';
 import { MemberCard } from './MemberCard';
+import { PolicyFactsSection } from './PolicyFactsSection';
 import { useRecord } from './use-record';
 import '../staff.css';
 
@@ -93,6 +94,7 @@ export function SpecialFamilyBody({ id }: { id: string }) {
                 <MemberCard key={m.role} member={m} />
               ))}
             </View>
+            <PolicyFactsSection view={view} today={today} onSave={update} />
             {helperKeys.map((key) => (
               <HelperSection
                 key={key}

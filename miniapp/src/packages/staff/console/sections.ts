@@ -22,6 +22,7 @@ export const consoleGroups = [
       { key: 'screening', text: '免申即享筛查', url: routes.staffScreening },
       { key: 'assistance', text: '求助工单', url: routes.staffAssistance },
       { key: 'volunteer-organisations', text: '社会组织', url: routes.staffVolunteerOrganisations },
+      { key: 'fact-claims', text: '证明材料审核', url: routes.staffFactClaims },
     ],
   },
   {

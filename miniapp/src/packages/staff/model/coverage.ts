@@ -68,7 +68,7 @@ export function coverageBars(coverage: CoverageResponse) {
 }
 
 export interface LackingSection {
-  key: Lacking;
+  key: Lacking | 'criticalIllnessCover';
   title: string;
   families: Array<{ id: string; district: DistrictCode; label: string }>;
 }
@@ -79,4 +79,18 @@ export function lackingSections(coverage: CoverageResponse): LackingSection[] {
     title: `缺${lackingNames[key]}（${coverage.lacking[key].length} 户）`,
     families: coverage.lacking[key],
   }));
+}
+
+/**
+ * 重大疾病综合商业保险 (decision 0033): the families with no cover in force today, beside 三个全覆盖
+ * and not part of it. The API answers the count and the list already.
+ */
+export function uninsuredSection(coverage: CoverageResponse): LackingSection & { covered: CoverageCell } {
+  const families = coverage.lacking.criticalIllnessCover;
+  return {
+    key: 'criticalIllnessCover',
+    title: `未参加重大疾病综合商业保险（${families.length} 户）`,
+    families,
+    covered: cell(coverage.withCriticalIllnessCover, coverage.families),
+  };
 }

@@ -15,7 +15,7 @@ import { CoverageTable } from '../components/CoverageTable';
 import { DistrictChips } from '../components/DistrictChips';
 import { LackingList } from '../components/LackingList';
 import { StaffConsole } from '../console/StaffConsole';
-import { coverageBars, coverageRows, lackingSections, share } from '../model/coverage';
+import { coverageBars, coverageRows, lackingSections, share, uninsuredSection } from '../model/coverage';
 import { districtName } from '../model/labels';
 import '../staff.css';
 
@@ -84,6 +84,14 @@ export default function CoveragePage() {
             {lackingSections(coverage).map((s) => (
               <LackingList key={s.key} section={s} />
             ))}
+            <View className="section" id="coverage-insurance">
+              <Text className="title">重大疾病综合商业保险</Text>
+              <Text className="text" id="coverage-insurance-summary">
+                保障中 {uninsuredSection(coverage).covered.text}{' '}
+                户；保单到期或未参保的家庭列在下方，不计入三个全覆盖。
+              </Text>
+            </View>
+            <LackingList section={uninsuredSection(coverage)} />
           </>
         ) : null}
       </StaffConsole>

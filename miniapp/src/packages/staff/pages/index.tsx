@@ -117,6 +117,7 @@ export default function StaffHome() {
             三个全覆盖
           </NavButton>
           <NavButton id="staff-screening" label="免申即享筛查" where={{ to: routes.staffScreening }} />
+          <NavButton id="staff-fact-claims" label="证明材料审核" where={{ to: routes.staffFactClaims }} />
           <NavButton
             id="staff-assistance"
             label={`求助工单${overdue ? `，${overdue} 件已超时` : ''}`}

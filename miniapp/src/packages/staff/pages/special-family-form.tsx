@@ -18,6 +18,7 @@ import { useSubmit } from '../../../forms/use-submit';
 import { DistrictChips } from '../components/DistrictChips';
 import { HelperFields } from '../components/HelperFields';
 import { MemberFields } from '../components/MemberFields';
+import { PolicyFactsFields } from '../components/PolicyFactsFields';
 import { StaffConsole } from '../console/StaffConsole';
 import {
   emptyFamilyDraft,
@@ -32,6 +33,12 @@ import {
 } from '../model/family-form';
 import { type HelperKey, helperKeys, helperSpecs } from '../model/helpers';
 import { familyKindNames, hukouTypeNames } from '../model/labels';
+import {
+  emptyPolicyFacts,
+  type PolicyFactsDraft,
+  policyFactsRequest,
+  validatePolicyFacts,
+} from '../model/policy-facts';
 import { markFamiliesChanged } from '../model/refresh';
 import '../staff.css';
 
@@ -61,6 +68,8 @@ export default function SpecialFamilyForm() {
   const session = useSession();
   const own = session?.user.cityWide ? undefined : (session?.user.district as DistrictCode | undefined);
   const [draft, setDraft] = useState<FamilyDraft>(() => emptyFamilyDraft(own));
+  const [facts, setFacts] = useState<PolicyFactsDraft>(emptyPolicyFacts);
+  const [factErrors, setFactErrors] = useState<Record<string, string>>({});
   const form = useSubmit({ fallback: '提交失败，请稍后再试' });
   const { errors, setErrors, setBanner } = form;
   const keys = useRef(createKeyKeeper()).current;
@@ -81,12 +90,14 @@ export default function SpecialFamilyForm() {
 
   async function submit() {
     const found = validateFamily(draft, today);
+    const factsFound = validatePolicyFacts(facts, today);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    setFactErrors(factsFound);
+    if (Object.keys(found).length + Object.keys(factsFound).length > 0) {
       setBanner('请先更正标红的项目');
       return;
     }
-    const body = toFamilyRequest(draft);
+    const body = { ...toFamilyRequest(draft), ...policyFactsRequest(facts) };
     await form.run(
       async () => {
         const created = await call(api.createSpecialFamily, { body, idempotencyKey: keys.keyFor(body) });
@@ -194,6 +205,20 @@ export default function SpecialFamilyForm() {
             />
           </View>
         ))}
+        <View className="section" id="sff-policy-facts">
+          <Text className="title">子女和参保情况（选填，可以以后补充）</Text>
+          <PolicyFactsFields
+            idPrefix="sff-facts"
+            draft={facts}
+            errors={factErrors}
+            today={today}
+            newChildAlive={draft.kind !== 'bereaved'}
+            onChange={(next) => {
+              setFacts(next);
+              setFactErrors({});
+            }}
+          />
+        </View>
         <View className="section">
           <Banner id="sff-error" text={form.banner} />
           <Text className="muted">

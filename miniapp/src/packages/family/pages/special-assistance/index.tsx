@@ -22,6 +22,7 @@ const actions: ReadonlyArray<{ key: string; text: string; url?: string }> = [
   { key: 'requests', text: '我的求助', url: routes.specialRequests },
   { key: 'contacts-go', text: '联系人和医生' },
   { key: 'views', text: '谁查看了我的档案', url: routes.specialViews },
+  { key: 'proof', text: '提交证明材料', url: routes.specialProof },
 ];
 
 function open(url: string | undefined): void {
