@@ -17,7 +17,10 @@ export const functionBuildOptions = {
   mainFields: [...functionBundling.mainFields],
   banner: { js: functionBundling.banner },
   external: [...functionBundling.externalModules],
-  alias: { jsonschema: functionBundling.esbuildArgs['--alias:jsonschema'] },
+  alias: {
+    jsonschema: functionBundling.esbuildArgs['--alias:jsonschema'],
+    'brotli/decompress.js': functionBundling.esbuildArgs['--alias:brotli/decompress.js'],
+  },
   metafile: true,
   logLevel: 'error',
 } satisfies BuildOptions;

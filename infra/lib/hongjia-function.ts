@@ -79,7 +79,11 @@ export const functionBundling = {
   banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
   externalModules: ['@aws-sdk/*'],
   // ElectroDB's model checker, a stub: the unit tests check every model with the real one.
-  esbuildArgs: { '--alias:jsonschema': resolve(repoRoot, 'infra/lib/bundling/jsonschema-stub.cjs') },
+  esbuildArgs: {
+    '--alias:jsonschema': resolve(repoRoot, 'infra/lib/bundling/jsonschema-stub.cjs'),
+    // fontkit's WOFF2 decoder (≈ 475 KiB, reports only): the report font is WOFF 1.0, unwrapped first.
+    '--alias:brotli/decompress.js': resolve(repoRoot, 'infra/lib/bundling/brotli-decompress-stub.cjs'),
+  },
 } as const;
 
 export interface HongjiaFunctionProps {
