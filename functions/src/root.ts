@@ -197,7 +197,20 @@ export const volunteerEntities = { volunteers };
 export const articleEntities = { articleStates };
 export const factClaimEntities = { factClaims, families, uploads };
 /** The scheduled work, and the 育儿补贴 a bundle files once the child has an ID number (decision 0035). */
-export const scheduledWorkEntities = { bundleOutbox, notifications, users, ...subsidyEntities };
+// Spelled out, not `...subsidyEntities`: esbuild keeps an object with a spread (a spread may run a
+// getter), so that line put five entity files into every group's bundle (decision 0026).
+export const scheduledWorkEntities = {
+  bundleOutbox,
+  notifications,
+  users,
+  subsidies,
+  guards,
+  conflicts,
+  identities,
+  registrations,
+  bundles,
+  benefits,
+};
 
 /** Every entity: the root of the seed, the benches, the tests and the local runtime's one process. */
 const everyEntity = () => ({

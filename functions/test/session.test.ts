@@ -1,3 +1,4 @@
+import { createPrivateKey, type JsonWebKey, sign } from 'node:crypto';
 import { importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../src/commons/errors';
@@ -142,5 +143,61 @@ describe('session tokens', () => {
       JSON.stringify({ sub: 'u_1', roles: ['admin'], iss: 'hongjia', aud: 'hongjia-miniapp' }),
     ).toString('base64url');
     await expect401(verifySessionToken(`${header}.${payload}.${signature}`, now));
+  });
+
+  // The verifier is our own over node:crypto (decision 0026): each claim jose checked is still checked.
+  const at = Math.floor(now.getTime() / 1000);
+  const claimCases: [string, (jwt: SignJWT) => SignJWT][] = [
+    ['another issuer', (jwt) => jwt.setIssuer('someone-else')],
+    ['another audience', (jwt) => jwt.setAudience('another-app')],
+    ['an issue time in the future', (jwt) => jwt.setIssuedAt(at + 60)],
+    ['an issue time over two hours ago', (jwt) => jwt.setIssuedAt(at - 2 * 60 * 60 - 1)],
+    ['an expiry now', (jwt) => jwt.setExpirationTime(at)],
+    ['a not-before in the future', (jwt) => jwt.setNotBefore(at + 60)],
+  ];
+  it.each(claimCases)('rejects a token of our key with %s', async (_, change) => {
+    const base = new SignJWT({ roles: ['staff'], district: '360102', sv: 0 })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'test-1' })
+      .setSubject('u_1')
+      .setIssuer('hongjia')
+      .setAudience('hongjia-miniapp')
+      .setIssuedAt(at)
+      .setExpirationTime(at + 3600);
+    const token = await change(base).sign(await importJWK(privateJwk, 'EdDSA'));
+    await expect401(verifySessionToken(token, now));
+  });
+
+  it('rejects a token of our key with a critical header extension (jose will not sign one: signed by hand)', async () => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signingInput = `${part({ alg: 'EdDSA', kid: 'test-1', crit: ['x-hongjia'], 'x-hongjia': 1 })}.${part(
+      {
+        sub: 'u_1',
+        roles: ['staff'],
+        district: '360102',
+        sv: 0,
+        iss: 'hongjia',
+        aud: 'hongjia-miniapp',
+        iat: at,
+        exp: at + 3600,
+      },
+    )}`;
+    const key = createPrivateKey({ key: privateJwk as JsonWebKey, format: 'jwk' });
+    const signature = sign(null, Buffer.from(signingInput), key).toString('base64url');
+    await expect401(verifySessionToken(`${signingInput}.${signature}`, now));
+  });
+
+  it('accepts the same token unchanged, and one whose audience is a list holding ours', async () => {
+    const key = await importJWK(privateJwk, 'EdDSA');
+    for (const audience of ['hongjia-miniapp', ['other', 'hongjia-miniapp']]) {
+      const token = await new SignJWT({ roles: ['staff'], district: '360102', sv: 0 })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-1' })
+        .setSubject('u_1')
+        .setIssuer('hongjia')
+        .setAudience(audience)
+        .setIssuedAt(at)
+        .setExpirationTime(at + 3600)
+        .sign(key);
+      await expect(verifySessionToken(token, now)).resolves.toEqual({ user, sessionVersion: 0 });
+    }
   });
 });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { CalendarDate } from '../phone';
 import { DistrictCodeSchema } from '../roles';
-import { GuardianConsent } from './consents';
 import { defineRoute } from './contract';
+import { GuardianConsent } from './guardian-consent';
 import { Sex } from './registration';
 
 /**

@@ -3,8 +3,8 @@ import { ageClassKeys } from '../childcare/age-classes';
 import { inspectionResults, modelLevels } from '../childcare/programmes';
 import { CalendarDate, MobilePhone } from '../phone';
 import { DistrictCodeSchema } from '../roles';
-import { GuardianConsent } from './consents';
 import { defineRoute, ListQuery, pageOf } from './contract';
+import { GuardianConsent } from './guardian-consent';
 
 /** Childcare (SPEC C1): nearby search, institutions, slots, bookings and waitlists. */
 

@@ -35,14 +35,7 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
-/**
- * A guardian's consent to process a child's data (PIPL art. 31: a child under 14),
- * given with the request that needs it (a booking, a 育儿补贴 application) and
- * stored on what it creates with the time and the privacy-guideline version.
- */
-export const GuardianConsent = z.literal(true, {
-  error: '请确认您是孩子的监护人，并同意为本次办理提供孩子的信息',
-});
+export { GuardianConsent } from './guardian-consent';
 
 export const recordConsent = defineRoute({
   operationId: 'recordConsent',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { reconciliationKinds } from '../monitoring/reconciliation-kinds';
 import { monitoringSources } from '../monitoring/sources';
 import { DistrictCodeSchema } from '../roles';
 import { defineRoute, FileAnswer, ListQuery, pageOf } from './contract';
@@ -192,13 +193,6 @@ export const monitoringIndicators = defineRoute({
   response: Indicators,
 });
 
-export const reconciliationKinds = [
-  'delivery_without_registration',
-  'registration_overdue',
-  'delivery_without_birth_certificate',
-  'birth_without_vaccination',
-  'identity_conflict',
-] as const;
 export const ReconciliationKind = z.enum(reconciliationKinds);
 export type ReconciliationKind = z.infer<typeof ReconciliationKind>;
 

@@ -1,6 +1,6 @@
 import { type DistrictCode, isValidCreditCode, type ListQuery, type SessionUser } from '@hongjia/shared';
-import { parse } from 'csv-parse/sync';
 import { type AccessChecks, districtsAsked, type Jurisdiction } from '../../commons/access';
+import { parseCsv } from '../../commons/csv';
 import { notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure } from '../../commons/guards';
 import { pageAcross } from '../../commons/paging';
@@ -30,11 +30,7 @@ export function readOperatorCsv(csv: string): {
 } {
   let records: string[][];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
+    records = parseCsv(csv.replace(/^\uFEFF/, ''));
   } catch {
     throw validationFailed('CSV 格式不正确，请在 Excel 中另存为「CSV UTF-8」', [
       { path: 'body.csv', message: 'CSV 无法解析' },

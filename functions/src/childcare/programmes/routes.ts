@@ -1,10 +1,10 @@
 import * as api from '@hongjia/shared/api/routes';
 import { implement, type RouteImplementation } from '../../commons/router';
-import { createProgrammeServices, type ProgrammeDeps } from './services';
+import { createProgrammeServices, createProviderProgrammeServices, type ProgrammeDeps } from './services';
 
 /** The provider's side of supervision: apply for 普惠, change the fee, see inspections, report rectification. */
 export function createProviderProgrammeRoutes(deps: ProgrammeDeps): RouteImplementation[] {
-  const { affordable, fees, inspections } = createProgrammeServices(deps);
+  const { affordable, fees, inspections } = createProviderProgrammeServices(deps);
   return [
     implement(api.applyAffordable, ({ caller, params, body, now, operationId }) =>
       affordable.apply(caller, params.id, body, now, operationId),

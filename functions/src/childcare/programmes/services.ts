@@ -22,6 +22,20 @@ export interface ProgrammeDeps extends Pick<Foundation, 'access' | 'audit'> {
 
 /** 普惠 applications, fee changes, 示范机构, inspections and the known-operator list (decision 0034). */
 export function createProgrammeServices(deps: ProgrammeDeps) {
+  const { institutions, programmes } = deps.entities;
+  const { access, audit } = deps;
+  return {
+    ...createProviderProgrammeServices(deps),
+    model: createModelDesignations({ institutions, access, audit }),
+    operators: createKnownOperators({ operators: programmes.operators, institutions, access }),
+  };
+}
+
+/**
+ * The services a provider's routes call. Apart from the staff's set so the provider group does
+ * not bundle the known-operator import (its CSV parser) or the designations (decision 0026).
+ */
+export function createProviderProgrammeServices(deps: ProgrammeDeps) {
   const { institutions, programmes, uploads } = deps.entities;
   const { access, audit, notifier } = deps;
   return {
@@ -34,7 +48,6 @@ export function createProgrammeServices(deps: ProgrammeDeps) {
       notifier,
     }),
     fees: createFeeChanges({ institutions, access }),
-    model: createModelDesignations({ institutions, access, audit }),
     inspections: createInspections({
       institutions,
       inspections: programmes.inspections,
@@ -43,6 +56,5 @@ export function createProgrammeServices(deps: ProgrammeDeps) {
       audit,
       notifier,
     }),
-    operators: createKnownOperators({ operators: programmes.operators, institutions, access }),
   };
 }
