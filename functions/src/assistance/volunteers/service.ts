@@ -24,7 +24,7 @@ import type { PiiCipher } from '../../commons/pii';
 import type { UserStore } from '../../commons/users';
 import type { SpecialFamilyRecord } from '../../families';
 import { sealedFields as familyFields } from '../../families';
-import type { Notifier } from '../../notifications/notifier';
+import type { Notifier } from '../../notifications';
 import type { AssistanceRequestItem } from '../entities';
 import { familyUpdateMessage } from '../messages';
 import { type AssistanceRecords, eventCountOf, staleVersion } from '../records';

@@ -13,7 +13,7 @@ import { conflict, notFound, validationFailed } from '../../commons/errors';
 import { isConditionFailure, landed } from '../../commons/guards';
 import { newId } from '../../commons/ids';
 import { pageAcross, partitionPage } from '../../commons/paging';
-import type { NotificationMessage, Notifier } from '../../notifications/notifier';
+import type { NotificationMessage, Notifier } from '../../notifications';
 import type { UploadEntity } from '../../uploads';
 import type { InstitutionEntity } from '../entities';
 import type { InspectionEntity, InspectionItem } from './entities';

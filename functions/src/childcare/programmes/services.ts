@@ -1,5 +1,5 @@
 import type { Foundation } from '../../commons/foundation';
-import type { Notifier } from '../../notifications/notifier';
+import type { Notifier } from '../../notifications';
 import type { UploadEntity } from '../../uploads';
 import type { InstitutionEntity } from '../entities';
 import { createAffordableService } from './affordable';
