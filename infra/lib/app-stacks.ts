@@ -16,7 +16,7 @@ import { HongjiaStack, type HongjiaStackProps } from './hongjia-stack';
  */
 export function addHongjiaStacks(
   app: App,
-  overrides: Pick<HongjiaStackProps, 'functionGroups' | 'functionsDir'> = {},
+  overrides: Pick<HongjiaStackProps, 'functionGroups' | 'functionsDir' | 'h5Directory'> = {},
 ): { cn: HongjiaStack; global?: HongjiaStack } {
   const config = readConfig(app.node);
   const stackName = (base: string) => (config.stage === 'prod' ? base : `${base}-${config.stage}`);

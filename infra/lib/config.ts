@@ -40,7 +40,23 @@ export interface HongjiaConfig {
   cnRegion: string;
   /** Region of the second stack in the aws partition. */
   globalRegion: string;
+  /**
+   * Host the production h5 build (web-hosting.ts, decision 0041). On by default; `-c webHosting=false`
+   * synthesizes the backend alone (no h5 build needed).
+   */
+  webHosting: boolean;
+  /**
+   * The ICP-filed domain of the h5 app and its certificate (in the aws-cn partition CloudFront serves
+   * content only on such a domain, never on *.cloudfront.cn). Optional: without it, CloudFront's
+   * default domain and certificate (usable in the aws partition only).
+   */
+  webDomain?: WebDomain;
 }
+
+/** The app's own domain: its certificate from ACM (aws partition) or imported into IAM (aws-cn). */
+export type WebDomain =
+  | { domainName: string; certificateArn: string; iamCertificateId?: never }
+  | { domainName: string; iamCertificateId: string; certificateArn?: never };
 
 export interface Throttle {
   rateLimit: number;
@@ -97,6 +113,8 @@ export function readConfig(node: Node): HongjiaConfig {
     throw new Error(`context "wechatAppId" must look like wx + 16 hex digits, got "${wechatAppId}"`);
   }
 
+  const webDomain = parseWebDomain(node.tryGetContext('webDomain'), webOrigins);
+
   return {
     stage,
     webOrigins,
@@ -112,7 +130,50 @@ export function readConfig(node: Node): HongjiaConfig {
     ),
     cnRegion: String(node.tryGetContext('cnRegion') ?? 'cn-northwest-1'),
     globalRegion: String(node.tryGetContext('globalRegion') ?? 'ap-southeast-1'),
+    webHosting:
+      node.tryGetContext('webHosting') === undefined ||
+      parseFlag(node.tryGetContext('webHosting'), 'webHosting'),
+    ...(webDomain ? { webDomain } : {}),
   };
+}
+
+/**
+ * `{"domainName", "certificateArn"}` (aws partition: ACM in us-east-1) or `{"domainName",
+ * "iamCertificateId"}` (aws-cn: CloudFront there takes no ACM certificate, only one imported into
+ * IAM). Its origin must be one of webOrigins, or the API would refuse the app's calls.
+ */
+function parseWebDomain(value: unknown, webOrigins: readonly string[]): WebDomain | undefined {
+  const object = parseObject(value);
+  if (Object.keys(object).length === 0) return undefined;
+  const domainName = String(object.domainName ?? '');
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domainName)) {
+    throw new Error(`context "webDomain.domainName" must be a domain name, got "${domainName}"`);
+  }
+  if (!webOrigins.includes(`https://${domainName}`)) {
+    throw new Error(`context "webOrigins" must include https://${domainName}, the webDomain's origin`);
+  }
+  const certificateArn = object.certificateArn === undefined ? undefined : String(object.certificateArn);
+  const iamCertificateId =
+    object.iamCertificateId === undefined ? undefined : String(object.iamCertificateId);
+  if (certificateArn !== undefined && iamCertificateId === undefined) {
+    if (!/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(certificateArn)) {
+      throw new Error(
+        `context "webDomain.certificateArn" must be an ACM certificate ARN in us-east-1, got "${certificateArn}"`,
+      );
+    }
+    return { domainName, certificateArn };
+  }
+  if (iamCertificateId !== undefined && certificateArn === undefined) {
+    if (!/^[A-Z0-9]{16,32}$/.test(iamCertificateId)) {
+      throw new Error(
+        `context "webDomain.iamCertificateId" must be an IAM server certificate id, got "${iamCertificateId}"`,
+      );
+    }
+    return { domainName, iamCertificateId };
+  }
+  throw new Error(
+    'context "webDomain" needs exactly one of certificateArn (ACM, aws) or iamCertificateId (IAM, aws-cn)',
+  );
 }
 
 /** Context from `-c` arrives as a string: accept a JSON array or a comma-separated list. */

@@ -15,6 +15,7 @@ import { PiiKeys } from './pii-keys';
 import { Schedules } from './schedules';
 import { Storage } from './storage';
 import { accessTable, auditTable, idempotencyTable, mainTable, type TableSpec } from './table-spec';
+import { WebHosting } from './web-hosting';
 import { WorkerQueues } from './worker-queues';
 
 export interface HongjiaStackProps extends StackProps {
@@ -23,6 +24,11 @@ export interface HongjiaStackProps extends StackProps {
   functionGroups?: readonly FunctionGroup[];
   /** Directory the groups' entries are resolved against (default: functions/). */
   functionsDir?: string;
+  /**
+   * The production h5 build to host (bin/app.ts: miniapp/dist/h5). Required unless the config
+   * turns web hosting off (`-c webHosting=false`).
+   */
+  h5Directory?: string;
 }
 
 /**
@@ -38,6 +44,7 @@ export class HongjiaStack extends Stack {
   readonly piiKeys: PiiKeys;
   readonly functions: readonly HongjiaFunction[];
   readonly api: HongjiaApi;
+  readonly webHosting?: WebHosting;
 
   constructor(scope: Construct, id: string, props: HongjiaStackProps) {
     super(scope, id, props);
@@ -102,6 +109,27 @@ export class HongjiaStack extends Stack {
       routeThrottles: config.routeThrottles,
       functions: this.functions,
     });
+
+    if (config.webHosting) {
+      if (!props.h5Directory) {
+        throw new Error('web hosting needs the h5 build directory (h5Directory), or -c webHosting=false');
+      }
+      // The app calls the API and PUTs to the upload bucket's presigned URLs (and shows their GETs).
+      // The API's CORS cannot name this distribution's domain in return (the two would depend on each
+      // other): webOrigins lists it, decision 0041.
+      const uploads = `https://${this.storage.uploadBucket.bucketRegionalDomainName}`;
+      this.webHosting = new WebHosting(this, 'Web', {
+        stage: config.stage,
+        h5Directory: props.h5Directory,
+        connectOrigins: [this.api.httpApi.apiEndpoint, uploads],
+        imageOrigins: [uploads],
+        ...(config.webDomain ? { domain: config.webDomain } : {}),
+      });
+      new CfnOutput(this, 'WebUrl', {
+        value: this.webHosting.origin,
+        description: 'Where the h5 app is served; it must be one of the webOrigins context (CORS)',
+      });
+    }
 
     new Schedules(this, 'Schedules', { functions: this.functions });
     const queues = new WorkerQueues(this, 'Queues', { functions: this.functions });

@@ -45,12 +45,18 @@ describe('partition awareness', () => {
     expect(literals).toEqual(['arn:aws:s3:::somebody-elses-bucket/*']);
   });
 
-  it('synthesizes the same resources in both partitions', () => {
+  it('synthesizes the same resources in both partitions, but for how CloudFront reads the h5 bucket', () => {
     // Act
     const { cn, global } = buildBothStacks();
+    // aws-cn has no Origin Access Control: an origin access identity there (web-hosting.ts).
+    const originAccess = new Set([
+      'AWS::CloudFront::OriginAccessControl',
+      'AWS::CloudFront::CloudFrontOriginAccessIdentity',
+    ]);
     const types = (stack: Stack) =>
       Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>)
         .map((resource) => resource.Type)
+        .filter((type) => !originAccess.has(type))
         .sort();
 
     // Assess

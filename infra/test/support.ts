@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
@@ -12,18 +13,21 @@ export const cdkJsonContext = (
   }
 ).context;
 
+/** A two-file stand-in for the production h5 build: the infra tests need no Taro build. */
+export const h5Fixture = fileURLToPath(new URL('./fixtures/h5', import.meta.url));
+
 /**
  * The stacks of bin/app.ts (Hongjia-cn; Hongjia-global too with
  * `withGlobal: true` and a stage other than prod), built from cdk.json's
  * context with bundling skipped (`aws:cdk:bundling-stacks: []`), so no esbuild
- * run is needed.
+ * run is needed, and the h5 fixture in place of the production h5 build.
  */
 export function buildApp(
   context: Record<string, unknown> = {},
-  overrides: Pick<HongjiaStackProps, 'functionGroups' | 'functionsDir'> = {},
+  overrides: Pick<HongjiaStackProps, 'functionGroups' | 'functionsDir' | 'h5Directory'> = {},
 ) {
   const app = new App({ context: { ...cdkJsonContext, ...context, 'aws:cdk:bundling-stacks': [] } });
-  return { app, ...addHongjiaStacks(app, overrides) };
+  return { app, ...addHongjiaStacks(app, { h5Directory: h5Fixture, ...overrides }) };
 }
 
 export type Resource = { Type: string; Properties: Record<string, unknown>; [key: string]: unknown };
