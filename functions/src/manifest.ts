@@ -36,7 +36,7 @@ export interface FunctionGroup {
   /**
    * Files copied beside the bundled handler (paths from the repository root), for code that
    * reads them at run time — the reports group's CJK font. Locally the same code reads them
-   * from node_modules.
+   * from functions/assets/.
    */
   bundleAssets?: readonly { from: string }[];
 }
@@ -447,7 +447,8 @@ export const functionGroups: readonly FunctionGroup[] = [
       cursorKey: true,
     },
     bundleAssets: [
-      { from: 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff' },
+      { from: 'functions/assets/report-font.ttf' },
+      { from: 'functions/assets/report-font.json' },
     ],
   },
   {

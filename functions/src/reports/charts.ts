@@ -11,6 +11,7 @@ import type { ReportInputs } from './inputs';
 export interface ReportSection {
   title: string;
   svg: string;
+  figure?: import('./figure').Figure;
   table: { head: string[]; rows: (string | number)[][] };
 }
 

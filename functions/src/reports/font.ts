@@ -1,26 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { woffToSfnt } from './woff';
+import { type FontMetrics, PdfFont } from './pdf/font';
 
 /**
- * Noto Sans SC (SIL Open Font License) from @fontsource/noto-sans-sc: its
- * "chinese-simplified" file covers the GB 2312 characters and more, as WOFF
- * (zlib; unwrapped to plain sfnt once, woff.ts says why). The PDF embeds only
- * the glyphs a report uses (pdfkit subsets through fontkit), so a 1.5 MB font
- * costs the document tens of kilobytes. Deployed, the bundle carries the file
- * beside the handler (infra copies it after bundling, decision 0021); locally
- * it is read from node_modules.
+ * The report font: Noto Sans SC (SIL Open Font License) subset at build time
+ * to the characters a report can contain (scripts/build-report-font.ts,
+ * decision 0043), with its metrics. Deployed, both files sit beside the
+ * handler (the group's bundleAssets, copied by infra after bundling);
+ * locally they are read from functions/assets/.
  */
-export const fontFileName = 'noto-sans-sc-chinese-simplified-400-normal.woff';
-export const fontPackagePath = `@fontsource/noto-sans-sc/files/${fontFileName}`;
+export const fontFileName = 'report-font.ttf';
+export const metricsFileName = 'report-font.json';
 
-let cached: Buffer | undefined;
+let cached: PdfFont | undefined;
 
-export function reportFont(): Buffer {
+function asset(name: string): string {
+  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  return existsSync(beside) ? beside : fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
+}
+
+export function reportFont(): PdfFont {
   if (cached) return cached;
-  const beside = fileURLToPath(new URL(`./${fontFileName}`, import.meta.url));
-  const path = existsSync(beside) ? beside : createRequire(import.meta.url).resolve(fontPackagePath);
-  cached = woffToSfnt(readFileSync(path));
+  const metrics = JSON.parse(readFileSync(asset(metricsFileName), 'utf8')) as FontMetrics;
+  cached = new PdfFont(metrics, readFileSync(asset(fontFileName)));
   return cached;
 }

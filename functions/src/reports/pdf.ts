@@ -1,98 +1,80 @@
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import { chartSize } from './charts';
+import type { ReportSection } from './charts';
 import { reportFont } from './font';
 import type { ReportDocument } from './html';
+import { PdfDocument } from './pdf/document';
+import { drawFigure } from './pdf/figure';
+import { Flow } from './pdf/flow';
 
-const page = { size: 'A4', margin: 48, width: 595.28, height: 841.89 } as const;
-const contentWidth = page.width - page.margin * 2;
-const chartHeight = (contentWidth * chartSize.height) / chartSize.width;
+const margin = 48;
 const rowHeight = 16;
-const cjk = 'NotoSansSC';
+const black = '#000000';
 
 /**
- * The PDF report: pdfkit with Noto Sans SC registered and used for every
- * string (and for every text of the SVGs, through svg-to-pdfkit's font
- * callback), so the standard fonts — whose metrics pdfkit reads from files a
- * bundle does not carry — are never loaded. pdfkit embeds the font as a
- * subset of the glyphs drawn, with a ToUnicode map so the text extracts.
+ * The PDF report, written by our own small PDF writer (./pdf/, decision 0043)
+ * in the report font — Noto Sans SC subset at build time to the characters a
+ * report can contain (scripts/build-report-font.ts): the title, the
+ * commentary, then each section's title, figure (its shapes scaled to the
+ * content width) and table, and the footer.
  */
 export async function renderPdf(doc: ReportDocument, createdAt: Date): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: page.size,
-    margin: page.margin,
-    font: null as unknown as string,
-    info: { Title: doc.title, Subject: doc.subtitle, Producer: '洪家 Hongjia', CreationDate: createdAt },
-    lang: 'zh-CN',
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  pdf.registerFont(cjk, reportFont());
-  pdf.font(cjk);
+  const pdf = new PdfDocument(reportFont());
+  const flow = new Flow(pdf, margin);
 
-  pdf.fontSize(20).text(doc.title, { align: 'center' });
-  pdf.moveDown(0.3).fontSize(11).fillColor('#666666').text(doc.subtitle, { align: 'center' });
-  pdf.fillColor('#000000').moveDown(1).fontSize(14).text('分析摘要');
-  pdf.moveDown(0.3).fontSize(11);
-  for (const line of doc.commentary) pdf.text(line, { width: contentWidth }).moveDown(0.2);
+  flow.paragraph(doc.title, 20, black, 'center');
+  flow.down(0.3, 20);
+  flow.paragraph(doc.subtitle, 11, '#666666', 'center');
+  flow.down(1, 11);
+  flow.paragraph('分析摘要', 14, black);
+  flow.down(0.3, 14);
+  for (const line of doc.commentary) {
+    flow.paragraph(line, 11, black);
+    flow.down(0.2, 11);
+  }
 
   for (const section of doc.sections) {
+    const figureHeight = section.figure ? (section.figure.height * flow.width) / section.figure.width : 0;
     const tableHeight = (section.table.rows.length + 1) * rowHeight;
-    if (pdf.y + 24 + chartHeight + tableHeight > page.height - page.margin) pdf.addPage();
-    pdf.moveDown(0.8).fontSize(14).fillColor('#000000').text(section.title, page.margin);
-    const top = pdf.y + 4;
-    SVGtoPDF(pdf, section.svg, page.margin, top, {
-      width: contentWidth,
-      height: chartHeight,
-      preserveAspectRatio: 'xMidYMid meet',
-      fontCallback: () => cjk,
-    });
-    pdf.font(cjk);
-    drawTable(pdf, section.table, top + chartHeight + 6);
+    flow.keep(24 + figureHeight + tableHeight);
+    flow.down(0.8, 11);
+    flow.paragraph(section.title, 14, black);
+    flow.y += 4;
+    if (section.figure) flow.y += drawFigure(flow.page, section.figure, margin, flow.y, flow.width);
+    flow.y += 6;
+    drawTable(flow, pdf, section.table);
   }
-  pdf.moveDown(1).fontSize(9).fillColor('#888888').text(doc.footer, page.margin);
-  pdf.end();
-  return done;
+  flow.down(1, 9);
+  flow.paragraph(doc.footer, 9, '#888888');
+
+  return pdf.bytes({
+    title: doc.title,
+    subject: doc.subtitle,
+    producer: '洪家 Hongjia',
+    createdAt,
+    lang: 'zh-CN',
+  });
 }
 
-function drawTable(
-  pdf: PDFKit.PDFDocument,
-  table: { head: string[]; rows: (string | number)[][] },
-  top: number,
-) {
+/** The section's table: a shaded head row, rules between rows, numbers right-aligned; rows continue on a new page. */
+function drawTable(flow: Flow, pdf: PdfDocument, table: ReportSection['table']) {
+  const size = 9;
   const columns = table.head.length;
-  const first = Math.min(120, contentWidth / columns + 20);
-  const rest = (contentWidth - first) / Math.max(1, columns - 1);
-  let y = top;
-  pdf.fontSize(9).lineWidth(0.5).strokeColor('#bbbbbb');
+  const first = Math.min(120, flow.width / columns + 20);
+  const rest = (flow.width - first) / Math.max(1, columns - 1);
+  // The text's capital height centred in the row.
+  const baseline = (rowHeight + (pdf.font.metrics.capHeight * size) / pdf.font.metrics.unitsPerEm) / 2;
   for (const [index, row] of [table.head, ...table.rows.map((cells) => cells.map(String))].entries()) {
-    if (y + rowHeight > page.height - page.margin) {
-      pdf.addPage();
-      y = page.margin;
-    }
-    if (index === 0) pdf.rect(page.margin, y, contentWidth, rowHeight).fillColor('#f2f2f2').fill();
-    pdf.fillColor('#000000');
-    let x = page.margin;
+    flow.keep(rowHeight);
+    const y = flow.y;
+    if (index === 0) flow.page.rect(margin, y, flow.width, rowHeight, '#f2f2f2');
+    let x = margin;
     row.forEach((cell, column) => {
       const width = column === 0 ? first : rest;
-      pdf.text(String(cell), x + 4, y + 4, {
-        width: width - 8,
-        height: rowHeight,
-        align: column === 0 ? 'left' : 'right',
-        lineBreak: false,
-      });
+      if (column === 0) flow.page.text(cell, x + 4, y + baseline, size, black, 'start');
+      else flow.page.text(cell, x + width - 4, y + baseline, size, black, 'end');
       x += width;
     });
-    pdf
-      .moveTo(page.margin, y + rowHeight)
-      .lineTo(page.margin + contentWidth, y + rowHeight)
-      .stroke();
-    y += rowHeight;
+    flow.page.line([margin, y + rowHeight], [margin + flow.width, y + rowHeight], '#bbbbbb', 0.5);
+    flow.y += rowHeight;
   }
-  pdf.x = page.margin;
-  pdf.y = y + 4;
+  flow.y += 4;
 }
