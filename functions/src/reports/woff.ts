@@ -1,10 +1,12 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * WOFF 1.0 → the plain TrueType/OpenType (sfnt) it wraps. fontkit reads WOFF
- * but inflates a whole table on every access, so laying out and subsetting a
- * CJK font straight from WOFF inflates its 5 MB `glyf` once per glyph (a
- * report took minutes); unwrapped once per process, it takes milliseconds.
+ * WOFF 1.0 → the plain TrueType/OpenType (sfnt) it wraps. Used outside the
+ * functions' run time only: the report font's build step
+ * (scripts/build-report-font.ts) unwraps Noto Sans SC before fontkit subsets it
+ * — fontkit reads WOFF but inflates a whole table on every access, so reading
+ * a CJK font straight from WOFF inflates its 5 MB `glyf` once per glyph — and
+ * the e2e tests hand Chromium the plain font.
  * Layout (W3C WOFF 1.0 §4–5): a 44-byte header, then per table
  * tag, offset, compLength, origLength, origChecksum; a table is zlib data
  * when compLength < origLength, else stored as is.
