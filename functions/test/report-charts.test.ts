@@ -181,6 +181,23 @@ describe('figureToSvg', () => {
     expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#39;)/);
   });
 
+  it('draws a year without any value (all months null) without NaN', () => {
+    const empty = { name: '2025年', values: months.map(() => null) };
+    for (const chart of [
+      layoutChart({ kind: 'bar', categories: months, series: [empty] }),
+      layoutChart({
+        kind: 'line',
+        categories: months,
+        series: [empty],
+        axis: { fit: true },
+        band: { low: 103, high: 107 },
+      }),
+    ]) {
+      expect(figureToSvg(chart.figure, 'x')).not.toMatch(/NaN|Infinity|undefined/);
+      expect(chart.ticks.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('gives the same SVG for the same inputs', () => {
     const first = figureToSvg(layoutChart(spec).figure, 'x');
     const second = figureToSvg(layoutChart(structuredClone(spec)).figure, 'x');
