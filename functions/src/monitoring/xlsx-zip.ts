@@ -23,7 +23,7 @@ export const maxKeptBytes = 100 * 1024 * 1024;
 class Deflated implements UnzipDecoder {
   static compression = 8;
   ondata: UnzipDecoder['ondata'] = () => {};
-  push(chunk: Uint8Array, final: boolean): void {
+  push(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
     this.ondata(null, chunk, final);
   }
 }
