@@ -430,8 +430,8 @@ export const functionGroups: readonly FunctionGroup[] = [
   },
   {
     // The situation report (人口形势分析报告) as PDF or HTML, from monitoring's indicators and open
-    // reconciliation counts (read only; no personal data). Its own group so the CJK font, pdfkit and
-    // ECharts stay out of every other bundle; its cache is the bucket's reports/ prefix (decision 0021).
+    // reconciliation counts (read only; no personal data). Its own group so the CJK font and the PDF
+    // writer stay out of every other bundle; its cache is the bucket's reports/ prefix (decisions 0021, 0043).
     name: 'reports',
     entry: 'src/groups/reports.ts',
     routes: [api.monitoringReport],

@@ -9,7 +9,7 @@ const reports = reportServices(root, { s3: s3Client, bucket: uploadBucketName() 
 
 /**
  * The reports group: the situation report as a PDF or HTML document. Its own
- * function so the CJK font, pdfkit and ECharts stay out of every other bundle.
+ * function so the CJK font and the PDF writer stay out of every other bundle.
  */
 export const handler = serve(root, [
   implement(api.monitoringReport, ({ caller, query, now }) => reports.report(caller, query, now)),

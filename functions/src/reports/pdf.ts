@@ -32,13 +32,13 @@ export async function renderPdf(doc: ReportDocument, createdAt: Date): Promise<B
   }
 
   for (const section of doc.sections) {
-    const figureHeight = section.figure ? (section.figure.height * flow.width) / section.figure.width : 0;
+    const figureHeight = (section.figure.height * flow.width) / section.figure.width;
     const tableHeight = (section.table.rows.length + 1) * rowHeight;
     flow.keep(24 + figureHeight + tableHeight);
     flow.down(0.8, 11);
     flow.paragraph(section.title, 14, black);
     flow.y += 4;
-    if (section.figure) flow.y += drawFigure(flow.page, section.figure, margin, flow.y, flow.width);
+    flow.y += drawFigure(flow.page, section.figure, margin, flow.y, flow.width);
     flow.y += 6;
     drawTable(flow, pdf, section.table);
   }
