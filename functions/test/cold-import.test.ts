@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionBuildOptions } from '../../scripts/function-build-options';
+import { functionGroups } from '../src/manifest';
+
+/**
+ * Importing a function group's bundle evaluates no AWS SDK module (issue 13, decision 0026):
+ * the SDK clients and their commands load at the first call that needs them. Each group is
+ * built with the construct's own esbuild options and imported in one fresh Node process with
+ * a deployed function's environment; after each import, the SDK modules in Node's module cache
+ * are listed. The reports group is left out: its S3 cache (functions/src/reports/cache.ts)
+ * still imports the S3 commands at import, another branch's file.
+ */
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const groups = functionGroups.filter((group) => group.name !== 'reports');
+let out: string;
+
+beforeAll(async () => {
+  // Inside node_modules, so that the bundle finds the SDK as the runtime's (and today's static
+  // imports would resolve too: the test fails on what is evaluated, not on a missing package).
+  mkdirSync(join(repo, 'node_modules/.cache'), { recursive: true });
+  out = mkdtempSync(join(repo, 'node_modules/.cache/cold-import-'));
+  await Promise.all(
+    groups.map((group) =>
+      build({
+        ...functionBuildOptions,
+        absWorkingDir: repo,
+        entryPoints: [join(repo, 'functions', group.entry)],
+        outfile: join(out, group.name, 'index.mjs'),
+        write: true,
+        metafile: false,
+      }),
+    ),
+  );
+}, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** What a deployed function has at import, and nothing that reaches the network. */
+const deployedEnv = {
+  PATH: process.env.PATH,
+  TABLE_NAME: 'cold-main',
+  IDEMPOTENCY_TABLE_NAME: 'cold-idempotency',
+  ACCESS_TABLE_NAME: 'cold-access',
+  AUDIT_TABLE_NAME: 'cold-audit',
+  UPLOAD_BUCKET: 'cold-uploads',
+  SESSION_VERIFY_KEYS_ARN: 'arn:aws-cn:secretsmanager:cn-northwest-1:000000000000:secret:cold',
+  WECHAT_AUTH_MODE: 'wechat',
+  WECHAT_APP_ID: 'wx0000000000000000',
+  STAGE: 'cold',
+  AWS_REGION: 'cn-northwest-1',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+};
+
+describe('cold import', () => {
+  it('evaluates no @aws-sdk module when a group is imported', () => {
+    const probe = `
+      import { createRequire } from 'node:module';
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = {};
+      for (const name of ${JSON.stringify(groups.map((group) => group.name))}) {
+        await import(${JSON.stringify(out)} + '/' + name + '/index.mjs');
+        loaded[name] = [...new Set(Object.keys(cache).flatMap((path) => path.match(/@aws-sdk\\/[^/]+/) ?? []))];
+      }
+      console.log(JSON.stringify(loaded));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      env: deployedEnv,
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    const loaded = JSON.parse(child.stdout) as Record<string, string[]>;
+    expect(Object.keys(loaded)).toHaveLength(groups.length);
+    expect(loaded).toEqual(Object.fromEntries(groups.map((group) => [group.name, []])));
+  });
+
+  it("makes the SDK's own command at the first `new`", async () => {
+    const { GetCommand } = await import('../src/commons/dynamo');
+    const { libDynamodb } = await import('../src/commons/aws-sdk');
+    const command = new GetCommand({ TableName: 'main', Key: { pk: 'a', sk: 'b' } });
+    expect(command).toBeInstanceOf(libDynamodb().GetCommand);
+    expect(command instanceof GetCommand).toBe(true);
+    expect(command.input).toEqual({ TableName: 'main', Key: { pk: 'a', sk: 'b' } });
+    expect(libDynamodb()).toBe(libDynamodb());
+  });
+});
