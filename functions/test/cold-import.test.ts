@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,22 @@ const deployedEnv = {
 };
 
 describe('cold import', () => {
+  it('takes SDK values only through commons/aws-sdk.ts (types from anywhere)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? files(join(dir, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [join(dir, entry.name)]
+            : [],
+      );
+    const eager = files(join(repo, 'functions/src'))
+      .filter((file) => /^import (?!type )[^;]*from '@aws-sdk\//m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repo, file));
+    // reports/cache.ts is another branch's file (see above); its commands belong in commons/s3.ts too.
+    expect(eager).toEqual(['functions/src/reports/cache.ts']);
+  });
+
   it('evaluates no @aws-sdk module when a group is imported', () => {
     const probe = `
       import { createRequire } from 'node:module';
