@@ -57,14 +57,27 @@ describe('the reports bundle without the WOFF2 decoder', () => {
     const { renderPdf } = (await import(
       pathToFileURL(outfile).href
     )) as typeof import('../../functions/src/reports/pdf');
-    const svg =
-      '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="260"><text x="10" y="20" font-family="sans-serif">出生人数</text></svg>';
+    const figure = {
+      width: 640,
+      height: 260,
+      shapes: [
+        {
+          kind: 'text' as const,
+          x: 10,
+          y: 20,
+          text: '出生人数',
+          size: 12,
+          fill: '#333333',
+          anchor: 'start' as const,
+        },
+      ],
+    };
     const bytes = await renderPdf(
       {
         title: '东湖区人口形势分析报告',
         subtitle: '2022 年',
         commentary: ['出生人数较上年减少。'],
-        sections: [{ title: '出生人数', svg, table: { head: ['年份', '出生'], rows: [['2022', 1234]] } }],
+        sections: [{ title: '出生人数', figure, table: { head: ['年份', '出生'], rows: [['2022', 1234]] } }],
         footer: '洪家 · 南昌市卫生健康委员会',
       },
       new Date('2026-12-01T00:00:00Z'),

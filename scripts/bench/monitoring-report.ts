@@ -144,7 +144,7 @@ try {
     [
       'report: district PDF, cold',
       `${cold.ms.toFixed(0)} ms`,
-      `${perYear} deliveries a year, two years; indicators + 24 reconciliation lists read, 7 ECharts SVGs, pdfkit with the subset font (${(cold.body.length / 1024).toFixed(0)} KiB); budget 10 s`,
+      `${perYear} deliveries a year, two years; indicators + 24 reconciliation lists read, 7 charts laid out as figures, pdfkit with the subset font (${(cold.body.length / 1024).toFixed(0)} KiB); budget 10 s`,
     ],
     [
       'report: district PDF, cached',

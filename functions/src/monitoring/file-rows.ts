@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { xlsxContentType } from '@hongjia/shared';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { readXlsxRows } from './xlsx-reader';
 
 /**
  * Reads an import file as rows of cells, streaming: the file is never held
@@ -11,8 +11,9 @@ import ExcelJS from 'exceljs';
  *   UTF-8, anything else is GB18030 (a superset of GBK and GB2312); UTF-16
  *   ("Unicode text") is refused by name. CRLF or LF, quoted fields with
  *   commas, quotes and line breaks (csv-parse).
- * - xlsx: the first worksheet, through exceljs' streaming WorkbookReader;
- *   dates become YYYY-MM-DD, numbers their plain digits, rich text its text.
+ * - xlsx: the workbook's first worksheet (`xlsx-reader.ts`, fflate + saxes,
+ *   decision 0044); dates become YYYY-MM-DD, numbers their plain digits, rich
+ *   text its text.
  * `row` is the spreadsheet row number (the header is row 1).
  */
 export interface FileRow {
@@ -81,26 +82,6 @@ export function detectEncoding(head: Buffer, complete: boolean): 'utf8' | 'gb180
   }
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const cell = value as {
-      richText?: { text: string }[];
-      text?: unknown;
-      result?: unknown;
-      error?: unknown;
-    };
-    if (cell.richText) return cell.richText.map((part) => part.text).join('');
-    if ('result' in cell) return cellText(cell.result);
-    if (cell.text !== undefined) return cellText(cell.text);
-  }
-  return '';
-}
-
 /**
  * Bytes to text with Node's own decoder (ICU knows GB18030), a BOM dropped, a character cut
  * between two chunks kept whole. Not iconv-lite: its encoding tables were ≈ 480 KiB of the
@@ -145,28 +126,10 @@ async function* csvRows(body: Readable): AsyncGenerator<FileRow> {
 }
 
 async function* xlsxRows(body: Readable): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(body, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  // exceljs 4.4 names a worksheet from xl/workbook.xml; files whose zip puts that entry after the
-  // worksheets (exceljs' own, some WPS exports) crash it on `this.model.sheets`. Without the
-  // names the first worksheet is still the first one read.
-  const unnamed = reader as unknown as { model?: { sheets?: unknown[] } };
-  unnamed.model ??= { sheets: [] };
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        const cells = Array.from(values, (value) => cellText(value));
-        yield { row: row.number, cells };
-      }
-      return; // the first worksheet only
-    }
+    yield* readXlsxRows(body);
   } catch (error) {
+    // As before: whatever stops the reading is the file's refusal, never a crash of the run.
     const message = error instanceof Error ? error.message : '';
     throw new UnreadableFile(
       `无法读取该 Excel 文件，请确认是 .xlsx 格式${message ? `（${message.slice(0, 80)}）` : ''}`,

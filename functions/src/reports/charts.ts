@@ -1,64 +1,25 @@
 import { parityGroups, reconciliationKinds } from '@hongjia/shared';
-import type { EChartsOption } from 'echarts';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { gapLabels, normalSexRatio } from './commentary';
+import type { Figure } from './figure';
 import type { ReportInputs } from './inputs';
+import { chartFigure, type Series } from './plot';
 
-/** One figure of the report: its title, its SVG (server-side ECharts) and its table. */
+export { chartSize } from './plot';
+
+/** One figure of the report: its title, its chart as figure shapes (both renderers draw them) and its table. */
 export interface ReportSection {
   title: string;
-  svg: string;
+  figure: Figure;
   table: { head: string[]; rows: (string | number)[][] };
 }
-
-// Only the parts the report draws: all of ECharts is ≈ 930 KiB of the reports bundle (decision 0026).
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
-
-export const chartSize = { width: 640, height: 260 } as const;
-/** The font the SVG names: the PDF maps every family to the embedded CJK font, a browser uses its own. */
-const fontFamily = 'Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
-const colours = ['#c0392b', '#95a5a6', '#2c7fb8', '#7fcdbb'];
 
 const monthLabels = Array.from({ length: 12 }, (_, index) => `${index + 1}月`);
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 const ratio = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+const percentTick = (value: number) => `${value}%`;
 
-/**
- * An SVG string from ECharts' server-side renderer (`renderer: 'svg', ssr: true`):
- * no DOM, no canvas, no animation, so the same option always gives the same SVG.
- */
-export function renderSvg(option: EChartsOption, size = chartSize): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
-  try {
-    chart.setOption({
-      animation: false,
-      color: colours,
-      textStyle: { fontFamily, fontSize: 12 },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
-      legend: { top: 4, textStyle: { fontFamily } },
-      ...option,
-    });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
-
-function bars(
-  categories: string[],
-  series: { name: string; data: (number | null)[] }[],
-  extra: EChartsOption = {},
-): string {
-  return renderSvg({
-    xAxis: { type: 'category', data: categories, axisLabel: { fontFamily, interval: 0 } },
-    yAxis: { type: 'value', axisLabel: { fontFamily } },
-    series: series.map((entry) => ({ type: 'bar', name: entry.name, data: entry.data })),
-    ...extra,
-  });
-}
+const bars = (categories: string[], series: Series[], format?: (value: number) => string) =>
+  chartFigure({ kind: 'bar', categories, series, ...(format ? { format } : {}) });
 
 /** The report's figures, each with the previous year beside the current one. */
 export function reportSections(inputs: ReportInputs): ReportSection[] {
@@ -85,13 +46,13 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     pick: (year: typeof now) => readonly { label: string; births: number; share: number | null }[],
   ): ReportSection => ({
     title,
-    svg: bars(
+    figure: bars(
       categories,
       [now, before].map((year, index) => ({
         name: names[index] as string,
-        data: pick(year).map((entry) => (entry.share === null ? 0 : entry.share * 100)),
+        values: pick(year).map((entry) => (entry.share === null ? 0 : entry.share * 100)),
       })),
-      { yAxis: { type: 'value', axisLabel: { fontFamily, formatter: '{value}%' } } },
+      percentTick,
     ),
     table: {
       head: [column, ...names.flatMap((name) => [`${name}人数`, `${name}占比`])],
@@ -110,9 +71,9 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
   const sections: ReportSection[] = [
     {
       title: '一、分月出生数',
-      svg: bars(monthLabels, [
-        { name: names[0] as string, data: births[0] as number[] },
-        { name: names[1] as string, data: births[1] as number[] },
+      figure: bars(monthLabels, [
+        { name: names[0] as string, values: births[0] as (number | null)[] },
+        { name: names[1] as string, values: births[1] as (number | null)[] },
       ]),
       table: {
         head: ['月份', ...names],
@@ -124,23 +85,13 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     },
     {
       title: '二、出生人口性别比（女婴=100）',
-      svg: renderSvg({
-        xAxis: { type: 'category', data: monthLabels, axisLabel: { fontFamily } },
-        yAxis: { type: 'value', scale: true, axisLabel: { fontFamily } },
-        series: [
-          {
-            type: 'line',
-            name: names[0],
-            data: sexRatios[0],
-            connectNulls: true,
-            markArea: {
-              silent: true,
-              itemStyle: { color: 'rgba(46, 204, 113, 0.12)' },
-              data: [[{ yAxis: normalSexRatio.low }, { yAxis: normalSexRatio.high }]],
-            },
-          },
-          { type: 'line', name: names[1], data: sexRatios[1], connectNulls: true },
-        ],
+      // The axis fits the data and the normal band (103–107), shaded behind the lines.
+      figure: chartFigure({
+        kind: 'line',
+        categories: monthLabels,
+        series: names.map((name, index) => ({ name, values: sexRatios[index] as (number | null)[] })),
+        axis: { fit: true },
+        band: { low: normalSexRatio.low, high: normalSexRatio.high },
       }),
       table: {
         head: ['', ...names],
@@ -165,15 +116,15 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     ),
     {
       title: '五、生育登记覆盖率',
-      svg: renderSvg({
-        xAxis: { type: 'category', data: monthLabels, axisLabel: { fontFamily } },
-        yAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontFamily, formatter: '{value}%' } },
-        series: coverage.map((data, index) => ({
-          type: 'line',
-          name: names[index],
-          connectNulls: true,
-          data: data.map((value) => (value === null ? null : Math.round(value * 1000) / 10)),
+      figure: chartFigure({
+        kind: 'line',
+        categories: monthLabels,
+        series: coverage.map((values, index) => ({
+          name: names[index] as string,
+          values: values.map((value) => (value === null ? null : Math.round(value * 1000) / 10)),
         })),
+        format: percentTick,
+        axis: { fixed: [0, 100] },
       }),
       table: {
         head: ['', ...names],
@@ -186,11 +137,11 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     },
     {
       title: '六、户籍迁移',
-      svg: bars(
+      figure: bars(
         ['迁入', '迁出', '净迁入'],
         [now, before].map((year, index) => ({
           name: names[index] as string,
-          data: [
+          values: [
             year.indicators.migrationIn,
             year.indicators.migrationOut,
             year.indicators.migrationIn - year.indicators.migrationOut,
@@ -212,11 +163,11 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
     },
     {
       title: '七、数据核查待办（未处理差异）',
-      svg: bars(
+      figure: bars(
         reconciliationKinds.map((kind) => gapLabels[kind]),
         [now, before].map((year, index) => ({
           name: names[index] as string,
-          data: reconciliationKinds.map((kind) => year.gaps[kind]),
+          values: reconciliationKinds.map((kind) => year.gaps[kind]),
         })),
       ),
       table: {
@@ -229,11 +180,11 @@ export function reportSections(inputs: ReportInputs): ReportSection[] {
   if (inputs.districts.length > 0) {
     sections.push({
       title: '八、各县区出生情况',
-      svg: bars(
+      figure: bars(
         inputs.districts.map((line) => line.name),
         [
-          { name: names[0] as string, data: inputs.districts.map((line) => line.current.births) },
-          { name: names[1] as string, data: inputs.districts.map((line) => line.previous.births) },
+          { name: names[0] as string, values: inputs.districts.map((line) => line.current.births) },
+          { name: names[1] as string, values: inputs.districts.map((line) => line.previous.births) },
         ],
       ),
       table: {

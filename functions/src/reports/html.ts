@@ -1,4 +1,5 @@
 import type { ReportSection } from './charts';
+import { figureToSvg } from './svg';
 
 const escapeHtml = (value: string | number) =>
   String(value).replace(
@@ -15,16 +16,16 @@ export interface ReportDocument {
 }
 
 /**
- * The HTML report: one self-contained page, the ECharts SVGs inline (no
- * script, no external resource), each with its table. Every value is escaped;
- * the SVGs come from ECharts, which escapes the labels it draws.
+ * The HTML report: one self-contained page, each chart inline as SVG drawn
+ * from its figure (no script, no external resource), each with its table.
+ * Every value is escaped, here and in `figureToSvg`.
  */
 export function renderHtml(doc: ReportDocument): string {
   const sections = doc.sections
     .map(
       (section) => `<section>
 <h2>${escapeHtml(section.title)}</h2>
-<figure>${section.svg}</figure>
+<figure>${figureToSvg(section.figure, section.title)}</figure>
 <table><thead><tr>${section.table.head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>
 <tbody>${section.table.rows
         .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)

@@ -3,6 +3,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSize } from './charts';
 import { reportFont } from './font';
 import type { ReportDocument } from './html';
+import { figureToSvg } from './svg';
 
 const page = { size: 'A4', margin: 48, width: 595.28, height: 841.89 } as const;
 const contentWidth = page.width - page.margin * 2;
@@ -45,7 +46,8 @@ export async function renderPdf(doc: ReportDocument, createdAt: Date): Promise<B
     if (pdf.y + 24 + chartHeight + tableHeight > page.height - page.margin) pdf.addPage();
     pdf.moveDown(0.8).fontSize(14).fillColor('#000000').text(section.title, page.margin);
     const top = pdf.y + 4;
-    SVGtoPDF(pdf, section.svg, page.margin, top, {
+    // Stop-gap until the PDF draws `section.figure` itself (issue 13): the figure's SVG.
+    SVGtoPDF(pdf, figureToSvg(section.figure, section.title), page.margin, top, {
       width: contentWidth,
       height: chartHeight,
       preserveAspectRatio: 'xMidYMid meet',

@@ -20,7 +20,7 @@ import type { DistrictLine, ReportInputs, ReportYear } from './inputs';
 import { renderPdf } from './pdf';
 
 /** Bumped when the layout or the rules change, so cached documents of the old layout are not served. */
-export const reportLayoutVersion = 1;
+export const reportLayoutVersion = 2;
 const cityName = '南昌市';
 /** Reconciliation lists read at once (each is six Queries). */
 const listConcurrency = 8;

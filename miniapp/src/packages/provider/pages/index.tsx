@@ -1,6 +1,6 @@
 import { districtByCode, type InstitutionDetail } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
@@ -15,19 +15,14 @@ import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
-import { usePaged } from '../../../state/paged';
-import { usePullRefresh } from '../../../state/pull-refresh';
+import { useOwnList } from '../../../state/own-list';
 import '../provider.css';
 
 /** 托育机构工作台: the provider's filings with their review status, and what to do next with each. */
 export default function ProviderHome() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.providerInstitutions, { query: { cursor } }), []);
-  const list = usePaged(load);
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
+  const list = useOwnList(session, load);
 
   if (!session) {
     return (

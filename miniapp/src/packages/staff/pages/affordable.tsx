@@ -1,24 +1,20 @@
 import { type AffordableApplication, ageClassRules, districtByCode } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
-import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
-import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { useSubmit } from '../../../forms/use-submit';
 import { formatMonthlyFee } from '../../../lib/format';
 import { usePaged } from '../../../state/paged';
-import { useNote } from '../components/use-note';
+import { ReviewDecisionDialog } from '../components/ReviewDecisionDialog';
+import { useReviewDecision } from '../components/use-review-decision';
 import '../staff.css';
 import { StaffConsole } from '../console/StaffConsole';
 
@@ -34,8 +30,6 @@ const statusOptions = (['pending_review', 'approved', 'rejected'] as const).map(
   key: s,
 }));
 
-type Decision = { application: AffordableApplication; decision: 'approve' | 'reject' };
-
 /**
  * 普惠申报审核: the jurisdiction's 普惠托育 applications. Approval makes the named places affordable
  * in search and in 普惠率 and caps the fee; rejection needs a reason the provider sees.
@@ -48,31 +42,14 @@ export default function AffordablePage() {
     [status],
   );
   const list = usePaged(load, { reloadWhen: session });
-  const { reload } = list;
-  const [deciding, setDeciding] = useState<Decision>();
-  const note = useNote();
-  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
-  const keys = useRef(createKeyKeeper()).current;
-
-  async function decide({ application, decision }: Decision) {
-    if (decision === 'reject' && note.value.trim() === '') {
-      note.setError('驳回时请填写理由，机构会看到它');
-      return;
-    }
-    const body = decision === 'approve' ? { decision } : { decision, reason: note.value.trim() };
-    const done = await form.run(async () => {
-      await call(api.decideAffordableApplication, {
-        params: { id: application.id },
-        body,
-        idempotencyKey: keys.keyFor({ id: application.id, body }),
-      });
-      note.clear();
-      list.setItems((items) => items.filter((a) => a.id !== application.id));
-      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-    });
-    setDeciding(undefined);
-    if (!done) void reload();
-  }
+  const review = useReviewDecision<AffordableApplication>({
+    reasonReader: '机构',
+    approvedToast: '已通过',
+    send: (application, body, idempotencyKey) =>
+      call(api.decideAffordableApplication, { params: { id: application.id }, body, idempotencyKey }),
+    onDecided: (application) => list.setItems((items) => items.filter((a) => a.id !== application.id)),
+    reload: list.reload,
+  });
 
   if (!session) {
     return (
@@ -92,7 +69,7 @@ export default function AffordablePage() {
           value={status}
           onChange={setStatus}
         />
-        <Banner id="affordable-error" text={form.banner ?? list.error} />
+        <Banner id="affordable-error" text={review.form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 ? (
           <Text className="muted">没有{statusNames[status]}的普惠申报。</Text>
         ) : null}
@@ -121,7 +98,7 @@ export default function AffordablePage() {
                   id={`affordable-approve-${a.id}`}
                   label={`通过${a.institutionName}的普惠申报`}
                   grow
-                  onClick={() => setDeciding({ application: a, decision: 'approve' })}
+                  onClick={() => review.ask(a, 'approve')}
                 >
                   通过
                 </SubmitButton>
@@ -130,7 +107,7 @@ export default function AffordablePage() {
                   label={`驳回${a.institutionName}的普惠申报`}
                   tone="plain"
                   grow
-                  onClick={() => setDeciding({ application: a, decision: 'reject' })}
+                  onClick={() => review.ask(a, 'reject')}
                 >
                   驳回
                 </SubmitButton>
@@ -140,29 +117,17 @@ export default function AffordablePage() {
         ))}
         <LoadMore list={list} what="申报" id="affordable-more" />
       </StaffConsole>
-      {deciding ? (
-        <ConfirmDialog
-          id="affordable-dialog"
-          title={deciding.decision === 'approve' ? '通过这份普惠申报？' : '驳回这份普惠申报？'}
-          message={
-            deciding.decision === 'approve'
-              ? `${deciding.application.institutionName} 的普惠托位将计入普惠率，收费不得超过 ${formatMonthlyFee(deciding.application.feeCapYuan)}。`
-              : `${deciding.application.institutionName} 会看到驳回理由，可重新申报。`
-          }
-          confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
-          danger={deciding.decision === 'reject'}
-          busy={form.busy}
-          onConfirm={() => decide(deciding)}
-          onCancel={() => {
-            setDeciding(undefined);
-            note.setError(undefined);
-          }}
-        >
-          {deciding.decision === 'reject' ? (
-            <NoteField id="affordable-reason" label="驳回理由" {...note.field} />
-          ) : null}
-        </ConfirmDialog>
-      ) : null}
+      <ReviewDecisionDialog
+        id="affordable-dialog"
+        reasonId="affordable-reason"
+        review={review}
+        title={{ approve: '通过这份普惠申报？', reject: '驳回这份普惠申报？' }}
+        message={(application, verdict) =>
+          verdict === 'approve'
+            ? `${application.institutionName} 的普惠托位将计入普惠率，收费不得超过 ${formatMonthlyFee(application.feeCapYuan)}。`
+            : `${application.institutionName} 会看到驳回理由，可重新申报。`
+        }
+      />
     </PageShell>
   );
 }

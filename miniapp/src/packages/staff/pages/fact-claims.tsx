@@ -1,27 +1,23 @@
 import { type DistrictCode, type FactClaim, factClaimKindInfo } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
 import { api } from '../../../api/endpoints';
-import { createKeyKeeper } from '../../../api/key-keeper';
 import { useSession } from '../../../auth/session';
 import { Chips } from '../../../components/Chips';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
-import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { useWideLayout } from '../../../console/use-wide-layout';
-import { useSubmit } from '../../../forms/use-submit';
 import type { Column } from '../../../lib/table';
 import { factClaimStatusNames, factClaimSummary } from '../../../special-assistance/fact-claims';
 import { usePaged } from '../../../state/paged';
 import { DistrictChips } from '../components/DistrictChips';
 import { FactClaimCard } from '../components/FactClaimCard';
-import { useNote } from '../components/use-note';
+import { ReviewDecisionDialog } from '../components/ReviewDecisionDialog';
+import { useReviewDecision } from '../components/use-review-decision';
 import { ConsoleList } from '../console/ConsoleList';
 import { StaffConsole } from '../console/StaffConsole';
 import { districtName } from '../model/labels';
@@ -51,8 +47,6 @@ const claimColumns: Column<FactClaim>[] = [
   },
 ];
 
-type Deciding = { claim: FactClaim; decision: 'approve' | 'reject' };
-
 /**
  * 证明材料审核 (decision 0039): the facts special families sent with their proof. Approving puts
  * the fact on the family's record as the record form would (免申即享 finds it on the next run);
@@ -70,30 +64,14 @@ export default function FactClaimsPage() {
   );
   const list = usePaged(load, { reloadWhen: session });
   const wide = useWideLayout();
-  const [deciding, setDeciding] = useState<Deciding>();
-  const note = useNote();
-  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
-  const keys = useRef(createKeyKeeper()).current;
-
-  async function decide({ claim, decision }: Deciding) {
-    if (decision === 'reject' && note.value.trim() === '') {
-      note.setError('驳回时请填写理由，家庭会看到它');
-      return;
-    }
-    const body = decision === 'approve' ? { decision } : { decision, reason: note.value.trim() };
-    const done = await form.run(async () => {
-      await call(api.decideFactClaim, {
-        params: { id: claim.id },
-        body,
-        idempotencyKey: keys.keyFor({ id: claim.id, body }),
-      });
-      note.clear();
-      list.setItems((items) => items.filter((c) => c.id !== claim.id));
-      Taro.showToast({ title: decision === 'approve' ? '已记入档案' : '已驳回', icon: 'success' });
-    });
-    setDeciding(undefined);
-    if (!done) void list.reload();
-  }
+  const review = useReviewDecision<FactClaim>({
+    reasonReader: '家庭',
+    approvedToast: '已记入档案',
+    send: (claim, body, idempotencyKey) =>
+      call(api.decideFactClaim, { params: { id: claim.id }, body, idempotencyKey }),
+    onDecided: (claim) => list.setItems((items) => items.filter((c) => c.id !== claim.id)),
+    reload: list.reload,
+  });
 
   if (!session) {
     return (
@@ -123,8 +101,8 @@ export default function FactClaimsPage() {
     <FactClaimCard
       key={c.id}
       claim={c}
-      onDecide={(decision) => setDeciding({ claim: c, decision })}
-      onError={(message) => form.setBanner(message)}
+      onDecide={(verdict) => review.ask(c, verdict)}
+      onError={(message) => review.form.setBanner(message)}
     />
   );
   const table = wide ? (
@@ -146,7 +124,7 @@ export default function FactClaimsPage() {
     <PageShell name="staff-fact-claims">
       <StaffConsole current="fact-claims" console={table}>
         {controls}
-        <Banner id="claims-error" text={form.banner ?? list.error} />
+        <Banner id="claims-error" text={review.form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 && !list.loading ? (
           <Text className="muted" id="claims-empty">
             没有{statusOptions.find((o) => o.value === status)?.text}的证明材料。
@@ -155,29 +133,17 @@ export default function FactClaimsPage() {
         {list.items.map(card)}
         <LoadMore list={list} what="材料" id="claims-more" />
       </StaffConsole>
-      {deciding ? (
-        <ConfirmDialog
-          id="claims-dialog"
-          title={deciding.decision === 'approve' ? '通过并记入档案？' : '驳回这份证明材料？'}
-          message={
-            deciding.decision === 'approve'
-              ? `${factClaimSummary(deciding.claim)}。将记入${deciding.claim.familyLabel}的档案，下次免申即享筛查按它核对。`
-              : `${deciding.claim.familyLabel}会看到驳回理由，可重新提交。`
-          }
-          confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
-          danger={deciding.decision === 'reject'}
-          busy={form.busy}
-          onConfirm={() => decide(deciding)}
-          onCancel={() => {
-            setDeciding(undefined);
-            note.setError(undefined);
-          }}
-        >
-          {deciding.decision === 'reject' ? (
-            <NoteField id="claims-reason" label="驳回理由" {...note.field} />
-          ) : null}
-        </ConfirmDialog>
-      ) : null}
+      <ReviewDecisionDialog
+        id="claims-dialog"
+        reasonId="claims-reason"
+        review={review}
+        title={{ approve: '通过并记入档案？', reject: '驳回这份证明材料？' }}
+        message={(claim, verdict) =>
+          verdict === 'approve'
+            ? `${factClaimSummary(claim)}。将记入${claim.familyLabel}的档案，下次免申即享筛查按它核对。`
+            : `${claim.familyLabel}会看到驳回理由，可重新提交。`
+        }
+      />
     </PageShell>
   );
 }

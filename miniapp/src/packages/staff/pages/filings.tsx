@@ -9,20 +9,18 @@ import { useSession } from '../../../auth/session';
 import { type InstitutionStatusKind, institutionStatusNames } from '../../../childcare/labels';
 import { pressable } from '../../../components/a11y';
 import { Chips } from '../../../components/Chips';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Banner } from '../../../components/Field';
 import { LoadMore } from '../../../components/LoadMore';
-import { NoteField } from '../../../components/NoteField';
 import { PageShell } from '../../../components/PageShell';
 import { SignInPrompt } from '../../../components/SignInPrompt';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { routes } from '../../../config/routes';
 import { useWideLayout } from '../../../console/use-wide-layout';
-import { useSubmit } from '../../../forms/use-submit';
 import { formatMonthlyFee } from '../../../lib/format';
 import type { Column } from '../../../lib/table';
 import { usePaged } from '../../../state/paged';
-import { useNote } from '../components/use-note';
+import { ReviewDecisionDialog } from '../components/ReviewDecisionDialog';
+import { useReviewDecision } from '../components/use-review-decision';
 import { ConsoleList } from '../console/ConsoleList';
 import { StaffConsole } from '../console/StaffConsole';
 import '../staff.css';
@@ -66,8 +64,6 @@ const filingColumns: Column<InstitutionDetail>[] = [
   { key: 'reviewReason', header: '驳回理由', text: (f) => f.reviewReason ?? '', csvOnly: true },
 ];
 
-type Decision = { filing: InstitutionDetail; decision: 'approve' | 'reject' };
-
 /** 备案审核: the jurisdiction's filings by status; approve publishes, reject needs a reason. */
 export default function FilingsPage() {
   const session = useSession();
@@ -80,28 +76,14 @@ export default function FilingsPage() {
   const { reload } = list;
   const wide = useWideLayout();
   const [open, setOpen] = useState<string>();
-  const [deciding, setDeciding] = useState<Decision>();
-  const note = useNote();
-  const form = useSubmit({ fallback: '操作失败，请稍后再试' });
-
-  async function decide({ filing, decision }: Decision) {
-    if (decision === 'reject' && note.value.trim() === '') {
-      note.setError('驳回时请填写理由，机构会看到它');
-      return;
-    }
-    const done = await form.run(async () => {
-      await call(api.decideFiling, {
-        params: { id: filing.id },
-        body: decision === 'approve' ? { decision } : { decision, reason: note.value.trim() },
-      });
-      note.clear();
-      list.setItems((items) => items.filter((f) => f.id !== filing.id));
-      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-    });
-    setDeciding(undefined);
-    // Someone else may have decided it: show the list as it is now.
-    if (!done) void reload();
-  }
+  const review = useReviewDecision<InstitutionDetail>({
+    reasonReader: '机构',
+    approvedToast: '已通过',
+    // The route has no idempotency key: one approval rests on the filing's conditional status write.
+    send: (filing, body) => call(api.decideFiling, { params: { id: filing.id }, body }),
+    onDecided: (filing) => list.setItems((items) => items.filter((f) => f.id !== filing.id)),
+    reload,
+  });
 
   if (!session) {
     return (
@@ -160,7 +142,7 @@ export default function FilingsPage() {
             id={`filing-approve-${f.id}`}
             label={`通过${f.name}的备案`}
             grow
-            onClick={() => setDeciding({ filing: f, decision: 'approve' })}
+            onClick={() => review.ask(f, 'approve')}
           >
             通过
           </SubmitButton>
@@ -169,7 +151,7 @@ export default function FilingsPage() {
             label={`驳回${f.name}的备案`}
             tone="plain"
             grow
-            onClick={() => setDeciding({ filing: f, decision: 'reject' })}
+            onClick={() => review.ask(f, 'reject')}
           >
             驳回
           </SubmitButton>
@@ -178,29 +160,19 @@ export default function FilingsPage() {
     </View>
   );
 
-  const dialog = deciding ? (
-    <ConfirmDialog
+  const dialog = (
+    <ReviewDecisionDialog
       id="decision-dialog"
-      title={deciding.decision === 'approve' ? '通过这个备案？' : '驳回这个备案？'}
-      message={
-        deciding.decision === 'approve'
-          ? `${deciding.filing.name} 将发布，家长可以查找和预约。`
-          : `${deciding.filing.name} 将被驳回，机构会看到理由并可重新备案。`
+      reasonId="decision-reason"
+      review={review}
+      title={{ approve: '通过这个备案？', reject: '驳回这个备案？' }}
+      message={(filing, verdict) =>
+        verdict === 'approve'
+          ? `${filing.name} 将发布，家长可以查找和预约。`
+          : `${filing.name} 将被驳回，机构会看到理由并可重新备案。`
       }
-      confirmText={deciding.decision === 'approve' ? '确认通过' : '确认驳回'}
-      danger={deciding.decision === 'reject'}
-      busy={form.busy}
-      onConfirm={() => decide(deciding)}
-      onCancel={() => {
-        setDeciding(undefined);
-        note.setError(undefined);
-      }}
-    >
-      {deciding.decision === 'reject' ? (
-        <NoteField id="decision-reason" label="驳回理由" {...note.field} />
-      ) : null}
-    </ConfirmDialog>
-  ) : null;
+    />
+  );
 
   if (process.env.TARO_ENV === 'h5' && wide) {
     return (
@@ -209,7 +181,7 @@ export default function FilingsPage() {
           <ConsoleList
             id="filings"
             title={`托育备案-${institutionStatusNames[status]}`}
-            list={{ ...list, error: form.banner ?? list.error }}
+            list={{ ...list, error: review.form.banner ?? list.error }}
             load={load}
             columns={filingColumns}
             keyOf={(f) => f.id}
@@ -243,7 +215,7 @@ export default function FilingsPage() {
           value={status}
           onChange={setStatus}
         />
-        <Banner id="filings-error" text={form.banner ?? list.error} />
+        <Banner id="filings-error" text={review.form.banner ?? list.error} />
         {list.loaded && list.items.length === 0 ? (
           <Text className="muted">没有{institutionStatusNames[status]}的备案。</Text>
         ) : null}

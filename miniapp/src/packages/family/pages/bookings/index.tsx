@@ -1,6 +1,6 @@
 import type { MyBooking } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -16,23 +16,17 @@ import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import '../../childcare.css';
 
 /** 我的预约: status, waitlist position, and cancel (which promotes the next family). */
 export default function MyBookings() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myBookings, { query: { cursor } }), []);
-  const list = usePaged(load);
+  // Positions move when others cancel: useOwnList refreshes every time the page shows.
+  const list = useOwnList(session, load);
   const [cancelling, setCancelling] = useState<MyBooking>();
   const form = useSubmit({ fallback: '取消失败，请稍后再试' });
-
-  // Positions move when others cancel: refresh every time the page shows.
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
 
   async function cancel(booking: MyBooking) {
     setCancelling(undefined);

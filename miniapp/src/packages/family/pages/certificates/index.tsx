@@ -1,6 +1,6 @@
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -13,19 +13,14 @@ import { NavButton } from '../../../../components/NavButton';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import '../../registration.css';
 
 /** 我的证件: the family's e-certificates, and the way to the nearest service points. */
 export default function Certificates() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myCertificates, { query: { cursor } }), []);
-  const list = usePaged(load);
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
+  const list = useOwnList(session, load);
 
   return (
     <PageShell name="certificates">

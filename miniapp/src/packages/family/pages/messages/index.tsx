@@ -1,7 +1,7 @@
 import type { Notification } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -12,8 +12,7 @@ import { LoadMore } from '../../../../components/LoadMore';
 import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import '../../childcare.css';
 
 /**
@@ -23,11 +22,7 @@ import '../../childcare.css';
 export default function Messages() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myNotifications, { query: { cursor } }), []);
-  const list = usePaged(load);
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
+  const list = useOwnList(session, load);
 
   if (!session) {
     return (

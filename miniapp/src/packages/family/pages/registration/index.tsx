@@ -1,7 +1,7 @@
 import type { RegistrationStatus } from '@hongjia/shared';
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -15,8 +15,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
 import { kindNames, parityName, reapprovalExplained, statusNames } from '../../../../registration/labels';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import '../../registration.css';
 
 const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
@@ -25,13 +24,8 @@ const statusClass = (s: RegistrationStatus) => `rg-status rg-status--${s}`;
 export default function RegistrationHub() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myRegistrations, { query: { cursor } }), []);
-  const list = usePaged(load);
-
-  // A review can change the status while the family is elsewhere: refresh on every show.
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
+  // A review can change the status while the family is elsewhere: useOwnList refreshes on every show.
+  const list = useOwnList(session, load);
 
   return (
     <PageShell name="registration">

@@ -1,6 +1,6 @@
 import type { AssistanceEvent } from '@hongjia/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -14,8 +14,7 @@ import { routes } from '../../../../config/routes';
 import { routeParam } from '../../../../lib/route-param';
 import { contactPromise } from '../../../../special-assistance/deadline';
 import { requestModel } from '../../../../special-assistance/request-view';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import { RequestCard } from '../../components/special/RequestCard';
 import '../../special-assistance.css';
 
@@ -27,7 +26,8 @@ export default function Requests() {
   const session = useSession();
   const filedId = routeParam(useRouter().params.filed);
   const load = useCallback((cursor?: string) => call(api.myAssistanceRequests, { query: { cursor } }), []);
-  const list = usePaged(load);
+  // Events come in while the page is closed: useOwnList reads again on every show.
+  const list = useOwnList(session, load);
   // Whole histories read on request, by request id (the list carries each request's newest event).
   const [histories, setHistories] = useState<Record<string, AssistanceEvent[]>>({});
   const [reading, setReading] = useState<string | undefined>();
@@ -51,11 +51,6 @@ export default function Requests() {
       setReading(undefined);
     }
   };
-  // Events come in while the page is closed: read again on every show.
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
 
   if (!session) {
     return (

@@ -1,6 +1,5 @@
 import { formatChinaDateTime } from '@hongjia/shared/calendar/format';
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -10,19 +9,14 @@ import { LoadMore } from '../../../../components/LoadMore';
 import { LoadState, pagedStatus } from '../../../../components/LoadState';
 import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import '../../special-assistance.css';
 
 /** 谁查看了我的档案: every staff read or change of the family's record, by office, newest first. */
 export default function RecordViews() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myRecordViews, { query: { cursor } }), []);
-  const list = usePaged(load);
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
+  const list = useOwnList(session, load);
 
   if (!session) {
     return (

@@ -1,7 +1,7 @@
 import type { SubsidyView } from '@hongjia/shared';
 import { todayInChina } from '@hongjia/shared/calendar/days';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../../../api/client';
 import { api } from '../../../../api/endpoints';
@@ -15,8 +15,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { routes } from '../../../../config/routes';
 import { useSubmit } from '../../../../forms/use-submit';
-import { usePaged } from '../../../../state/paged';
-import { usePullRefresh } from '../../../../state/pull-refresh';
+import { useOwnList } from '../../../../state/own-list';
 import { subsidyCard } from '../../../../subsidies/labels';
 import { policySummary } from '../../../../subsidies/preview';
 import { SubsidyCard } from '../../components/subsidies/SubsidyCard';
@@ -26,13 +25,9 @@ import '../../subsidies.css';
 export default function Subsidies() {
   const session = useSession();
   const load = useCallback((cursor?: string) => call(api.myChildcareSubsidies, { query: { cursor } }), []);
-  const list = usePaged(load);
+  const list = useOwnList(session, load);
   const [renewing, setRenewing] = useState<SubsidyView>();
   const form = useSubmit({ fallback: '确认没有成功，请稍后再试' });
-  useDidShow(() => {
-    if (session) void list.reload();
-  });
-  usePullRefresh(() => (session ? list.reload() : undefined));
 
   async function renew(view: SubsidyView) {
     setRenewing(undefined);
