@@ -92,7 +92,8 @@ describe('cold import', () => {
     const loaded = JSON.parse(child.stdout) as Record<string, string[]>;
     expect(Object.keys(loaded)).toHaveLength(groups.length);
     expect(loaded).toEqual(Object.fromEntries(groups.map((group) => [group.name, []])));
-  });
+    // Fifteen bundles imported in one child: ≈ 3 s alone, more on a loaded machine.
+  }, 30_000);
 
   it("makes the SDK's own command at the first `new`", async () => {
     const { GetCommand } = await import('../src/commons/dynamo');
