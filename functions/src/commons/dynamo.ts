@@ -1,5 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { classAtFirstUse, clientDynamodb, libDynamodb, utilDynamodb } from './aws-sdk';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from './env';
 import { lazyClient } from './lazy-client';
 
@@ -7,21 +8,39 @@ import { lazyClient } from './lazy-client';
  * The one DynamoDB client of a process. Locally DYNAMODB_ENDPOINT points at
  * dynalite; deployed it is unset and the SDK uses the regional endpoint.
  * The SDK's default retries (with backoff) cover throttling. Built at its first
- * use (commons/lazy-client.ts), which is also when DYNAMODB_ENDPOINT is read.
+ * use (commons/lazy-client.ts), which is also when DYNAMODB_ENDPOINT is read and
+ * the SDK module loaded (commons/aws-sdk.ts).
  */
 export const dynamoClient: DynamoDBClient = lazyClient(() => {
   const endpoint = getOptionalStringFromEnv(envNames.dynamodbEndpoint);
-  return new DynamoDBClient({
+  return new (clientDynamodb().DynamoDBClient)({
     ...(endpoint ? { endpoint } : {}),
     maxAttempts: 5,
   });
 });
 
 export const documentClient: DynamoDBDocumentClient = lazyClient(() =>
-  DynamoDBDocumentClient.from(dynamoClient, {
+  libDynamodb().DynamoDBDocumentClient.from(dynamoClient, {
     marshallOptions: { removeUndefinedValues: true },
   }),
 );
+
+/**
+ * The document client's commands, as the SDK's own classes once the first is made: code
+ * imports them from here, not from '@aws-sdk/lib-dynamodb', so importing it loads no SDK.
+ */
+export const GetCommand = classAtFirstUse(() => libDynamodb().GetCommand);
+export const BatchGetCommand = classAtFirstUse(() => libDynamodb().BatchGetCommand);
+export const PutCommand = classAtFirstUse(() => libDynamodb().PutCommand);
+export const UpdateCommand = classAtFirstUse(() => libDynamodb().UpdateCommand);
+export const DeleteCommand = classAtFirstUse(() => libDynamodb().DeleteCommand);
+export const BatchWriteCommand = classAtFirstUse(() => libDynamodb().BatchWriteCommand);
+export const QueryCommand = classAtFirstUse(() => libDynamodb().QueryCommand);
+export const ScanCommand = classAtFirstUse(() => libDynamodb().ScanCommand);
+
+/** An item in DynamoDB's attribute-value form as plain values (util-dynamodb, loaded at first use). */
+export const unmarshall: typeof import('@aws-sdk/util-dynamodb').unmarshall = (item, options) =>
+  utilDynamodb().unmarshall(item, options);
 
 export function mainTableName(): string {
   return getStringFromEnv(envNames.tableName);

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { documentClient, idempotencyTableName } from './dynamo';
+import {
+  DeleteCommand,
+  documentClient,
+  GetCommand,
+  idempotencyTableName,
+  PutCommand,
+  UpdateCommand,
+} from './dynamo';
 import { AppError, validationFailed } from './errors';
 import { isConditionFailure } from './guards';
 

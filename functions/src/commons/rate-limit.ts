@@ -1,6 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from './dynamo';
 import { AppError } from './errors';
 import { landed } from './guards';
 import { limitInForce, type WindowLimit } from './limits';

@@ -1,4 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { classAtFirstUse, clientS3, s3RequestPresigner } from './aws-sdk';
 import { envNames, getOptionalStringFromEnv, getStringFromEnv } from './env';
 import { lazyClient } from './lazy-client';
 
@@ -7,11 +8,12 @@ import { lazyClient } from './lazy-client';
  * serves buckets by path (`http://127.0.0.1:port/bucket/key`), hence
  * forcePathStyle; deployed it is unset and the SDK uses the regional endpoint
  * (virtual-hosted style, which aws-cn supports too). Built at its first use
- * (commons/lazy-client.ts), which is also when S3_ENDPOINT is read.
+ * (commons/lazy-client.ts), which is also when S3_ENDPOINT is read and the SDK
+ * module loaded (commons/aws-sdk.ts).
  */
 export const s3Client: S3Client = lazyClient(() => {
   const endpoint = getOptionalStringFromEnv(envNames.s3Endpoint);
-  return new S3Client({
+  return new (clientS3().S3Client)({
     // s3rver knows one fixed account; the local runtime's AWS_* variables are dynalite's dummies.
     ...(endpoint
       ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
@@ -27,3 +29,12 @@ export const s3Client: S3Client = lazyClient(() => {
 export function uploadBucketName(): string {
   return getStringFromEnv(envNames.uploadBucket);
 }
+
+/** S3's commands, as the SDK's own classes once the first is made (no SDK load at import). */
+export const GetObjectCommand = classAtFirstUse(() => clientS3().GetObjectCommand);
+export const PutObjectCommand = classAtFirstUse(() => clientS3().PutObjectCommand);
+export const CopyObjectCommand = classAtFirstUse(() => clientS3().CopyObjectCommand);
+
+/** A presigned URL (s3-request-presigner, loaded at the first URL). */
+export const getSignedUrl: typeof import('@aws-sdk/s3-request-presigner').getSignedUrl = (...args) =>
+  s3RequestPresigner().getSignedUrl(...args);

@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { counterFields, type DistrictCode, emptyFigures, type Figures } from '@hongjia/shared';
+import { QueryCommand, UpdateCommand } from '../commons/dynamo';
 import { isConditionFailure } from '../commons/guards';
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DistrictCode, ReconciliationKind } from '@hongjia/shared';
+import { QueryCommand } from '../commons/dynamo';
 import { isConditionFailure } from '../commons/guards';
 import type { GapEntity, GapItem } from './entities';
 

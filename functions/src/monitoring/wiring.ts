@@ -1,11 +1,12 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccessChecks } from '../commons/access';
 import type { AuditTrail } from '../commons/audit';
 import { envNames, getOptionalStringFromEnv } from '../commons/env';
 import type { PiiCipher } from '../commons/pii';
 import { type MessageQueue, queueFromEnv } from '../commons/queue';
+import { GetObjectCommand } from '../commons/s3';
 import type { UploadEntity } from '../uploads';
 import { createCounterStore } from './counters';
 import type { MonitoringEntities } from './entities';

@@ -1,5 +1,4 @@
-import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import {
   attachmentLinkSeconds,
   CreateUploadRequest,
@@ -18,6 +17,7 @@ import {
 import { conflict, forbidden, fromZodError, validationFailed } from '../commons/errors';
 import { isConditionFailure } from '../commons/guards';
 import { newId } from '../commons/ids';
+import { CopyObjectCommand, GetObjectCommand, getSignedUrl, PutObjectCommand } from '../commons/s3';
 import type { UploadEntity, UploadItem } from './entity';
 import { importKeyOf, pendingKeyOf, permanentKeyOf } from './keys';
 import { readStoredObject, type StoredObject } from './stored-object';

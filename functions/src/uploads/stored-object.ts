@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { fileSignatureLength } from '@hongjia/shared';
+import { GetObjectCommand } from '../commons/s3';
 
 /** What an object in the bucket is, as read from its bytes (not from what anyone declared). */
 export interface StoredObject {

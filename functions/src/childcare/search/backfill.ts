@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../commons/dynamo';
 import { isConditionFailure } from '../../commons/guards';
 import { searchPartitionOf } from '../../geo';
 import type { InstitutionEntity, SlotEntity } from '../entities';

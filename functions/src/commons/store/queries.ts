@@ -1,4 +1,4 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '../dynamo';
 import type { Entity } from './entity';
 import { StoreError } from './errors';
 import { Clauses, Expressions, type WhereCallback, whereClause } from './expressions';

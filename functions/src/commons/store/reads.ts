@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '../dynamo';
 import type { Entity } from './entity';
 import { StoreError } from './errors';
 import { Expressions } from './expressions';

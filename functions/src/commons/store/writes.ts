@@ -1,4 +1,4 @@
-import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '../dynamo';
 import type { Entity } from './entity';
 import { StoreError } from './errors';
 import { type AttributeRef, Clauses, Expressions, type WhereCallback, whereClause } from './expressions';
