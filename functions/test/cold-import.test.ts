@@ -12,11 +12,10 @@ import { functionGroups } from '../src/manifest';
  * the SDK clients and their commands load at the first call that needs them. Each group is
  * built with the construct's own esbuild options and imported in one fresh Node process with
  * a deployed function's environment; after each import, the SDK modules in Node's module cache
- * are listed. The reports group is left out: its S3 cache (functions/src/reports/cache.ts)
- * still imports the S3 commands at import, another branch's file.
+ * are listed.
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const groups = functionGroups.filter((group) => group.name !== 'reports');
+const groups = functionGroups;
 let out: string;
 
 beforeAll(async () => {
@@ -70,8 +69,7 @@ describe('cold import', () => {
     const eager = files(join(repo, 'functions/src'))
       .filter((file) => /^import (?!type )[^;]*from '@aws-sdk\//m.test(readFileSync(file, 'utf8')))
       .map((file) => relative(repo, file));
-    // reports/cache.ts is another branch's file (see above); its commands belong in commons/s3.ts too.
-    expect(eager).toEqual(['functions/src/reports/cache.ts']);
+    expect(eager).toEqual([]);
   });
 
   it('evaluates no @aws-sdk module when a group is imported', () => {

@@ -1,4 +1,5 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '../commons/s3';
 import { uploadKeyPrefixes } from '../uploads';
 
 /** Rendered reports by key; a cache, so a lost object only costs a render. */
