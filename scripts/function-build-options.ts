@@ -17,9 +17,6 @@ export const functionBuildOptions = {
   mainFields: [...functionBundling.mainFields],
   banner: { js: functionBundling.banner },
   external: [...functionBundling.externalModules],
-  alias: {
-    'brotli/decompress.js': functionBundling.esbuildArgs['--alias:brotli/decompress.js'],
-  },
   metafile: true,
   logLevel: 'error',
 } satisfies BuildOptions;

@@ -78,10 +78,6 @@ export const functionBundling = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
   externalModules: ['@aws-sdk/*'],
-  esbuildArgs: {
-    // fontkit's WOFF2 decoder (≈ 475 KiB, reports only): the report font is WOFF 1.0, unwrapped first.
-    '--alias:brotli/decompress.js': resolve(repoRoot, 'infra/lib/bundling/brotli-decompress-stub.cjs'),
-  },
 } as const;
 
 export interface HongjiaFunctionProps {

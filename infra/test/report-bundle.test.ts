@@ -15,12 +15,6 @@ import { functionBundling, repoRoot } from '../lib/hongjia-function';
  * copied as the construct copies them, shows the deployed renderer finds them. The bundle must
  * carry no PDF or font library (pdfkit, fontkit: decision 0043).
  */
-const aliases = Object.fromEntries(
-  Object.entries(functionBundling.esbuildArgs).map(([flag, target]) => [
-    flag.replace('--alias:', ''),
-    target,
-  ]),
-);
 const outDir = mkdtempSync(join(tmpdir(), 'hongjia-report-bundle-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -39,7 +33,6 @@ describe('the reports bundle', () => {
       mainFields: [...functionBundling.mainFields],
       banner: { js: functionBundling.banner },
       external: [...functionBundling.externalModules],
-      alias: aliases,
       metafile: true,
       logLevel: 'error',
     });
