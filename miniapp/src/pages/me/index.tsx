@@ -108,9 +108,9 @@ export default function Me() {
             <Text className="title">未登录</Text>
             <Text className="muted">登录后可办理生育登记、查询证件和预约托育。</Text>
             {signInError ? (
-              <Text className="text me-error" id="me-sign-in-error" role="alert">
+              <View className="text me-error" id="me-sign-in-error" role="alert">
                 {signInError}
-              </Text>
+              </View>
             ) : null}
             <SubmitButton id="me-sign-in" label="登录" busy={busy} onClick={signIn} />
           </>
