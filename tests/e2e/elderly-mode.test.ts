@@ -295,16 +295,18 @@ describe('elderly mode by measure (SPEC C5)', () => {
       await confirmButton.waitFor({ timeout: 2_000 }).catch(() => undefined);
     }
     await confirmButton.click();
+    // The write shows Taro's loading toast (加载中, api/loading.ts) first, in the same element.
     await page.waitForFunction(
       () =>
-        (window as unknown as { toasts: unknown[] }).toasts.length > 0 ||
-        Array.from(document.querySelectorAll('[id="special-sharing-error"]')).some((e) => e.textContent),
+        (window as unknown as { toasts: { text: string }[] }).toasts.some((t) =>
+          /^已(同意|撤回)$/.test(t.text),
+        ) || Array.from(document.querySelectorAll('[id="special-sharing-error"]')).some((e) => e.textContent),
       undefined,
       { timeout: 15_000 },
     );
     const refused = await page.locator('#special-sharing-error').filter({ visible: true }).allTextContents();
     expect(refused, 'the consent write failed').toEqual([]);
-    const [sizes] = await page.evaluate(
+    const seen = await page.evaluate(
       () =>
         (
           window as unknown as {
@@ -312,7 +314,10 @@ describe('elderly mode by measure (SPEC C5)', () => {
           }
         ).toasts,
     );
-    if (!sizes) throw new Error('no toast');
+    const sizes = seen.find((t) => /^已(同意|撤回)$/.test(t.text));
+    if (!sizes) throw new Error(`no toast of the write, only: ${seen.map((t) => t.text).join(', ')}`);
+    // Every toast shown on the way, the loading one included, is key text.
+    for (const shown of seen) expect(shown.fontPx, `toast "${shown.text}"`).toBeGreaterThanOrEqual(keyPx);
     expect(sizes.text).toMatch(/^已(同意|撤回)$/);
     expect(sizes.fontPx, 'toast title').toBeGreaterThanOrEqual(keyPx);
     expect(sizes.lineRatio, 'toast line spacing').toBeGreaterThanOrEqual(minLineRatio);
