@@ -39,6 +39,8 @@ const mainPages: Record<Role['name'], (RouteName | 'login')[]> = {
     'staffRegistration',
     'staffSpecialFamilies',
     'staffMonitoringDashboard',
+    'staffFactClaims',
+    'staffVolunteerOrganisations',
   ],
   'staff-city': ['staff', 'staffStats'],
   volunteer: ['volunteer'],
@@ -85,6 +87,9 @@ const titles: Partial<Record<RouteName | 'login', string>> = {
   staffSpecialFamilies: '特殊家庭档案',
   staffMonitoringDashboard: '人口监测',
   staffStats: '托育统计',
+  staffFactClaims: '证明材料审核',
+  staffVolunteerOrganisations: '社会组织',
+  volunteer: '社会组织工作台',
 };
 
 async function main() {

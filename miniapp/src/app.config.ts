@@ -90,7 +90,13 @@ export default defineAppConfig({
   // Icons over the text, as WeChat users expect: 81×81 PNGs (WeChat's tabBar takes no SVG),
   // ≈ 0.5 KiB each in the main package, drawn by scripts/tab-icons.ts. The selected icon is
   // filled, not only red, so the state does not rest on colour.
+  //
+  // On weapp the bar is our own (custom-tab-bar/, decision 0045): WeChat's native bar has a fixed
+  // text size, and elderly mode needs 首页 and 我的 at 18 pt. The list stays: WeChat reads the tab
+  // pages from it. h5 keeps Taro's bar (Taro's h5 router draws no custom bar at all) and app.css
+  // enlarges that one.
   tabBar: {
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#4d4d4d',
     selectedColor: '#a61b1b',
     backgroundColor: '#ffffff',

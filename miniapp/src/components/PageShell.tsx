@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { tabShown } from '../custom-tab-bar/tabs';
 import { useElderlyMode } from '../elderly/store';
 import { PrivacyGate } from './PrivacyGate';
 import './page-shell.css';
@@ -19,6 +21,8 @@ export function PageShell({
   children: ReactNode;
 }) {
   const elderly = useElderlyMode();
+  // weapp's custom tab bar marks the tab page that shows (each tab page has its own bar).
+  useDidShow(() => tabShown(name));
   return (
     <View className={`page page-${name}${elderly ? ' elderly' : ''}`} id={`page-${name}`}>
       {children}

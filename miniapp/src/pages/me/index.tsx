@@ -10,7 +10,7 @@ import { clearSession, useSession } from '../../auth/session';
 import { startSignIn } from '../../auth/sign-in';
 import { label } from '../../components/a11y';
 import { Cell, CellGroup } from '../../components/Cell';
-import { confirm, toast } from '../../components/feedback';
+import { confirm } from '../../components/feedback';
 import { PageShell } from '../../components/PageShell';
 import { SubmitButton } from '../../components/SubmitButton';
 import { entryRoutes as routes } from '../../config/entry-routes';
@@ -21,6 +21,9 @@ export default function Me() {
   const session = useSession();
   const elderly = useElderlyMode();
   const [busy, setBusy] = useState(false);
+  // Why the last sign-in failed, on the page: a toast is gone in two seconds, and on weapp it
+  // cannot grow in elderly mode (decision 0045).
+  const [signInError, setSignInError] = useState<string>();
   // null: not bound yet; undefined: not known (signed out, or the answer did not come).
   const [identity, setIdentity] = useState<IdentityView | null>();
   const isFamily = session?.user.roles.includes('family') === true;
@@ -72,10 +75,11 @@ export default function Me() {
 
   async function signIn() {
     setBusy(true);
+    setSignInError(undefined);
     try {
       await startSignIn();
     } catch (error) {
-      toast(isApiError(error) ? error.message : '登录失败，请稍后再试');
+      setSignInError(isApiError(error) ? error.message : '登录失败，请稍后再试');
     } finally {
       setBusy(false);
     }
@@ -103,6 +107,11 @@ export default function Me() {
           <>
             <Text className="title">未登录</Text>
             <Text className="muted">登录后可办理生育登记、查询证件和预约托育。</Text>
+            {signInError ? (
+              <View className="text me-error" id="me-sign-in-error" role="alert">
+                {signInError}
+              </View>
+            ) : null}
             <SubmitButton id="me-sign-in" label="登录" busy={busy} onClick={signIn} />
           </>
         )}

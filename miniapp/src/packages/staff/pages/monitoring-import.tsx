@@ -175,6 +175,7 @@ export default function MonitoringImportPage() {
             <View className="st-fact__value">
               <Text className="muted">只检查文件，不写入任何数据</Text>
               <Switch
+                className="st-switch"
                 checked={dryRun}
                 onChange={(e) => setDryRun(e.detail.value)}
                 {...label('试导入：只检查文件，不写入', 'import-dry-run')}

@@ -31,8 +31,12 @@ export default function Requests() {
   // Whole histories read on request, by request id (the list carries each request's newest event).
   const [histories, setHistories] = useState<Record<string, AssistanceEvent[]>>({});
   const [reading, setReading] = useState<string | undefined>();
+  // A failed read of a history stays on the page (not a toast: gone in two seconds, and on weapp
+  // not enlarged in elderly mode, decision 0045); the card's button tries again.
+  const [historyError, setHistoryError] = useState<string>();
   const showAll = async (id: string) => {
     setReading(id);
+    setHistoryError(undefined);
     try {
       const events: AssistanceEvent[] = [];
       let cursor: string | undefined;
@@ -46,7 +50,7 @@ export default function Requests() {
       } while (cursor);
       setHistories((known) => ({ ...known, [id]: events }));
     } catch {
-      void Taro.showToast({ title: '读取办理记录失败，请稍后再试', icon: 'none' });
+      setHistoryError('读取办理记录失败，请稍后再试');
     } finally {
       setReading(undefined);
     }
@@ -75,6 +79,7 @@ export default function Requests() {
         </View>
       ) : null}
       <Banner id="requests-error" text={list.items.length > 0 ? list.error : undefined} />
+      <Banner id="requests-history-error" text={historyError} />
       <LoadState
         id="requests"
         rows={2}
