@@ -59,17 +59,35 @@ function h5Chain(chain: Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[
             module.resource ?? '',
           ),
       },
+      // zod and the route contracts only (shared/src/api): the pure rules and tables of shared/
+      // (calendar formats, labels, districts) stay with the pages that use them. With every
+      // shared module in this chunk, a page that only formats a date (生育登记's list) fetched
+      // and ran all of zod and the contracts (199 KiB) before its first paint (decision 0031).
       schemas: {
         name: 'schemas',
         chunks: 'async',
         priority: 50,
         enforce: true,
         test: (module: { resource?: string }) =>
-          /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]|zod-jitless/.test(module.resource ?? ''),
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]api[\\/]|zod-jitless/.test(
+            module.resource ?? '',
+          ),
       },
     },
   });
 }
+
+/**
+ * The h5 root font size (pxtransform turns the design's px into rem). Taro's own script sizes it
+ * from the shorter side of the `<html>` box, and again 500 ms after every resize: a viewport
+ * briefly shorter than wide while a page loads (a soft keyboard, a WebView's toolbar, a turn to
+ * landscape; Lighthouse's screen emulation in the bench) set 20 px, and the timer then 21.97 px
+ * with the page drawn, so every box grew ≈ 10 % at once (CLS 0.237 on 生育登记, decision 0031).
+ * The same formula (design width 750, root 40 px, clamped 20–40 px) on the viewport's width
+ * alone: a phone page is laid out for its width, and the height no longer rescales it.
+ */
+const rootFontSizeScript =
+  '!function(n){var e=n.document.documentElement;function f(){var x=40*(e.clientWidth||n.innerWidth)/750;e.style.fontSize=x>=40?"40px":x<=20?"20px":x+"px"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);';
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -119,6 +137,7 @@ export default defineConfig<'webpack5'>(async () => {
     h5: {
       compile: { include: [sharedSource, nobleHashes] },
       webpackChain: h5Chain,
+      htmlPluginOption: { script: rootFontSizeScript },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
