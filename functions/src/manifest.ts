@@ -94,6 +94,8 @@ export const functionGroups: readonly FunctionGroup[] = [
     routes: [api.health, api.openapi],
     // Answers from code alone: no table, no key (its router never looks at a token).
     access: {},
+    // The OpenAPI document, generated at build time (functions/src/platform/openapi-document.ts).
+    bundleAssets: [{ from: 'functions/assets/openapi.json' }],
   },
   {
     name: 'auth',

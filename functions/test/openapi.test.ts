@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { api, routeKey } from '@hongjia/shared';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { functionGroups } from '../src/manifest';
-import { buildOpenApiDocument } from '../src/platform/openapi';
+import { apiVersion, buildOpenApiDocument, openApiJson } from '../src/platform/openapi';
 
 describe('OpenAPI document', () => {
-  const document = buildOpenApiDocument(api, '0.1.0');
+  const document = buildOpenApiDocument(api, apiVersion);
+
+  it('is what functions/assets/openapi.json holds, the file the platform group serves', () => {
+    const committed = readFileSync(new URL('../assets/openapi.json', import.meta.url), 'utf8');
+    // A route contract changed without the document: `npm run build:openapi` rewrites it.
+    expect(
+      committed === openApiJson(api),
+      'functions/assets/openapi.json is stale: run npm run build:openapi',
+    ).toBe(true);
+  });
 
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();

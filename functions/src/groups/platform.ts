@@ -1,21 +1,15 @@
-import { api } from '@hongjia/shared';
+import { health, openapi } from '@hongjia/shared/api/routes';
 import { createHttpHandler, implementPublic } from '../commons/router';
-import { buildOpenApiDocument } from '../platform/openapi';
-
-const apiVersion = '0.1.0';
-let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+import { openApiDocument } from '../platform/openapi-document';
 
 export const handler = createHttpHandler(
   [
-    implementPublic(api.health, async ({ now }) => ({
+    implementPublic(health, async ({ now }) => ({
       status: 'ok' as const,
       service: 'hongjia' as const,
       time: now.toISOString(),
     })),
-    implementPublic(api.openapi, async () => {
-      document ??= buildOpenApiDocument(api, apiVersion);
-      return document;
-    }),
+    implementPublic(openapi, async () => openApiDocument()),
   ],
   { anonymousOnly: true },
 );

@@ -108,6 +108,9 @@ function operation(route: RouteContract) {
   };
 }
 
+/** The API's version as the document states it. */
+export const apiVersion = '0.1.0';
+
 export function buildOpenApiDocument(api: Api, version: string) {
   for (const name of Object.keys(hoisted)) delete hoisted[name];
   const paths: Record<string, Record<string, unknown>> = {};
@@ -137,4 +140,12 @@ export function buildOpenApiDocument(api: Api, version: string) {
       },
     },
   };
+}
+
+/**
+ * The document as the build writes it to functions/assets/openapi.json (scripts/build-openapi.ts)
+ * and the platform group serves it; the unit test compares the committed file with this.
+ */
+export function openApiJson(api: Api): string {
+  return `${JSON.stringify(buildOpenApiDocument(api, apiVersion), null, 2)}\n`;
 }
