@@ -29,11 +29,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { privacyPolicyVersion } from '@hongjia/shared';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startLocalRuntime } from '../../local/runtime';
 import { chromiumLaunchOptions } from '../../tests/e2e/chromium';
+import { signedInStorage } from '../../tests/e2e/layout-shift';
 import { ensureSeededTemplate } from '../../tests/seeded-city/template';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -98,30 +98,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function signInStorage(apiUrl: string, openid: string | undefined): Promise<Record<string, unknown>> {
-  const storage: Record<string, unknown> = { 'hongjia.privacy.agreedVersion': privacyPolicyVersion };
-  if (!openid) return storage;
-  const response = await fetch(`${apiUrl}/v1/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: `dev:${openid}` }),
-  });
-  if (!response.ok) throw new Error(`sign-in as ${openid}: ${response.status}`);
-  const session = (await response.json()) as { token: string };
-  const consent = await fetch(`${apiUrl}/v1/me/consents`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${session.token}`,
-      'idempotency-key': `bench-lighthouse-${openid}`,
-    },
-    body: JSON.stringify({ kind: 'privacy_policy' }),
-  });
-  if (!consent.ok) throw new Error(`consent of ${openid}: ${consent.status}`);
-  storage['hongjia.session'] = session;
-  return storage;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 ensureProductionBuild();
@@ -161,7 +137,7 @@ try {
     // Lighthouse's measure of this machine's CPU at the time (≈ 1000+ on an idle desktop, far
     // lower on a loaded 2-core box): the simulated 4× slowdown comes on top of whatever it is.
     const benchmarkIndexes: number[] = [];
-    const storage = await signInStorage(runtime.apiUrl, target.openid);
+    const storage = await signedInStorage(runtime.apiUrl, target.openid);
     for (let run = 0; run < runs; run++) {
       await page.goto(`${webUrl}/`);
       await page.evaluate((entries) => {

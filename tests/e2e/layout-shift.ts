@@ -61,7 +61,10 @@ const observeShifts = `
   })();
 `;
 
-/** What the bench writes into storage: the privacy choice, and a session when signed in. */
+/**
+ * What a cold page load finds in storage (this check and the Lighthouse bench): the privacy
+ * choice, and a session when signed in, so the page under test draws its real content.
+ */
 export async function signedInStorage(apiUrl: string, openid?: string): Promise<Record<string, unknown>> {
   const storage: Record<string, unknown> = { 'hongjia.privacy.agreedVersion': privacyPolicyVersion };
   if (!openid) return storage;
@@ -77,7 +80,7 @@ export async function signedInStorage(apiUrl: string, openid?: string): Promise<
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${session.token}`,
-      'idempotency-key': `layout-shift-${openid}`,
+      'idempotency-key': `privacy-consent-${openid}`,
     },
     body: JSON.stringify({ kind: 'privacy_policy' }),
   });
