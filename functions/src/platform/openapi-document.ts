@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { bundleAssetPath } from '../commons/bundle-asset';
 
 /**
  * The OpenAPI document as served: generated at build time from every route contract
@@ -16,10 +16,6 @@ let cached: Record<string, unknown> | undefined;
 
 export function openApiDocument(): Record<string, unknown> {
   if (cached) return cached;
-  const beside = fileURLToPath(new URL(`./${openApiFileName}`, import.meta.url));
-  const path = existsSync(beside)
-    ? beside
-    : fileURLToPath(new URL(`../../assets/${openApiFileName}`, import.meta.url));
-  cached = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  cached = JSON.parse(readFileSync(bundleAssetPath(openApiFileName), 'utf8')) as Record<string, unknown>;
   return cached;
 }

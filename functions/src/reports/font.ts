@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { bundleAssetPath } from '../commons/bundle-asset';
 import { type FontMetrics, PdfFont } from './pdf/font';
 
 /**
@@ -14,14 +14,9 @@ export const metricsFileName = 'report-font.json';
 
 let cached: PdfFont | undefined;
 
-function asset(name: string): string {
-  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  return existsSync(beside) ? beside : fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
-}
-
 export function reportFont(): PdfFont {
   if (cached) return cached;
-  const metrics = JSON.parse(readFileSync(asset(metricsFileName), 'utf8')) as FontMetrics;
-  cached = new PdfFont(metrics, readFileSync(asset(fontFileName)));
+  const metrics = JSON.parse(readFileSync(bundleAssetPath(metricsFileName), 'utf8')) as FontMetrics;
+  cached = new PdfFont(metrics, readFileSync(bundleAssetPath(fontFileName)));
   return cached;
 }
